@@ -1,0 +1,149 @@
+"""ontology/kg.ttl -> the namespaces and the trigger lexicon that the extractors use.
+
+The ontology file is the single source of truth: which properties exist, which are
+symmetric, and which verbs and nouns trigger each. Code refers to ontology terms through
+``KG``, a closed namespace checked against the file by the tests.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import OWL, RDF, Graph, Literal, Namespace
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+BASE = "https://w3id.org/kg-news/"
+ENT = Namespace(BASE + "entity/")
+CONCEPT = Namespace(BASE + "concept/")
+STMT = Namespace(BASE + "statement/")
+ARTICLE = Namespace(BASE + "article/")
+REL = Namespace(BASE + "relation/")  # open relations, named by their verb
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class KG(DefinedNamespace):
+    """kg's ontology terms; a name missing from ontology/kg.ttl raises (tests check both ways)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    Entity: object
+    Person: object
+    Organization: object
+    Location: object
+    Country: object
+    Group: object
+    Product: object
+    Weapon: object
+    Event: object
+    Agreement: object
+    Work: object
+    Concept: object
+    Position: object
+    Article: object
+    Statement: object
+    Modality: object
+    asserted: object
+    planned: object
+    possible: object
+    hedged: object
+    demanded: object
+    relatedTo: object
+    supplies: object
+    supports: object
+    opposes: object
+    recognizes: object
+    memberOf: object
+    joins: object
+    metWith: object
+    conflictWith: object
+    cooperatesWith: object
+    hasTiesWith: object
+    uses: object
+    annexes: object
+    acquires: object
+    accuses: object
+    sanctions: object
+    attacks: object
+    initiativeOf: object
+    holdsPosition: object
+    affiliatedWith: object
+    countryOfOrigin: object
+    isA: object
+    hasQuantity: object
+    said: object
+    reports: object
+    negated: object
+    modality: object
+    attributedTo: object
+    reportingVerb: object
+    lemma: object
+    evidence: object
+    startChar: object
+    endChar: object
+    extractor: object
+    confidence: object
+    eventDate: object
+    wikidata: object
+    mentionCount: object
+    triggerVerb: object
+    triggerNoun: object
+    classNoun: object
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger words -> ontology property local names, read from the ontology."""
+
+    verbs: dict[str, str] = field(default_factory=dict)  # "sell" / "stand for" -> supplies
+    nouns: dict[str, str] = field(default_factory=dict)  # "annexation" -> annexes
+    symmetric: frozenset[str] = frozenset()
+    properties: frozenset[str] = frozenset()
+    classes: dict[str, str] = field(default_factory=dict)  # "drone" -> Weapon
+
+    def verb(self, lemma: str, prep: str = "") -> str | None:
+        if prep and f"{lemma} {prep}" in self.verbs:
+            return self.verbs[f"{lemma} {prep}"]
+        return self.verbs.get(lemma)
+
+
+def local_name(iri: object) -> str:
+    s = str(iri)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@functools.lru_cache(maxsize=1)
+def load_ontology() -> Graph:
+    g = Graph()
+    g.parse(ONTOLOGY_PATH, format="turtle")
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    g = load_ontology()
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for prop, word in sorted(g.subject_objects(KG.triggerVerb)):
+        verbs.setdefault(str(word).lower(), local_name(prop))
+    for prop, word in sorted(g.subject_objects(KG.triggerNoun)):
+        nouns.setdefault(str(word).lower(), local_name(prop))
+    symmetric = frozenset(local_name(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty))
+    props = frozenset(
+        local_name(p)
+        for t in (OWL.ObjectProperty, OWL.DatatypeProperty)
+        for p in g.subjects(RDF.type, t)
+        if str(p).startswith(str(KG._NS))
+    )
+    classes: dict[str, str] = {}
+    for cls, word in sorted(g.subject_objects(KG.classNoun)):
+        classes.setdefault(str(word).lower(), local_name(cls))
+    return Lexicon(verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props,
+                   classes=classes)
+
+
+def is_literal(obj: object) -> bool:
+    return isinstance(obj, Literal)

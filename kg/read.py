@@ -1,0 +1,154 @@
+"""Files, folders and JSONL -> Article.
+
+A .txt or .md article's first non-empty line is its headline. Markdown front matter
+(``---`` / ``key: value`` / ``---``) may give ``title``, ``date`` and ``url``. A .jsonl
+file holds one article per line with ``text`` and optional ``title``, ``id``, ``url``,
+``date``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .model import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """A lowercase ASCII slug for ids and IRIs.
+
+    >>> slugify("Turkey / Ukraine: drones!")
+    'turkey-ukraine-drones'
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:max_len].strip("-")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text; binary or undecodable input is an InputError naming the file."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: not a text file (binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def article_from_text(text: str, *, id: str, source: str = "", **meta: str | None) -> Article:
+    """Split off front matter and the headline; keep the rest as the article text.
+
+    >>> a = article_from_text("Headline here\\n\\nBody text.", id="x")
+    >>> a.title, a.text.startswith("Headline")
+    ('Headline here', True)
+    """
+    fields: dict[str, str] = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        for line in m.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                fields[key.strip().lower()] = value.strip().strip("\"'")
+        text = text[m.end() :]
+    title = meta.get("title") or fields.get("title") or ""
+    if not title:
+        for line in text.splitlines():
+            if line.strip():
+                title = line.strip().lstrip("#").strip()
+                break
+    return Article(
+        id=id,
+        text=text,
+        title=title,
+        source=source,
+        date=meta.get("date") or fields.get("date") or None,
+        url=meta.get("url") or fields.get("url") or None,
+    )
+
+
+def read_file(path: str | Path) -> list[Article]:
+    """One file -> its articles (one for .txt/.md, one per line for .jsonl)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    text = decode(data, str(path))
+    if path.suffix.lower() == ".jsonl":
+        return list(_read_jsonl(text, path))
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    return [article_from_text(text, id=slugify(path.stem) or "article", source=str(path))]
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            raise InputError(f"{path}:{n}: a JSONL article needs a string 'text' field")
+        art_id = slugify(str(rec.get("id") or "")) or f"{slugify(path.stem)}-{n}"
+        title = rec.get("title")
+        body = rec["text"]
+        # Keep the headline inside the text so that it is parsed and extracted too.
+        if title and not body.lstrip().startswith(str(title).strip()):
+            body = f"{str(title).strip()}\n\n{body}"
+        yield article_from_text(
+            body,
+            id=art_id,
+            source=f"{path}:{n}",
+            title=str(title) if title else None,
+            date=str(rec["date"]) if rec.get("date") else None,
+            url=str(rec["url"]) if rec.get("url") else None,
+        )
+
+
+def find_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Expand folders to the article files inside them (sorted, so builds are stable)."""
+    files: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+            if not found:
+                raise InputError(f"{path}: no article files (.txt, .md, .jsonl) in this folder")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files
+
+
+def read_articles(inputs: Iterable[str | Path]) -> list[Article]:
+    """All articles under the given files and folders, with unique ids."""
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
+    for path in find_inputs(inputs):
+        for art in read_file(path):
+            if art.id in seen:
+                seen[art.id] += 1
+                art = Article(**{**art.__dict__, "id": f"{art.id}-{seen[art.id]}"})
+            else:
+                seen[art.id] = 1
+            articles.append(art)
+    return articles
