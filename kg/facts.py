@@ -1,0 +1,123 @@
+"""A graph kg wrote -> its facts, read back from the RDF statements.
+
+What ``kg facts`` prints is what the Turtle says: subject, predicate and object labels,
+polarity, modality, attribution and evidence of every ``kg:Statement``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from rdflib import Graph, Literal
+
+from .ontology import local_name
+from .query import table
+
+FACTS_QUERY = """
+PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?ex ?conf ?doc
+       ?date
+WHERE {
+  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?s rdfs:label ?sl }
+  OPTIONAL { ?s kg:wikidata ?sq }
+  OPTIONAL { ?o rdfs:label ?ol }
+  OPTIONAL { ?o kg:wikidata ?oq }
+  OPTIONAL { ?st kg:negated ?neg }
+  OPTIONAL { ?st kg:modality ?mod }
+  OPTIONAL { ?st kg:attributedTo ?att . OPTIONAL { ?att rdfs:label ?attl } }
+  OPTIONAL { ?st kg:reportingVerb ?verb }
+  OPTIONAL { ?st kg:evidence ?ev }
+  OPTIONAL { ?st kg:startChar ?start }
+  OPTIONAL { ?st kg:endChar ?end }
+  OPTIONAL { ?st kg:extractor ?ex }
+  OPTIONAL { ?st kg:confidence ?conf }
+  OPTIONAL { ?st prov:wasDerivedFrom ?art . OPTIONAL { ?art dcterms:identifier ?doc } }
+  OPTIONAL { ?st kg:eventDate ?date }
+}
+"""
+
+
+@dataclass
+class FactRow:
+    """One fact as users and scripts see it (the keys of ``kg facts --format jsonl``)."""
+
+    subject: str
+    predicate: str
+    object: str
+    negated: bool
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    reporting_verb: str | None = None
+    subject_id: str | None = None
+    object_id: str | None = None
+    subject_qid: str | None = None
+    object_qid: str | None = None
+    evidence: str = ""
+    start: int | None = None
+    end: int | None = None
+    extractor: str = ""
+    confidence: float | None = None
+    document: str | None = None
+    event_date: str | None = None
+    statement: str = ""
+
+
+def _s(t: object) -> str | None:
+    return None if t is None else str(t)
+
+
+def read_facts(graph: Graph) -> list[FactRow]:
+    """Every statement in the graph as a FactRow, sorted by document and position."""
+    rows: dict[str, FactRow] = {}
+    for r in graph.query(FACTS_QUERY):
+        st = str(r.st)
+        if st in rows:
+            continue  # a statement with several labels: keep the first
+        obj_is_literal = isinstance(r.o, Literal)
+        rows[st] = FactRow(
+            subject=str(r.sl) if r.sl is not None else local_name(r.s),
+            predicate=local_name(r.p),
+            object=str(r.o) if obj_is_literal else (str(r.ol) if r.ol is not None
+                                                    else local_name(r.o)),
+            negated=bool(r.neg.toPython()) if r.neg is not None else False,
+            modality=local_name(r.mod) if r.mod is not None else "asserted",
+            attributed_to=_s(r.attl) if r.attl is not None else _s(r.att),
+            reporting_verb=_s(r.verb),
+            subject_id=str(r.s),
+            object_id=None if obj_is_literal else str(r.o),
+            subject_qid=_s(r.sq),
+            object_qid=_s(r.oq),
+            evidence=str(r.ev) if r.ev is not None else "",
+            start=int(r.start) if r.start is not None else None,
+            end=int(r.end) if r.end is not None else None,
+            extractor=str(r.ex) if r.ex is not None else "",
+            confidence=float(r.conf) if r.conf is not None else None,
+            document=_s(r.doc),
+            event_date=_s(r.date),
+            statement=st,
+        )  # fmt: skip
+    return sorted(rows.values(), key=lambda f: (f.document or "", f.start or 0, f.subject,
+                                                f.predicate, f.object, f.statement))  # fmt: skip
+
+
+def format_facts(facts: list[FactRow], fmt: str = "jsonl") -> str:
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(asdict(f), ensure_ascii=False) for f in facts)
+    if fmt == "tsv":
+        head = ["subject", "predicate", "object", "negated", "modality", "attributed_to",
+                "document", "evidence"]  # fmt: skip
+        lines = ["\t".join(head)]
+        for f in facts:
+            vals = [f.subject, f.predicate, f.object, str(f.negated).lower(), f.modality,
+                    f.attributed_to or "", f.document or "", f.evidence]  # fmt: skip
+            lines.append("\t".join(" ".join(v.split()) for v in vals))
+        return "\n".join(lines)
+    rows = [[f.subject, ("NOT " if f.negated else "") + f.predicate, f.object, f.modality,
+             f.attributed_to or ""] for f in facts]  # fmt: skip
+    return table(["subject", "predicate", "object", "modality", "attributed to"], rows, 48)

@@ -1,0 +1,136 @@
+"""The one place the stages are composed: articles -> Docs -> facts -> entities -> RDF.
+
+    read (Article) -> nlp (Doc) -> extract (Fact) -> resolve (Entity) -> rdf (Dataset)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Sequence
+
+from rdflib import Dataset, Graph
+
+from .extract import extract
+from .gazetteer import load_gazetteer
+from .model import Article, Entity, Fact, Mention
+from .nlp import DEFAULT_MODEL, MAX_CHARS, load_nlp
+from .ontology import load_lexicon
+from .rdf import ArticleResult, build_dataset, union_graph
+from .read import article_from_text
+from .resolve import resolve_article
+
+log = logging.getLogger(__name__)
+
+
+def chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
+    """Split text below spaCy's length limit at paragraph (else line, else space)
+    boundaries; each chunk keeps its offset into the original text.
+
+    >>> [off for off, _ in chunks("aaa\\n\\nbbb\\n\\nccc", limit=6)]
+    [0, 5, 10]
+    """
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut + 1 if cut > 0 else limit
+        out.append((start, text[start : start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return [(off, t) for off, t in out if t.strip()]
+
+
+def _shift(fact: Fact, offset: int) -> Fact:
+    if not offset:
+        return fact
+
+    def m(x: Mention | str | None) -> Mention | str | None:
+        if isinstance(x, Mention):
+            return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
+        return x
+
+    return dataclasses.replace(
+        fact,
+        subject=m(fact.subject),
+        obj=m(fact.obj),
+        attributed_to=m(fact.attributed_to),
+        sent_start=fact.sent_start + offset,
+        sent_end=fact.sent_end + offset,
+        anchor=fact.anchor + offset,
+    )
+
+
+def process_article(
+    article: Article,
+    *,
+    model: str = DEFAULT_MODEL,
+    extractors: Iterable[str] | None = None,
+) -> ArticleResult:
+    """Parse, extract and resolve one article."""
+    nlp = load_nlp(model)
+    lexicon = load_lexicon()
+    gazetteer = load_gazetteer()
+    facts: list[Fact] = []
+    entities: dict[str, Entity] = {}
+    parts = chunks(article.text)
+    for (offset, _), doc in zip(parts, nlp.pipe(t for _, t in parts), strict=True):
+        found = extract(doc, doc_id=article.id, lexicon=lexicon, extractors=extractors)
+        resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
+        facts.extend(_shift(f, offset) for f in resolved)
+        merge_entities(entities, ents.values())
+    return ArticleResult(article=article, facts=tuple(facts),
+                         entities=tuple(entities[k] for k in sorted(entities)))  # fmt: skip
+
+
+def merge_entities(into: dict[str, Entity], more: Iterable[Entity]) -> dict[str, Entity]:
+    """Merge entities by key: one node per real-world entity across articles."""
+    for e in more:
+        have = into.get(e.key)
+        if have is None:
+            into[e.key] = dataclasses.replace(e, aliases=set(e.aliases), merged_by=set(e.merged_by))
+            continue
+        have.aliases |= e.aliases
+        have.merged_by |= e.merged_by
+        have.mentions += e.mentions
+        if have.type in {"Entity", "Location", "Organization"} and e.type not in {"Entity"}:
+            # a more specific class wins ("Weapon" over "Organization" from NER)
+            if e.type in {"Weapon", "Product", "Country", "Person"}:
+                have.type = e.type
+    return into
+
+
+def build_dataset_from(
+    articles: Sequence[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    extractors: Iterable[str] | None = None,
+    progress: Callable[[int, int, Article], None] | None = None,
+) -> tuple[Dataset, list[ArticleResult]]:
+    """Run the whole pipeline over articles; returns the dataset and per-article results."""
+    results: list[ArticleResult] = []
+    entities: dict[str, Entity] = {}
+    ex = tuple(extractors) if extractors is not None else None
+    for n, art in enumerate(articles, 1):
+        r = process_article(art, model=model, extractors=ex)
+        results.append(r)
+        merge_entities(entities, r.entities)
+        if progress is not None:
+            progress(n, len(articles), art)
+    results.sort(key=lambda r: r.article.id)
+    ds = build_dataset(results, [entities[k] for k in sorted(entities)])
+    return ds, results
+
+
+def build_graph(texts: Iterable[str | Article], *, model: str = DEFAULT_MODEL) -> Graph:
+    """Texts (or Articles) -> one rdflib Graph holding entities, statements and ontology.
+
+    >>> g = build_graph(["Turkey supplies drones to Ukraine."])  # doctest: +SKIP
+    """
+    articles = [
+        t if isinstance(t, Article) else article_from_text(t, id=f"text-{i}")
+        for i, t in enumerate(texts, 1)
+    ]
+    ds, _ = build_dataset_from(articles, model=model)
+    return union_graph(ds)

@@ -1,0 +1,173 @@
+"""Graph files -> SPARQL results; and the facts a graph holds, read back from its RDF.
+
+Queries run over the union of a file's graphs. Nothing here reaches the network: a query
+with SERVICE, or an update (LOAD, INSERT, ...), is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.algebra import CompValue
+
+from .errors import GraphFileError, QueryError
+from .rdf import bind_prefixes
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+}
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Read a graph file that kg wrote (Turtle, TriG, N-Quads, N-Triples, JSON-LD) into
+    one graph (the union of its named graphs)."""
+    path = Path(path)
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a directory, not a graph file")
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such file")
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFileError(
+            f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(sorted(FORMATS))}"
+        )
+    try:
+        data = path.read_bytes()
+        if fmt in {"trig", "nquads"}:
+            ds = Dataset()
+            ds.parse(data=data, format=fmt)
+            g = bind_prefixes(Graph())
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+            for prefix, ns in ds.namespaces():
+                g.bind(prefix, ns, override=False)
+            return g
+        if fmt == "json-ld":
+            doc = json.loads(data)
+            if _remote_context(doc):
+                raise GraphFileError(f"{path}: refuses a remote JSON-LD @context (not fetched)")
+        g = Graph()
+        g.parse(data=data, format=fmt)
+        return g
+    except GraphFileError:
+        raise
+    except Exception as exc:  # rdflib raises many parser-specific types
+        msg = " ".join(str(exc).split())[:200]
+        raise GraphFileError(f"{path}: not valid {fmt} ({msg})") from None
+
+
+def _remote_context(doc: object) -> bool:
+    if isinstance(doc, dict):
+        ctx = doc.get("@context")
+        items = ctx if isinstance(ctx, list) else [ctx]
+        if any(isinstance(c, str) for c in items):
+            return True
+        return any(_remote_context(v) for v in doc.values())
+    if isinstance(doc, list):
+        return any(_remote_context(v) for v in doc)
+    return False
+
+
+def _walk(node: object) -> bool:
+    """True if the query algebra contains a SERVICE clause."""
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return True
+        return any(_walk(v) for v in node.values())
+    if isinstance(node, list | tuple):
+        return any(_walk(v) for v in node)
+    return False
+
+
+def prepare(query: str):
+    try:
+        q = prepareQuery(query)
+    except Exception as exc:
+        msg = " ".join(str(exc).split())[:200]
+        raise QueryError(f"bad SPARQL query: {msg}") from None
+    if _walk(q.algebra):
+        raise QueryError("SERVICE clauses are refused: kg does not query remote endpoints")
+    return q
+
+
+def run_query(graph: Graph, query: str, bindings: dict | None = None):
+    """Run a SELECT/ASK/CONSTRUCT query; returns (variables, rows) for SELECT."""
+    q = prepare(query)
+    try:
+        res = graph.query(q, initBindings=bindings or {})
+    except Exception as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
+    if res.type == "ASK":
+        return ["ask"], [[Literal(bool(res.askAnswer))]]
+    if res.type == "CONSTRUCT" or res.type == "DESCRIBE":
+        g = res.graph
+        return ["subject", "predicate", "object"], sorted([list(t) for t in g])
+    variables = [str(v) for v in res.vars]
+    return variables, [list(row) for row in res]
+
+
+def term_text(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        return str(term)
+    return str(term)
+
+
+def format_rows(variables: list[str], rows: list[list], fmt: str = "table") -> str:
+    if fmt == "json":
+        out = {
+            "head": {"vars": variables},
+            "results": {"bindings": [
+                {v: _json_term(t) for v, t in zip(variables, row, strict=False) if t is not None}
+                for row in rows
+            ]},
+        }  # fmt: skip
+        return json.dumps(out, ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(variables)
+        for row in rows:
+            w.writerow([term_text(t) for t in row])
+        return buf.getvalue().rstrip("\n")
+    return table(variables, [[term_text(t) for t in row] for row in rows])
+
+
+def _json_term(t: object) -> dict:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, Literal):
+        d = {"type": "literal", "value": str(t)}
+        if t.language:
+            d["xml:lang"] = t.language
+        elif t.datatype:
+            d["datatype"] = str(t.datatype)
+        return d
+    return {"type": "bnode", "value": str(t)}
+
+
+def table(headers: list[str], rows: list[list[str]], max_width: int = 60) -> str:
+    def cut(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= max_width else s[: max_width - 1] + "\u2026"
+
+    cells = [[cut(c) for c in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in cells:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return "\n".join(lines)

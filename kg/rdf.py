@@ -1,0 +1,233 @@
+"""Resolved facts and entities -> an RDF dataset under kg's ontology.
+
+Every fact becomes a ``kg:Statement`` (standard RDF reification: ``rdf:subject``,
+``rdf:predicate``, ``rdf:object``) carrying its polarity, modality, attribution and
+evidence (the sentence, its character offsets, the article via PROV-O, the extractor and
+a confidence). A positive fact between two nodes is also asserted as a plain triple for
+simple queries; a negated one never is.
+
+Graphs: one named graph per article (its statements, plain triples and metadata),
+``graph/entities`` (one node per entity, shared by all articles), ``graph/ontology``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from .model import Article, Entity, Fact, Mention
+from .ontology import ARTICLE, BASE, CONCEPT, ENT, KG, REL, STMT, WD, load_lexicon, load_ontology
+from .read import slugify
+
+GRAPH = Namespace(BASE + "graph/")
+ENTITIES_GRAPH = GRAPH["entities"]
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+KG_NS = Namespace(BASE + "ontology#")
+
+PREFIXES = {
+    "kg": KG_NS,
+    "ent": ENT,
+    "concept": CONCEPT,
+    "stmt": STMT,
+    "article": ARTICLE,
+    "rel": REL,
+    "wd": WD,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "owl": OWL,
+}
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset()
+    bind_prefixes(ds)
+    return ds
+
+
+def _short_hash(text: str, n: int = 8) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def mint(ns: Namespace, key: str) -> URIRef:
+    """A valid, stable IRI for any key: a readable slug, plus a hash where the slug
+    alone would lose information (non-ASCII letters, punctuation, empty).
+
+    >>> str(mint(ENT, "name:recep tayyip erdogan")).rsplit("/", 1)[-1]
+    'recep-tayyip-erdogan'
+    >>> str(mint(ENT, "wd:Q43")).rsplit("/", 1)[-1]
+    'Q43'
+    """
+    kind, _, name = key.partition(":")
+    if kind == "wd" and re.fullmatch(r"Q\d+", name):
+        return ns[name]
+    slug = slugify(name, max_len=60)
+    plain = re.sub(r"\s+", " ", name.strip().lower())
+    if not slug or slug.replace("-", " ") != plain:
+        slug = f"{slug}-{_short_hash(key)}" if slug else _short_hash(key, 12)
+    return ns[slug]
+
+
+def entity_iri(key: str) -> URIRef:
+    if key.startswith(("concept:", "position:")):
+        return mint(CONCEPT, key)
+    return mint(ENT, key)
+
+
+def predicate_iri(name: str) -> URIRef:
+    """An ontology property if the ontology declares it, else an open relation."""
+    if name in load_lexicon().properties:
+        return KG_NS[name]
+    return REL[slugify(name).replace("-", "_") or "relatedTo"] if not re.fullmatch(
+        r"[A-Za-z][A-Za-z0-9_]*", name
+    ) else REL[name]
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What the pipeline produced for one article."""
+
+    article: Article
+    facts: tuple[Fact, ...]
+    entities: tuple[Entity, ...]
+
+
+def statement_iri(article_id: str, fact: Fact) -> URIRef:
+    obj = fact.obj.key if isinstance(fact.obj, Mention) else fact.obj
+    ident = "|".join(
+        str(x)
+        for x in (fact.subject.key, fact.predicate, obj, fact.negated, fact.anchor,
+                  fact.extractor, fact.sent_start)  # fmt: skip
+    )
+    return STMT[f"{slugify(article_id) or 'article'}-{_short_hash(ident, 12)}"]
+
+
+def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
+    """Write one article's named graph; returns the graph's IRI (the article IRI)."""
+    art = result.article
+    art_iri = ARTICLE[slugify(art.id) or _short_hash(art.id)]
+    g = ds.graph(art_iri)
+    g.add((art_iri, RDF.type, KG_NS.Article))
+    g.add((art_iri, DCTERMS.identifier, Literal(art.id)))
+    if art.title:
+        g.add((art_iri, DCTERMS.title, Literal(art.title)))
+    if art.source:
+        g.add((art_iri, DCTERMS.source, Literal(art.source)))
+    if art.url:
+        g.add((art_iri, PROV.hadPrimarySource, Literal(art.url, datatype=XSD.anyURI)))
+    if art.date:
+        g.add((art_iri, DCTERMS.date, _date_literal(art.date)))
+    text = art.text
+    open_props: set[tuple[str, bool]] = set()
+    for fact in result.facts:
+        st = statement_iri(art.id, fact)
+        s_iri = entity_iri(fact.subject.key or "")
+        p_iri = predicate_iri(fact.predicate)
+        if not str(p_iri).startswith(str(KG_NS)):
+            open_props.add((fact.predicate, isinstance(fact.obj, str)))
+        if isinstance(fact.obj, Mention):
+            o_node: URIRef | Literal = entity_iri(fact.obj.key or "")
+        else:
+            o_node = Literal(fact.obj)
+        g.add((st, RDF.type, KG_NS.Statement))
+        g.add((st, RDF.subject, s_iri))
+        g.add((st, RDF.predicate, p_iri))
+        g.add((st, RDF.object, o_node))
+        g.add((st, KG_NS.negated, Literal(fact.negated)))
+        g.add((st, KG_NS.modality, KG_NS[fact.modality]))
+        g.add((st, KG_NS.lemma, Literal(fact.lemma)))
+        g.add((st, KG_NS.extractor, Literal(fact.extractor)))
+        g.add((st, KG_NS.confidence, Literal(f"{fact.confidence:.2f}", datatype=XSD.decimal)))
+        g.add((st, PROV.wasDerivedFrom, art_iri))
+        sentence = " ".join(text[fact.sent_start : fact.sent_end].split())
+        g.add((st, KG_NS.evidence, Literal(sentence)))
+        g.add((st, KG_NS.startChar, Literal(fact.sent_start)))
+        g.add((st, KG_NS.endChar, Literal(fact.sent_end)))
+        if fact.attributed_to is not None and fact.attributed_to.key:
+            g.add((st, KG_NS.attributedTo, entity_iri(fact.attributed_to.key)))
+        if fact.reporting_verb:
+            g.add((st, KG_NS.reportingVerb, Literal(fact.reporting_verb)))
+        if fact.event_date:
+            g.add((st, KG_NS.eventDate, _date_literal(fact.event_date)))
+        if not fact.negated and isinstance(o_node, URIRef):
+            g.add((s_iri, p_iri, o_node))
+        # concepts (unnamed things) live with the article that names them
+        for m in (fact.subject, fact.obj):
+            if isinstance(m, Mention) and m.key and m.key.startswith(("concept:", "position:")):
+                c = entity_iri(m.key)
+                g.add((c, RDF.type, KG_NS.Position if m.key.startswith("position:")
+                       else KG_NS.Concept))  # fmt: skip
+                g.add((c, RDFS.label, Literal(m.text)))
+    for name, literal in sorted(open_props):
+        p = predicate_iri(name)
+        g.add((p, RDF.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
+        g.add((p, RDFS.subPropertyOf, KG_NS.relatedTo))
+        g.add((p, RDFS.label, Literal(name)))
+    return art_iri
+
+
+def _date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value)
+
+
+CLASS_OF = {
+    "Person", "Organization", "Location", "Country", "Group", "Product", "Weapon", "Event",
+    "Agreement", "Work", "Entity",
+}  # fmt: skip
+
+
+def add_entities(ds: Dataset, entities: Iterable[Entity]) -> None:
+    g = ds.graph(ENTITIES_GRAPH)
+    for ent in entities:
+        iri = entity_iri(ent.key)
+        g.add((iri, RDF.type, KG_NS[ent.type if ent.type in CLASS_OF else "Entity"]))
+        g.add((iri, RDFS.label, Literal(ent.label)))
+        for alias in sorted(ent.aliases):
+            if alias != ent.label:
+                g.add((iri, SKOS.altLabel, Literal(alias)))
+        if ent.qid:
+            g.add((iri, KG_NS.wikidata, Literal(ent.qid)))
+            g.add((iri, OWL.sameAs, WD[ent.qid]))
+        g.add((iri, KG_NS.mentionCount, Literal(ent.mentions)))
+        for rule in sorted(ent.merged_by):
+            g.add((iri, KG_NS.mergedBy, Literal(rule)))
+
+
+def add_ontology(ds: Dataset) -> None:
+    g = ds.graph(ONTOLOGY_GRAPH)
+    for t in load_ontology():
+        g.add(t)
+
+
+def build_dataset(results: Iterable[ArticleResult], entities: Iterable[Entity]) -> Dataset:
+    ds = new_dataset()
+    add_ontology(ds)
+    for r in results:
+        add_article(ds, r)
+    add_entities(ds, entities)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All graphs of the dataset as one graph (what graph.ttl holds)."""
+    g = bind_prefixes(Graph())
+    for q in ds.quads((None, None, None, None)):
+        g.add(q[:3])
+    return g
