@@ -66,6 +66,7 @@ class ArticleEntities:
     entities: dict[str, Entity] = field(default_factory=dict)
     class_heads: dict[str, _Ref] = field(default_factory=dict)  # "drone" -> Bayraktar TB2
     titles: dict[str, _Ref] = field(default_factory=dict)  # "foreign minister" -> person
+    surnames: dict[str, _Ref] = field(default_factory=dict)  # "scholz" -> Olaf Scholz
     affiliation: dict[str, _Ref] = field(default_factory=dict)  # person key -> country
 
 
@@ -179,6 +180,7 @@ def _named_entities(doc: Doc, ae: ArticleEntities, gaz: Gazetteer, lex: Lexicon)
             ref = _Ref(entity_key(text), text, cls, None, "name")
             if ent.label_ == "PERSON" and len(toks) > 1:
                 persons[norm(text)] = ref
+                ae.surnames.setdefault(norm(toks[-1].text), ref)
             elif len(toks) > 1:
                 names[norm(text)] = ref
         for t in ent:
@@ -242,6 +244,8 @@ def _resolve_mention(doc: Doc, m: Mention, ae: ArticleEntities, fact: Fact,
     if ref is not None:
         return _with(m, ref, ae)
     low = root.lower_
+    if root.pos_ == "PROPN" and norm(root.text) in ae.surnames and len(_clean(span)) == 1:
+        return _with(m, ae.surnames[norm(root.text)], ae, rule="person:short-name")
     if m.label == "PRON" or (len(span) == 1 and sx.is_pronoun(root)):
         ref = _pronoun(doc, root, ae, fact)
         return _with(m, ref, ae, rule="pronoun") if ref else None
@@ -289,7 +293,7 @@ def _pronoun(doc: Doc, tok: Token, ae: ArticleEntities, fact: Fact) -> _Ref | No
                 for s in sx.subjects(anc):
                     if s.i == tok.i:
                         continue
-                    ref = ae.by_token.get(s.i)
+                    ref = ae.by_token.get(s.i) or ae.surnames.get(norm(s.text))
                     if ref is None and s.lower_ in MALE_FEMALE and s.i < tok.i:
                         ref = _pronoun(doc, s, ae, fact)
                     if ref is not None and ref.type == "Person":

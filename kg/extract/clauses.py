@@ -56,8 +56,11 @@ def _args(lex: Lexicon, verb: Token) -> Iterator[tuple[Token, str | None, str]]:
         if p in NON_ARG_PREPS or pobj.ent_type_ in {"DATE", "TIME"}:
             continue
         key = f"{verb.lemma_.lower()} {p}"
+        canon = _canonical(lex, verb)
         if key in lex.verbs:
             yield pobj, lex.verbs[key], "object"  # "stand for X", "meet with X"
+        elif canon and p == "to" and canon not in {"said", "reports"}:
+            yield pobj, canon, "recipient"  # "sells tanks to Poland"
         elif not dobjs and p not in LOCATIVE_PREPS:
             yield pobj, None, "prep:" + p  # "work on a contract", "adapt to new conditions"
 
@@ -112,6 +115,12 @@ def clause_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
                     continue
                 if canon is None and _is_light_with_relation_noun(lexicon, verb, o_head):
                     continue  # "have ties with X": the nominal extractor states it
+                if o_head.lemma_.lower() in sx.INTENT_NOUNS and any(
+                    c.dep_ in {"acl", "xcomp", "relcl"} for c in o_head.children
+                ):
+                    continue  # "confirmed its decision not to recognize X": the acl states it
+                if canon in {"said", "reports"}:
+                    canon = None  # "denied the allegations": an open relation, not speech
                 pred = canon or _open_name(verb, passive and not sx.agent(verb))
                 yield sx.make_fact(
                     subj, pred, obj, verb, negated=negated, modality_=mod,

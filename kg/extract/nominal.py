@@ -20,6 +20,15 @@ from . import syntax as sx
 # Prepositions that introduce the partner or patient of a relation noun.
 PARTNER_PREPS = {"with", "of", "to", "against", "between", "for", "on"}
 SYMMETRIC_PREPS = {"with", "between", "against"}
+# Verbs whose subject takes part in what their object noun names: "have ties with X",
+# "won the war with X", "announced the sale of drones to X". Others ("recognize the
+# annexation of X", "cut ties with X") say nothing of the noun's agent.
+PARTICIPATION_VERBS = sx.LIGHT_VERBS | {
+    "win", "lose", "wage", "fight", "escalate", "announce", "complete", "finalize",
+    "finalise", "approve", "conclude", "negotiate", "discuss", "propose", "hold", "attend",
+    "host", "organize", "organise", "arrange", "plan", "agree", "intensify", "step",
+    "renew", "extend", "pursue", "make", "carry", "lead",
+}  # fmt: skip
 
 
 def _pobj(noun: Token, preps: set[str]) -> list[tuple[str, Token]]:
@@ -75,8 +84,10 @@ def nominal_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             if gov is None:
                 continue
             verb, how = gov
-            if how == "object" and verb.lemma_.lower() not in sx.LIGHT_VERBS:
-                continue  # "shut down relations with X": the verb's own fact covers it
+            if how == "object" and verb.lemma_.lower() not in PARTICIPATION_VERBS:
+                # "recognize the annexation of X", "shut down relations with X": the
+                # subject does not take part in what the noun names
+                continue
             agents, via = sx.subjects(verb), "clause"
             negated = sx.clause_negated(verb) if how == "object" else False
             modality = sx.modality(verb)
@@ -84,6 +95,10 @@ def nominal_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
         preps = SYMMETRIC_PREPS if prop in lexicon.symmetric else PARTNER_PREPS
         partners = [(p, o) for p, o in _pobj(noun, preps) if o.i not in {a.i for a in agents}
                     and o.ent_type_ not in {"DATE", "TIME", "CARDINAL"}]  # fmt: skip
+        if not partners and via == "clause" and prop in lexicon.symmetric:
+            # "won the war with X": the parser hung "with X" on the verb
+            partners = [(p.lower_, o) for p, o in sx.prep_objects(anchor)
+                        if p.lower_ in SYMMETRIC_PREPS and o.ent_type_ not in {"DATE", "TIME"}]  # fmt: skip
         if not partners and via == "clause":
             # "promised Ukraine to continue cooperation": the partner is the recipient
             # of the governing verb chain

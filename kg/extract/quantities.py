@@ -24,7 +24,7 @@ def _quantity_head(tok: Token) -> Token:
     """The noun a number counts: "four" -> "missiles"; "12" in "12 hours" -> "hours"."""
     t = tok
     while t.dep_ in {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod"} and (
-        t.head.i != t.i and t.head.pos_ in {"NOUN", "NUM", "ADP", "PROPN", "ADV", "ADJ"}
+        t.head.i != t.i and t.head.pos_ in {"NOUN", "NUM", "ADP", "PROPN", "ADV", "ADJ", "PART"}
     ):
         if t.dep_ == "pobj" and t.head.lower_ != "to":  # "up to 12": stay inside the number
             break
@@ -38,7 +38,9 @@ def _arg_verb(head: Token) -> Token | None:
     """The verb the quantity phrase is an argument of, within two preposition hops."""
     t = head
     for _ in range(3):
-        if t.dep_ in {"dobj", "attr", "npadvmod", "oprd"} and t.head.pos_ in {"VERB", "AUX"}:
+        if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in {
+            "VERB", "AUX"
+        }:
             return t.head
         if t.dep_ == "pobj" and t.head.dep_ == "prep":
             up = t.head.head
@@ -67,8 +69,11 @@ def quantity_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             continue
         passive = any(c.dep_ in sx.PASS_SUBJ for c in verb.children)
         subj_heads = sx.passive_subjects(verb) if passive else sx.subjects(verb)
-        toks = [t for t in head.subtree if not (t.dep_ == "prep" and t.i > head.i)]
-        toks = [t for t in toks if t.i <= head.i or t.head.i == head.i and t.dep_ != "prep"]
+        if head.pos_ == "NOUN":  # "up to four missiles": the noun and what counts it
+            toks = [t for t in head.subtree if t.i <= head.i or t.head.i == head.i and
+                    t.dep_ != "prep"]  # fmt: skip
+        else:  # "up to 40 km" hung on "up"
+            toks = list(head.subtree)
         text = sx.phrase_text(sorted(toks, key=lambda t: t.i))
         if not text or not any(ch.isdigit() for ch in text) and ent.label_ == "CARDINAL" and \
                 not any(t.like_num for t in toks):

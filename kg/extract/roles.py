@@ -50,7 +50,9 @@ def _title_run(person: Span) -> tuple[list[Token], Token | None]:
         t = doc[i]
         if t.is_space or t.is_punct:
             break
-        if t.ent_type_ in {"NORP", "GPE", "ORG"} and t.ent_type_ and t.head.i >= t.i:
+        if t.ent_type_ in {"NORP", "GPE", "ORG"} and t.head.i >= t.i and not (
+            t.ent_type_ == "ORG" and t.lower_ in TITLE_HEADS
+        ):  # "Spanish Defence Minister": "Defence" is part of the title
             affil = t
             i -= 1
             # a multi-token affiliation ("United States"): step over the whole entity
