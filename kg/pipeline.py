@@ -1,6 +1,6 @@
 """The one place the stages are composed: articles -> Docs -> facts -> entities -> RDF.
 
-    read (Article) -> nlp (Doc) -> extract (Fact) -> resolve (Entity) -> rdf (Dataset)
+read (Article) -> nlp (Doc) -> extract (Fact) -> resolve (Entity) -> rdf (Dataset)
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .read import article_from_text
 from .resolve import resolve_article
 
 log = logging.getLogger(__name__)
+SPECIFIC = {"Weapon", "Product", "Country", "Person"}
 
 
 def chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
@@ -94,10 +95,9 @@ def merge_entities(into: dict[str, Entity], more: Iterable[Entity]) -> dict[str,
         have.aliases |= e.aliases
         have.merged_by |= e.merged_by
         have.mentions += e.mentions
-        if have.type in {"Entity", "Location", "Organization"} and e.type not in {"Entity"}:
-            # a more specific class wins ("Weapon" over "Organization" from NER)
-            if e.type in {"Weapon", "Product", "Country", "Person"}:
-                have.type = e.type
+        # a more specific class wins ("Weapon" over "Organization" from NER)
+        if have.type in {"Entity", "Location", "Organization"} and e.type in SPECIFIC:
+            have.type = e.type
     return into
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -47,7 +48,9 @@ def load_graph(path: str | Path) -> Graph:
         data = path.read_bytes()
         if fmt in {"trig", "nquads"}:
             ds = Dataset()
-            ds.parse(data=data, format=fmt)
+            with warnings.catch_warnings():  # rdflib's own parsers use its deprecated API
+                warnings.simplefilter("ignore", DeprecationWarning)
+                ds.parse(data=data, format=fmt)
             g = bind_prefixes(Graph())
             for s, p, o, _ in ds.quads((None, None, None, None)):
                 g.add((s, p, o))

@@ -21,7 +21,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIR
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .model import Article, Entity, Fact, Mention
-from .ontology import ARTICLE, BASE, CONCEPT, ENT, KG, REL, STMT, WD, load_lexicon, load_ontology
+from .ontology import ARTICLE, BASE, CONCEPT, ENT, REL, STMT, WD, load_lexicon, load_ontology
 from .read import slugify
 
 GRAPH = Namespace(BASE + "graph/")
@@ -89,9 +89,11 @@ def predicate_iri(name: str) -> URIRef:
     """An ontology property if the ontology declares it, else an open relation."""
     if name in load_lexicon().properties:
         return KG_NS[name]
-    return REL[slugify(name).replace("-", "_") or "relatedTo"] if not re.fullmatch(
-        r"[A-Za-z][A-Za-z0-9_]*", name
-    ) else REL[name]
+    return (
+        REL[slugify(name).replace("-", "_") or "relatedTo"]
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name)
+        else REL[name]
+    )
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,15 @@ def statement_iri(article_id: str, fact: Fact) -> URIRef:
     obj = fact.obj.key if isinstance(fact.obj, Mention) else fact.obj
     ident = "|".join(
         str(x)
-        for x in (fact.subject.key, fact.predicate, obj, fact.negated, fact.anchor,
-                  fact.extractor, fact.sent_start)  # fmt: skip
+        for x in (
+            fact.subject.key,
+            fact.predicate,
+            obj,
+            fact.negated,
+            fact.anchor,
+            fact.extractor,
+            fact.sent_start,
+        )  # fmt: skip
     )
     return STMT[f"{slugify(article_id) or 'article'}-{_short_hash(ident, 12)}"]
 

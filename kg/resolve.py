@@ -67,6 +67,7 @@ class ArticleEntities:
     class_heads: dict[str, _Ref] = field(default_factory=dict)  # "drone" -> Bayraktar TB2
     titles: dict[str, _Ref] = field(default_factory=dict)  # "foreign minister" -> person
     surnames: dict[str, _Ref] = field(default_factory=dict)  # "scholz" -> Olaf Scholz
+    names: dict[str, _Ref] = field(default_factory=dict)  # every surface form of a name
     affiliation: dict[str, _Ref] = field(default_factory=dict)  # person key -> country
 
 
@@ -101,8 +102,10 @@ def _is_metonymic(tok: Token) -> bool:
         root = root.head
     if root.dep_ in {"compound", "amod", "nmod"}:
         return False
-    return not (root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "to", "from",
-                                                             "outside", "inside", "around"})
+    return not (
+        root.dep_ == "pobj"
+        and root.head.lower_ in {"in", "at", "near", "to", "from", "outside", "inside", "around"}
+    )
 
 
 def resolve_article(doc: Doc, facts: list[Fact], *, gazetteer: Gazetteer,
@@ -159,8 +162,10 @@ def _named_entities(doc: Doc, ae: ArticleEntities, gaz: Gazetteer, lex: Lexicon)
         hit = gaz.lookup(text)
         if hit is not None:
             place, how = hit
-            if how in {"name", "seat"} or (how == "capital" and _is_metonymic(ent.root)) or (
-                how == "demonym"
+            if (
+                how in {"name", "seat"}
+                or (how == "capital" and _is_metonymic(ent.root))
+                or (how == "demonym")
             ):
                 ref = _Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
                            "gazetteer:" + how)  # fmt: skip
@@ -185,6 +190,9 @@ def _named_entities(doc: Doc, ae: ArticleEntities, gaz: Gazetteer, lex: Lexicon)
                 names[norm(text)] = ref
         for t in ent:
             ae.by_token[t.i] = ref
+        if ref.type != "Group":
+            ae.names.setdefault(norm(text), ref)
+            ae.names.setdefault(norm(ref.label), ref)
         if ent.label_ == "NORP" and ref.rule != "gazetteer:demonym":
             continue
         _register(ae, ref, text)
@@ -270,6 +278,10 @@ def _resolve_mention(doc: Doc, m: Mention, ae: ArticleEntities, fact: Fact,
             return _with(m, ref, ae, rule="class-noun")
     if low in sx.WH:
         return None
+    # a name the parser did not tag here but did elsewhere in the article
+    known = ae.names.get(norm(m.text))
+    if known is not None:
+        return _with(m, known, ae, rule="name")
     return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
 
 
@@ -364,6 +376,9 @@ def _origin_facts(doc: Doc, ae: ArticleEntities, facts: list[Fact]) -> list[Fact
                                product.key)  # fmt: skip
                 obj = Mention(ref.label, c.idx, c.idx + len(c), ref.type, ref.key)
                 f = sx.make_fact(subj, "countryOfOrigin", obj, tok, confidence=0.6)
-                out.append(dataclasses.replace(f, extractor="origin",
-                                               doc_id=facts[0].doc_id if facts else ""))
+                out.append(
+                    dataclasses.replace(
+                        f, extractor="origin", doc_id=facts[0].doc_id if facts else ""
+                    )
+                )
     return out

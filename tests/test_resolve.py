@@ -21,23 +21,29 @@ def test_capital_as_place_is_not_the_state(facts_of):
 
 
 def test_short_name_and_pronoun(facts_of):
-    text = ("Indian Prime Minister Narendra Modi visited Nepal. Modi praised the treaty. "
-            "He also backed Bhutan.")
+    text = (
+        "Indian Prime Minister Narendra Modi visited Nepal. Modi praised the treaty. "
+        "He also backed Bhutan."
+    )
     got = triples(facts_of(text))
     assert ("Narendra Modi", "praise", "treaty", False) in got
     assert ("Narendra Modi", "supports", "Bhutan", False) in got
 
 
 def test_title_refers_to_the_person(facts_of):
-    text = ("Spanish Defence Minister Margarita Robles met Portuguese officials. "
-            "The Defence Minister criticized Morocco.")
+    text = (
+        "Spanish Defence Minister Margarita Robles met Portuguese officials. "
+        "The Defence Minister criticized Morocco."
+    )
     got = triples(facts_of(text))
     assert ("Margarita Robles", "criticize", "Morocco", False) in got
 
 
 def test_class_noun_refers_to_named_product(facts_of):
-    text = ("Poland bought Krab howitzers. These howitzers can fire up to 40 km. "
-            "Germany welcomed the Polish howitzers.")
+    text = (
+        "Poland bought Krab howitzers. These howitzers can fire up to 40 km. "
+        "Germany welcomed the Polish howitzers."
+    )
     facts = facts_of(text)
     got = triples(facts)
     assert ("Krab", "fire", "up to 40 km", False) in got
@@ -55,7 +61,10 @@ def test_wikidata_ids_for_countries(nlp, lexicon, gazetteer):
 
     doc = nlp("Turkey supplies drones to Ukraine.")
     _, ents = resolve_article(doc, extract(doc), gazetteer=gazetteer, lexicon=lexicon)
-    assert {e.label: e.qid for e in ents.values()}.items() >= {("Turkey", "Q43"), ("Ukraine", "Q212")}
+    assert {e.label: e.qid for e in ents.values()}.items() >= {
+        ("Turkey", "Q43"),
+        ("Ukraine", "Q212"),
+    }
 
 
 def test_boilerplate_lines_yield_no_facts(facts_of):

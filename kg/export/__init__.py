@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -27,11 +28,18 @@ def write_atomic(path: str | Path, text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _sorted_lines(text: str) -> str:
@@ -50,7 +58,9 @@ def to_rdf(data: Dataset | Graph, fmt: str = "turtle") -> str:
         return _sorted_lines(text) if fmt == "ntriples" else text
     if not isinstance(data, Dataset):
         raise ValueError(f"{fmt} needs a Dataset with named graphs")
-    text = data.serialize(format=RDF_FORMATS[fmt][1])
+    with warnings.catch_warnings():  # rdflib's serializers use its deprecated Dataset API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = data.serialize(format=RDF_FORMATS[fmt][1])
     return _sorted_lines(text) if fmt == "nquads" else text
 
 

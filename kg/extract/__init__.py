@@ -101,7 +101,9 @@ def _attribute(fact: Fact, regs: list) -> Fact:
     """The innermost speaker or source whose stretch of text holds the fact's trigger."""
     best = None
     for r in regs:
-        if r.start <= fact.anchor < r.end and (best is None or r.end - r.start < best.end - best.start):
+        if r.start <= fact.anchor < r.end and (
+            best is None or r.end - r.start < best.end - best.start
+        ):
             best = r
     if best is None:
         return fact

@@ -85,8 +85,10 @@ def clause_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             if verb.lemma_.lower() in sx.HEDGING and xcomps:
                 continue  # "X is believed to have helped": the xcomp carries the fact
             if agents:
-                subj_heads, obj_pairs = agents, [(p, _canonical(lexicon, verb), "object")
-                                                 for p in patients]
+                subj_heads, obj_pairs = (
+                    agents,
+                    [(p, _canonical(lexicon, verb), "object") for p in patients],
+                )
             else:
                 subj_heads = patients
                 obj_pairs = [
@@ -107,7 +109,7 @@ def clause_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             subj = sx.mention(s_head, keep_preps=False)
             if subj is None:
                 continue
-            for o_head, canon, role in obj_pairs:
+            for o_head, canon, _role in obj_pairs:
                 if o_head.i == s_head.i:
                     continue
                 obj = sx.mention(o_head)
@@ -131,8 +133,15 @@ def clause_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
 def _usable_object(head: Token, obj: Mention) -> bool:
     if head.lower_ in sx.WH or head.pos_ in {"NUM"}:
         return False
-    if head.like_num or head.ent_type_ in {"CARDINAL", "QUANTITY", "DATE", "TIME", "PERCENT",
-                                           "MONEY", "ORDINAL"}:
+    if head.like_num or head.ent_type_ in {
+        "CARDINAL",
+        "QUANTITY",
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "ORDINAL",
+    }:
         return False  # quantities are the quantities extractor's
     toks = sx.phrase_tokens(head)
     if any(t.ent_type_ in {"QUANTITY", "CARDINAL", "TIME", "MONEY", "PERCENT"} for t in toks):
@@ -164,5 +173,12 @@ def characterization_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             for o in oprds:
                 obj = sx.mention(o)
                 if obj is not None:
-                    yield sx.make_fact(subj, verb.lemma_.lower(), obj, verb, negated=negated,
-                                       modality_=sx.modality(verb), confidence=0.7)
+                    yield sx.make_fact(
+                        subj,
+                        verb.lemma_.lower(),
+                        obj,
+                        verb,
+                        negated=negated,
+                        modality_=sx.modality(verb),
+                        confidence=0.7,
+                    )

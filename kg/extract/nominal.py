@@ -97,8 +97,11 @@ def nominal_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
                     and o.ent_type_ not in {"DATE", "TIME", "CARDINAL"}]  # fmt: skip
         if not partners and via == "clause" and prop in lexicon.symmetric:
             # "won the war with X": the parser hung "with X" on the verb
-            partners = [(p.lower_, o) for p, o in sx.prep_objects(anchor)
-                        if p.lower_ in SYMMETRIC_PREPS and o.ent_type_ not in {"DATE", "TIME"}]  # fmt: skip
+            partners = [
+                (p.lower_, o)
+                for p, o in sx.prep_objects(anchor)
+                if p.lower_ in SYMMETRIC_PREPS and o.ent_type_ not in {"DATE", "TIME"}
+            ]
         if not partners and via == "clause":
             # "promised Ukraine to continue cooperation": the partner is the recipient
             # of the governing verb chain

@@ -39,7 +39,8 @@ def _arg_verb(head: Token) -> Token | None:
     t = head
     for _ in range(3):
         if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in {
-            "VERB", "AUX"
+            "VERB",
+            "AUX",
         }:
             return t.head
         if t.dep_ == "pobj" and t.head.dep_ == "prep":
@@ -75,8 +76,12 @@ def quantity_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
         else:  # "up to 40 km" hung on "up"
             toks = list(head.subtree)
         text = sx.phrase_text(sorted(toks, key=lambda t: t.i))
-        if not text or not any(ch.isdigit() for ch in text) and ent.label_ == "CARDINAL" and \
-                not any(t.like_num for t in toks):
+        if (
+            not text
+            or not any(ch.isdigit() for ch in text)
+            and ent.label_ == "CARDINAL"
+            and not any(t.like_num for t in toks)
+        ):
             continue
         name = verb.lower_ if passive else verb.lemma_.lower()
         for s in subj_heads:

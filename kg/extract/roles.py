@@ -23,12 +23,12 @@ TITLE_HEADS = {
     "commander", "general", "admiral", "colonel", "captain", "judge", "justice", "attorney",
     "prosecutor", "mp", "mep", "lawmaker", "officer", "official", "adviser", "advisor",
     "founder", "owner", "executive", "manager", "coach", "striker", "midfielder", "defender",
-    "goalkeeper", "player", "captain", "editor", "correspondent", "analyst", "economist",
-    "professor", "dr", "economist", "boss", "deputy", "vice", "speaker", "pope", "bishop",
+    "goalkeeper", "player", "editor", "correspondent", "analyst", "economist",
+    "professor", "dr", "boss", "deputy", "vice", "speaker", "pope", "bishop",
     "archbishop", "sheikh", "emir", "sultan", "dictator", "candidate", "nominee",
-    "chancellor", "treasurer", "commissioner", "inspector", "superintendent", "sergeant",
+    "treasurer", "commissioner", "inspector", "superintendent", "sergeant",
     "lieutenant", "major", "marshal", "prime", "foreign", "defence", "defense", "finance",
-    "interior", "health", "trade", "culture", "economy", "energy", "justice", "home",
+    "interior", "health", "trade", "culture", "economy", "energy", "home",
 }  # fmt: skip
 CORE_TITLES = {
     "president", "minister", "premier", "chancellor", "secretary", "leader", "king", "queen",
@@ -50,8 +50,10 @@ def _title_run(person: Span) -> tuple[list[Token], Token | None]:
         t = doc[i]
         if t.is_space or t.is_punct:
             break
-        if t.ent_type_ in {"NORP", "GPE", "ORG"} and t.head.i >= t.i and not (
-            t.ent_type_ == "ORG" and t.lower_ in TITLE_HEADS
+        if (
+            t.ent_type_ in {"NORP", "GPE", "ORG"}
+            and t.head.i >= t.i
+            and not (t.ent_type_ == "ORG" and t.lower_ in TITLE_HEADS)
         ):  # "Spanish Defence Minister": "Defence" is part of the title
             affil = t
             i -= 1
@@ -67,8 +69,9 @@ def _title_run(person: Span) -> tuple[list[Token], Token | None]:
                     affil = doc[i]
                     i -= 1
             break
-        if t.lower_ in TITLE_HEADS or (toks and t.pos_ in {"PROPN", "ADJ", "NOUN"}
-                                       and t.is_title and not t.ent_type_):
+        if t.lower_ in TITLE_HEADS or (
+            toks and t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.is_title and not t.ent_type_
+        ):
             toks.insert(0, t)
             i -= 1
             continue
@@ -107,7 +110,7 @@ def role_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
 
 
 def _apposition_roles(ent: Span, person: Mention) -> Iterator[Fact]:
-    """"X, the president of Y," / "X, Y's foreign minister," / "X, a senator from Y"."""
+    """ "X, the president of Y," / "X, Y's foreign minister," / "X, a senator from Y"."""
     root = ent.root
     for app in root.children:
         if app.dep_ != "appos" or app.lemma_.lower() not in TITLE_HEADS:
@@ -125,8 +128,13 @@ def _apposition_roles(ent: Span, person: Mention) -> Iterator[Fact]:
         yield sx.make_fact(person, "holdsPosition", pos, app, confidence=0.75)
         affils = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"} and
                   c.ent_type_ in {"GPE", "ORG", "NORP"}]  # fmt: skip
-        for p, o in ((p, o) for p in app.children if p.dep_ == "prep" and p.lower_ in
-                     {"of", "at", "from", "for"} for o in p.children if o.dep_ == "pobj"):
+        for o in (
+            o
+            for prep in app.children
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from", "for"}
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ):
             if o.ent_type_ in {"GPE", "ORG", "NORP"}:
                 affils.append(o)
         for a in affils:

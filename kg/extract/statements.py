@@ -112,7 +112,7 @@ def statement_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
         speaker = sx.mention(r.speaker, keep_preps=False)
         if speaker is None:
             continue
-        text = " ".join(doc.text[r.start : r.end].split()).strip(" ,.\"\u201c\u201d")
+        text = " ".join(doc.text[r.start : r.end].split()).strip(' ,."\u201c\u201d')
         if r.kind == "source":
             # the claim without its "according to X," lead or aside
             text = _ACCORDING.sub(" ", " " + text).strip(" ,.")

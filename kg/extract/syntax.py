@@ -91,12 +91,24 @@ def ent_span(tok: Token) -> Span | None:
 def _trim(tokens: list[Token]) -> list[Token]:
     drop_lead = {"DET", "PUNCT", "CCONJ", "ADP"}
     while tokens and (tokens[0].pos_ in drop_lead or tokens[0].is_space or tokens[0].is_quote):
-        if tokens[0].pos_ == "ADP" and tokens[0].head.i != tokens[0].i and (
-            tokens[0].dep_ in {"quantmod", "advmod"} or tokens[0].head.dep_ in {"quantmod", "nummod"}
+        if (
+            tokens[0].pos_ == "ADP"
+            and tokens[0].head.i != tokens[0].i
+            and (
+                tokens[0].dep_ in {"quantmod", "advmod"}
+                or tokens[0].head.dep_ in {"quantmod", "nummod"}
+            )
         ):
             break  # "up to 12 hours", "at least four"
-        if tokens[0].pos_ == "DET" and tokens[0].lower_ not in {"the", "a", "an", "this",
-                                                                "these", "those", "that"}:
+        if tokens[0].pos_ == "DET" and tokens[0].lower_ not in {
+            "the",
+            "a",
+            "an",
+            "this",
+            "these",
+            "those",
+            "that",
+        }:
             break
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ == "CCONJ"):
@@ -113,12 +125,31 @@ def phrase_tokens(head: Token, *, keep_preps: bool = True, depth: int = 0) -> li
     toks = [head]
     for child in head.children:
         dep = child.dep_
-        if dep in {"relcl", "appos", "cc", "conj", "punct", "acl", "advcl", "ccomp", "xcomp",
-                   "parataxis", "dep", "mark", "aux", "auxpass", "neg", "advmod", "case"}:
+        if dep in {
+            "relcl",
+            "appos",
+            "cc",
+            "conj",
+            "punct",
+            "acl",
+            "advcl",
+            "ccomp",
+            "xcomp",
+            "parataxis",
+            "dep",
+            "mark",
+            "aux",
+            "auxpass",
+            "neg",
+            "advmod",
+            "case",
+        }:
             if dep == "case" or (dep == "punct" and child.i < head.i and child.is_quote):
                 toks.append(child)  # possessive 's; an opening quote inside the phrase
-            elif dep == "punct" and child.text in {"-", "\u2010", "\u2011"} and not (
-                child.whitespace_ or child.nbor(-1).whitespace_
+            elif (
+                dep == "punct"
+                and child.text in {"-", "\u2010", "\u2011"}
+                and not (child.whitespace_ or child.nbor(-1).whitespace_)
             ):
                 toks.append(child)  # "medium-altitude": a hyphen inside a word
             continue
@@ -172,8 +203,15 @@ def phrase_text(tokens: list[Token]) -> str:
 def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     """A Mention for the argument headed by ``head``: the entity it names, else its phrase."""
     ent = ent_span(head)
-    if ent is not None and ent.label_ not in {"CARDINAL", "ORDINAL", "DATE", "TIME", "PERCENT",
-                                              "MONEY", "QUANTITY"}:
+    if ent is not None and ent.label_ not in {
+        "CARDINAL",
+        "ORDINAL",
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+    }:
         toks = [t for t in ent if not (t.is_punct or t.is_space)]
         toks = _trim(toks)
         if toks:

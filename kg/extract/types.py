@@ -61,8 +61,13 @@ def membership_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
                                                                c.children))
                    for c in noun.children):  # fmt: skip
             continue
-        groups = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"in", "of",
-                  "among"} for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "ORG"]  # fmt: skip
+        groups = [
+            o
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in {"in", "of", "among"}
+            for o in p.children
+            if o.dep_ == "pobj" and o.ent_type_ == "ORG"
+        ]
         if not groups:
             continue
         verb = noun.head
@@ -73,5 +78,6 @@ def membership_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             for g in groups:
                 obj = sx.mention(g, keep_preps=False)
                 if subj and obj:
-                    yield sx.make_fact(subj, "memberOf", obj, verb,
-                                       negated=sx.clause_negated(verb), confidence=0.6)
+                    yield sx.make_fact(
+                        subj, "memberOf", obj, verb, negated=sx.clause_negated(verb), confidence=0.6
+                    )

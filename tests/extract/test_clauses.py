@@ -10,7 +10,8 @@ CASES = [
      {("Germany", "supplies", "tanks", False), ("Germany", "supplies", "Poland", False)}),
     # ditransitive: recipient and item
     ("France sold Egypt a batch of fighter jets.",
-     {("France", "supplies", "Egypt", False), ("France", "supplies", "batch of fighter jets", False)}),
+     {("France", "supplies", "Egypt", False),
+      ("France", "supplies", "batch of fighter jets", False)}),
     # xcomp chain: the subject of "is planning" buys
     ("Japan is planning to buy missiles from Norway.",
      {("Japan", "acquires", "missiles", False)}),

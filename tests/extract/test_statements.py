@@ -6,7 +6,9 @@ from tests.conftest import triples
 def test_direct_quote(facts_of):
     facts = facts_of('"We will never accept this deal," Anna Smith said.')
     said = [f for f in facts if f.predicate == "said"]
-    assert [(f.subject.text, f.obj) for f in said] == [("Anna Smith", "We will never accept this deal")]
+    assert [(f.subject.text, f.obj) for f in said] == [
+        ("Anna Smith", "We will never accept this deal")
+    ]
 
 
 def test_facts_in_a_quote_are_attributed_and_keep_negation(facts_of):
@@ -33,8 +35,10 @@ def test_according_to_source(facts_of):
 
 
 def test_we_in_a_quote_is_the_speakers_country(facts_of):
-    text = ('French President Emmanuel Macron spoke in Paris. "We stand for the sovereignty '
-            'of Moldova," Macron said.')
+    text = (
+        'French President Emmanuel Macron spoke in Paris. "We stand for the sovereignty '
+        'of Moldova," Macron said.'
+    )
     got = triples(facts_of(text))
     assert ("France", "supports", "sovereignty of Moldova", False) in got
 

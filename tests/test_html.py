@@ -1,0 +1,60 @@
+"""The HTML view: self-contained, offline, escaped, and faithful to the graph."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kg.export.html import network_data, to_html
+from kg.ontology import KG
+from kg.pipeline import build_graph
+
+PAYLOAD = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return build_graph(["Chile backs Peru. Chile does not recognize the vote in Bolivia."])
+
+
+def test_page_is_self_contained(graph):
+    page = to_html(graph)
+    assert "vis.Network" in page and "new vis.DataSet" in page
+    # nothing is loaded from elsewhere: no src/href to http(s), no CDN
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", page)
+    assert "cdn" not in page.lower().replace("cdnjs", "") or "cdnjs" not in page
+
+
+def test_data_matches_graph(graph):
+    data = network_data(graph)
+    edges = {(e["from"], e["to"], e["label"]) for e in data["edges"]}
+    assert any(lbl == "supports" for _, _, lbl in edges)
+    assert any(lbl == "not recognizes" for _, _, lbl in edges)
+    neg = [e for e in data["edges"] if e["label"].startswith("not ")]
+    assert all(e["dashes"] and e["color"] == "#d62728" for e in neg)
+    types = {n["label"]: n["group"] for n in data["nodes"]}
+    assert types["Chile"] == "Country"
+    assert all(data["facts"][e["fact"]]["evidence"] for e in data["edges"])
+
+
+def test_labels_and_evidence_are_escaped():
+    g = Graph()
+    e1, e2, st = URIRef("urn:x:a"), URIRef("urn:x:b"), URIRef("urn:x:st")
+    g.add((e1, RDF.type, KG.Person))
+    g.add((e1, RDFS.label, Literal(PAYLOAD)))
+    g.add((e2, RDFS.label, Literal("B & <b>bold</b>")))
+    for p, o in ((RDF.type, KG.Statement), (RDF.subject, e1), (RDF.predicate, KG.supports),
+                 (RDF.object, e2), (KG.evidence, Literal(PAYLOAD))):  # fmt: skip
+        g.add((st, p, o))
+    page = to_html(g, title=PAYLOAD)
+    assert "<img src=x" not in page
+    assert "<script>alert(2)" not in page
+    assert page.count("</script>") == 3  # our three script blocks; nothing closes one early
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    data = json.loads(m.group(1))
+    assert {n["label"] for n in data["nodes"]} >= {PAYLOAD}  # the text survives, as text
+    assert "textContent" in page and "innerHTML" not in page

@@ -1,0 +1,29 @@
+"""The example queries in queries/ run and answer on a graph kg built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build_graph
+from kg.query import QUERIES, run_query
+
+TEXT = ('Kenya sells tea to Egypt. Kenya does not recognize the vote. "Uganda will back '
+        'Rwanda," Kenyan President William Ruto said.')  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return build_graph([TEXT])
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
+def test_example_query_answers(graph, path: Path):
+    variables, rows = run_query(graph, path.read_text(encoding="utf-8"))
+    assert variables and rows, f"{path.name} found nothing"
+
+
+def test_negated_query_finds_only_negated(graph):
+    _, rows = run_query(graph, (QUERIES / "negated.rq").read_text(encoding="utf-8"))
+    assert [(str(r[0]), str(r[1]), str(r[2])) for r in rows] == [("Kenya", "recognizes", "vote")]

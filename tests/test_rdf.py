@@ -1,0 +1,107 @@
+"""The graph: valid RDF under the ontology, deterministic, with evidence on every fact."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, RDFS, Graph
+from rdflib.compare import isomorphic
+
+from kg.export import to_rdf
+from kg.model import Article
+from kg.ontology import KG, load_lexicon, load_ontology
+from kg.pipeline import build_dataset_from, build_graph
+from kg.rdf import ENT, mint
+
+TEXT = ("Chile backs Peru\n\nChilean President Gabriel Boric said Chile supports Peru. "
+        "Chile does not recognize the vote. Santiago will sell Peru two frigates.")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    ds, results = build_dataset_from([Article(id="chile", text=TEXT, title="Chile backs Peru")])
+    return ds
+
+
+def test_turtle_parses_with_pyoxigraph_and_is_isomorphic(dataset):
+    ttl = to_rdf(dataset, "turtle")
+    oxi = list(pyoxigraph.parse(ttl.encode(), format=pyoxigraph.RdfFormat.TURTLE))
+    g = Graph().parse(data=ttl, format="turtle")
+    assert len(oxi) == len(g) > 50
+    nt = "\n".join(str(t) + " ." for t in oxi)
+    assert isomorphic(Graph().parse(data=nt, format="nt"), g)
+
+
+def test_trig_and_nquads_parse_with_pyoxigraph(dataset):
+    for fmt, ox in (("trig", pyoxigraph.RdfFormat.TRIG), ("nquads", pyoxigraph.RdfFormat.N_QUADS)):
+        quads = list(pyoxigraph.parse(to_rdf(dataset, fmt).encode(), format=ox))
+        graphs = {str(q.graph_name) for q in quads}
+        assert any("/article/chile" in g for g in graphs)
+        assert any(g.endswith("graph/entities>") for g in graphs)
+
+
+def test_entities_have_label_and_ontology_type(dataset):
+    g = Graph().parse(data=to_rdf(dataset, "turtle"), format="turtle")
+    classes = {s for s in load_ontology().subjects(RDF.type, None)}
+    ents = set(g.subjects(RDF.type, KG.Country)) | set(g.subjects(RDF.type, KG.Person))
+    assert ents
+    for e in ents:
+        assert g.value(e, RDFS.label) is not None
+        assert set(g.objects(e, RDF.type)) <= classes | {KG.Country, KG.Person}
+
+
+def test_statement_predicates_are_declared(dataset):
+    g = Graph().parse(data=to_rdf(dataset, "turtle"), format="turtle")
+    declared = set(load_ontology().subjects()) | set(g.subjects(RDF.type, None))
+    for st in g.subjects(RDF.type, KG.Statement):
+        assert g.value(st, RDF.predicate) in declared
+        assert g.value(st, KG.evidence) is not None
+        assert g.value(st, KG.startChar) is not None
+
+
+def test_negated_facts_are_not_asserted(dataset):
+    g = Graph().parse(data=to_rdf(dataset, "turtle"), format="turtle")
+    neg = [st for st in g.subjects(KG.negated, None) if g.value(st, KG.negated).toPython()]
+    assert neg
+    for st in neg:
+        s, p, o = (g.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        assert (s, p, o) not in g
+
+
+def test_exports_are_deterministic():
+    art = Article(id="chile", text=TEXT, title="Chile backs Peru")
+    a, _ = build_dataset_from([art])
+    b, _ = build_dataset_from([art])
+    for fmt in ("turtle", "trig", "nquads"):
+        assert to_rdf(a, fmt) == to_rdf(b, fmt)
+
+
+def test_iris_are_valid_for_any_label():
+    for key in ['name:<img src=x onerror=alert(1)>', 'name:"quoted" \\ back', "name:東京",
+                "name:emoji 🚀", "name:", "concept:a b"]:  # fmt: skip
+        iri = str(mint(ENT, key))
+        assert iri.startswith(str(ENT)) and len(iri) > len(str(ENT))
+        pyoxigraph.NamedNode(iri)  # raises on an invalid IRI
+        assert not set(iri) & set(' <>"{}|\\^`')
+
+
+def test_namespace_matches_ontology_file():
+    g = load_ontology()
+    declared = {str(s) for s in g.subjects() if str(s).startswith(str(KG._NS))}
+    in_code = {str(KG[name]) for name in KG.__annotations__}
+    assert in_code == declared, in_code ^ declared
+    with pytest.raises(AttributeError):
+        KG.noSuchTerm  # noqa: B018  (the closed namespace refuses typos)
+
+
+def test_lexicon_comes_from_the_ontology():
+    lex = load_lexicon()
+    assert lex.verb("sell") == "supplies" and lex.verb("stand", "for") == "supports"
+    assert lex.nouns["annexation"] == "annexes"
+    assert "metWith" in lex.symmetric
+
+
+def test_python_api_build_graph():
+    g = build_graph(["Kenya sells tea to Egypt."])
+    assert isinstance(g, Graph)
+    assert (None, KG.supplies, None) in g
