@@ -58,10 +58,32 @@ def to_rdf(data: Dataset | Graph, fmt: str = "turtle") -> str:
         return _sorted_lines(text) if fmt == "ntriples" else text
     if not isinstance(data, Dataset):
         raise ValueError(f"{fmt} needs a Dataset with named graphs")
+    if fmt == "trig":
+        return _trig(data)
     with warnings.catch_warnings():  # rdflib's serializers use its deprecated Dataset API
         warnings.simplefilter("ignore", DeprecationWarning)
         text = data.serialize(format=RDF_FORMATS[fmt][1])
     return _sorted_lines(text) if fmt == "nquads" else text
+
+
+def _trig(ds: Dataset) -> str:
+    """TriG with the named graphs in IRI order (rdflib's own order varies between runs)."""
+    prefixes: list[str] = []
+    blocks: list[str] = []
+    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
+    for g in graphs:
+        body = bind_prefixes(Graph())
+        for t in g:
+            body.add(t)
+        lines = body.serialize(format="turtle").splitlines()
+        prefixes.extend(line for line in lines if line.startswith("@prefix"))
+        content = [line for line in lines if not line.startswith("@prefix")]
+        while content and not content[0].strip():
+            content.pop(0)
+        inner = "\n".join(("    " + line) if line.strip() else "" for line in content).rstrip()
+        blocks.append(f"<{g.identifier}> {{\n{inner}\n}}\n")
+    head = "\n".join(sorted(set(prefixes)))
+    return head + "\n\n" + "\n".join(blocks)
 
 
 def write_rdf(data: Dataset | Graph, path: str | Path, fmt: str = "turtle") -> Path:
