@@ -132,6 +132,37 @@ def query(graph: Path, query: str | None, qfile: Path | None, fmt: str) -> None:
     click.echo(format_rows(variables, rows, fmt))
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def eval_(gold: Path, graph: Path, as_json: bool) -> None:
+    """Score a graph's facts against a GOLD file (the gold TSV format): precision,
+    recall, F1, the missed gold facts and the unmatched predictions."""
+    import dataclasses
+    import json
+
+    from .evaluate import score
+    from .facts import read_facts
+    from .query import load_graph
+
+    result = score(gold, read_facts(load_graph(graph)))
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False))
+        return
+    click.echo(f"missed required gold facts ({len(result.missed)}):")
+    for line in result.missed:
+        click.echo(f"  - {line}")
+    click.echo(f"predictions matching no gold fact ({len(result.unmatched)}):")
+    for line in result.unmatched:
+        click.echo(f"  - {line}")
+    click.echo(
+        f"precision {result.precision:.3f}  recall {result.recall:.3f}  f1 {result.f1:.3f}  "
+        f"({result.matched_predictions}/{result.predicted} predictions match; "
+        f"{result.required_matched}/{result.required} required facts found)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for ``kg`` and ``python -m kg``; returns the exit code."""
     logging.basicConfig(level=logging.WARNING, format="kg: %(message)s")

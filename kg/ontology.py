@@ -93,6 +93,7 @@ class KG(DefinedNamespace):
     triggerVerb: object
     triggerNoun: object
     classNoun: object
+    agentNoun: object
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Lexicon:
     symmetric: frozenset[str] = frozenset()
     properties: frozenset[str] = frozenset()
     classes: dict[str, str] = field(default_factory=dict)  # "drone" -> Weapon
+    agents: dict[str, str] = field(default_factory=dict)  # "backer" -> supports
 
     def verb(self, lemma: str, prep: str = "") -> str | None:
         if prep and f"{lemma} {prep}" in self.verbs:
@@ -142,7 +144,13 @@ def load_lexicon() -> Lexicon:
     classes: dict[str, str] = {}
     for cls, word in sorted(g.subject_objects(KG.classNoun)):
         classes.setdefault(str(word).lower(), local_name(cls))
-    return Lexicon(verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props, classes=classes)
+    agents: dict[str, str] = {}
+    for prop, word in sorted(g.subject_objects(KG.agentNoun)):
+        agents.setdefault(str(word).lower(), local_name(prop))
+    return Lexicon(
+        verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props, classes=classes,
+        agents=agents,
+    )  # fmt: skip
 
 
 def is_literal(obj: object) -> bool:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .extract import syntax as sx
+from .extract.statements import quote_spans
 from .gazetteer import Gazetteer, norm
 from .model import Entity, Fact, Mention
 from .ontology import Lexicon
@@ -68,6 +69,7 @@ class ArticleEntities:
     titles: dict[str, _Ref] = field(default_factory=dict)  # "foreign minister" -> person
     surnames: dict[str, _Ref] = field(default_factory=dict)  # "scholz" -> Olaf Scholz
     names: dict[str, _Ref] = field(default_factory=dict)  # every surface form of a name
+    quoted: set[int] = field(default_factory=set)  # token indices inside quotation marks
     affiliation: dict[str, _Ref] = field(default_factory=dict)  # person key -> country
 
 
@@ -113,6 +115,10 @@ def resolve_article(doc: Doc, facts: list[Fact], *, gazetteer: Gazetteer,
     """Resolve every mention in the article's facts; return the facts that have a resolved
     subject, and the entities they mention."""
     ae = ArticleEntities()
+    for start, end in quote_spans(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            ae.quoted.update(range(span.start, span.end))
     _named_entities(doc, ae, gazetteer, lexicon)
     _roles(doc, facts, ae)
     resolved: list[Fact] = []
@@ -312,7 +318,10 @@ def _pronoun(doc: Doc, tok: Token, ae: ArticleEntities, fact: Fact) -> _Ref | No
                         return ref
         for i in range(tok.i - 1, -1, -1):
             ref = ae.by_token.get(i)
-            if ref is not None and ref.type == "Person":
+            # a name inside a quotation is rarely who "he" is outside it
+            if ref is not None and ref.type == "Person" and (
+                i not in ae.quoted or tok.i in ae.quoted
+            ):
                 return ref
         return None
     if low in FIRST_PLURAL:

@@ -23,7 +23,7 @@ from .nominal import nominal_facts
 from .quantities import quantity_facts
 from .roles import role_facts
 from .statements import regions, statement_facts
-from .types import copula_facts, membership_facts
+from .types import agent_noun_facts, copula_facts, membership_facts
 
 Extractor = Callable[..., Iterator[Fact]]
 
@@ -33,6 +33,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "nominal": nominal_facts,
     "role": role_facts,
     "copula": copula_facts,
+    "agent_noun": agent_noun_facts,
     "membership": membership_facts,
     "quantity": quantity_facts,
     "statement": statement_facts,

@@ -112,13 +112,18 @@ def clause_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             for o_head, canon, _role in obj_pairs:
                 if o_head.i == s_head.i:
                     continue
+                named = _named_apposition(o_head)
+                if named is not None:
+                    o_head = named  # "visited the holiest shrine, the Golden Temple"
                 obj = sx.mention(o_head)
                 if obj is None or not _usable_object(o_head, obj):
                     continue
                 if canon is None and _is_light_with_relation_noun(lexicon, verb, o_head):
                     continue  # "have ties with X": the nominal extractor states it
-                if o_head.lemma_.lower() in sx.INTENT_NOUNS and any(
-                    c.dep_ in {"acl", "xcomp", "relcl"} for c in o_head.children
+                if (
+                    o_head.lemma_.lower() in sx.INTENT_NOUNS
+                    and any(c.dep_ in {"acl", "xcomp", "relcl"} for c in o_head.children)
+                    and not sx.by_agents(o_head)
                 ):
                     continue  # "confirmed its decision not to recognize X": the acl states it
                 if canon in {"said", "reports"}:
@@ -128,6 +133,16 @@ def clause_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
                     subj, pred, obj, verb, negated=negated, modality_=mod,
                     confidence=0.8 if canon else 0.6,
                 )  # fmt: skip
+
+
+def _named_apposition(head: Token) -> Token | None:
+    if head.ent_type_:
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.ent_type_ and c.ent_type_ not in {"DATE", "TIME", "CARDINAL",
+                                                                      "ORDINAL", "QUANTITY"}:
+            return c
+    return None
 
 
 def _usable_object(head: Token, obj: Mention) -> bool:

@@ -108,7 +108,9 @@ def nominal_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
             v = anchor
             while v.dep_ == "xcomp":
                 v = v.head
-            partners = [("dative", d) for d in sx.datives(v) + sx.objects(v) if d.i != noun.i]
+            if v.i != anchor.i:
+                partners = [("dative", d) for d in sx.datives(v) + sx.objects(v)
+                            if d.i != noun.i]  # fmt: skip
         named_tok = noun.head if noun.dep_ == "appos" else sx.dash_apposition(noun)
         if not partners and named_tok is not None and agents:
             # "the Crimean Platform - Kyiv's initiative": (Crimean Platform, initiativeOf, Kyiv)
@@ -124,7 +126,9 @@ def nominal_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
                 continue
             for _prep, o in partners:
                 obj = sx.mention(o, keep_preps=False)
-                if obj is None or o.lower_ in sx.WH:
-                    continue
+                if obj is None or o.lower_ in sx.WH or (
+                    o.pos_ in {"PRON", "DET", "NUM"} and not sx.is_pronoun(o)
+                ):
+                    continue  # "meetings with both of them": no one named
                 yield sx.make_fact(subj, prop, obj, anchor, negated=negated,
                                    modality_=modality, confidence=0.65)  # fmt: skip

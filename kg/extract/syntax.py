@@ -156,6 +156,8 @@ def phrase_tokens(head: Token, *, keep_preps: bool = True, depth: int = 0) -> li
         if dep == "prep":
             if not keep_preps or child.lower_ not in NP_KEEP_PREPS or depth >= 2:
                 continue
+            if head.pos_ == "PROPN" and child.lower_ in {"in", "on", "over"}:
+                continue  # "the Golden Temple in Amritsar": a name needs no place
             if depth >= 1 and child.lower_ != "of":
                 continue
         if dep == "det" and child.i > head.i:
@@ -317,10 +319,14 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
         return subjects(verb.head)  # "..., Cavusoglu said, speaking at a conference"
     if verb.dep_ == "acl" and verb.head.lemma_ in INTENT_NOUNS:
-        # "our decision not to recognize X": the possessor decides
+        # "our decision not to recognize X": the possessor decides;
+        # "the decision by India and Pakistan to open X": the by-phrase decides
         poss = [c for c in verb.head.children if c.dep_ == "poss"]
         if poss:
             return poss
+        by = by_agents(verb.head)
+        if by:
+            return by
         gov = verb.head.head
         if gov.pos_ in {"VERB", "AUX"}:
             return subjects(gov)
@@ -329,6 +335,16 @@ def subjects(verb: Token) -> list[Token]:
         h = verb.head
         if h.dep_ == "appos":
             return [h.head]
+    return []
+
+
+def by_agents(noun: Token) -> list[Token]:
+    """The agents of a noun in a by-phrase: "the decision by India and Pakistan"."""
+    for c in noun.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return conjuncts(o)
     return []
 
 

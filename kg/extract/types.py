@@ -27,6 +27,32 @@ def _indefinite(noun: Token) -> bool:
                                         for c in noun.children)  # fmt: skip
 
 
+def agent_noun_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
+    """"X is (one of) the staunchest backers of Y" -> (X, supports, Y); "X, a critic of
+    Y," -> (X, opposes, Y): nouns for the doer of a relation, from the ontology."""
+    for tok in doc:
+        prop = lexicon.agents.get(tok.lemma_.lower())
+        if prop is None or tok.pos_ != "NOUN":
+            continue
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            verb = tok.head
+            subj_heads = [s for c in verb.children if c.dep_ in sx.SUBJ for s in sx.conjuncts(c)]
+            negated, modality = sx.clause_negated(verb), sx.modality(verb)
+        elif tok.dep_ == "appos":
+            verb, subj_heads, negated, modality = tok, [tok.head], False, "asserted"
+        else:
+            continue
+        objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"of", "to"}
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        for s_head in subj_heads:
+            subj = sx.mention(s_head, keep_preps=False)
+            for o_head in (x for o in objs for x in sx.conjuncts(o)):
+                obj = sx.mention(o_head)
+                if subj and obj:
+                    yield sx.make_fact(subj, prop, obj, verb, negated=negated,
+                                       modality_=modality, confidence=0.7)  # fmt: skip
+
+
 def copula_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
     """isA facts from "X is a N" and from "X, a N," appositions."""
     for tok in doc:
