@@ -64,9 +64,13 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
     return patterns
 
 
-@functools.lru_cache(maxsize=4)
-def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+def load_nlp(model: str | None = None) -> Language:
     """The spaCy pipeline by package name, with kg's components; loaded once per model."""
+    return _load(model or DEFAULT_MODEL)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=[])
     except OSError:

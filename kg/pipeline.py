@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Dataset, Graph
 
@@ -40,7 +40,8 @@ def chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
         out.append((start, text[start : start + cut]))
         start += cut
     out.append((start, text[start:]))
-    return [(off, t) for off, t in out if t.strip()]
+    kept = [(off, t) for off, t in out if t.strip()]
+    return kept or [(0, text)]
 
 
 def _shift(fact: Fact, offset: int) -> Fact:
@@ -70,19 +71,44 @@ def process_article(
     extractors: Iterable[str] | None = None,
 ) -> ArticleResult:
     """Parse, extract and resolve one article."""
+    return next(process_articles([article], model=model, extractors=extractors))
+
+
+def process_articles(
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    extractors: Iterable[str] | None = None,
+    batch_size: int = 32,
+) -> Iterator[ArticleResult]:
+    """Parse, extract and resolve articles, streaming: spaCy parses them in batches
+    (``nlp.pipe``), and each article's result is yielded as soon as it is complete."""
     nlp = load_nlp(model)
     lexicon = load_lexicon()
     gazetteer = load_gazetteer()
+    ex = tuple(extractors) if extractors is not None else None
+
+    def parts() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
+        for art in articles:
+            pieces = chunks(article_text(art))
+            for n, (offset, text) in enumerate(pieces):
+                yield text, (art, offset, n, len(pieces))
+
     facts: list[Fact] = []
     entities: dict[str, Entity] = {}
-    parts = chunks(article.text)
-    for (offset, _), doc in zip(parts, nlp.pipe(t for _, t in parts), strict=True):
-        found = extract(doc, doc_id=article.id, lexicon=lexicon, extractors=extractors)
+    for doc, (art, offset, n, total) in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
+        found = extract(doc, doc_id=art.id, lexicon=lexicon, extractors=ex)
         resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
         facts.extend(_shift(f, offset) for f in resolved)
         merge_entities(entities, ents.values())
-    return ArticleResult(article=article, facts=tuple(facts),
-                         entities=tuple(entities[k] for k in sorted(entities)))  # fmt: skip
+        if n == total - 1:
+            yield ArticleResult(article=art, facts=tuple(facts),
+                                entities=tuple(entities[k] for k in sorted(entities)))  # fmt: skip
+            facts, entities = [], {}
+
+
+def article_text(article: Article) -> str:
+    return article.text if article.text.strip() else article.title
 
 
 def merge_entities(into: dict[str, Entity], more: Iterable[Entity]) -> dict[str, Entity]:
@@ -111,13 +137,11 @@ def build_dataset_from(
     """Run the whole pipeline over articles; returns the dataset and per-article results."""
     results: list[ArticleResult] = []
     entities: dict[str, Entity] = {}
-    ex = tuple(extractors) if extractors is not None else None
-    for n, art in enumerate(articles, 1):
-        r = process_article(art, model=model, extractors=ex)
+    for n, r in enumerate(process_articles(articles, model=model, extractors=extractors), 1):
         results.append(r)
         merge_entities(entities, r.entities)
         if progress is not None:
-            progress(n, len(articles), art)
+            progress(n, len(articles), r.article)
     results.sort(key=lambda r: r.article.id)
     ds = build_dataset(results, [entities[k] for k in sorted(entities)])
     return ds, results

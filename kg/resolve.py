@@ -319,8 +319,10 @@ def _pronoun(doc: Doc, tok: Token, ae: ArticleEntities, fact: Fact) -> _Ref | No
         for i in range(tok.i - 1, -1, -1):
             ref = ae.by_token.get(i)
             # a name inside a quotation is rarely who "he" is outside it
-            if ref is not None and ref.type == "Person" and (
-                i not in ae.quoted or tok.i in ae.quoted
+            if (
+                ref is not None
+                and ref.type == "Person"
+                and (i not in ae.quoted or tok.i in ae.quoted)
             ):
                 return ref
         return None

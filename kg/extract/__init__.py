@@ -61,11 +61,12 @@ def get_extractors(names: Iterable[str] | None = None) -> dict[str, Extractor]:
 
 
 def _boilerplate(doc: Doc, start: int, end: int) -> bool:
-    text = doc.text[start:end].strip()
-    if BOILERPLATE.match(text):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if BOILERPLATE.match(span.text.strip()):
         return True
     # a tag line: a short list of names with no verb ("Turkey, Ukraine, Russia")
-    span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
@@ -81,9 +82,12 @@ def extract(
     regs = regions(doc, lexicon=lexicon)
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    furniture: dict[int, bool] = {}
     for name, fn in get_extractors(extractors).items():
         for fact in fn(doc, lexicon=lexicon):
-            if _boilerplate(doc, fact.sent_start, fact.sent_end):
+            if fact.sent_start not in furniture:
+                furniture[fact.sent_start] = _boilerplate(doc, fact.sent_start, fact.sent_end)
+            if furniture[fact.sent_start]:
                 continue
             fact = dataclasses.replace(fact, extractor=name, doc_id=doc_id)
             if fact.predicate not in {"said", "reports"}:

@@ -139,8 +139,11 @@ def _named_apposition(head: Token) -> Token | None:
     if head.ent_type_:
         return None
     for c in head.children:
-        if c.dep_ == "appos" and c.ent_type_ and c.ent_type_ not in {"DATE", "TIME", "CARDINAL",
-                                                                      "ORDINAL", "QUANTITY"}:
+        if (
+            c.dep_ == "appos"
+            and c.ent_type_
+            and c.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
+        ):
             return c
     return None
 

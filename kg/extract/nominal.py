@@ -126,8 +126,10 @@ def nominal_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
                 continue
             for _prep, o in partners:
                 obj = sx.mention(o, keep_preps=False)
-                if obj is None or o.lower_ in sx.WH or (
-                    o.pos_ in {"PRON", "DET", "NUM"} and not sx.is_pronoun(o)
+                if (
+                    obj is None
+                    or o.lower_ in sx.WH
+                    or (o.pos_ in {"PRON", "DET", "NUM"} and not sx.is_pronoun(o))
                 ):
                     continue  # "meetings with both of them": no one named
                 yield sx.make_fact(subj, prop, obj, anchor, negated=negated,

@@ -29,11 +29,11 @@ class Region:
     kind: str  # "quote" | "reported" | "source"
 
 
-def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character spans (inside the marks) of quotations, paragraph by paragraph; an
     unclosed quotation runs to the end of its paragraph."""
     spans: list[tuple[int, int]] = []
-    text = doc.text
+    text = doc.text if text is None else text
     pos = 0
     for para in re.split(r"(\n\s*\n)", text):
         opened: int | None = None
@@ -65,7 +65,8 @@ def regions(doc: Doc, *, lexicon: Lexicon) -> list[Region]:
     """Every attributed stretch of the document: quotations, that-clauses of reporting
     verbs, and sentences under "according to X"."""
     out: list[Region] = []
-    quotes = [(s, e) for s, e in quote_spans(doc) if len(doc.text[s:e].split()) >= 4]
+    text = doc.text
+    quotes = [(s, e) for s, e in quote_spans(doc, text) if len(text[s:e].split()) >= 4]
     for verb in doc:
         if not _reporting(verb, lexicon):
             continue
@@ -105,6 +106,7 @@ def statement_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
     """(speaker, said, what) for quotations and reported speech; (source, reports, what)
     for "according to" sources."""
     seen: set[tuple[int, int, int]] = set()
+    doc_text = doc.text
     for r in regions(doc, lexicon=lexicon):
         if (r.start, r.end, r.speaker.i) in seen:
             continue
@@ -112,7 +114,7 @@ def statement_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
         speaker = sx.mention(r.speaker, keep_preps=False)
         if speaker is None:
             continue
-        text = " ".join(doc.text[r.start : r.end].split()).strip(' ,."\u201c\u201d')
+        text = " ".join(doc_text[r.start : r.end].split()).strip(' ,."\u201c\u201d')
         if r.kind == "source":
             # the claim without its "according to X," lead or aside
             text = _ACCORDING.sub(" ", " " + text).strip(" ,.")

@@ -82,10 +82,13 @@ def ent_span(tok: Token) -> Span | None:
     if not tok.ent_type_:
         return None
     doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -198,7 +201,7 @@ def phrase_text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    text = doc[tokens[0].i : tokens[-1].i + 1].text  # (doc.text rebuilds the whole text)
     return " ".join(text.replace("\u201c", '"').replace("\u201d", '"').replace('"', "").split())
 
 

@@ -28,7 +28,7 @@ def _indefinite(noun: Token) -> bool:
 
 
 def agent_noun_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
-    """"X is (one of) the staunchest backers of Y" -> (X, supports, Y); "X, a critic of
+    """ "X is (one of) the staunchest backers of Y" -> (X, supports, Y); "X, a critic of
     Y," -> (X, opposes, Y): nouns for the doer of a relation, from the ontology."""
     for tok in doc:
         prop = lexicon.agents.get(tok.lemma_.lower())

@@ -78,3 +78,10 @@ def test_hedged_modality(facts_of):
 def test_characterization(facts_of):
     got = triples(facts_of("President Emmanuel Macron called the strike a disgrace."))
     assert ("Emmanuel Macron", "call", "disgrace", False) in got
+
+
+def test_decision_by_agents(facts_of):
+    got = triples(facts_of("Ghana welcomed the decision by Mali and Niger to open the border."))
+    assert ("Ghana", "welcome", "decision", False) in got
+    assert ("Mali", "open", "border", False) in got and ("Niger", "open", "border", False) in got
+    assert not any(s == "Ghana" and p == "open" for s, p, _, _ in got)

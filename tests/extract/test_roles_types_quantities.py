@@ -47,3 +47,21 @@ def test_numbers_are_not_relation_objects(facts_of):
     got = triples(facts_of("Italy bought 40 helicopters."))
     assert not any(p == "acquires" and "40" in o for s, p, o, n in got
                    if s == "Italy" and not isinstance(o, str))  # fmt: skip
+
+
+def test_agent_noun_in_a_copula(facts_of):
+    got = triples(facts_of("Chile and Peru are the staunchest backers of Bolivian membership."))
+    assert ("Chile", "supports", "Bolivian membership", False) in got
+    assert ("Peru", "supports", "Bolivian membership", False) in got
+
+
+def test_headline_is_extracted_too(tmp_path):
+    from kg.pipeline import process_article
+    from kg.read import read_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("Ghana backs Togo\n\nThe weather was mild on Monday.\n", encoding="utf-8")
+    art = read_file(path)[0]
+    assert art.title == "Ghana backs Togo"
+    got = {(f.subject.text, f.predicate, f.obj.text) for f in process_article(art).facts}
+    assert ("Ghana", "supports", "Togo") in got

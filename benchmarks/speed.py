@@ -1,0 +1,90 @@
+"""Throughput of kg against spaCy's own nlp.pipe on the same texts and model.
+
+    python benchmarks/speed.py [CORPUS.jsonl] [--limit N] [--json OUT.json]
+
+CORPUS defaults to ../shared/corpus/bbc_news_2225.jsonl. Prints articles/s, tokens/s,
+the ratio kg / spaCy, and peak memory (RSS).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_news_2225.jsonl"
+
+
+def load(corpus: Path, limit: int) -> list[dict]:
+    rows = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            rows.append(json.loads(line))
+            if len(rows) >= limit:
+                break
+    return rows
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str]) -> int:
+    corpus = Path(argv[0]) if argv and not argv[0].startswith("--") else DEFAULT_CORPUS
+    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 200
+    out_json = argv[argv.index("--json") + 1] if "--json" in argv else None
+    rows = load(corpus, limit)
+    texts = [f"{r.get('title', '')}\n\n{r['text']}" for r in rows]
+
+    import spacy
+
+    from kg.export import to_rdf
+    from kg.model import Article
+    from kg.nlp import DEFAULT_MODEL, load_nlp
+    from kg.pipeline import build_dataset_from
+
+    base = spacy.load(DEFAULT_MODEL)
+    list(base.pipe(texts[:5]))  # warm up
+    t0 = time.perf_counter()
+    tokens = sum(len(d) for d in base.pipe(texts))
+    spacy_s = time.perf_counter() - t0
+
+    load_nlp()  # loaded once, as in a build
+    articles = [Article(id=str(r.get("id", i)), text=t, title=r.get("title", ""))
+                for i, (r, t) in enumerate(zip(rows, texts, strict=True))]  # fmt: skip
+    t0 = time.perf_counter()
+    ds, results = build_dataset_from(articles)
+    kg_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ttl = to_rdf(ds, "turtle")
+    export_s = time.perf_counter() - t0
+
+    result = {
+        "articles": len(texts),
+        "tokens": tokens,
+        "cores": os.cpu_count(),
+        "spacy_pipe_s": round(spacy_s, 2),
+        "spacy_tokens_per_s": round(tokens / spacy_s),
+        "kg_build_s": round(kg_s, 2),
+        "kg_tokens_per_s": round(tokens / kg_s),
+        "kg_articles_per_s": round(len(texts) / kg_s, 2),
+        "ratio_kg_to_spacy": round(spacy_s / kg_s, 3),
+        "facts": sum(len(r.facts) for r in results),
+        "turtle_export_s": round(export_s, 2),
+        "turtle_mb": round(len(ttl.encode()) / 1e6, 2),
+        "peak_rss_mb": round(peak_rss_mb()),
+    }
+    width = max(len(k) for k in result)
+    for k, v in result.items():
+        print(f"{k:{width}}  {v}")
+    if out_json:
+        Path(out_json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
