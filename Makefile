@@ -20,8 +20,8 @@ run: $(STAMP)
 	$(BIN)/kg facts exports/graph.ttl --format table
 
 test: $(STAMP)
-	$(BIN)/ruff check kg tests
-	$(BIN)/ruff format --check kg tests
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check kg tests benchmarks
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -38,8 +38,9 @@ def textacy_facts(article: Article) -> list[FactRow] | None:
         from textacy import extract
     except ImportError:
         return None
-    from kg.nlp import DEFAULT_MODEL
     import spacy
+
+    from kg.nlp import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
     doc = nlp(article.text)
