@@ -24,7 +24,7 @@ class Place:
     """A country (or organization) with every name that refers to it."""
 
     name: str
-    type: str  # "Country" | "Organization"
+    type: str  # "Country" | "Organization" | "Location"
     qid: str | None = None
     iso2: str | None = None
     aliases: set[str] = field(default_factory=set)  # names of the entity itself
@@ -130,9 +130,15 @@ def load_gazetteer() -> Gazetteer:
     for phrase, iso in _tsv("seats.tsv"):
         if iso in places:
             places[iso].seats.add(phrase)
+    regions = []
+    for row in _tsv("regions.tsv"):
+        name = row[0]
+        qid = row[1] if len(row) > 1 and row[1] else None
+        aliases = {a for a in (row[2].split("|") if len(row) > 2 else []) if a}
+        regions.append(Place(name=name, type="Location", qid=qid, aliases=aliases))
     orgs = []
     for row in _tsv("organizations.tsv"):
         name, qid = row[0], row[1]
         aliases = {a for a in (row[2].split("|") if len(row) > 2 else []) if a}
         orgs.append(Place(name=name, type="Organization", qid=qid, aliases=aliases))
-    return Gazetteer(places=sorted(places.values(), key=lambda p: p.name) + orgs)
+    return Gazetteer(places=sorted(places.values(), key=lambda p: p.name) + orgs + regions)

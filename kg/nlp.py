@@ -52,7 +52,7 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
         patterns.append({"label": label, "pattern": phrase})
 
     for place in gaz.places:
-        label = "GPE" if place.type == "Country" else "ORG"
+        label = {"Country": "GPE", "Organization": "ORG"}.get(place.type, "LOC")
         for name in sorted(place.aliases | {place.name}):
             add(label, name)
         for cap in sorted(place.capitals):
