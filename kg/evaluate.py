@@ -46,7 +46,7 @@ def stem(word: str) -> str:
     """Light stemming: supplies = supply = supplied.
 
     >>> stem("supplies"), stem("supplied"), stem("supply")
-    ('suppl', 'suppl', 'suppl')
+    ('supply', 'supply', 'supply')
     """
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("es", ""), ("ed", ""),
                          ("s", "")):  # fmt: skip

@@ -21,7 +21,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?ex ?conf ?doc
-       ?date
+       ?date ?art ?artdate
 WHERE {
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?s rdfs:label ?sl }
@@ -37,7 +37,8 @@ WHERE {
   OPTIONAL { ?st kg:endChar ?end }
   OPTIONAL { ?st kg:extractor ?ex }
   OPTIONAL { ?st kg:confidence ?conf }
-  OPTIONAL { ?st prov:wasDerivedFrom ?art . OPTIONAL { ?art dcterms:identifier ?doc } }
+  OPTIONAL { ?st prov:wasDerivedFrom ?art . OPTIONAL { ?art dcterms:identifier ?doc }
+             OPTIONAL { ?art dcterms:date ?artdate } }
   OPTIONAL { ?st kg:eventDate ?date }
 }
 """
@@ -65,6 +66,8 @@ class FactRow:
     confidence: float | None = None
     document: str | None = None
     event_date: str | None = None
+    doc: str | None = None  # the article's IRI
+    date: str | None = None  # the fact's event date, else the article's date
     statement: str = ""
 
 
@@ -100,6 +103,8 @@ def read_facts(graph: Graph) -> list[FactRow]:
             confidence=float(r.conf) if r.conf is not None else None,
             document=_s(r.doc),
             event_date=_s(r.date),
+            doc=_s(r.art),
+            date=_s(r.date) or _s(r.artdate),
             statement=st,
         )  # fmt: skip
     return sorted(rows.values(), key=lambda f: (f.document or "", f.start or 0, f.subject,

@@ -60,7 +60,8 @@ class Fact:
     anchor: int = 0  # character offset of the trigger word
     sent_start: int = 0
     sent_end: int = 0
-    event_date: str | None = None
+    event_date: str | None = None  # ISO 8601 value, when resolved
+    event_date_text: str | None = None  # the expression in the text ("last week")
     confidence: float = 0.8
     extractor: str = ""
     doc_id: str = ""

@@ -82,11 +82,13 @@ class KG(DefinedNamespace):
     reportingVerb: object
     lemma: object
     evidence: object
+    evidenceTarget: object
     startChar: object
     endChar: object
     extractor: object
     confidence: object
     eventDate: object
+    eventDateText: object
     wikidata: object
     mentionCount: object
     mergedBy: object

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Dataset, Graph
 
+from .dates import attach_dates
 from .extract import extract
 from .gazetteer import load_gazetteer
 from .model import Article, Entity, Fact, Mention
@@ -99,6 +100,7 @@ def process_articles(
     for doc, (art, offset, n, total) in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
         found = extract(doc, doc_id=art.id, lexicon=lexicon, extractors=ex)
         resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
+        resolved = attach_dates(doc, resolved, art.date)
         facts.extend(_shift(f, offset) for f in resolved)
         merge_entities(entities, ents.values())
         if n == total - 1:

@@ -28,6 +28,7 @@ GRAPH = Namespace(BASE + "graph/")
 ENTITIES_GRAPH = GRAPH["entities"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 KG_NS = Namespace(BASE + "ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 PREFIXES = {
     "kg": KG_NS,
@@ -41,6 +42,8 @@ PREFIXES = {
     "skos": SKOS,
     "dcterms": DCTERMS,
     "owl": OWL,
+    "oa": OA,
+    "xsd": XSD,
 }
 
 
@@ -159,16 +162,33 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((st, KG_NS.extractor, Literal(fact.extractor)))
         g.add((st, KG_NS.confidence, Literal(f"{fact.confidence:.2f}", datatype=XSD.decimal)))
         g.add((st, PROV.wasDerivedFrom, art_iri))
-        sentence = " ".join(text[fact.sent_start : fact.sent_end].split())
+        sentence = text[fact.sent_start : fact.sent_end]
         g.add((st, KG_NS.evidence, Literal(sentence)))
         g.add((st, KG_NS.startChar, Literal(fact.sent_start)))
         g.add((st, KG_NS.endChar, Literal(fact.sent_end)))
+        # W3C Web Annotation: the sentence as a specific resource of the article
+        ev = URIRef(f"{st}-evidence")
+        pos, quote = URIRef(f"{st}-position"), URIRef(f"{st}-quote")
+        g.add((st, KG_NS.evidenceTarget, ev))
+        g.add((ev, RDF.type, OA.SpecificResource))
+        g.add((ev, OA.hasSource, art_iri))
+        g.add((ev, OA.hasSelector, pos))
+        g.add((ev, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(fact.sent_start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(fact.sent_end, datatype=XSD.nonNegativeInteger)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(sentence)))
+        g.add((quote, OA.prefix, Literal(text[max(0, fact.sent_start - 32) : fact.sent_start])))
+        g.add((quote, OA.suffix, Literal(text[fact.sent_end : fact.sent_end + 32])))
         if fact.attributed_to is not None and fact.attributed_to.key:
             g.add((st, KG_NS.attributedTo, entity_iri(fact.attributed_to.key)))
         if fact.reporting_verb:
             g.add((st, KG_NS.reportingVerb, Literal(fact.reporting_verb)))
         if fact.event_date:
             g.add((st, KG_NS.eventDate, _date_literal(fact.event_date)))
+        if fact.event_date_text:
+            g.add((st, KG_NS.eventDateText, Literal(fact.event_date_text)))
         if not fact.negated and isinstance(o_node, URIRef):
             g.add((s_iri, p_iri, o_node))
         # concepts (unnamed things) live with the article that names them

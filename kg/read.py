@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Article
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -86,12 +86,45 @@ def read_file(path: str | Path) -> list[Article]:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if path.suffix.lower() in {".html", ".htm"}:
+        return [read_html(data, path)]
     text = decode(data, str(path))
     if path.suffix.lower() == ".jsonl":
         return list(_read_jsonl(text, path))
     if not text.strip():
         raise InputError(f"{path}: empty file")
     return [article_from_text(text, id=slugify(path.stem) or "article", source=str(path))]
+
+
+def read_html(data: bytes, path: Path) -> Article:
+    """A saved web page -> its article: main text, title, date and URL, by trafilatura
+    (offline: the page is parsed, nothing is fetched)."""
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: not a text file (binary data)")
+    try:
+        html = data.decode("utf-8")
+    except UnicodeDecodeError:
+        html = data.decode("latin-1")  # pages declare their own charset; lxml re-reads it
+    body = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               favor_precision=True, deduplicate=True)  # fmt: skip
+    if not body or not body.strip():
+        raise InputError(f"{path}: no article text found in this HTML page")
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title if meta and meta.title else "") or ""
+    text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
+    return article_from_text(
+        text,
+        id=slugify(path.stem) or "article",
+        source=str(path),
+        title=title or None,
+        date=meta.date if meta and meta.date else None,
+        url=meta.url if meta and meta.url else None,
+    )
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
@@ -130,7 +163,9 @@ def find_inputs(inputs: Iterable[str | Path]) -> list[Path]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
             )
             if not found:
-                raise InputError(f"{path}: no article files (.txt, .md, .jsonl) in this folder")
+                raise InputError(
+                    f"{path}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in this folder"
+                )
             files.extend(found)
         elif path.exists():
             files.append(path)

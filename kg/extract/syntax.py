@@ -416,8 +416,13 @@ def camel(*words: str) -> str:
 
 
 def sentence_bounds(tok: Token) -> tuple[int, int]:
+    """Character offsets of the token's sentence, without surrounding white space, so
+    that the article's text between them is exactly the evidence."""
     s = tok.sent
-    return s.start_char, s.end_char
+    toks = [t for t in s if not t.is_space]
+    if not toks:
+        return s.start_char, s.end_char
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def make_fact(
