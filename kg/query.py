@@ -107,9 +107,12 @@ def prepare(query: str):
 
 def run_query(graph: Graph, query: str, bindings: dict | None = None):
     """Run a SELECT/ASK/CONSTRUCT query; returns (variables, rows) for SELECT."""
+    from rdflib import Variable
+
     q = prepare(query)
+    init = {Variable(k): _term(graph, v) for k, v in (bindings or {}).items()}
     try:
-        res = graph.query(q, initBindings=bindings or {})
+        res = graph.query(q, initBindings=init)
     except Exception as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
     if res.type == "ASK":
@@ -119,6 +122,21 @@ def run_query(graph: Graph, query: str, bindings: dict | None = None):
         return ["subject", "predicate", "object"], sorted([list(t) for t in g])
     variables = [str(v) for v in res.vars]
     return variables, [list(row) for row in res]
+
+
+def _term(graph: Graph, value: object) -> Literal | URIRef:
+    """A bound value: <IRI>, prefix:name (a prefix the graph declares), else a literal."""
+    if isinstance(value, Literal | URIRef):
+        return value
+    text = str(value)
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    prefix, sep, local = text.partition(":")
+    if sep and local and not local.startswith("//"):
+        for p, ns in graph.namespaces():
+            if p == prefix:
+                return URIRef(str(ns) + local)
+    return Literal(text)
 
 
 def term_text(term: object) -> str:

@@ -21,11 +21,23 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIR
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .model import Article, Entity, Fact, Mention
-from .ontology import ARTICLE, BASE, CONCEPT, ENT, REL, STMT, WD, load_lexicon, load_ontology
+from .ontology import (
+    ARTICLE,
+    BASE,
+    CLAIM,
+    CONCEPT,
+    ENT,
+    REL,
+    STMT,
+    WD,
+    load_lexicon,
+    load_ontology,
+)  # fmt: skip
 from .read import slugify
 
 GRAPH = Namespace(BASE + "graph/")
 ENTITIES_GRAPH = GRAPH["entities"]
+CLAIMS_GRAPH = GRAPH["claims"]
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 KG_NS = Namespace(BASE + "ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -35,6 +47,7 @@ PREFIXES = {
     "ent": ENT,
     "concept": CONCEPT,
     "stmt": STMT,
+    "claim": CLAIM,
     "article": ARTICLE,
     "rel": REL,
     "wd": WD,
@@ -125,6 +138,40 @@ def statement_iri(article_id: str, fact: Fact) -> URIRef:
     return STMT[f"{slugify(article_id) or 'article'}-{_short_hash(ident, 12)}"]
 
 
+def claim_key(fact: Fact) -> str:
+    obj = fact.obj.key if isinstance(fact.obj, Mention) else f"literal:{fact.obj}"
+    return f"{fact.subject.key}|{fact.predicate}|{obj}"
+
+
+def claim_iri(fact: Fact) -> URIRef:
+    """The same fact in any article, asserted or denied, is one claim."""
+    return CLAIM[_short_hash(claim_key(fact), 16)]
+
+
+def add_claims(ds: Dataset, results: Iterable[ArticleResult]) -> None:
+    """How many articles assert and deny each claim, and where they contradict."""
+    asserted: dict[URIRef, set[str]] = {}
+    denied: dict[URIRef, set[str]] = {}
+    first: dict[URIRef, Fact] = {}
+    for r in results:
+        for f in r.facts:
+            c = claim_iri(f)
+            first.setdefault(c, f)
+            (denied if f.negated else asserted).setdefault(c, set()).add(r.article.id)
+    g = ds.graph(CLAIMS_GRAPH)
+    for c in sorted(first):
+        f = first[c]
+        g.add((c, RDF.type, KG_NS.Claim))
+        g.add((c, RDF.subject, entity_iri(f.subject.key or "")))
+        g.add((c, RDF.predicate, predicate_iri(f.predicate)))
+        g.add((c, RDF.object, entity_iri(f.obj.key or "") if isinstance(f.obj, Mention)
+               else Literal(f.obj)))  # fmt: skip
+        n_yes, n_no = len(asserted.get(c, ())), len(denied.get(c, ()))
+        g.add((c, KG_NS.assertedIn, Literal(n_yes)))
+        g.add((c, KG_NS.deniedIn, Literal(n_no)))
+        g.add((c, KG_NS.contradicted, Literal(bool(n_yes and n_no))))
+
+
 def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     """Write one article's named graph; returns the graph's IRI (the article IRI)."""
     art = result.article
@@ -153,6 +200,7 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         else:
             o_node = Literal(fact.obj)
         g.add((st, RDF.type, KG_NS.Statement))
+        g.add((st, KG_NS.claim, claim_iri(fact)))
         g.add((st, RDF.subject, s_iri))
         g.add((st, RDF.predicate, p_iri))
         g.add((st, RDF.object, o_node))
@@ -248,9 +296,11 @@ def add_ontology(ds: Dataset) -> None:
 def build_dataset(results: Iterable[ArticleResult], entities: Iterable[Entity]) -> Dataset:
     ds = new_dataset()
     add_ontology(ds)
+    results = list(results)
     for r in results:
         add_article(ds, r)
     add_entities(ds, entities)
+    add_claims(ds, results)
     return ds
 
 

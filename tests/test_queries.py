@@ -15,7 +15,7 @@ TEXT = ('Kenya sells tea to Egypt. Kenya does not recognize the vote. "Uganda wi
 
 @pytest.fixture(scope="module")
 def graph():
-    return build_graph([TEXT])
+    return build_graph([TEXT, "Kenya does not sell tea to Egypt, officials said."])
 
 
 @pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.name)
@@ -26,4 +26,14 @@ def test_example_query_answers(graph, path: Path):
 
 def test_negated_query_finds_only_negated(graph):
     _, rows = run_query(graph, (QUERIES / "negated.rq").read_text(encoding="utf-8"))
-    assert [(str(r[0]), str(r[1]), str(r[2])) for r in rows] == [("Kenya", "recognizes", "vote")]
+    assert {(str(r[0]), str(r[1]), str(r[2])) for r in rows} == {
+        ("Kenya", "recognizes", "vote"),
+        ("Kenya", "supplies", "tea"),
+        ("Kenya", "supplies", "Egypt"),
+    }
+
+
+def test_contradictions_query(graph):
+    _, rows = run_query(graph, (QUERIES / "contradictions.rq").read_text(encoding="utf-8"))
+    got = {(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in rows}
+    assert ("Kenya", "supplies", "Egypt", 1, 1) in got

@@ -50,6 +50,7 @@ LIGHT_VERBS = {"have", "hold", "maintain", "continue", "establish", "develop", "
                "deepen", "seek", "begin", "start", "conduct", "enjoy", "expand", "build",
                "resume", "pursue", "keep", "boost", "forge", "restore", "launch", "sign",
                "be"}  # fmt: skip
+NAMED_OBJECTS = {"GPE", "ORG", "PERSON", "NORP", "LOC", "PRODUCT", "FAC"}
 NP_KEEP_PREPS = {"of", "with", "to", "for", "against", "between", "on", "in", "over"}
 
 
@@ -379,6 +380,11 @@ def objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in OBJ:
             out.extend(conjuncts(c))
+    if not out:
+        # the small model often labels a named object "npadvmod": "Bolivia supports Chile"
+        for c in verb.children:
+            if c.dep_ == "npadvmod" and c.i > verb.i and c.ent_type_ in NAMED_OBJECTS:
+                out.extend(conjuncts(c))
     return out
 
 
