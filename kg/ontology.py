@@ -59,10 +59,12 @@ class KG(DefinedNamespace):
     demanded: object
     relatedTo: object
     supplies: object
+    suppliedBy: object
     supports: object
     opposes: object
     recognizes: object
     memberOf: object
+    hasMember: object
     joins: object
     metWith: object
     conflictWith: object
