@@ -16,6 +16,7 @@ import click
 from .errors import KGError
 
 FACT_FORMATS = ["jsonl", "tsv", "table"]
+EXPORT_FORMATS = ["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "neo4j", "html"]
 QUERY_FORMATS = ["table", "csv", "json"]
 
 
@@ -43,6 +44,12 @@ def cli() -> None:
 )
 @click.option("--title", default="kg knowledge graph", help="Title of the HTML page.")
 @click.option(
+    "--formats",
+    default="turtle,trig,html",
+    show_default=True,
+    help="Exports to write, comma-separated: " + ",".join(EXPORT_FORMATS) + ".",
+)
+@click.option(
     "--date",
     "pub_date",
     default=None,
@@ -51,19 +58,27 @@ def cli() -> None:
     '("last week") are resolved against it.',
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
+def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str, formats: str,
           pub_date: str | None, quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
     OUTPUT/graph.html (interactive view).
     """
-    from .export import write_html, write_rdf
+    from .export import DEFAULT_NAMES, export
     from .nlp import DEFAULT_MODEL
     from .pipeline import build_dataset_from
     from .rdf import union_graph
     from .read import read_articles
 
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in EXPORT_FORMATS]
+    if unknown or not wanted:
+        raise click.BadParameter(
+            f"unknown format(s) {', '.join(unknown) or '(none)'}; "
+            f"choose from {', '.join(EXPORT_FORMATS)}",
+            param_hint="--formats",
+        )
     articles = read_articles(inputs)
     if pub_date is not None:
         import dataclasses
@@ -93,16 +108,29 @@ def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str,
     ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress)
     graph = union_graph(ds)
     # write everything to temporary files first: a failure leaves old exports intact
-    paths = [
-        write_rdf(ds, out / "graph.ttl", "turtle"),
-        write_rdf(ds, out / "graph.trig", "trig"),
-        write_html(graph, out / "graph.html", title=title),
-    ]
+    paths = [export(ds, f, out / DEFAULT_NAMES[f], title=title) for f in wanted]
     n_facts = sum(len(r.facts) for r in results)
     if not quiet:
         click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {len(graph)} triples "
                    f"in {time.perf_counter() - started:.1f}s -> "
                    + ", ".join(str(p) for p in paths), err=True)  # fmt: skip
+
+
+@cli.command("export")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Format to write.")  # fmt: skip
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="File to write (a folder for neo4j).")  # fmt: skip
+def export_(graph: Path, fmt: str, out: Path) -> None:
+    """Convert a graph file to another format: RDF (turtle, ntriples, nquads, trig, jsonld),
+    a property graph (graphml; neo4j: CSVs for neo4j-admin import and a LOAD CSV script),
+    or the HTML view."""
+    from .export import export
+    from .query import load_dataset
+
+    path = export(load_dataset(graph), fmt, out)
+    click.echo(f"kg: wrote {path}", err=True)
 
 
 @cli.command()

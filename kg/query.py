@@ -46,7 +46,11 @@ def load_graph(path: str | Path) -> Graph:
         )
     try:
         data = path.read_bytes()
-        if fmt in {"trig", "nquads"}:
+        if fmt == "json-ld":
+            doc = json.loads(data)
+            if _remote_context(doc):
+                raise GraphFileError(f"{path}: refuses a remote JSON-LD @context (not fetched)")
+        if fmt in {"trig", "nquads", "json-ld"}:
             ds = Dataset()
             with warnings.catch_warnings():  # rdflib's own parsers use its deprecated API
                 warnings.simplefilter("ignore", DeprecationWarning)
@@ -57,18 +61,42 @@ def load_graph(path: str | Path) -> Graph:
             for prefix, ns in ds.namespaces():
                 g.bind(prefix, ns, override=False)
             return g
-        if fmt == "json-ld":
-            doc = json.loads(data)
-            if _remote_context(doc):
-                raise GraphFileError(f"{path}: refuses a remote JSON-LD @context (not fetched)")
         g = Graph()
-        g.parse(data=data, format=fmt)
+        with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its deprecated API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            g.parse(data=data, format=fmt)
         return g
     except GraphFileError:
         raise
     except Exception as exc:  # rdflib raises many parser-specific types
         msg = " ".join(str(exc).split())[:200]
         raise GraphFileError(f"{path}: not valid {fmt} ({msg})") from None
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """A graph file with its named graphs (TriG, N-Quads); other formats load into the
+    default graph."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt in {"trig", "nquads", "json-ld"} and path.is_file():
+        if fmt == "json-ld":
+            load_graph(path)  # refuses remote contexts and reports bad files
+        try:
+            ds = Dataset()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                ds.parse(data=path.read_bytes(), format=fmt)
+            return ds
+        except Exception as exc:
+            msg = " ".join(str(exc).split())[:200]
+            raise GraphFileError(f"{path}: not valid {fmt} ({msg})") from None
+    g = load_graph(path)
+    ds = Dataset()
+    for prefix, ns in g.namespaces():
+        ds.bind(prefix, ns)
+    for t in g:
+        ds.add(t)
+    return ds
 
 
 def _remote_context(doc: object) -> bool:

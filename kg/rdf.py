@@ -208,7 +208,7 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((st, KG_NS.modality, KG_NS[fact.modality]))
         g.add((st, KG_NS.lemma, Literal(fact.lemma)))
         g.add((st, KG_NS.extractor, Literal(fact.extractor)))
-        g.add((st, KG_NS.confidence, Literal(f"{fact.confidence:.2f}", datatype=XSD.decimal)))
+        g.add((st, KG_NS.confidence, Literal(_decimal(fact.confidence), datatype=XSD.decimal)))
         g.add((st, PROV.wasDerivedFrom, art_iri))
         sentence = text[fact.sent_start : fact.sent_end]
         g.add((st, KG_NS.evidence, Literal(sentence)))
@@ -252,6 +252,16 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((p, RDFS.subPropertyOf, KG_NS.relatedTo))
         g.add((p, RDFS.label, Literal(name)))
     return art_iri
+
+
+def _decimal(x: float) -> str:
+    """The canonical xsd:decimal form ("0.8", "1.0"), so every store prints the same.
+
+    >>> _decimal(0.8), _decimal(0.65), _decimal(1)
+    ('0.8', '0.65', '1.0')
+    """
+    text = f"{x:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def _date_literal(value: str) -> Literal:

@@ -80,7 +80,8 @@ def _trig(ds: Dataset) -> str:
         content = [line for line in lines if not line.startswith("@prefix")]
         while content and not content[0].strip():
             content.pop(0)
-        inner = "\n".join(("    " + line) if line.strip() else "" for line in content).rstrip()
+        # no indentation: a line may be inside a multi-line literal
+        inner = "\n".join(content).rstrip()
         blocks.append(f"<{g.identifier}> {{\n{inner}\n}}\n")
     head = "\n".join(sorted(set(prefixes)))
     return head + "\n\n" + "\n".join(blocks)
@@ -88,6 +89,37 @@ def _trig(ds: Dataset) -> str:
 
 def write_rdf(data: Dataset | Graph, path: str | Path, fmt: str = "turtle") -> Path:
     return write_atomic(path, to_rdf(data, fmt))
+
+
+EXPORT_FORMATS = ["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "neo4j", "html"]
+DEFAULT_NAMES = {
+    "turtle": "graph.ttl", "ntriples": "graph.nt", "nquads": "graph.nq", "trig": "graph.trig",
+    "jsonld": "graph.jsonld", "graphml": "graph.graphml", "neo4j": "neo4j", "html": "graph.html",
+}  # fmt: skip
+
+
+def export(data: Dataset | Graph, fmt: str, path: str | Path, *, title: str = "kg") -> Path:
+    """Write one export format to PATH (a folder for neo4j)."""
+    from .jsonld import to_jsonld
+    from .property_graph import to_graphml, write_neo4j
+
+    if fmt in RDF_FORMATS:
+        if fmt in {"trig", "nquads"} and not isinstance(data, Dataset):
+            ds = Dataset()
+            for t in data:
+                ds.add(t)
+            data = ds
+        return write_rdf(data, path, fmt)
+    graph = union_graph(data) if isinstance(data, Dataset) else data
+    if fmt == "jsonld":
+        return write_atomic(path, to_jsonld(data))
+    if fmt == "graphml":
+        return write_atomic(path, to_graphml(graph))
+    if fmt == "neo4j":
+        return write_neo4j(graph, path)
+    if fmt == "html":
+        return write_html(graph, path, title=title)
+    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 
 
 def write_html(graph: Graph, path: str | Path, *, title: str = "kg knowledge graph") -> Path:

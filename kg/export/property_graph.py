@@ -1,0 +1,199 @@
+"""RDF graph -> a property graph (nodes and relationships with properties), and from it
+Neo4j import CSVs with a Cypher loading script, and GraphML for Gephi and networkx.
+
+Every statement becomes one relationship whose type is the predicate ("supplies") and
+whose properties are the statement's qualifiers: negated, modality, attributedTo, date,
+evidence and its offsets, article, extractor, confidence. A statement whose object is
+text (a quote, a quantity) points to a ``Value`` node holding that text, so that the
+property graph has the same facts as the RDF.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from ..facts import FactRow, read_facts
+from ..ontology import local_name
+from . import write_atomic
+
+CLASS_ORDER = ["Person", "Country", "Location", "Organization", "Group", "Weapon", "Product",
+               "Event", "Agreement", "Work", "Position", "Concept", "Entity"]  # fmt: skip
+
+
+@dataclass
+class Node:
+    id: str
+    name: str
+    type: str
+    qid: str = ""
+    aliases: str = ""
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rel:
+    start: str
+    end: str
+    type: str
+    props: dict[str, object]
+
+
+REL_PROPS = ["statement", "negated", "modality", "attributedTo", "reportingVerb", "date",
+             "evidence", "start", "end", "article", "extractor", "confidence"]  # fmt: skip
+
+
+def _types(graph: Graph) -> dict[str, str]:
+    best: dict[str, str] = {}
+    for s, o in graph.subject_objects(RDF.type):
+        name = local_name(o)
+        if isinstance(s, URIRef) and name in CLASS_ORDER:
+            prev = best.get(str(s))
+            if prev is None or CLASS_ORDER.index(name) < CLASS_ORDER.index(prev):
+                best[str(s)] = name
+    return best
+
+
+def property_graph(
+    graph: Graph, facts: list[FactRow] | None = None
+) -> tuple[list[Node], list[Rel]]:
+    """Nodes and relationships, sorted, from a graph kg wrote."""
+    facts = read_facts(graph) if facts is None else facts
+    types = _types(graph)
+    skos_alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
+    nodes: dict[str, Node] = {}
+
+    def node(iri: str, name: str) -> None:
+        if iri in nodes:
+            return
+        t = types.get(iri, "Concept")
+        aliases = sorted({str(a) for a in graph.objects(URIRef(iri), skos_alt)})
+        qid = graph.value(URIRef(iri), URIRef("https://w3id.org/kg-news/ontology#wikidata"))
+        labels = ["Node", t] + (["Entity"] if t not in {"Concept", "Position", "Value"} else [])
+        nodes[iri] = Node(iri, name, t, str(qid or ""), "|".join(aliases),
+                          sorted(set(labels), key=labels.index))  # fmt: skip
+
+    rels: list[Rel] = []
+    for f in facts:
+        node(f.subject_id or "", f.subject)
+        if f.object_id:
+            node(f.object_id, f.object)
+            end = f.object_id
+        else:
+            end = f"{f.statement}-value"
+            nodes[end] = Node(end, f.object, "Value", labels=["Node", "Value"])
+        rels.append(Rel(f.subject_id or "", end, f.predicate, {
+            "statement": f.statement, "negated": f.negated, "modality": f.modality,
+            "attributedTo": f.attributed_to or "", "reportingVerb": f.reporting_verb or "",
+            "date": f.date or "", "evidence": f.evidence, "start": f.start, "end": f.end,
+            "article": f.document or "", "extractor": f.extractor,
+            "confidence": f.confidence if f.confidence is not None else 0.0,
+        }))  # fmt: skip
+    # entities no statement mentions still belong in the graph
+    for s in sorted(graph.subjects(RDF.type, None)):
+        iri = str(s)
+        if iri in types and types[iri] not in {"Concept", "Position"} and iri not in nodes:
+            label = graph.value(s, RDFS.label)
+            if label is not None and "/entity/" in iri:
+                node(iri, str(label))
+    rels.sort(key=lambda r: (r.start, r.type, r.end, str(r.props["statement"])))
+    return [nodes[k] for k in sorted(nodes)], rels
+
+
+def _csv(rows: list[list[object]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        w.writerow(["true" if v is True else "false" if v is False else v for v in row])
+    return buf.getvalue()
+
+
+NODE_HEADER = ["id:ID", "name", "type", "qid", "aliases", ":LABEL"]
+REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "statement", "negated:boolean", "modality",
+              "attributedTo", "reportingVerb", "date", "evidence", "start:int", "end:int",
+              "article", "extractor", "confidence:float"]  # fmt: skip
+
+
+def to_neo4j_csv(nodes: list[Node], rels: list[Rel]) -> tuple[str, str]:
+    """(nodes.csv, relationships.csv) in the neo4j-admin database import format."""
+    n_rows: list[list[object]] = [list(NODE_HEADER)]
+    for n in nodes:
+        n_rows.append([n.id, n.name, n.type, n.qid, n.aliases, ";".join(n.labels)])
+    r_rows: list[list[object]] = [list(REL_HEADER)]
+    for r in rels:
+        r_rows.append([r.start, r.end, r.type] + [r.props[k] for k in REL_PROPS])
+    return _csv(n_rows), _csv(r_rows)
+
+
+def _ident(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def to_cypher(nodes: list[Node], rels: list[Rel]) -> str:
+    """A Cypher script that loads nodes.csv and relationships.csv with LOAD CSV (put them
+    in Neo4j's import folder) and creates the constraints."""
+    lines = [
+        "// kg: load the property-graph export into Neo4j (5.x).",
+        "// Copy nodes.csv and relationships.csv into Neo4j's import folder, then run:",
+        "//   cypher-shell -f load.cypher",
+        "CREATE CONSTRAINT kg_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;",
+        "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row",
+        "MERGE (n:Node {id: row.`id:ID`})",
+        "SET n.name = row.name, n.type = row.type, n.qid = row.qid, n.aliases = row.aliases;",
+    ]
+    for t in sorted({n.type for n in nodes}):
+        lines.append(f"MATCH (n:Node {{type: '{t}'}}) SET n:{_ident(t)};")
+    entity_types = sorted({n.type for n in nodes if "Entity" in n.labels})
+    if entity_types:
+        quoted = ", ".join(f"'{t}'" for t in entity_types)
+        lines.append(f"MATCH (n:Node) WHERE n.type IN [{quoted}] SET n:Entity;")
+    for t in sorted({r.type for r in rels}):
+        lines += [
+            "LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row",
+            f"WITH row WHERE row.`:TYPE` = '{t}'",
+            "MATCH (a:Node {id: row.`:START_ID`}), (b:Node {id: row.`:END_ID`})",
+            f"CREATE (a)-[r:{_ident(t)}]->(b)",
+            "SET r.statement = row.statement, r.negated = toBoolean(row.`negated:boolean`),",
+            "    r.modality = row.modality, r.attributedTo = row.attributedTo,",
+            "    r.reportingVerb = row.reportingVerb, r.date = row.date,",
+            "    r.evidence = row.evidence,",
+            "    r.start = toInteger(row.`start:int`), r.end = toInteger(row.`end:int`),",
+            "    r.article = row.article, r.extractor = row.extractor,",
+            "    r.confidence = toFloat(row.`confidence:float`);",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_neo4j(graph: Graph, folder: str | Path) -> Path:
+    """nodes.csv, relationships.csv and load.cypher in FOLDER."""
+    folder = Path(folder)
+    nodes, rels = property_graph(graph)
+    n_csv, r_csv = to_neo4j_csv(nodes, rels)
+    write_atomic(folder / "nodes.csv", n_csv)
+    write_atomic(folder / "relationships.csv", r_csv)
+    write_atomic(folder / "load.cypher", to_cypher(nodes, rels))
+    return folder
+
+
+def to_graphml(graph: Graph) -> str:
+    """GraphML with the attribute types Gephi reads (string, boolean, int, double)."""
+    import networkx as nx
+
+    nodes, rels = property_graph(graph)
+    g = nx.MultiDiGraph()
+    for n in nodes:
+        g.add_node(n.id, label=n.name, type=n.type, qid=n.qid, aliases=n.aliases)
+    for r in rels:
+        props = {k: ("" if v is None else v) for k, v in r.props.items()}
+        props["start"] = int(props["start"] or 0)
+        props["end"] = int(props["end"] or 0)
+        props["confidence"] = float(props["confidence"] or 0.0)
+        g.add_edge(r.start, r.end, key=str(r.props["statement"]), predicate=r.type,
+                   label=("not " if r.props["negated"] else "") + r.type, **props)  # fmt: skip
+    text = "\n".join(nx.generate_graphml(g, prettyprint=True))
+    return re.sub(r"\s+\n", "\n", text) + "\n"
