@@ -57,9 +57,15 @@ def cli() -> None:
     help="Publication date for articles that do not state one; relative dates "
     '("last week") are resolved against it.',
 )
+@click.option("--store", "store", default=None, type=click.Path(path_type=Path, file_okay=False),
+              help="Add the articles to a persistent Oxigraph store in this folder (created "
+              "if needed; re-built articles replace their graph). Files are then written "
+              "only if -o is given.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str, formats: str,
-          pub_date: str | None, quiet: bool) -> None:  # fmt: skip
+@click.pass_context
+def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | None,
+          title: str, formats: str, pub_date: str | None, store: Path | None,
+          quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
@@ -105,6 +111,24 @@ def build(inputs: tuple[Path, ...], out: Path, model: str | None, title: str, fo
 
     if not quiet:
         click.echo(f"kg: parsing {len(articles)} article(s) with spaCy...", err=True)
+    if store is not None:
+        from click.core import ParameterSource
+
+        from .pipeline import build_store
+        from .query import load_dataset
+
+        n_art, n_facts = build_store(articles, store, model=model or DEFAULT_MODEL,
+                                     progress=progress, total=len(articles))  # fmt: skip
+        if not quiet:
+            click.echo(f"kg: {n_art} article(s), {n_facts} facts added to the store {store} "
+                       f"in {time.perf_counter() - started:.1f}s", err=True)  # fmt: skip
+        if ctx.get_parameter_source("out") is ParameterSource.DEFAULT:
+            return
+        ds = load_dataset(store)
+        paths = [export(ds, f, out / DEFAULT_NAMES[f], title=title) for f in wanted]
+        if not quiet:
+            click.echo("kg: wrote " + ", ".join(str(p) for p in paths), err=True)
+        return
     ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress)
     graph = union_graph(ds)
     # write everything to temporary files first: a failure leaves old exports intact
@@ -141,9 +165,9 @@ def export_(graph: Path, fmt: str, out: Path) -> None:
 def facts(graph: Path, fmt: str) -> None:
     """Print the facts a graph file holds, read back from its RDF statements."""
     from .facts import format_facts, read_facts
-    from .query import load_graph
+    from .query import load_source
 
-    rows = read_facts(load_graph(graph))
+    rows = read_facts(load_source(graph))
     text = format_facts(rows, fmt)
     if text:
         click.echo(text)
@@ -168,7 +192,7 @@ def query(
     graph: Path, query: str | None, qfile: Path | None, fmt: str, binds: tuple[str, ...]
 ) -> None:
     """Run a SPARQL query (QUERY or -f FILE.rq) over a graph file."""
-    from .query import format_rows, load_graph, run_query
+    from .query import format_rows, load_source, query_source
 
     if (query is None) == (qfile is None):
         raise click.UsageError("give a QUERY or -f FILE.rq (one of them)")
@@ -183,7 +207,7 @@ def query(
         if not sep or not name.strip().lstrip("?$"):
             raise click.BadParameter(f"{b!r} is not VAR=VALUE", param_hint="--bind")
         bindings[name.strip().lstrip("?$")] = value
-    variables, rows = run_query(load_graph(graph), query or "", bindings)
+    variables, rows = query_source(load_source(graph), query or "", bindings)
     click.echo(format_rows(variables, rows, fmt))
 
 
@@ -199,9 +223,9 @@ def eval_(gold: Path, graph: Path, as_json: bool) -> None:
 
     from .evaluate import score
     from .facts import read_facts
-    from .query import load_graph
+    from .query import load_source
 
-    result = score(gold, read_facts(load_graph(graph)))
+    result = score(gold, read_facts(load_source(graph)))
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False))
         return
@@ -236,6 +260,27 @@ def validate(graph: Path, limit: int) -> None:
     if len(violations) > limit:
         click.echo(f"  ... and {len(violations) - limit} more")
     raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; loopback unless you mean to share it.")  # fmt: skip
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a query may run before it gets 503.")  # fmt: skip
+def serve(graph: Path, host: str, port: int, timeout: float) -> None:
+    """Serve a graph file or store: read-only SPARQL at /sparql, the HTML view at /."""
+    from .serve import serve as run
+
+    if not graph.exists():
+        raise KGError(f"{graph}: no such file or store")
+    click.echo(f"kg: serving {graph} on http://{host}:{port}/ (SPARQL at /sparql); "
+               "Ctrl-C stops", err=True)  # fmt: skip
+    try:
+        run(graph, host=host, port=port, timeout=timeout)
+    except OSError as exc:
+        raise KGError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
 
 
 def main(argv: list[str] | None = None) -> int:

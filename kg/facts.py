@@ -86,10 +86,24 @@ def _count(r) -> int | None:
     return int(r.nno) if negated else int(r.nyes)
 
 
-def read_facts(graph: Graph) -> list[FactRow]:
-    """Every statement in the graph as a FactRow, sorted by document and position."""
+def _rows(source: object):
+    """FACTS_QUERY's solutions, from an rdflib graph or an Oxigraph store."""
+    from types import SimpleNamespace
+
+    if isinstance(source, Graph):
+        yield from source.query(FACTS_QUERY)
+        return
+    from .store import select
+
+    variables, rows = select(source, FACTS_QUERY)  # type: ignore[arg-type]
+    for row in rows:
+        yield SimpleNamespace(**dict(zip(variables, row, strict=True)))
+
+
+def read_facts(graph: Graph | object) -> list[FactRow]:
+    """Every statement in the graph (or store) as a FactRow, sorted by document and position."""
     rows: dict[str, FactRow] = {}
-    for r in graph.query(FACTS_QUERY):
+    for r in _rows(graph):
         st = str(r.st)
         if st in rows:
             continue  # a statement with several labels: keep the first

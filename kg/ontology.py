@@ -99,6 +99,8 @@ class KG(DefinedNamespace):
     eventDateText: object
     wikidata: object
     mentionCount: object
+    Mentions: object
+    entity: object
     mergedBy: object
     triggerVerb: object
     triggerNoun: object

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 
 from rdflib import Dataset, Graph
 
@@ -187,6 +188,47 @@ def build_dataset_from(
     results.sort(key=lambda r: r.article.id)
     ds = build_dataset(results, [entities[k] for k in sorted(entities)])
     return ds, results
+
+
+def build_store(
+    articles: Iterable[Article],
+    store_path: str | Path,
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 100,
+    progress: Callable[[int, int, Article], None] | None = None,
+    total: int = 0,
+) -> tuple[int, int]:
+    """Stream articles into a persistent Oxigraph store, a batch at a time, so memory
+    stays flat however many articles there are. Returns (articles, facts) added."""
+    from .store import add_results, open_store
+
+    store = open_store(store_path)
+    known: dict[str, Entity] = {}
+    batch: list[ArticleResult] = []
+    batch_entities: dict[str, Entity] = {}
+    n_articles = n_facts = 0
+
+    def flush() -> None:
+        add_results(store, batch, [batch_entities[k] for k in sorted(batch_entities)])
+        batch.clear()
+        batch_entities.clear()
+
+    for n, r in enumerate(process_articles(articles, model=model), 1):
+        r = separate_incompatible(known, r)
+        for e in r.entities:
+            known.setdefault(e.key, dataclasses.replace(e, aliases=set(), merged_by=set()))
+        batch.append(r)
+        merge_entities(batch_entities, r.entities)
+        n_articles += 1
+        n_facts += len(r.facts)
+        if progress is not None:
+            progress(n, total, r.article)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return n_articles, n_facts
 
 
 def build_graph(texts: Iterable[str | Article], *, model: str = DEFAULT_MODEL) -> Graph:

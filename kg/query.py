@@ -73,10 +73,32 @@ def load_graph(path: str | Path) -> Graph:
         raise GraphFileError(f"{path}: not valid {fmt} ({msg})") from None
 
 
+def load_source(path: str | Path):
+    """A graph file (read into memory) or a store folder (opened read-only)."""
+    from .store import is_store, open_store
+
+    if is_store(path):
+        return open_store(path, read_only=True)
+    return load_graph(path)
+
+
+def query_source(source, query: str, bindings: dict | None = None):
+    """run_query on a graph, or on a store with Oxigraph's engine."""
+    if isinstance(source, Graph):
+        return run_query(source, query, bindings)
+    from .store import select
+
+    return select(source, query, bindings)
+
+
 def load_dataset(path: str | Path) -> Dataset:
     """A graph file with its named graphs (TriG, N-Quads); other formats load into the
     default graph."""
     path = Path(path)
+    from .store import dump, is_store, open_store
+
+    if is_store(path):
+        return dump(open_store(path, read_only=True))
     fmt = FORMATS.get(path.suffix.lower())
     if fmt in {"trig", "nquads", "json-ld"} and path.is_file():
         if fmt == "json-ld":

@@ -246,6 +246,14 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
                 g.add((c, RDF.type, KG_NS.Position if m.key.startswith("position:")
                        else KG_NS.Concept))  # fmt: skip
                 g.add((c, RDFS.label, Literal(m.text)))
+    # how often each entity is mentioned here: kept with the article, so that replacing
+    # the article replaces its counts (the total is a SUM over article graphs)
+    for ent in result.entities:
+        m = URIRef(f"{art_iri}/mentions/{_short_hash(ent.key, 12)}")
+        g.add((m, RDF.type, KG_NS.Mentions))
+        g.add((m, KG_NS.entity, entity_iri(ent.key)))
+        g.add((m, KG_NS.mentionCount, Literal(ent.mentions)))
+        g.add((m, PROV.wasDerivedFrom, art_iri))
     for name, literal in sorted(open_props):
         p = predicate_iri(name)
         g.add((p, RDF.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
@@ -292,7 +300,6 @@ def add_entities(ds: Dataset, entities: Iterable[Entity]) -> None:
         if ent.qid:
             g.add((iri, KG_NS.wikidata, Literal(ent.qid)))
             g.add((iri, OWL.sameAs, WD[ent.qid]))
-        g.add((iri, KG_NS.mentionCount, Literal(ent.mentions)))
         for rule in sorted(ent.merged_by):
             g.add((iri, KG_NS.mergedBy, Literal(rule)))
 

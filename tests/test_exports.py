@@ -178,8 +178,8 @@ def oxigraph_server(tmp_path):
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(base + "/", timeout=1)  # noqa: S310 (loopback)
-            break
+            with urllib.request.urlopen(base + "/", timeout=1):  # noqa: S310 (loopback)
+                break
         except OSError:
             time.sleep(0.1)
     try:
@@ -193,7 +193,8 @@ def test_oxigraph_server_answers_like_kg_query(out, oxigraph_server):
     data = (out / "graph.ttl").read_bytes()
     req = urllib.request.Request(oxigraph_server + "/store?default", data=data, method="POST",
                                  headers={"Content-Type": "text/turtle"})  # fmt: skip
-    assert urllib.request.urlopen(req, timeout=30).status in {200, 201, 204}  # noqa: S310
+    with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310
+        assert resp.status in {200, 201, 204}
     for path in sorted(QUERIES.glob("*.rq")):
         query = path.read_text(encoding="utf-8")
         req = urllib.request.Request(
@@ -201,7 +202,8 @@ def test_oxigraph_server_answers_like_kg_query(out, oxigraph_server):
             headers={"Content-Type": "application/sparql-query",
                      "Accept": "application/sparql-results+json"},
         )  # fmt: skip
-        res = json.loads(urllib.request.urlopen(req, timeout=30).read())  # noqa: S310
+        with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310
+            res = json.loads(resp.read())
         server = {tuple(b.get(v, {}).get("value", "") for v in res["head"]["vars"])
                   for b in res["results"]["bindings"]}  # fmt: skip
         variables, rows = run_query(load_graph(out / "graph.ttl"), query)

@@ -1,0 +1,192 @@
+"""Article results -> a persistent Oxigraph store on disk, updated article by article.
+
+Adding an article replaces its named graph (so re-building a changed article touches only
+its graph), merges its entities into ``graph/entities`` (the first label an entity got is
+kept; later ones become ``skos:altLabel``), and recomputes ``graph/claims`` from the
+statements in the store. Queries run on the store with the union of all graphs as the
+default graph. Terms cross between rdflib and pyoxigraph as N-Quads text.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDFS, BNode, Dataset, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .errors import GraphFileError, QueryError
+from .model import Entity
+from .rdf import (
+    CLAIMS_GRAPH,
+    ENTITIES_GRAPH,
+    KG_NS,
+    ONTOLOGY_GRAPH,
+    ArticleResult,
+    add_article,
+    add_entities,
+    add_ontology,
+    new_dataset,
+)  # fmt: skip
+
+LABEL = ox.NamedNode(str(RDFS.label))
+ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+
+
+def is_store(path: str | Path) -> bool:
+    """A folder holding an Oxigraph store (what ``kg build --store DIR`` writes)."""
+    return (Path(path) / "CURRENT").is_file()  # RocksDB's marker file
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise GraphFileError(f"{path}: no such store (a folder kg build --store wrote)")
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot open the store ({exc})") from None
+
+
+def _load(store: ox.Store, ds: Dataset) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        data = ds.serialize(format="nquads")
+    store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+
+def add_results(store: ox.Store, results: Iterable[ArticleResult],
+                entities: Iterable[Entity]) -> int:  # fmt: skip
+    """Replace each article's graph, merge entities, refresh claims; returns articles added."""
+    n = 0
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    if not any(True for _ in store.quads_for_pattern(None, None, None, ontology)):
+        ds = new_dataset()
+        add_ontology(ds)
+        _load(store, ds)
+    for r in results:
+        ds = new_dataset()
+        iri = add_article(ds, r)
+        if store.contains_named_graph(ox.NamedNode(str(iri))):
+            store.remove_graph(ox.NamedNode(str(iri)))  # a re-built article replaces its graph
+        _load(store, ds)
+        n += 1
+    _merge_entities(store, list(entities))
+    refresh_claims(store)
+    store.flush()
+    return n
+
+
+def _merge_entities(store: ox.Store, entities: list[Entity]) -> None:
+    graph = ox.NamedNode(str(ENTITIES_GRAPH))
+    ds = new_dataset()
+    add_entities(ds, entities)
+    g = ds.graph(ENTITIES_GRAPH)
+    for s, label in list(g.subject_objects(RDFS.label)):
+        have = [q.object for q in store.quads_for_pattern(ox.NamedNode(str(s)), LABEL, None, graph)]
+        if have and have[0].value != str(label):
+            g.remove((s, RDFS.label, label))  # keep the first label; this one is an alias
+            g.add((s, SKOS.altLabel, label))
+        elif have:
+            g.remove((s, RDFS.label, label))
+    _load(store, ds)
+
+
+def refresh_claims(store: ox.Store) -> None:
+    """Recount, for every claim, the articles that assert and deny it."""
+    q = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?c ?s ?p ?o (COUNT(DISTINCT ?yes) AS ?ny) (COUNT(DISTINCT ?no) AS ?nn) WHERE {
+      ?st kg:claim ?c ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated ?neg ;
+          prov:wasDerivedFrom ?a .
+      BIND(IF(?neg, ?a, ?unbound) AS ?no) BIND(IF(?neg, ?unbound, ?a) AS ?yes)
+    } GROUP BY ?c ?s ?p ?o"""
+    graph = ox.NamedNode(str(CLAIMS_GRAPH))
+    rows = list(store.query(q, use_default_graph_as_union=True))
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    ds = new_dataset()
+    g = ds.graph(CLAIMS_GRAPH)
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    seen = set()
+    for row in rows:
+        c = URIRef(row["c"].value)
+        if c in seen:
+            continue
+        seen.add(c)
+        ny, nn = int(row["ny"].value), int(row["nn"].value)
+        g.add((c, URIRef(rdf + "type"), KG_NS.Claim))
+        g.add((c, URIRef(rdf + "subject"), to_rdflib(row["s"])))
+        g.add((c, URIRef(rdf + "predicate"), to_rdflib(row["p"])))
+        g.add((c, URIRef(rdf + "object"), to_rdflib(row["o"])))
+        g.add((c, KG_NS.assertedIn, Literal(ny)))
+        g.add((c, KG_NS.deniedIn, Literal(nn)))
+        g.add((c, KG_NS.contradicted, Literal(bool(ny and nn))))
+    _load(store, ds)
+
+
+def to_rdflib(term: object) -> URIRef | Literal | BNode | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value if term.datatype else None
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = None
+        return Literal(term.value, datatype=URIRef(dt) if dt else None)
+    return Literal(str(term))
+
+
+def select(store: ox.Store, query: str, bindings: dict | None = None):
+    """Run a query on the store; returns (variables, rows of rdflib terms)."""
+    from .query import prepare
+
+    prepare(query)  # parse with rdflib too: same errors, SERVICE refused
+    subs = {}
+    for k, v in (bindings or {}).items():
+        subs[ox.Variable(k)] = _to_ox(v)
+    try:
+        res = store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
+    if isinstance(res, bool):
+        return ["ask"], [[Literal(res)]]
+    if isinstance(res, ox.QuerySolutions):
+        variables = [v.value for v in res.variables]
+        return variables, [[to_rdflib(sol[v]) for v in variables] for sol in res]
+    rows = sorted([[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)]
+                   for t in res], key=lambda r: tuple(str(x) for x in r))  # fmt: skip
+    return ["subject", "predicate", "object"], rows
+
+
+def _to_ox(v: object) -> object:
+    if isinstance(v, URIRef):
+        return ox.NamedNode(str(v))
+    if isinstance(v, Literal):
+        if v.language:
+            return ox.Literal(str(v), language=v.language)
+        if v.datatype:
+            return ox.Literal(str(v), datatype=ox.NamedNode(str(v.datatype)))
+        return ox.Literal(str(v))
+    return ox.Literal(str(v))
+
+
+def dump(store: ox.Store) -> Dataset:
+    """The whole store as an rdflib Dataset (for exports)."""
+    ds = Dataset()
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=data, format="nquads")
+    return ds

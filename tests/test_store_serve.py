@@ -1,0 +1,152 @@
+"""The persistent store (kg build --store) and the SPARQL endpoint (kg serve)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pyoxigraph as ox
+import pytest
+
+from kg.cli import main
+from kg.facts import read_facts
+from kg.query import QUERIES, load_graph, load_source, query_source
+from kg.store import open_store
+
+A = "Chile backs Peru\n\nChile sells Peru two frigates. Chile does not recognize the vote."
+B = "Bolivia and Chile\n\nBolivia supports Chile. Chile does not sell frigates to Peru."
+
+
+def _facts(source) -> set[tuple]:
+    return {(f.subject, f.predicate, f.object, f.negated, f.document, f.evidence, f.articles,
+             f.contradicted) for f in read_facts(source)}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    d = tmp_path_factory.mktemp("store")
+    (d / "in").mkdir()
+    (d / "in" / "a.txt").write_text(A, encoding="utf-8")
+    (d / "in" / "b.txt").write_text(B, encoding="utf-8")
+    assert main(["build", str(d / "in"), "--store", str(d / "store"), "-q"]) == 0
+    assert main(["build", str(d / "in"), "-o", str(d / "files"), "-q"]) == 0
+    return d
+
+
+def test_store_holds_the_same_facts_as_the_files(built):
+    store_facts = _facts(load_source(built / "store"))
+    assert store_facts and store_facts == _facts(load_graph(built / "files" / "graph.ttl"))
+
+
+def test_example_queries_agree_between_store_and_file(built):
+    store, graph = load_source(built / "store"), load_graph(built / "files" / "graph.ttl")
+    for path in sorted(QUERIES.glob("*.rq")):
+        q = path.read_text(encoding="utf-8")
+        a = {tuple(str(x) for x in r) for r in query_source(store, q)[1]}
+        b = {tuple(str(x) for x in r) for r in query_source(graph, q)[1]}
+        assert a == b, path.name
+
+
+def test_rebuilding_an_article_replaces_only_its_graph(built, tmp_path):
+    def graph_quads(store_dir, name):
+        store = open_store(store_dir, read_only=True)
+        g = ox.NamedNode(f"https://w3id.org/kg-news/article/{name}")
+        return sorted(str(q) for q in store.quads_for_pattern(None, None, None, g))
+
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(built / "store", copy)
+    before_a, before_b = graph_quads(copy, "a"), graph_quads(copy, "b")
+    entities_q = (QUERIES / "entities.rq").read_text()
+    counts_before = {str(r[0]): int(r[3]) for r in query_source(load_source(copy), entities_q)[1]}
+    (tmp_path / "b.txt").write_text(B.replace("Bolivia supports", "Bolivia backs"), "utf-8")
+    assert main(["build", str(tmp_path / "b.txt"), "--store", str(copy), "-q"]) == 0
+    assert graph_quads(copy, "a") == before_a
+    assert graph_quads(copy, "b") != before_b
+    # the same article twice does not double its mentions
+    assert main(["build", str(tmp_path / "b.txt"), "--store", str(copy), "-q"]) == 0
+    counts = {str(r[0]): int(r[3]) for r in query_source(load_source(copy), entities_q)[1]}
+    assert counts["Chile"] == counts_before["Chile"] > 2
+
+
+def test_cli_on_a_store(built, capsys):
+    assert main(["facts", str(built / "store"), "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert any(r["contradicted"] for r in rows)
+    assert main(["query", str(built / "store"), "-f", str(QUERIES / "negated.rq"),
+                 "--format", "csv"]) == 0  # fmt: skip
+    assert "recognizes" in capsys.readouterr().out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", str(built / "store"), "--port", str(port),
+         "--timeout", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=1):  # noqa: S310
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _get(url: str, accept: str = "") -> tuple[int, str, str]:
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with urllib.request.urlopen(req, timeout=20) as r:  # noqa: S310 (loopback)
+            return r.status, r.headers["Content-Type"], r.read().decode()
+    except urllib.error.HTTPError as e:
+        with e:
+            return e.code, e.headers["Content-Type"], e.read().decode()
+
+
+def test_serve_sparql_with_content_negotiation(server):
+    q = urllib.parse.quote((QUERIES / "supplies.rq").read_text())
+    code, ctype, body = _get(f"{server}/sparql?query={q}")
+    assert code == 200 and ctype.startswith("application/sparql-results+json")
+    rows = {tuple(b[v]["value"] for v in ("supplier", "recipient"))
+            for b in json.loads(body)["results"]["bindings"]}  # fmt: skip
+    assert ("Chile", "Peru") in rows
+    code, ctype, body = _get(f"{server}/sparql?query={q}", "text/csv")
+    assert ctype.startswith("text/csv") and body.splitlines()[0] == "supplier,recipient"
+    code, ctype, body = _get(f"{server}/sparql?query={q}&format=tsv")
+    assert ctype.startswith("text/tab-separated-values")
+
+
+def test_serve_html_view(server):
+    code, ctype, body = _get(server + "/")
+    assert code == 200 and "vis.Network" in body and ctype.startswith("text/html")
+
+
+def test_serve_refuses_updates_service_and_slow_queries(server):
+    req = urllib.request.Request(server + "/sparql", data=b"INSERT DATA { <a:b> <a:c> <a:d> }",
+                                 headers={"Content-Type": "application/sparql-update"})  # fmt: skip
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=10)  # noqa: S310
+    assert err.value.code == 403
+    err.value.close()
+    q = urllib.parse.quote("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    assert _get(f"{server}/sparql?query={q}")[0] == 400
+    slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    code, _, body = _get(f"{server}/sparql?query={slow}")
+    assert code == 503 and "timed out" in body
