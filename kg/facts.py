@@ -21,7 +21,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?ex ?conf ?doc
-       ?date ?art ?artdate ?nyes ?nno ?contra
+       ?date ?art ?artdate ?nyes ?nno ?contra ?title
 WHERE {
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?s rdfs:label ?sl }
@@ -38,7 +38,7 @@ WHERE {
   OPTIONAL { ?st kg:extractor ?ex }
   OPTIONAL { ?st kg:confidence ?conf }
   OPTIONAL { ?st prov:wasDerivedFrom ?art . OPTIONAL { ?art dcterms:identifier ?doc }
-             OPTIONAL { ?art dcterms:date ?artdate } }
+             OPTIONAL { ?art dcterms:date ?artdate } OPTIONAL { ?art dcterms:title ?title } }
   OPTIONAL { ?st kg:eventDate ?date }
   OPTIONAL { ?st kg:claim ?claim . ?claim kg:assertedIn ?nyes ; kg:deniedIn ?nno ;
              kg:contradicted ?contra }
@@ -72,6 +72,7 @@ class FactRow:
     date: str | None = None  # the fact's event date, else the article's date
     articles: int | None = None  # how many articles state this fact with this polarity
     contradicted: bool = False  # asserted in one article, negated in another
+    article_title: str | None = None
     statement: str = ""
 
 
@@ -132,6 +133,7 @@ def read_facts(graph: Graph | object) -> list[FactRow]:
             date=_s(r.date) or _s(r.artdate),
             articles=_count(r),
             contradicted=bool(r.contra.toPython()) if r.contra is not None else False,
+            article_title=_s(r.title),
             statement=st,
         )  # fmt: skip
     return sorted(rows.values(), key=lambda f: (f.document or "", f.start or 0, f.subject,

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.export.html import network_data, to_html
+from kg.export.html import TYPE_STYLE, network_data, to_html
 from kg.ontology import KG
 from kg.pipeline import build_graph
 
@@ -38,6 +38,9 @@ def test_data_matches_graph(graph):
     assert all(e["dashes"] and e["color"] == "#d62728" for e in neg)
     types = {n["label"]: n["group"] for n in data["nodes"]}
     assert types["Chile"] == "Country"
+    # colour and shape by type (pyvis drops a node's colour when it is given a group)
+    colours = {n["label"]: (n["color"], n["shape"]) for n in data["nodes"]}
+    assert colours["Chile"] == TYPE_STYLE["Country"]
     assert all(data["facts"][e["fact"]]["evidence"] for e in data["edges"])
 
 

@@ -122,7 +122,8 @@ def export(data: Dataset | Graph, fmt: str, path: str | Path, *, title: str = "k
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 
 
-def write_html(graph: Graph, path: str | Path, *, title: str = "kg knowledge graph") -> Path:
+def write_html(graph: Graph, path: str | Path, *, title: str = "kg knowledge graph",
+               max_nodes: int | None = None) -> Path:  # fmt: skip
     from .html import to_html
 
-    return write_atomic(path, to_html(graph, title=title))
+    return write_atomic(path, to_html(graph, title=title, max_nodes=max_nodes))

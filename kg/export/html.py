@@ -58,49 +58,77 @@ def _node_types(graph: Graph) -> dict[str, str]:
     return types
 
 
-def network_data(graph: Graph, facts: list[FactRow] | None = None) -> dict:
-    """Nodes, edges and facts for the page, built through pyvis's network model."""
+LAYOUT_THRESHOLD = 400  # above this many nodes, positions are computed in Python
+
+
+def network_data(graph: Graph, facts: list[FactRow] | None = None, *,
+                 max_nodes: int | None = None) -> dict:  # fmt: skip
+    """Nodes, edges and facts for the page, built through pyvis's network model.
+
+    With ``max_nodes``, only the most connected nodes are kept (ties broken by IRI) and
+    the page says how many were left out. Above LAYOUT_THRESHOLD nodes the layout is
+    computed here with networkx (seeded, so deterministic) and physics is off, so that the
+    page is usable at once instead of simulating thousands of bodies.
+    """
     from pyvis.network import Network
 
     facts = read_facts(graph) if facts is None else facts
     types = _node_types(graph)
-    net = Network(directed=True, cdn_resources="in_line")
+    alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
+    wikidata = URIRef("https://w3id.org/kg-news/ontology#wikidata")
     labels: dict[str, str] = {}
     degree: dict[str, int] = defaultdict(int)
-    node_facts: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(facts):
+    for f in facts:
         labels.setdefault(f.subject_id or "", f.subject)
-        node_facts[f.subject_id or ""].append(i)
         if f.object_id:
             labels.setdefault(f.object_id, f.object)
-            node_facts[f.object_id].append(i)
             degree[f.subject_id or ""] += 1
             degree[f.object_id] += 1
-    for iri in sorted(labels):
+    kept = set(labels)
+    if max_nodes is not None and len(labels) > max_nodes:
+        ranked = sorted(labels, key=lambda iri: (-degree[iri], iri))
+        kept = set(ranked[:max_nodes])
+    shown = [i for i, f in enumerate(facts) if (f.subject_id or "") in kept
+             and (not f.object_id or f.object_id in kept)]  # fmt: skip
+    node_facts: dict[str, list[int]] = defaultdict(list)
+    for i in shown:
+        f = facts[i]
+        node_facts[f.subject_id or ""].append(i)
+        if f.object_id:
+            node_facts[f.object_id].append(i)
+    net = Network(directed=True, cdn_resources="in_line")
+    for iri in sorted(kept):
         t = types.get(iri, "Concept")
         colour, shape = TYPE_STYLE.get(t, TYPE_STYLE["Entity"])
         net.add_node(
-            iri, label=labels[iri], color=colour, shape=shape, group=t,
+            iri, label=labels[iri], color=colour, shape=shape, kgtype=t,
             size=10 + 4 * min(degree[iri], 10), font={"size": 14},
         )  # fmt: skip
-    edges = []
-    for i, f in enumerate(facts):
+    for i in shown:
+        f = facts[i]
         if not f.object_id or not f.subject_id:
             continue
-        label = ("not " if f.negated else "") + f.predicate
         net.add_edge(
-            f.subject_id, f.object_id, label=label, id=f"e{i}",
-            dashes=bool(f.negated or f.modality != "asserted"),
+            f.subject_id, f.object_id, label=("not " if f.negated else "") + f.predicate,
+            id=f"e{i}", dashes=bool(f.negated or f.modality != "asserted"),
             color="#d62728" if f.negated else "#7f7f7f", width=2 if f.negated else 1,
         )  # fmt: skip
-        edges.append(i)
     nodes, vis_edges, *_ = net.get_network_data()
+    positions = _layout(nodes, vis_edges) if len(nodes) > LAYOUT_THRESHOLD else {}
+    out_nodes = []
+    for n in nodes:
+        node = {k: n[k] for k in ("id", "label", "color", "shape", "size") if k in n}
+        node["group"] = n["kgtype"]  # (pyvis drops a colour given with "group")
+        node["facts"] = node_facts[n["id"]]
+        node["aliases"] = sorted({str(a) for a in graph.objects(URIRef(n["id"]), alt)})
+        qid = graph.value(URIRef(n["id"]), wikidata)
+        if qid is not None:
+            node["qid"] = str(qid)
+        if n["id"] in positions:
+            node["x"], node["y"] = positions[n["id"]]
+        out_nodes.append(node)
     return {
-        "nodes": [
-            {k: n[k] for k in ("id", "label", "color", "shape", "group", "size") if k in n}
-            | {"facts": node_facts[n["id"]]}
-            for n in nodes
-        ],
+        "nodes": out_nodes,
         "edges": [
             {k: e[k] for k in ("id", "from", "to", "label", "dashes", "color", "width") if k in e}
             | {"fact": int(str(e["id"])[1:])}
@@ -116,16 +144,32 @@ def network_data(graph: Graph, facts: list[FactRow] | None = None) -> dict:
                 "attributed_to": f.attributed_to,
                 "evidence": f.evidence,
                 "document": f.document,
+                "title": f.article_title,
                 "object_qid": f.object_qid,
                 "subject_qid": f.subject_qid,
-                "date": f.event_date,
+                "date": f.date,
             }
             for f in facts
         ],  # fmt: skip
         "legend": [
             [t, TYPE_STYLE[t][0]] for t in TYPE_ORDER if t in set(types.values()) or t == "Concept"
         ],  # fmt: skip
+        "total_nodes": len(labels),
+        "left_out": len(labels) - len(kept),
+        "layout": "precomputed" if positions else "physics",
     }
+
+
+def _layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[int, int]]:
+    """Deterministic force-directed positions from networkx, scaled to screen units."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(n["id"] for n in nodes)
+    g.add_edges_from((e["from"], e["to"]) for e in edges)
+    pos = nx.spring_layout(g, seed=7, iterations=60)
+    scale = 40 * len(nodes) ** 0.5
+    return {k: (round(float(x) * scale), round(float(y) * scale)) for k, (x, y) in pos.items()}
 
 
 def _safe_json(data: object) -> str:
@@ -134,11 +178,13 @@ def _safe_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def to_html(graph: Graph, *, title: str = "kg knowledge graph") -> str:
+def to_html(
+    graph: Graph, *, title: str = "kg knowledge graph", max_nodes: int | None = None
+) -> str:
     """The explorer page as a string: no network access needed to open it."""
     js, css = _vis_assets()
     template = TEMPLATE_PATH.read_text(encoding="utf-8")
-    data = network_data(graph)
+    data = network_data(graph, max_nodes=max_nodes)
     page = template.replace("/*VIS_CSS*/", css).replace(
         "/*VIS_JS*/", js.replace("</script", "<\\/script")
     )
