@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDFS, BNode, Dataset, Literal, URIRef
+from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import GraphFileError, QueryError
@@ -129,6 +129,16 @@ def refresh_claims(store: ox.Store) -> None:
         g.add((c, KG_NS.deniedIn, Literal(nn)))
         g.add((c, KG_NS.contradicted, Literal(bool(ny and nn))))
     _load(store, ds)
+
+
+def in_memory_store(graph: Graph) -> ox.Store:
+    """An in-memory Oxigraph store holding an rdflib graph's triples."""
+    store = ox.Store()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        data = graph.serialize(format="nt")
+    store.load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 def to_rdflib(term: object) -> URIRef | Literal | BNode | None:

@@ -156,7 +156,7 @@ def network_data(graph: Graph, facts: list[FactRow] | None = None, *,
         ],  # fmt: skip
         "total_nodes": len(labels),
         "left_out": len(labels) - len(kept),
-        "layout": "precomputed" if positions else "physics",
+        "layout": "seeded" if positions else "physics",
     }
 
 
@@ -167,7 +167,10 @@ def _layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[int, int]]:
     g = nx.Graph()
     g.add_nodes_from(n["id"] for n in nodes)
     g.add_edges_from((e["from"], e["to"]) for e in edges)
-    pos = nx.spring_layout(g, seed=7, iterations=60)
+    # spectral positions are cheap (sparse eigenvectors) and deterministic; the browser's
+    # Barnes-Hut physics then relaxes them in a few hundred steps (a full force layout
+    # in Python takes tens of seconds for a few thousand nodes)
+    pos = nx.spectral_layout(g) if g.number_of_edges() else nx.circular_layout(g)
     scale = 40 * len(nodes) ** 0.5
     return {k: (round(float(x) * scale), round(float(y) * scale)) for k, (x, y) in pos.items()}
 
