@@ -61,10 +61,12 @@ def cli() -> None:
               help="Add the articles to a persistent Oxigraph store in this folder (created "
               "if needed; re-built articles replace their graph). Files are then written "
               "only if -o is given.")  # fmt: skip
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for parsing and extraction (same output).")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | None,
-          title: str, formats: str, pub_date: str | None, store: Path | None,
+          title: str, formats: str, pub_date: str | None, store: Path | None, jobs: int,
           quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
@@ -118,7 +120,7 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         from .query import load_dataset
 
         n_art, n_facts = build_store(articles, store, model=model or DEFAULT_MODEL,
-                                     progress=progress, total=len(articles))  # fmt: skip
+                                     progress=progress, total=len(articles), jobs=jobs)  # fmt: skip
         if not quiet:
             click.echo(f"kg: {n_art} article(s), {n_facts} facts added to the store {store} "
                        f"in {time.perf_counter() - started:.1f}s", err=True)  # fmt: skip
@@ -129,7 +131,8 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         if not quiet:
             click.echo("kg: wrote " + ", ".join(str(p) for p in paths), err=True)
         return
-    ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress)
+    ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress,
+                                     jobs=jobs)  # fmt: skip
     graph = union_graph(ds)
     # write everything to temporary files first: a failure leaves old exports intact
     paths = [export(ds, f, out / DEFAULT_NAMES[f], title=title) for f in wanted]

@@ -110,6 +110,54 @@ def process_articles(
             facts, entities = [], {}
 
 
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(model: str, extractors: tuple[str, ...] | None) -> None:
+    """Each worker process loads the spaCy pipeline once."""
+    load_nlp(model)
+    _WORKER["model"], _WORKER["extractors"] = model, extractors
+
+
+def _worker_batch(batch: list[Article]) -> list[ArticleResult]:
+    return list(process_articles(batch, model=_WORKER["model"],  # type: ignore[arg-type]
+                                 extractors=_WORKER["extractors"]))  # type: ignore[arg-type]  # fmt: skip
+
+
+def process_articles_parallel(
+    articles: Iterable[Article],
+    *,
+    jobs: int,
+    model: str = DEFAULT_MODEL,
+    extractors: Iterable[str] | None = None,
+    batch_size: int = 16,
+) -> Iterator[ArticleResult]:
+    """process_articles on ``jobs`` processes; results come back in input order, so the
+    output is the same as with one process. Articles are sent in batches, and at most a
+    few batches per worker are in flight, so memory stays bounded."""
+    if jobs <= 1:
+        yield from process_articles(articles, model=model, extractors=extractors)
+        return
+    import concurrent.futures
+    import itertools
+    import multiprocessing
+
+    ex = tuple(extractors) if extractors is not None else None
+    ctx = multiprocessing.get_context("spawn")  # no forked copies of loaded models
+    it = iter(articles)
+    batches = iter(lambda: list(itertools.islice(it, batch_size)), [])
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(model, ex)
+    ) as pool:
+        pending: list[concurrent.futures.Future] = []
+        for batch in batches:
+            pending.append(pool.submit(_worker_batch, batch))
+            while len(pending) >= 3 * jobs:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
 def article_text(article: Article) -> str:
     return article.text if article.text.strip() else article.title
 
@@ -175,11 +223,13 @@ def build_dataset_from(
     model: str = DEFAULT_MODEL,
     extractors: Iterable[str] | None = None,
     progress: Callable[[int, int, Article], None] | None = None,
+    jobs: int = 1,
 ) -> tuple[Dataset, list[ArticleResult]]:
     """Run the whole pipeline over articles; returns the dataset and per-article results."""
     results: list[ArticleResult] = []
     entities: dict[str, Entity] = {}
-    for n, r in enumerate(process_articles(articles, model=model, extractors=extractors), 1):
+    stream = process_articles_parallel(articles, jobs=jobs, model=model, extractors=extractors)
+    for n, r in enumerate(stream, 1):
         r = separate_incompatible(entities, r)
         results.append(r)
         merge_entities(entities, r.entities)
@@ -198,6 +248,7 @@ def build_store(
     batch_size: int = 100,
     progress: Callable[[int, int, Article], None] | None = None,
     total: int = 0,
+    jobs: int = 1,
 ) -> tuple[int, int]:
     """Stream articles into a persistent Oxigraph store, a batch at a time, so memory
     stays flat however many articles there are. Returns (articles, facts) added."""
@@ -214,7 +265,7 @@ def build_store(
         batch.clear()
         batch_entities.clear()
 
-    for n, r in enumerate(process_articles(articles, model=model), 1):
+    for n, r in enumerate(process_articles_parallel(articles, jobs=jobs, model=model), 1):
         r = separate_incompatible(known, r)
         for e in r.entities:
             known.setdefault(e.key, dataclasses.replace(e, aliases=set(), merged_by=set()))

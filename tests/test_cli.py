@@ -127,3 +127,16 @@ def test_python_dash_m_error_exit_code(tmp_path):
                        capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 1 and r.stdout == ""
     assert r.stderr.startswith("kg: error:") and "Traceback" not in r.stderr
+
+
+def test_jobs_2_gives_identical_exports(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, country in enumerate(["Kenya", "Ghana", "Chile", "Peru", "Nepal"]):
+        (src / f"a{i}.txt").write_text(
+            f"{country} backs Norway\n\n{country} sells tea to Norway. "
+            f"{country} does not recognize the vote.", encoding="utf-8")  # fmt: skip
+    assert main(["build", str(src), "-o", str(tmp_path / "one"), "-q", "--jobs", "1"]) == 0
+    assert main(["build", str(src), "-o", str(tmp_path / "two"), "-q", "--jobs", "2"]) == 0
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
