@@ -63,11 +63,14 @@ def cli() -> None:
               "only if -o is given.")  # fmt: skip
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for parsing and extraction (same output).")  # fmt: skip
+@click.option("--strict", is_flag=True,
+              help="Stop at the first input that cannot be read (default: build the others "
+              "and list the bad ones at the end).")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | None,
           title: str, formats: str, pub_date: str | None, store: Path | None, jobs: int,
-          quiet: bool) -> None:  # fmt: skip
+          strict: bool, quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
@@ -75,7 +78,7 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     """
     from .export import DEFAULT_NAMES, export
     from .nlp import DEFAULT_MODEL
-    from .pipeline import build_dataset_from
+    from .pipeline import build_dataset_from, split_languages
     from .rdf import union_graph
     from .read import read_articles
 
@@ -87,7 +90,17 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
             f"choose from {', '.join(EXPORT_FORMATS)}",
             param_hint="--formats",
         )
-    articles = read_articles(inputs)
+    bad: list[KGError] = []
+    articles = read_articles(inputs, errors=None if strict else bad)  # type: ignore[arg-type]
+    if bad and not articles:
+        raise (
+            bad[0]
+            if len(bad) == 1
+            else KGError(f"no readable articles; {len(bad)} bad inputs, the first: {bad[0]}")
+        )
+    articles, foreign = split_languages(articles)
+    for a in foreign:
+        click.echo(f"kg: skipped {a.source or a.id}: not English", err=True)
     if pub_date is not None:
         import dataclasses
         import datetime
@@ -125,11 +138,13 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
             click.echo(f"kg: {n_art} article(s), {n_facts} facts added to the store {store} "
                        f"in {time.perf_counter() - started:.1f}s", err=True)  # fmt: skip
         if ctx.get_parameter_source("out") is ParameterSource.DEFAULT:
+            _report_bad(bad)
             return
         ds = load_dataset(store)
         paths = [export(ds, f, out / DEFAULT_NAMES[f], title=title) for f in wanted]
         if not quiet:
             click.echo("kg: wrote " + ", ".join(str(p) for p in paths), err=True)
+        _report_bad(bad)
         return
     ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress,
                                      jobs=jobs)  # fmt: skip
@@ -141,6 +156,17 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {len(graph)} triples "
                    f"in {time.perf_counter() - started:.1f}s -> "
                    + ", ".join(str(p) for p in paths), err=True)  # fmt: skip
+    _report_bad(bad)
+
+
+def _report_bad(bad: list) -> None:
+    """The inputs that could not be read, listed after the others were built; exit 1."""
+    if not bad:
+        return
+    click.echo(f"kg: {len(bad)} input(s) could not be read:", err=True)
+    for exc in bad:
+        click.echo(f"kg: error: {exc}", err=True)
+    raise SystemExit(1)
 
 
 @cli.command("export")

@@ -82,6 +82,7 @@ def process_articles(
     model: str = DEFAULT_MODEL,
     extractors: Iterable[str] | None = None,
     batch_size: int = 32,
+    chunk_chars: int = MAX_CHARS,
 ) -> Iterator[ArticleResult]:
     """Parse, extract and resolve articles, streaming: spaCy parses them in batches
     (``nlp.pipe``), and each article's result is yielded as soon as it is complete."""
@@ -92,7 +93,7 @@ def process_articles(
 
     def parts() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
         for art in articles:
-            pieces = chunks(article_text(art))
+            pieces = chunks(article_text(art), limit=chunk_chars)
             for n, (offset, text) in enumerate(pieces):
                 yield text, (art, offset, n, len(pieces))
 
@@ -282,6 +283,19 @@ def build_store(
     return n_articles, n_facts
 
 
+def split_languages(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    """(English articles, the others): the English pipeline only gets English text."""
+    from .language import looks_english
+
+    keep: list[Article] = []
+    skipped: list[Article] = []
+    for a in articles:
+        (keep if looks_english(a.text) else skipped).append(a)
+    for a in skipped:
+        log.info("skipped %s: not English", a.source or a.id)
+    return keep, skipped
+
+
 def build_graph(texts: Iterable[str | Article], *, model: str = DEFAULT_MODEL) -> Graph:
     """Texts (or Articles) -> one rdflib Graph holding entities, statements and ontology.
 
@@ -291,5 +305,6 @@ def build_graph(texts: Iterable[str | Article], *, model: str = DEFAULT_MODEL) -
         t if isinstance(t, Article) else article_from_text(t, id=f"text-{i}")
         for i, t in enumerate(texts, 1)
     ]
+    articles, _ = split_languages(articles)
     ds, _ = build_dataset_from(articles, model=model)
     return union_graph(ds)

@@ -174,12 +174,33 @@ def find_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(inputs: Iterable[str | Path]) -> list[Article]:
-    """All articles under the given files and folders, with unique ids."""
+def read_articles(
+    inputs: Iterable[str | Path], *, errors: list[InputError] | None = None
+) -> list[Article]:
+    """All articles under the given files and folders, with unique ids.
+
+    With an ``errors`` list, a file that cannot be read is recorded there and the others
+    are still read; without one, the first bad file raises.
+    """
     articles: list[Article] = []
     seen: dict[str, int] = {}
-    for path in find_inputs(inputs):
-        for art in read_file(path):
+    paths: list[Path] = []
+    for item in inputs:
+        try:
+            paths.extend(find_inputs([item]))
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    for path in paths:
+        try:
+            found = read_file(path)
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
+        for art in found:
             if art.id in seen:
                 seen[art.id] += 1
                 art = Article(**{**art.__dict__, "id": f"{art.id}-{seen[art.id]}"})

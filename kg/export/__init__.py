@@ -43,7 +43,9 @@ def _umask() -> int:
 
 
 def _sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    # split on "\n" only: str.splitlines() also splits on \x1e, \x85, \u2028 ... which
+    # N-Triples keeps unescaped inside literals
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return "\n".join(lines) + "\n"
 
 

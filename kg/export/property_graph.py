@@ -180,6 +180,14 @@ def write_neo4j(graph: Graph, folder: str | Path) -> Path:
     return folder
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: object) -> object:
+    """XML 1.0 cannot hold most control characters, even escaped: drop them."""
+    return _XML_INVALID.sub("", value) if isinstance(value, str) else value
+
+
 def to_graphml(graph: Graph) -> str:
     """GraphML with the attribute types Gephi reads (string, boolean, int, double)."""
     import networkx as nx
@@ -187,13 +195,15 @@ def to_graphml(graph: Graph) -> str:
     nodes, rels = property_graph(graph)
     g = nx.MultiDiGraph()
     for n in nodes:
-        g.add_node(n.id, label=n.name, type=n.type, qid=n.qid, aliases=n.aliases)
+        g.add_node(_xml_safe(n.id), label=_xml_safe(n.name), type=n.type, qid=n.qid,
+                   aliases=_xml_safe(n.aliases))  # fmt: skip
     for r in rels:
-        props = {k: ("" if v is None else v) for k, v in r.props.items()}
+        props = {k: _xml_safe("" if v is None else v) for k, v in r.props.items()}
         props["start"] = int(props["start"] or 0)
         props["end"] = int(props["end"] or 0)
         props["confidence"] = float(props["confidence"] or 0.0)
-        g.add_edge(r.start, r.end, key=str(r.props["statement"]), predicate=r.type,
+        g.add_edge(_xml_safe(r.start), _xml_safe(r.end), key=str(r.props["statement"]),
+                   predicate=r.type,
                    label=("not " if r.props["negated"] else "") + r.type, **props)  # fmt: skip
     text = "\n".join(nx.generate_graphml(g, prettyprint=True))
     return re.sub(r"\s+\n", "\n", text) + "\n"
