@@ -163,11 +163,10 @@ def select(store: ox.Store, query: str, bindings: dict | None = None):
     from .query import prepare
 
     prepare(query)  # parse with rdflib too: same errors, SERVICE refused
-    subs = {}
-    for k, v in (bindings or {}).items():
-        subs[ox.Variable(k)] = _to_ox(v)
+    if bindings:
+        query = _with_values(query, {k: _to_ox(v) for k, v in bindings.items()})
     try:
-        res = store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+        res = store.query(query, use_default_graph_as_union=True)
     except (SyntaxError, OSError, ValueError) as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
     if isinstance(res, bool):
@@ -178,6 +177,22 @@ def select(store: ox.Store, query: str, bindings: dict | None = None):
     rows = sorted([[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)]
                    for t in res], key=lambda r: tuple(str(x) for x in r))  # fmt: skip
     return ["subject", "predicate", "object"], rows
+
+
+def _with_values(query: str, values: dict[str, object]) -> str:
+    """Bindings as a VALUES block at the top of the main WHERE group, so that Oxigraph
+    joins them first (its ``substitutions`` apply after evaluation: 15x slower here).
+    The values are RDF terms serialised by pyoxigraph, escaped like any N-Triples term."""
+    import re
+
+    block = " ".join(f"VALUES ?{re.sub(r'[^A-Za-z0-9_]', '', k)} {{ {v} }}"
+                     for k, v in sorted(values.items()))  # fmt: skip
+    m = re.search(r"\bWHERE\s*\{", query, re.I)
+    if m is None:
+        m = re.search(r"\{", query)
+    if m is None:
+        raise QueryError("cannot bind values: the query has no WHERE group")
+    return query[: m.end()] + " " + block + " " + query[m.end() :]
 
 
 def _to_ox(v: object) -> object:

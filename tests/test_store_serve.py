@@ -150,3 +150,12 @@ def test_serve_refuses_updates_service_and_slow_queries(server):
     slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
     code, _, body = _get(f"{server}/sparql?query={slow}")
     assert code == 503 and "timed out" in body
+
+
+def test_bindings_on_a_store_equal_bindings_on_a_file(built):
+    store, graph = load_source(built / "store"), load_graph(built / "files" / "graph.ttl")
+    q = (QUERIES / "about.rq").read_text(encoding="utf-8")
+    a = {tuple(str(x) for x in r) for r in query_source(store, q, {"name": "Chile"})[1]}
+    b = {tuple(str(x) for x in r) for r in query_source(graph, q, {"name": "Chile"})[1]}
+    assert a and a == b
+    assert all(r[0] == "Chile" for r in a)
