@@ -91,24 +91,34 @@ def process_articles(
     gazetteer = load_gazetteer()
     ex = tuple(extractors) if extractors is not None else None
 
-    def parts() -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
-        for art in articles:
+    def parts(batch: list[Article]) -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
+        for art in batch:
             pieces = chunks(article_text(art), limit=chunk_chars)
             for n, (offset, text) in enumerate(pieces):
                 yield text, (art, offset, n, len(pieces))
 
-    facts: list[Fact] = []
-    entities: dict[str, Entity] = {}
-    for doc, (art, offset, n, total) in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
-        found = extract(doc, doc_id=art.id, lexicon=lexicon, extractors=ex)
-        resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
-        resolved = attach_dates(doc, resolved, art.date)
-        facts.extend(_shift(f, offset) for f in resolved)
-        merge_entities(entities, ents.values())
-        if n == total - 1:
-            yield ArticleResult(article=art, facts=tuple(facts),
-                                entities=tuple(entities[k] for k in sorted(entities)))  # fmt: skip
-            facts, entities = [], {}
+    import itertools
+
+    it = iter(articles)
+    while batch := list(itertools.islice(it, 4 * batch_size)):
+        done: list[ArticleResult] = []
+        facts: list[Fact] = []
+        entities: dict[str, Entity] = {}
+        # spaCy interns every new string it sees; a memory zone frees this batch's when it
+        # closes, so memory stays flat over a long stream (results hold plain strings)
+        with nlp.memory_zone():
+            pairs = nlp.pipe(parts(batch), as_tuples=True, batch_size=batch_size)
+            for doc, (art, offset, n, total) in pairs:
+                found = extract(doc, doc_id=art.id, lexicon=lexicon, extractors=ex)
+                resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
+                resolved = attach_dates(doc, resolved, art.date)
+                facts.extend(_shift(f, offset) for f in resolved)
+                merge_entities(entities, ents.values())
+                if n == total - 1:
+                    ents_sorted = tuple(entities[k] for k in sorted(entities))
+                    done.append(ArticleResult(art, tuple(facts), ents_sorted))
+                    facts, entities = [], {}
+        yield from done
 
 
 _WORKER: dict[str, object] = {}

@@ -1,0 +1,86 @@
+"""Parallel speed-up and memory as the corpus grows.
+
+    python benchmarks/scale.py [CORPUS.jsonl] [--sizes 200,1000,2225] [--jobs-sample 200]
+                               [--json OUT.json]
+
+1. Builds the first --jobs-sample articles with --jobs 1 and --jobs 2 and reports the
+   speed-up (the outputs are byte-identical; tests check that).
+2. Streams the first N articles into a fresh store (kg build --store) for each size and
+   reports the peak resident memory of that process: memory should stay flat as N grows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_news_2225.jsonl"
+
+
+def head(corpus: Path, n: int, out: Path) -> Path:
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    return out
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one kg command in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", *args, "-q"], check=True)
+    elapsed = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main(argv: list[str]) -> int:
+    corpus = Path(argv[0]) if argv and not argv[0].startswith("--") else DEFAULT_CORPUS
+    sizes = [int(x) for x in (argv[argv.index("--sizes") + 1] if "--sizes" in argv
+                              else "200,1000,2225").split(",")]  # fmt: skip
+    sample = int(argv[argv.index("--jobs-sample") + 1]) if "--jobs-sample" in argv else 200
+    out_json = argv[argv.index("--json") + 1] if "--json" in argv else None
+    result: dict = {"cores": os.cpu_count(), "corpus": corpus.name}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        part = head(corpus, sample, tmpd / "sample.jsonl")
+        t1, _ = run(["build", str(part), "-o", str(tmpd / "j1"), "--jobs", "1"])
+        t2, _ = run(["build", str(part), "-o", str(tmpd / "j2"), "--jobs", "2"])
+        result["jobs"] = {"articles": sample, "jobs1_s": round(t1, 1), "jobs2_s": round(t2, 1),
+                          "speedup": round(t1 / t2, 2)}  # fmt: skip
+        print(f"--jobs 1: {t1:.1f}s  --jobs 2: {t2:.1f}s  speed-up x{t1 / t2:.2f} "
+              f"({sample} articles, {os.cpu_count()} cores)", flush=True)  # fmt: skip
+        result["memory"] = []
+        for n in sizes:
+            part = head(corpus, n, tmpd / f"head{n}.jsonl")
+            # a fresh interpreter per size, so each peak is its own
+            code = ("import resource,subprocess,sys;"
+                    f"subprocess.run([sys.executable,'-m','kg','build',{str(part)!r},'--store',"
+                    f"{str(tmpd / f'store{n}')!r},'-q'],check=True);"
+                    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # fmt: skip
+            t = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                 text=True)  # fmt: skip
+            elapsed = time.perf_counter() - t
+            peak = int(out.stdout.strip().splitlines()[-1]) / 1024
+            result["memory"].append({"articles": n, "peak_rss_mb": round(peak),
+                                     "seconds": round(elapsed, 1),
+                                     "articles_per_s": round(n / elapsed, 2)})  # fmt: skip
+            print(f"{n:5} articles -> store: peak RSS {peak:7.0f} MB, {elapsed:6.1f}s, "
+                  f"{n / elapsed:.2f} articles/s", flush=True)  # fmt: skip
+    if out_json:
+        Path(out_json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
