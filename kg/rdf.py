@@ -189,6 +189,7 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((art_iri, DCTERMS.date, _date_literal(art.date)))
     text = art.text
     open_props: set[tuple[str, bool]] = set()
+    sentences: set[str] = set()
     for fact in result.facts:
         st = statement_iri(art.id, fact)
         s_iri = entity_iri(fact.subject.key or "")
@@ -214,21 +215,26 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((st, KG_NS.evidence, Literal(sentence)))
         g.add((st, KG_NS.startChar, Literal(fact.sent_start)))
         g.add((st, KG_NS.endChar, Literal(fact.sent_end)))
-        # W3C Web Annotation: the sentence as a specific resource of the article
-        ev = URIRef(f"{st}-evidence")
-        pos, quote = URIRef(f"{st}-position"), URIRef(f"{st}-quote")
+        # W3C Web Annotation: the sentence as a specific resource of the article, one
+        # node per sentence, shared by the facts read from it
+        span = f"{fact.sent_start}-{fact.sent_end}"
+        ev = URIRef(f"{art_iri}/sentence/{span}")
         g.add((st, KG_NS.evidenceTarget, ev))
-        g.add((ev, RDF.type, OA.SpecificResource))
-        g.add((ev, OA.hasSource, art_iri))
-        g.add((ev, OA.hasSelector, pos))
-        g.add((ev, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(fact.sent_start, datatype=XSD.nonNegativeInteger)))
-        g.add((pos, OA.end, Literal(fact.sent_end, datatype=XSD.nonNegativeInteger)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(sentence)))
-        g.add((quote, OA.prefix, Literal(text[max(0, fact.sent_start - 32) : fact.sent_start])))
-        g.add((quote, OA.suffix, Literal(text[fact.sent_end : fact.sent_end + 32])))
+        if span not in sentences:
+            sentences.add(span)
+            pos, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
+            g.add((ev, RDF.type, OA.SpecificResource))
+            g.add((ev, OA.hasSource, art_iri))
+            g.add((ev, OA.hasSelector, pos))
+            g.add((ev, OA.hasSelector, quote))
+            g.add((pos, RDF.type, OA.TextPositionSelector))
+            g.add((pos, OA.start, Literal(fact.sent_start, datatype=XSD.nonNegativeInteger)))
+            g.add((pos, OA.end, Literal(fact.sent_end, datatype=XSD.nonNegativeInteger)))
+            g.add((quote, RDF.type, OA.TextQuoteSelector))
+            g.add((quote, OA.exact, Literal(sentence)))
+            prefix = text[max(0, fact.sent_start - 32) : fact.sent_start]
+            g.add((quote, OA.prefix, Literal(prefix)))
+            g.add((quote, OA.suffix, Literal(text[fact.sent_end : fact.sent_end + 32])))
         if fact.attributed_to is not None and fact.attributed_to.key:
             g.add((st, KG_NS.attributedTo, entity_iri(fact.attributed_to.key)))
         if fact.reporting_verb:
