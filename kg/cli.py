@@ -63,6 +63,9 @@ def cli() -> None:
               "only if -o is given.")  # fmt: skip
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for parsing and extraction (same output).")  # fmt: skip
+@click.option("--html-max-nodes", default=1500, show_default=True, type=click.IntRange(1),
+              help="Keep the most connected nodes in graph.html; the page says what was "
+              "left out.")  # fmt: skip
 @click.option("--strict", is_flag=True,
               help="Stop at the first input that cannot be read (default: build the others "
               "and list the bad ones at the end).")  # fmt: skip
@@ -70,7 +73,7 @@ def cli() -> None:
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | None,
           title: str, formats: str, pub_date: str | None, store: Path | None, jobs: int,
-          strict: bool, quiet: bool) -> None:  # fmt: skip
+          html_max_nodes: int, strict: bool, quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
@@ -141,7 +144,10 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
             _report_bad(bad)
             return
         ds = load_dataset(store)
-        paths = [export(ds, f, out / DEFAULT_NAMES[f], title=title) for f in wanted]
+        paths = [
+            export(ds, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes)
+            for f in wanted
+        ]
         if not quiet:
             click.echo("kg: wrote " + ", ".join(str(p) for p in paths), err=True)
         _report_bad(bad)
@@ -150,7 +156,9 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
                                      jobs=jobs)  # fmt: skip
     graph = union_graph(ds)
     # write everything to temporary files first: a failure leaves old exports intact
-    paths = [export(ds, f, out / DEFAULT_NAMES[f], title=title) for f in wanted]
+    paths = [
+        export(ds, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes) for f in wanted
+    ]
     n_facts = sum(len(r.facts) for r in results)
     if not quiet:
         click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {len(graph)} triples "

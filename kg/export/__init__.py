@@ -100,7 +100,8 @@ DEFAULT_NAMES = {
 }  # fmt: skip
 
 
-def export(data: Dataset | Graph, fmt: str, path: str | Path, *, title: str = "kg") -> Path:
+def export(data: Dataset | Graph, fmt: str, path: str | Path, *, title: str = "kg",
+           max_nodes: int | None = None) -> Path:  # fmt: skip
     """Write one export format to PATH (a folder for neo4j)."""
     from .jsonld import to_jsonld
     from .property_graph import to_graphml, write_neo4j
@@ -120,7 +121,7 @@ def export(data: Dataset | Graph, fmt: str, path: str | Path, *, title: str = "k
     if fmt == "neo4j":
         return write_neo4j(graph, path)
     if fmt == "html":
-        return write_html(graph, path, title=title)
+        return write_html(graph, path, title=title, max_nodes=max_nodes)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 
 
