@@ -58,10 +58,11 @@ def main(argv: list[str]) -> int:
         if not skip_jobs:
             t1, _ = run(["build", str(part), "-o", str(tmpd / "j1"), "--jobs", "1"])
             t2, _ = run(["build", str(part), "-o", str(tmpd / "j2"), "--jobs", "2"])
-        result["jobs"] = {"articles": sample, "jobs1_s": round(t1, 1), "jobs2_s": round(t2, 1),
-                          "speedup": round(t1 / t2, 2)}  # fmt: skip
-        print(f"--jobs 1: {t1:.1f}s  --jobs 2: {t2:.1f}s  speed-up x{t1 / t2:.2f} "
-              f"({sample} articles, {os.cpu_count()} cores)", flush=True)  # fmt: skip
+        if not skip_jobs:
+            result["jobs"] = {"articles": sample, "jobs1_s": round(t1, 1),
+                              "jobs2_s": round(t2, 1), "speedup": round(t1 / t2, 2)}  # fmt: skip
+            print(f"--jobs 1: {t1:.1f}s  --jobs 2: {t2:.1f}s  speed-up x{t1 / t2:.2f} "
+                  f"({sample} articles, {os.cpu_count()} cores)", flush=True)  # fmt: skip
         result["memory"] = []
         for n in sizes:
             part = head(corpus, n, tmpd / f"head{n}.jsonl")
