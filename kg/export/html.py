@@ -13,10 +13,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from ..facts import FactRow, read_facts
-from ..ontology import local_name
 
 TYPE_STYLE = {  # class -> (colour, vis shape)
     "Person": ("#e15759", "dot"),
@@ -47,17 +46,6 @@ def _vis_assets() -> tuple[str, str]:
     )
 
 
-def _node_types(graph: Graph) -> dict[str, str]:
-    types: dict[str, str] = {}
-    for s, o in graph.subject_objects(RDF.type):
-        name = local_name(o)
-        if isinstance(s, URIRef) and name in TYPE_STYLE:
-            prev = types.get(str(s))
-            if prev is None or TYPE_ORDER.index(name) < TYPE_ORDER.index(prev):
-                types[str(s)] = name
-    return types
-
-
 LAYOUT_THRESHOLD = 400  # above this many nodes, positions are computed in Python
 
 
@@ -73,7 +61,9 @@ def network_data(graph: Graph, facts: list[FactRow] | None = None, *,
     from pyvis.network import Network
 
     facts = read_facts(graph) if facts is None else facts
-    types = _node_types(graph)
+    from .property_graph import node_types
+
+    types = node_types(graph)
     alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
     wikidata = URIRef("https://w3id.org/kg-news/ontology#wikidata")
     labels: dict[str, str] = {}

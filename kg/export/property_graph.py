@@ -48,7 +48,8 @@ REL_PROPS = ["statement", "negated", "modality", "attributedTo", "reportingVerb"
              "evidence", "start", "end", "article", "extractor", "confidence"]  # fmt: skip
 
 
-def _types(graph: Graph) -> dict[str, str]:
+def node_types(graph: Graph) -> dict[str, str]:
+    """Each node's most specific kg class (a node typed Weapon and Product is a Weapon)."""
     best: dict[str, str] = {}
     for s, o in graph.subject_objects(RDF.type):
         name = local_name(o)
@@ -64,7 +65,7 @@ def property_graph(
 ) -> tuple[list[Node], list[Rel]]:
     """Nodes and relationships, sorted, from a graph kg wrote."""
     facts = read_facts(graph) if facts is None else facts
-    types = _types(graph)
+    types = node_types(graph)
     skos_alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
     nodes: dict[str, Node] = {}
 
