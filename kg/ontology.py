@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import OWL, RDF, Graph, Literal, Namespace
+from rdflib import OWL, RDF, Graph, Namespace
 from rdflib.namespace import DefinedNamespace
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
@@ -163,7 +163,3 @@ def load_lexicon() -> Lexicon:
         verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props, classes=classes,
         agents=agents,
     )  # fmt: skip
-
-
-def is_literal(obj: object) -> bool:
-    return isinstance(obj, Literal)

@@ -105,11 +105,9 @@ def predicate_iri(name: str) -> URIRef:
     """An ontology property if the ontology declares it, else an open relation."""
     if name in load_lexicon().properties:
         return KG_NS[name]
-    return (
-        REL[slugify(name).replace("-", "_") or "relatedTo"]
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name)
-        else REL[name]
-    )
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name):
+        return REL[name]
+    return REL[slugify(name).replace("-", "_") or "relatedTo"]
 
 
 @dataclass(frozen=True)

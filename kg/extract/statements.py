@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..model import Fact, Mention
+from ..model import Fact
 from ..ontology import Lexicon
 from . import syntax as sx
 
@@ -127,7 +127,3 @@ def statement_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
         verb_tok = r.speaker.head
         fact = sx.make_fact(speaker, pred, text, verb_tok, confidence=0.8)
         yield Fact(**{**fact.__dict__, "reporting_verb": r.verb, "lemma": r.verb})
-
-
-def speaker_mention(tok: Token) -> Mention | None:
-    return sx.mention(tok, keep_preps=False)
