@@ -18,7 +18,7 @@ from .gazetteer import load_gazetteer
 from .model import Article, Entity, Fact, Mention
 from .nlp import DEFAULT_MODEL, MAX_CHARS, load_nlp
 from .ontology import load_lexicon
-from .rdf import ArticleResult, build_dataset, union_graph
+from .rdf import ArticleResult, article_nquads, build_dataset, union_graph
 from .read import article_from_text
 from .resolve import resolve_article
 
@@ -83,9 +83,11 @@ def process_articles(
     extractors: Iterable[str] | None = None,
     batch_size: int = 32,
     chunk_chars: int = MAX_CHARS,
+    render: bool = False,
 ) -> Iterator[ArticleResult]:
     """Parse, extract and resolve articles, streaming: spaCy parses them in batches
-    (``nlp.pipe``), and each article's result is yielded as soon as it is complete."""
+    (``nlp.pipe``), and each article's result is yielded as soon as it is complete.
+    With ``render``, each result also carries its named graph as N-Quads."""
     nlp = load_nlp(model)
     lexicon = load_lexicon()
     gazetteer = load_gazetteer()
@@ -116,7 +118,10 @@ def process_articles(
                 merge_entities(entities, ents.values())
                 if n == total - 1:
                     ents_sorted = tuple(entities[k] for k in sorted(entities))
-                    done.append(ArticleResult(art, tuple(facts), ents_sorted))
+                    result = ArticleResult(art, tuple(facts), ents_sorted)
+                    if render:
+                        result = dataclasses.replace(result, nquads=article_nquads(result))
+                    done.append(result)
                     facts, entities = [], {}
         yield from done
 
@@ -124,15 +129,14 @@ def process_articles(
 _WORKER: dict[str, object] = {}
 
 
-def _worker_init(model: str, extractors: tuple[str, ...] | None) -> None:
+def _worker_init(model: str, extractors: tuple[str, ...] | None, render: bool) -> None:
     """Each worker process loads the spaCy pipeline once."""
     load_nlp(model)
-    _WORKER["model"], _WORKER["extractors"] = model, extractors
+    _WORKER.update(model=model, extractors=extractors, render=render)
 
 
 def _worker_batch(batch: list[Article]) -> list[ArticleResult]:
-    return list(process_articles(batch, model=_WORKER["model"],  # type: ignore[arg-type]
-                                 extractors=_WORKER["extractors"]))  # type: ignore[arg-type]  # fmt: skip
+    return list(process_articles(batch, **_WORKER))  # type: ignore[arg-type]
 
 
 def process_articles_parallel(
@@ -142,12 +146,15 @@ def process_articles_parallel(
     model: str = DEFAULT_MODEL,
     extractors: Iterable[str] | None = None,
     batch_size: int = 16,
+    render: bool = False,
 ) -> Iterator[ArticleResult]:
     """process_articles on ``jobs`` processes; results come back in input order, so the
     output is the same as with one process. Articles are sent in batches, and at most a
-    few batches per worker are in flight, so memory stays bounded."""
+    few batches per worker are in flight, so memory stays bounded. With ``render`` the
+    workers also serialise each article's graph, which leaves the main process little
+    more than appending text to a store."""
     if jobs <= 1:
-        yield from process_articles(articles, model=model, extractors=extractors)
+        yield from process_articles(articles, model=model, extractors=extractors, render=render)
         return
     import concurrent.futures
     import itertools
@@ -158,7 +165,7 @@ def process_articles_parallel(
     it = iter(articles)
     batches = iter(lambda: list(itertools.islice(it, batch_size)), [])
     with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(model, ex)
+        max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(model, ex, render)
     ) as pool:
         pending: list[concurrent.futures.Future] = []
         for batch in batches:
@@ -225,7 +232,7 @@ def separate_incompatible(known: dict[str, Entity], result: ArticleResult) -> Ar
         dataclasses.replace(f, subject=m(f.subject), obj=m(f.obj), attributed_to=m(f.attributed_to))
         for f in result.facts
     )
-    return dataclasses.replace(result, facts=facts, entities=tuple(ents))
+    return dataclasses.replace(result, facts=facts, entities=tuple(ents), nquads="")
 
 
 def build_dataset_from(
@@ -263,7 +270,7 @@ def build_store(
 ) -> tuple[int, int]:
     """Stream articles into a persistent Oxigraph store, a batch at a time, so memory
     stays flat however many articles there are. Returns (articles, facts) added."""
-    from .store import add_results, open_store
+    from .store import add_results, open_store, refresh_claims
 
     store = open_store(store_path)
     known: dict[str, Entity] = {}
@@ -272,11 +279,13 @@ def build_store(
     n_articles = n_facts = 0
 
     def flush() -> None:
-        add_results(store, batch, [batch_entities[k] for k in sorted(batch_entities)])
+        add_results(store, batch, [batch_entities[k] for k in sorted(batch_entities)],
+                    claims=False)  # fmt: skip
         batch.clear()
         batch_entities.clear()
 
-    for n, r in enumerate(process_articles_parallel(articles, jobs=jobs, model=model), 1):
+    stream = process_articles_parallel(articles, jobs=jobs, model=model, render=True)
+    for n, r in enumerate(stream, 1):
         r = separate_incompatible(known, r)
         for e in r.entities:
             known.setdefault(e.key, dataclasses.replace(e, aliases=set(), merged_by=set()))
@@ -290,6 +299,8 @@ def build_store(
             flush()
     if batch:
         flush()
+    refresh_claims(store)  # once, over the whole store: claims count across articles
+    store.flush()
     return n_articles, n_facts
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -117,6 +118,10 @@ class ArticleResult:
     article: Article
     facts: tuple[Fact, ...]
     entities: tuple[Entity, ...]
+    # the article's named graph as sorted N-Quads, when the process that parsed it also
+    # rendered it (workers do, so the main process only appends text to a store); empty
+    # when not rendered or when the result was changed afterwards
+    nquads: str = ""
 
 
 def statement_iri(article_id: str, fact: Fact) -> URIRef:
@@ -170,10 +175,15 @@ def add_claims(ds: Dataset, results: Iterable[ArticleResult]) -> None:
         g.add((c, KG_NS.contradicted, Literal(bool(n_yes and n_no))))
 
 
+def article_iri(article_id: str) -> URIRef:
+    """The article's IRI, which also names its graph."""
+    return ARTICLE[slugify(article_id) or _short_hash(article_id)]
+
+
 def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     """Write one article's named graph; returns the graph's IRI (the article IRI)."""
     art = result.article
-    art_iri = ARTICLE[slugify(art.id) or _short_hash(art.id)]
+    art_iri = article_iri(art.id)
     g = ds.graph(art_iri)
     g.add((art_iri, RDF.type, KG_NS.Article))
     g.add((art_iri, DCTERMS.identifier, Literal(art.id)))
@@ -264,6 +274,28 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((p, RDFS.subPropertyOf, KG_NS.relatedTo))
         g.add((p, RDFS.label, Literal(name)))
     return art_iri
+
+
+def sorted_lines(text: str) -> str:
+    """Unique lines in code-point order: the canonical form of N-Triples and N-Quads."""
+    # split on "\n" only: str.splitlines() also splits on \x1e, \x85, \u2028 ... which
+    # N-Triples keeps unescaped inside literals
+    lines = sorted({line for line in text.split("\n") if line.strip()})
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def to_nquads(ds: Dataset) -> str:
+    with warnings.catch_warnings():  # rdflib's serializers use its deprecated Dataset API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return sorted_lines(ds.serialize(format="nquads"))
+
+
+def article_nquads(result: ArticleResult) -> str:
+    """One article's named graph as sorted N-Quads: the same lines it has in the whole
+    dataset's N-Quads, so graphs rendered apart can be concatenated and merged."""
+    ds = new_dataset()
+    add_article(ds, result)
+    return to_nquads(ds)
 
 
 def _decimal(x: float) -> str:

@@ -25,9 +25,10 @@ from .rdf import (
     KG_NS,
     ONTOLOGY_GRAPH,
     ArticleResult,
-    add_article,
     add_entities,
     add_ontology,
+    article_iri,
+    article_nquads,
     new_dataset,
 )  # fmt: skip
 
@@ -61,8 +62,9 @@ def _load(store: ox.Store, ds: Dataset) -> None:
 
 
 def add_results(store: ox.Store, results: Iterable[ArticleResult],
-                entities: Iterable[Entity]) -> int:  # fmt: skip
-    """Replace each article's graph, merge entities, refresh claims; returns articles added."""
+                entities: Iterable[Entity], *, claims: bool = True) -> int:  # fmt: skip
+    """Replace each article's graph, merge entities, refresh claims (unless a caller adding
+    many batches does that once at the end); returns articles added."""
     n = 0
     ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
     if not any(True for _ in store.quads_for_pattern(None, None, None, ontology)):
@@ -70,14 +72,15 @@ def add_results(store: ox.Store, results: Iterable[ArticleResult],
         add_ontology(ds)
         _load(store, ds)
     for r in results:
-        ds = new_dataset()
-        iri = add_article(ds, r)
-        if store.contains_named_graph(ox.NamedNode(str(iri))):
-            store.remove_graph(ox.NamedNode(str(iri)))  # a re-built article replaces its graph
-        _load(store, ds)
+        iri = ox.NamedNode(str(article_iri(r.article.id)))
+        if store.contains_named_graph(iri):
+            store.remove_graph(iri)  # a re-built article replaces its graph
+        data = r.nquads or article_nquads(r)
+        store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         n += 1
     _merge_entities(store, list(entities))
-    refresh_claims(store)
+    if claims:
+        refresh_claims(store)
     store.flush()
     return n
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from ..rdf import bind_prefixes, union_graph
+from ..rdf import bind_prefixes, sorted_lines, union_graph
 
 RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
                "ntriples": ("nt", "nt")}  # fmt: skip
@@ -42,13 +42,6 @@ def _umask() -> int:
     return mask
 
 
-def _sorted_lines(text: str) -> str:
-    # split on "\n" only: str.splitlines() also splits on \x1e, \x85, \u2028 ... which
-    # N-Triples keeps unescaped inside literals
-    lines = sorted({line for line in text.split("\n") if line.strip()})
-    return "\n".join(lines) + "\n"
-
-
 def to_rdf(data: Dataset | Graph, fmt: str = "turtle") -> str:
     """Serialise deterministically. Turtle holds the union of all graphs; TriG and
     N-Quads keep the named graphs; N-Triples and N-Quads come out sorted line by line."""
@@ -57,7 +50,7 @@ def to_rdf(data: Dataset | Graph, fmt: str = "turtle") -> str:
     if fmt in {"turtle", "ntriples"}:
         g = union_graph(data) if isinstance(data, Dataset) else bind_prefixes(data)
         text = g.serialize(format=RDF_FORMATS[fmt][1])
-        return _sorted_lines(text) if fmt == "ntriples" else text
+        return sorted_lines(text) if fmt == "ntriples" else text
     if not isinstance(data, Dataset):
         raise ValueError(f"{fmt} needs a Dataset with named graphs")
     if fmt == "trig":
@@ -65,7 +58,7 @@ def to_rdf(data: Dataset | Graph, fmt: str = "turtle") -> str:
     with warnings.catch_warnings():  # rdflib's serializers use its deprecated Dataset API
         warnings.simplefilter("ignore", DeprecationWarning)
         text = data.serialize(format=RDF_FORMATS[fmt][1])
-    return _sorted_lines(text) if fmt == "nquads" else text
+    return sorted_lines(text) if fmt == "nquads" else text
 
 
 def _trig(ds: Dataset) -> str:
