@@ -10,10 +10,14 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import KGError
+
+if TYPE_CHECKING:
+    from .merge import MergeReport
 
 FACT_FORMATS = ["jsonl", "tsv", "table"]
 EXPORT_FORMATS = ["turtle", "ntriples", "nquads", "trig", "jsonld", "graphml", "neo4j", "html"]
@@ -69,11 +73,37 @@ def cli() -> None:
 @click.option("--strict", is_flag=True,
               help="Stop at the first input that cannot be read (default: build the others "
               "and list the bad ones at the end).")  # fmt: skip
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="dask: run partitions of the input on a Dask cluster, write N-Quads "
+              "shards, then merge them (same output as local).")  # fmt: skip
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler to use (tcp://host:8786); default: a local cluster with "
+              "one worker per core.")  # fmt: skip
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 256),
+    help="Workers of the local Dask cluster [default: one per core].",
+)
+@click.option("--shards", "shards", default=None, type=click.Path(path_type=Path,
+              file_okay=False),
+              help="Folder for the shards and manifest of a dask build [default: "
+              "OUTPUT/shards]; a rerun skips the partitions already complete.")  # fmt: skip
+@click.option(
+    "--partition-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Articles per partition (and per shard) of a dask build.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.pass_context
 def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | None,
           title: str, formats: str, pub_date: str | None, store: Path | None, jobs: int,
-          html_max_nodes: int, strict: bool, quiet: bool) -> None:  # fmt: skip
+          html_max_nodes: int, strict: bool, executor: str, scheduler: str | None,
+          workers: int | None, shards: Path | None, partition_size: int,
+          quiet: bool) -> None:  # fmt: skip
     """Build the graph from article files or folders (.txt, .md, .jsonl).
 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
@@ -129,9 +159,17 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
 
     if not quiet:
         click.echo(f"kg: parsing {len(articles)} article(s) with spaCy...", err=True)
-    if store is not None:
-        from click.core import ParameterSource
+    from click.core import ParameterSource
 
+    files_wanted = store is None or ctx.get_parameter_source("out") is not ParameterSource.DEFAULT
+    if executor == "dask":
+        _build_dask(articles, out=out if files_wanted else None, formats=wanted, store=store,
+                    model=model or DEFAULT_MODEL, scheduler=scheduler, workers=workers,
+                    shards=shards or out / "shards", partition_size=partition_size,
+                    title=title, max_nodes=html_max_nodes, quiet=quiet)  # fmt: skip
+        _report_bad(bad)
+        return
+    if store is not None:
         from .pipeline import build_store
         from .query import load_dataset
 
@@ -140,7 +178,7 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         if not quiet:
             click.echo(f"kg: {n_art} article(s), {n_facts} facts added to the store {store} "
                        f"in {time.perf_counter() - started:.1f}s", err=True)  # fmt: skip
-        if ctx.get_parameter_source("out") is ParameterSource.DEFAULT:
+        if not files_wanted:
             _report_bad(bad)
             return
         ds = load_dataset(store)
@@ -165,6 +203,97 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
                    f"in {time.perf_counter() - started:.1f}s -> "
                    + ", ".join(str(p) for p in paths), err=True)  # fmt: skip
     _report_bad(bad)
+
+
+def _build_dask(articles: list, *, out: Path | None, formats: list[str], store: Path | None,
+                model: str, scheduler: str | None, workers: int | None, shards: Path,
+                partition_size: int, title: str, max_nodes: int,
+                quiet: bool) -> None:  # fmt: skip
+    """Map (partitions -> shards on Dask workers), then reduce (kg merge)."""
+    from .merge import merge_shards
+    from .scatter import build_shards
+
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if not quiet:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            click.echo(f"\r[{done}/{total} partitions] eta {(total - done) / rate:.0f}s ",
+                       err=True, nl=done == total)  # fmt: skip
+
+    run = build_shards(articles, shards, model=model, scheduler=scheduler, workers=workers,
+                       partition_size=partition_size, progress=progress)  # fmt: skip
+    if not quiet:
+        click.echo(f"kg: {run.written} partition(s) written, {run.skipped} already complete, "
+                   f"in {run.seconds:.1f}s -> {shards}", err=True)  # fmt: skip
+    report = merge_shards(shards, out=out, formats=formats, store=store, title=title,
+                          max_nodes=max_nodes)  # fmt: skip
+    _report_merge(report, store, quiet)
+    _report_failed(run.failed_articles, run.failed_partitions)
+
+
+def _report_merge(r: MergeReport, store: Path | None, quiet: bool) -> None:
+    if quiet:
+        return
+    click.echo(f"kg: {r.articles} article(s), {r.facts} facts, {r.entities} entities"
+               + (f", {r.quads} quads" if r.quads else "")
+               + (f" -> {', '.join(str(p) for p in r.paths)}" if r.paths else "")
+               + (f" and the store {store}" if store else ""), err=True)  # fmt: skip
+
+
+def _report_failed(articles: dict[str, str], partitions: dict[str, str]) -> None:
+    """Articles and partitions that failed, listed after the rest was merged; exit 1."""
+    if not articles and not partitions:
+        return
+    for art_id, msg in sorted(articles.items()):
+        click.echo(f"kg: error: article {art_id}: {msg}", err=True)
+    for name, msg in sorted(partitions.items()):
+        click.echo(f"kg: error: partition {name}: {msg}", err=True)
+    raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("shards", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "out", default=None,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the merged exports.")  # fmt: skip
+@click.option(
+    "--formats",
+    default="nquads,turtle,trig,html",
+    show_default=True,
+    help="Exports to write, comma-separated: " + ",".join(EXPORT_FORMATS) + ".",
+)
+@click.option(
+    "--store",
+    "store",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Bulk-load the shards into a persistent Oxigraph store in this folder.",
+)
+@click.option("--title", default="kg knowledge graph", help="Title of the HTML page.")
+@click.option("--html-max-nodes", default=1500, show_default=True, type=click.IntRange(1))
+@click.option("-q", "--quiet", is_flag=True, help="No messages on stderr.")
+def merge(shards: Path, out: Path | None, formats: str, store: Path | None, title: str,
+          html_max_nodes: int, quiet: bool) -> None:  # fmt: skip
+    """Merge the shards of a dask build (SHARDS: the folder with manifest.json) into the
+    usual exports (-o) and/or a store (--store): entities are merged across articles and
+    claims counted, as in a local build."""
+    from .merge import merge_shards
+
+    if out is None and store is None:
+        raise click.UsageError("give -o DIR, --store DIR, or both")
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in EXPORT_FORMATS]
+    if unknown or not wanted:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}",
+                                 param_hint="--formats")  # fmt: skip
+    report = merge_shards(shards, out=out, formats=wanted, store=store, title=title,
+                          max_nodes=html_max_nodes)  # fmt: skip
+    _report_merge(report, store, quiet)
+    if report.missing:
+        click.echo(f"kg: error: {len(report.missing)} partition(s) missing from {shards}: "
+                   + ", ".join(report.missing[:10]), err=True)  # fmt: skip
+        raise SystemExit(1)
 
 
 def _report_bad(bad: list) -> None:

@@ -105,7 +105,11 @@ def _rows(source: object):
 def read_facts(graph: Graph | object) -> list[FactRow]:
     """Every statement in the graph (or store) as a FactRow, sorted by document and position."""
     rows: dict[str, FactRow] = {}
-    for r in _rows(graph):
+    # a node may have several labels (a concept named differently in two articles): sort
+    # the solutions, so the label kept depends on the graph's content, not its load order
+    solutions = sorted(_rows(graph), key=lambda r: tuple("" if v is None else str(v)
+                                                         for v in vars(r).values()))  # fmt: skip
+    for r in solutions:
         st = str(r.st)
         if st in rows:
             continue  # a statement with several labels: keep the first

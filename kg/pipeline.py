@@ -235,6 +235,23 @@ def separate_incompatible(known: dict[str, Entity], result: ArticleResult) -> Ar
     return dataclasses.replace(result, facts=facts, entities=tuple(ents), nquads="")
 
 
+class EntityReducer:
+    """The cross-article step, fed results in input order: an entity whose name already
+    names one of an incompatible class gets its own key, the rest merge into one node per
+    key. Local builds, store builds and shard merges all run it, so all agree."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+
+    def add(self, result: ArticleResult) -> ArticleResult:
+        result = separate_incompatible(self.entities, result)
+        merge_entities(self.entities, result.entities)
+        return result
+
+    def sorted(self) -> list[Entity]:
+        return [self.entities[k] for k in sorted(self.entities)]
+
+
 def build_dataset_from(
     articles: Sequence[Article],
     *,
@@ -245,17 +262,14 @@ def build_dataset_from(
 ) -> tuple[Dataset, list[ArticleResult]]:
     """Run the whole pipeline over articles; returns the dataset and per-article results."""
     results: list[ArticleResult] = []
-    entities: dict[str, Entity] = {}
+    reducer = EntityReducer()
     stream = process_articles_parallel(articles, jobs=jobs, model=model, extractors=extractors)
     for n, r in enumerate(stream, 1):
-        r = separate_incompatible(entities, r)
-        results.append(r)
-        merge_entities(entities, r.entities)
+        results.append(reducer.add(r))
         if progress is not None:
             progress(n, len(articles), r.article)
     results.sort(key=lambda r: r.article.id)
-    ds = build_dataset(results, [entities[k] for k in sorted(entities)])
-    return ds, results
+    return build_dataset(results, reducer.sorted()), results
 
 
 def build_store(
@@ -273,24 +287,22 @@ def build_store(
     from .store import add_results, open_store, refresh_claims
 
     store = open_store(store_path)
-    known: dict[str, Entity] = {}
+    reducer = EntityReducer()
     batch: list[ArticleResult] = []
-    batch_entities: dict[str, Entity] = {}
+    batch_keys: set[str] = set()
     n_articles = n_facts = 0
 
     def flush() -> None:
-        add_results(store, batch, [batch_entities[k] for k in sorted(batch_entities)],
+        add_results(store, batch, [reducer.entities[k] for k in sorted(batch_keys)],
                     claims=False)  # fmt: skip
         batch.clear()
-        batch_entities.clear()
+        batch_keys.clear()
 
     stream = process_articles_parallel(articles, jobs=jobs, model=model, render=True)
     for n, r in enumerate(stream, 1):
-        r = separate_incompatible(known, r)
-        for e in r.entities:
-            known.setdefault(e.key, dataclasses.replace(e, aliases=set(), merged_by=set()))
+        r = reducer.add(r)
         batch.append(r)
-        merge_entities(batch_entities, r.entities)
+        batch_keys.update(e.key for e in r.entities)
         n_articles += 1
         n_facts += len(r.facts)
         if progress is not None:

@@ -151,28 +151,44 @@ def claim_iri(fact: Fact) -> URIRef:
     return CLAIM[_short_hash(claim_key(fact), 16)]
 
 
+class ClaimCounter:
+    """Which articles assert and which deny each claim; fed article by article, so a
+    merge over shards holds only the claims, never the articles."""
+
+    def __init__(self) -> None:
+        self.asserted: dict[URIRef, set[str]] = {}
+        self.denied: dict[URIRef, set[str]] = {}
+        self.first: dict[URIRef, Fact] = {}
+
+    def add(self, result: ArticleResult) -> None:
+        for f in result.facts:
+            c = claim_iri(f)
+            self.first.setdefault(c, f)
+            (self.denied if f.negated else self.asserted).setdefault(c, set()).add(
+                result.article.id
+            )
+
+    def write(self, ds: Dataset) -> None:
+        g = ds.graph(CLAIMS_GRAPH)
+        for c in sorted(self.first):
+            f = self.first[c]
+            g.add((c, RDF.type, KG_NS.Claim))
+            g.add((c, RDF.subject, entity_iri(f.subject.key or "")))
+            g.add((c, RDF.predicate, predicate_iri(f.predicate)))
+            g.add((c, RDF.object, entity_iri(f.obj.key or "") if isinstance(f.obj, Mention)
+                   else Literal(f.obj)))  # fmt: skip
+            n_yes, n_no = len(self.asserted.get(c, ())), len(self.denied.get(c, ()))
+            g.add((c, KG_NS.assertedIn, Literal(n_yes)))
+            g.add((c, KG_NS.deniedIn, Literal(n_no)))
+            g.add((c, KG_NS.contradicted, Literal(bool(n_yes and n_no))))
+
+
 def add_claims(ds: Dataset, results: Iterable[ArticleResult]) -> None:
     """How many articles assert and deny each claim, and where they contradict."""
-    asserted: dict[URIRef, set[str]] = {}
-    denied: dict[URIRef, set[str]] = {}
-    first: dict[URIRef, Fact] = {}
+    counter = ClaimCounter()
     for r in results:
-        for f in r.facts:
-            c = claim_iri(f)
-            first.setdefault(c, f)
-            (denied if f.negated else asserted).setdefault(c, set()).add(r.article.id)
-    g = ds.graph(CLAIMS_GRAPH)
-    for c in sorted(first):
-        f = first[c]
-        g.add((c, RDF.type, KG_NS.Claim))
-        g.add((c, RDF.subject, entity_iri(f.subject.key or "")))
-        g.add((c, RDF.predicate, predicate_iri(f.predicate)))
-        g.add((c, RDF.object, entity_iri(f.obj.key or "") if isinstance(f.obj, Mention)
-               else Literal(f.obj)))  # fmt: skip
-        n_yes, n_no = len(asserted.get(c, ())), len(denied.get(c, ()))
-        g.add((c, KG_NS.assertedIn, Literal(n_yes)))
-        g.add((c, KG_NS.deniedIn, Literal(n_no)))
-        g.add((c, KG_NS.contradicted, Literal(bool(n_yes and n_no))))
+        counter.add(r)
+    counter.write(ds)
 
 
 def article_iri(article_id: str) -> URIRef:

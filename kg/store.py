@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .errors import GraphFileError, QueryError
@@ -34,6 +34,7 @@ from .rdf import (
 
 LABEL = ox.NamedNode(str(RDFS.label))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+TYPE = ox.NamedNode(str(RDF.type))
 
 
 def is_store(path: str | Path) -> bool:
@@ -90,6 +91,9 @@ def _merge_entities(store: ox.Store, entities: list[Entity]) -> None:
     ds = new_dataset()
     add_entities(ds, entities)
     g = ds.graph(ENTITIES_GRAPH)
+    for s in set(g.subjects(RDF.type)):  # a class refined by later articles replaces the old
+        for q in list(store.quads_for_pattern(ox.NamedNode(str(s)), TYPE, None, graph)):
+            store.remove(q)
     for s, label in list(g.subject_objects(RDFS.label)):
         have = [q.object for q in store.quads_for_pattern(ox.NamedNode(str(s)), LABEL, None, graph)]
         if have and have[0].value != str(label):
