@@ -176,14 +176,19 @@ def select(store: ox.Store, query: str, bindings: dict | None = None):
         res = store.query(query, use_default_graph_as_union=True)
     except (SyntaxError, OSError, ValueError) as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
-    if isinstance(res, bool):
-        return ["ask"], [[Literal(res)]]
-    if isinstance(res, ox.QuerySolutions):
-        variables = [v.value for v in res.variables]
-        return variables, [[to_rdflib(sol[v]) for v in variables] for sol in res]
-    rows = sorted([[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)]
-                   for t in res], key=lambda r: tuple(str(x) for x in r))  # fmt: skip
-    return ["subject", "predicate", "object"], rows
+    try:
+        if isinstance(res, bool):
+            return ["ask"], [[Literal(res)]]
+        if isinstance(res, ox.QuerySolutions):
+            variables = [v.value for v in res.variables]
+            return variables, [[to_rdflib(sol[v]) for v in variables] for sol in res]
+        rows = sorted([[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)]
+                       for t in res], key=lambda r: tuple(str(x) for x in r))  # fmt: skip
+        return ["subject", "predicate", "object"], rows
+    finally:
+        # Oxigraph's result iterators must be freed on the thread that made them; left to
+        # the cycle collector, they may be freed on another (Dask's event loop) and panic
+        del res
 
 
 def _with_values(query: str, values: dict[str, object]) -> str:
