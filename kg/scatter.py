@@ -121,8 +121,8 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     (one single-threaded worker process per core: spaCy's parser holds the GIL)."""
     try:
         from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise ConfigError("--executor dask needs dask.distributed: pip install "
+    except ImportError as exc:
+        raise ConfigError(f"--executor dask needs dask.distributed ({exc}): pip install "
                           "'dask[distributed]'") from None  # fmt: skip
     logging.getLogger("distributed").setLevel(logging.ERROR)
     with contextlib.ExitStack() as stack:

@@ -115,27 +115,35 @@ def refresh_claims(store: ox.Store) -> None:
       BIND(IF(?neg, ?a, ?unbound) AS ?no) BIND(IF(?neg, ?unbound, ?a) AS ?yes)
     } GROUP BY ?c ?s ?p ?o"""
     graph = ox.NamedNode(str(CLAIMS_GRAPH))
-    rows = list(store.query(q, use_default_graph_as_union=True))
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    a, claim = ox.NamedNode(rdf + "type"), ox.NamedNode(str(KG_NS.Claim))
+    subj, pred, obj = (ox.NamedNode(rdf + x) for x in ("subject", "predicate", "object"))
+    yes, no, contra = (ox.NamedNode(str(KG_NS[x]))
+                       for x in ("assertedIn", "deniedIn", "contradicted"))  # fmt: skip
+    integer, boolean = ox.NamedNode(xsd + "integer"), ox.NamedNode(xsd + "boolean")
+    # Oxigraph terms straight into the store: no rdflib graph of every claim in memory
+    quads: list[ox.Quad] = []
+    seen: set[str] = set()
+    for row in store.query(q, use_default_graph_as_union=True):
+        c = row["c"]
+        if c.value in seen:
+            continue
+        seen.add(c.value)
+        ny, nn = int(row["ny"].value), int(row["nn"].value)
+        quads += [
+            ox.Quad(c, a, claim, graph),
+            ox.Quad(c, subj, row["s"], graph),
+            ox.Quad(c, pred, row["p"], graph),
+            ox.Quad(c, obj, row["o"], graph),
+            ox.Quad(c, yes, ox.Literal(str(ny), datatype=integer), graph),
+            ox.Quad(c, no, ox.Literal(str(nn), datatype=integer), graph),
+            ox.Quad(c, contra, ox.Literal("true" if ny and nn else "false", datatype=boolean),
+                    graph),
+        ]  # fmt: skip
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    ds = new_dataset()
-    g = ds.graph(CLAIMS_GRAPH)
-    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    seen = set()
-    for row in rows:
-        c = URIRef(row["c"].value)
-        if c in seen:
-            continue
-        seen.add(c)
-        ny, nn = int(row["ny"].value), int(row["nn"].value)
-        g.add((c, URIRef(rdf + "type"), KG_NS.Claim))
-        g.add((c, URIRef(rdf + "subject"), to_rdflib(row["s"])))
-        g.add((c, URIRef(rdf + "predicate"), to_rdflib(row["p"])))
-        g.add((c, URIRef(rdf + "object"), to_rdflib(row["o"])))
-        g.add((c, KG_NS.assertedIn, Literal(ny)))
-        g.add((c, KG_NS.deniedIn, Literal(nn)))
-        g.add((c, KG_NS.contradicted, Literal(bool(ny and nn))))
-    _load(store, ds)
+    store.extend(quads)
 
 
 def in_memory_store(graph: Graph) -> ox.Store:

@@ -1,6 +1,6 @@
 """The Dask build against local builds, on a real corpus.
 
-    python benchmarks/distributed.py [CORPUS.jsonl] [--limit N] [--partition-size 64]
+    python benchmarks/dask_build.py [CORPUS.jsonl] [--limit N] [--partition-size 64]
                                      [--json OUT.json]
 
 Defaults to ../shared/corpus/bbc_news_2225.jsonl (read in place, never copied). Runs, on
