@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -47,12 +46,17 @@ def store_quads(path: Path) -> list[bytes]:
 
 
 def local_build(part: Path, store: Path, jobs: int) -> dict:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # a fresh interpreter per run, so that each peak (the largest of kg's processes) is
+    # its own and not the largest so far
+    code = ("import resource,subprocess,sys;"
+            f"subprocess.run([sys.executable,'-m','kg','build',{str(part)!r},'--store',"
+            f"{str(store)!r},'--jobs','{jobs}','-q'],check=True);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # fmt: skip
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg", "build", str(part), "--store", str(store),
-                    "--jobs", str(jobs), "-q"], check=True)  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True)  # fmt: skip
     seconds = time.perf_counter() - t
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    peak = int(out.stdout.strip().splitlines()[-1]) / 1024
     return {"seconds": round(seconds, 1), "peak_rss_mb": round(peak)}
 
 

@@ -1,12 +1,14 @@
 """Parallel speed-up and memory as the corpus grows.
 
     python benchmarks/scale.py [CORPUS.jsonl] [--sizes 200,1000,2225] [--jobs-sample 200]
-                               [--json OUT.json]
+                               [--no-jobs] [--head] [--keep STORE_DIR] [--json OUT.json]
 
 1. Builds the first --jobs-sample articles with --jobs 1 and --jobs 2 and reports the
    speed-up (the outputs are byte-identical; tests check that).
-2. Streams the first N articles into a fresh store (kg build --store) for each size and
-   reports the peak resident memory of that process: memory should stay flat as N grows.
+2. Streams N articles into a fresh store (kg build --store) for each size and reports
+   the peak resident memory of that process: memory should stay flat as N grows. The N
+   articles are spread evenly over the corpus (--head: the first N), and --keep copies
+   the largest store to STORE_DIR (for benchmarks/query_scale.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ def head(corpus: Path, n: int, out: Path) -> Path:
     return out
 
 
+def spread(corpus: Path, n: int, out: Path) -> Path:
+    """n articles evenly spaced over the corpus, so that every size has the same mix of
+    sections and lengths (the BBC file is ordered by section: business articles, first,
+    are short; tech articles, last, are the longest, and memory follows article length)."""
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = min(n, len(lines))
+    picked = sorted({int(i * len(lines) / n) for i in range(n)})
+    out.write_text("".join(lines[i] for i in picked), encoding="utf-8")
+    return out
+
+
 def run(args: list[str]) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one kg command in a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -50,7 +63,9 @@ def main(argv: list[str]) -> int:
     sample = int(argv[argv.index("--jobs-sample") + 1]) if "--jobs-sample" in argv else 200
     skip_jobs = "--no-jobs" in argv
     out_json = argv[argv.index("--json") + 1] if "--json" in argv else None
-    result: dict = {"cores": os.cpu_count(), "corpus": corpus.name}
+    keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else None
+    result: dict = {"cores": os.cpu_count(), "corpus": corpus.name,
+                    "sample": "head" if "--head" in argv else "spread"}  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
         part = head(corpus, sample, tmpd / "sample.jsonl")
@@ -65,7 +80,8 @@ def main(argv: list[str]) -> int:
                   f"({sample} articles, {os.cpu_count()} cores)", flush=True)  # fmt: skip
         result["memory"] = []
         for n in sizes:
-            part = head(corpus, n, tmpd / f"head{n}.jsonl")
+            take = head if "--head" in argv else spread
+            part = take(corpus, n, tmpd / f"sample{n}.jsonl")
             # a fresh interpreter per size, so each peak is its own
             code = ("import resource,subprocess,sys;"
                     f"subprocess.run([sys.executable,'-m','kg','build',{str(part)!r},'--store',"
@@ -76,6 +92,11 @@ def main(argv: list[str]) -> int:
                                  text=True)  # fmt: skip
             elapsed = time.perf_counter() - t
             peak = int(out.stdout.strip().splitlines()[-1]) / 1024
+            if keep is not None and n == sizes[-1]:
+                import shutil
+
+                shutil.rmtree(keep, ignore_errors=True)
+                shutil.copytree(tmpd / f"store{n}", keep)
             result["memory"].append({"articles": n, "peak_rss_mb": round(peak),
                                      "seconds": round(elapsed, 1),
                                      "articles_per_s": round(n / elapsed, 2)})  # fmt: skip

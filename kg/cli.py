@@ -84,7 +84,7 @@ def cli() -> None:
     "--workers",
     default=None,
     type=click.IntRange(1, 256),
-    help="Workers of the local Dask cluster [default: one per core].",
+    help="Workers of the local Dask cluster [default: --jobs if above 1, else one per core].",
 )
 @click.option("--shards", "shards", default=None, type=click.Path(path_type=Path,
               file_okay=False),
@@ -164,7 +164,8 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     files_wanted = store is None or ctx.get_parameter_source("out") is not ParameterSource.DEFAULT
     if executor == "dask":
         _build_dask(articles, out=out if files_wanted else None, formats=wanted, store=store,
-                    model=model or DEFAULT_MODEL, scheduler=scheduler, workers=workers,
+                    model=model or DEFAULT_MODEL, scheduler=scheduler,
+                    workers=workers or (jobs if jobs > 1 else None),
                     shards=shards or out / "shards", partition_size=partition_size,
                     title=title, max_nodes=html_max_nodes, quiet=quiet)  # fmt: skip
         _report_bad(bad)

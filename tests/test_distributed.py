@@ -70,6 +70,13 @@ def client():
         yield c
 
 
+def store_quads(path: Path) -> list[bytes]:
+    import pyoxigraph as ox
+
+    dump = ox.Store.read_only(str(path)).dump(format=ox.RdfFormat.N_QUADS)
+    return sorted(set(dump.split(b"\n")))
+
+
 def articles_of(path: Path) -> list[Article]:
     from kg.read import read_articles
 
@@ -80,9 +87,13 @@ def test_dask_build_equals_local_build(articles_file, local_build, tmp_path):
     out = tmp_path / "out"
     assert main(["build", str(articles_file), "--executor", "dask", "--workers", "2",
                  "--partition-size", "4", "-o", str(out), "--formats", "nquads,trig,html",
-                 "-q"]) == 0  # fmt: skip
+                 "--store", str(tmp_path / "store"), "-q"]) == 0  # fmt: skip
     for name in ("graph.nq", "graph.trig", "graph.html"):
         assert (out / name).read_bytes() == (local_build / name).read_bytes(), name
+    # the bulk-loaded store holds what a local store build holds
+    assert main(["build", str(articles_file), "--store", str(tmp_path / "local-store"),
+                 "-q"]) == 0  # fmt: skip
+    assert store_quads(tmp_path / "store") == store_quads(tmp_path / "local-store")
     manifest = read_manifest(out / "shards")
     assert [p["name"] for p in manifest["partitions"]] == [f"part-{i:05d}" for i in range(8)]
     assert sum(len(p["articles"]) for p in manifest["partitions"]) == 30
