@@ -7,6 +7,7 @@ with SERVICE, or an update (LOAD, INSERT, ...), is refused.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import warnings
@@ -144,7 +145,9 @@ def _walk(node: object) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
 def prepare(query: str):
+    """Parse once (kg serve answers the same queries again and again); refuse SERVICE."""
     try:
         q = prepareQuery(query)
     except Exception as exc:
