@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,15 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_news_2225.jsonl"
 sys.path.insert(0, str(ROOT))
-
-
-def head(corpus: Path, n: int | None, out: Path) -> Path:
-    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if n is not None and i >= n:
-                break
-            dst.write(line)
-    return out
+from scale import head, kg_fresh  # noqa: E402  (benchmarks/scale.py, beside this script)
 
 
 def store_quads(path: Path) -> list[bytes]:
@@ -46,17 +37,7 @@ def store_quads(path: Path) -> list[bytes]:
 
 
 def local_build(part: Path, store: Path, jobs: int) -> dict:
-    # a fresh interpreter per run, so that each peak (the largest of kg's processes) is
-    # its own and not the largest so far
-    code = ("import resource,subprocess,sys;"
-            f"subprocess.run([sys.executable,'-m','kg','build',{str(part)!r},'--store',"
-            f"{str(store)!r},'--jobs','{jobs}','-q'],check=True);"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # fmt: skip
-    t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True)  # fmt: skip
-    seconds = time.perf_counter() - t
-    peak = int(out.stdout.strip().splitlines()[-1]) / 1024
+    seconds, peak = kg_fresh(["build", str(part), "--store", str(store), "--jobs", str(jobs)])
     return {"seconds": round(seconds, 1), "peak_rss_mb": round(peak)}
 
 

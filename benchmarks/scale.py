@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -46,14 +45,17 @@ def spread(corpus: Path, n: int, out: Path) -> Path:
     return out
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one kg command in a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def kg_fresh(args: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one ``kg`` command, run under a fresh interpreter so
+    that the peak (the largest of kg's processes, workers included) is its own and not
+    the largest of the benchmark so far."""
+    code = ("import resource,subprocess,sys;"
+            f"subprocess.run([sys.executable,'-m','kg',*{[*args, '-q']!r}],check=True);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # fmt: skip
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg", *args, "-q"], check=True)
-    elapsed = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True)  # fmt: skip
+    return time.perf_counter() - t, int(out.stdout.strip().splitlines()[-1]) / 1024
 
 
 def main(argv: list[str]) -> int:
@@ -71,8 +73,8 @@ def main(argv: list[str]) -> int:
         part = head(corpus, sample, tmpd / "sample.jsonl")
         t1 = t2 = 1.0
         if not skip_jobs:
-            t1, _ = run(["build", str(part), "-o", str(tmpd / "j1"), "--jobs", "1"])
-            t2, _ = run(["build", str(part), "-o", str(tmpd / "j2"), "--jobs", "2"])
+            t1, _ = kg_fresh(["build", str(part), "-o", str(tmpd / "j1"), "--jobs", "1"])
+            t2, _ = kg_fresh(["build", str(part), "-o", str(tmpd / "j2"), "--jobs", "2"])
         if not skip_jobs:
             result["jobs"] = {"articles": sample, "jobs1_s": round(t1, 1),
                               "jobs2_s": round(t2, 1), "speedup": round(t1 / t2, 2)}  # fmt: skip
@@ -82,16 +84,7 @@ def main(argv: list[str]) -> int:
         for n in sizes:
             take = head if "--head" in argv else spread
             part = take(corpus, n, tmpd / f"sample{n}.jsonl")
-            # a fresh interpreter per size, so each peak is its own
-            code = ("import resource,subprocess,sys;"
-                    f"subprocess.run([sys.executable,'-m','kg','build',{str(part)!r},'--store',"
-                    f"{str(tmpd / f'store{n}')!r},'-q'],check=True);"
-                    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # fmt: skip
-            t = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                 text=True)  # fmt: skip
-            elapsed = time.perf_counter() - t
-            peak = int(out.stdout.strip().splitlines()[-1]) / 1024
+            elapsed, peak = kg_fresh(["build", str(part), "--store", str(tmpd / f"store{n}")])
             if keep is not None and n == sizes[-1]:
                 import shutil
 

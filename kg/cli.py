@@ -115,14 +115,7 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     from .rdf import union_graph
     from .read import read_articles
 
-    wanted = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in wanted if f not in EXPORT_FORMATS]
-    if unknown or not wanted:
-        raise click.BadParameter(
-            f"unknown format(s) {', '.join(unknown) or '(none)'}; "
-            f"choose from {', '.join(EXPORT_FORMATS)}",
-            param_hint="--formats",
-        )
+    wanted = _export_formats(formats)
     bad: list[KGError] = []
     articles = read_articles(inputs, errors=None if strict else bad)  # type: ignore[arg-type]
     if bad and not articles:
@@ -283,11 +276,7 @@ def merge(shards: Path, out: Path | None, formats: str, store: Path | None, titl
 
     if out is None and store is None:
         raise click.UsageError("give -o DIR, --store DIR, or both")
-    wanted = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = [f for f in wanted if f not in EXPORT_FORMATS]
-    if unknown or not wanted:
-        raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}",
-                                 param_hint="--formats")  # fmt: skip
+    wanted = _export_formats(formats)
     report = merge_shards(shards, out=out, formats=wanted, store=store, title=title,
                           max_nodes=html_max_nodes)  # fmt: skip
     _report_merge(report, store, quiet)
@@ -295,6 +284,19 @@ def merge(shards: Path, out: Path | None, formats: str, store: Path | None, titl
         click.echo(f"kg: error: {len(report.missing)} partition(s) missing from {shards}: "
                    + ", ".join(report.missing[:10]), err=True)  # fmt: skip
         raise SystemExit(1)
+
+
+def _export_formats(formats: str) -> list[str]:
+    """--formats "turtle,trig" -> ["turtle", "trig"], or a usage error naming the bad ones."""
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in EXPORT_FORMATS]
+    if unknown or not wanted:
+        raise click.BadParameter(
+            f"unknown format(s) {', '.join(unknown) or '(none)'}; "
+            f"choose from {', '.join(EXPORT_FORMATS)}",
+            param_hint="--formats",
+        )
+    return wanted
 
 
 def _report_bad(bad: list) -> None:
