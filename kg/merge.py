@@ -23,13 +23,13 @@ from .errors import GraphFileError
 from .export import DEFAULT_NAMES, export
 from .pipeline import EntityReducer
 from .rdf import (
-    ONTOLOGY_GRAPH,
     ClaimCounter,
     add_entities,
     add_ontology,
     article_iri,
     article_nquads,
     new_dataset,
+    sorted_lines,
     to_nquads,
 )  # fmt: skip
 from .shard import MANIFEST, read_manifest, read_results
@@ -142,7 +142,7 @@ def merge_shards(
         sources: list[Iterable[str]] = [_lines(folder / f"{e['name']}.nq", drop.get(e["name"],
                                         set())) for e in entries]  # fmt: skip
         for name in sorted(extra):
-            sources.append(_split(sorted_lines_of(extra[name])))
+            sources.append(_split(sorted_lines("\n".join(extra[name]))))
         sources.append(_split(shared))
         nq = tmp / "graph.nq"
         report.quads = _merge_sorted(sources, nq, tmp)
@@ -162,10 +162,6 @@ def merge_shards(
     return report
 
 
-def sorted_lines_of(texts: list[str]) -> str:
-    return "".join(sorted({ln + "\n" for t in texts for ln in t.split("\n") if ln.strip()}))
-
-
 def _split(text: str) -> Iterator[str]:
     return (ln + "\n" for ln in text.split("\n") if ln.strip())
 
@@ -177,13 +173,10 @@ def _load_store(store_path: str | Path, folder: Path, entries: list[dict],
     local ``--store`` build, and claims are recounted over the whole store."""
     import pyoxigraph as ox
 
-    from .store import _load, _merge_entities, open_store, refresh_claims
+    from .store import ensure_ontology, merge_entities_into, open_store, refresh_claims
 
     st = open_store(store_path)
-    if not st.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
-        ds = new_dataset()
-        add_ontology(ds)
-        _load(st, ds)
+    ensure_ontology(st)
     for e in entries:
         for art_id in e["articles"]:
             g = ox.NamedNode(str(article_iri(art_id)))
@@ -194,6 +187,6 @@ def _load_store(store_path: str | Path, folder: Path, entries: list[dict],
             st.remove_graph(ox.NamedNode(g_term[1:-1]))
         for text in extra.get(e["name"], ()):
             st.load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    _merge_entities(st, reducer.sorted())
+    merge_entities_into(st, reducer.sorted())
     refresh_claims(st)
     st.flush()

@@ -26,7 +26,7 @@ from typing import Any
 
 from .errors import GraphFileError
 from .model import Article, Entity, Fact, Mention
-from .rdf import ArticleResult
+from .rdf import ArticleResult, sorted_lines
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
@@ -123,11 +123,10 @@ def write_shard(folder: Path, name: str, results: list[ArticleResult]) -> dict[s
     folder.mkdir(parents=True, exist_ok=True)
     nq_path = folder / f"{name}.nq"
     res_path = folder / f"{name}.results.jsonl.gz"
-    lines = sorted({ln for r in results for ln in r.nquads.split("\n") if ln.strip()})
+    text = sorted_lines("".join(r.nquads for r in results))
 
     def write_nq(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(ln + "\n" for ln in lines)
+        tmp.write_text(text, encoding="utf-8", newline="\n")
 
     def write_results(tmp: Path) -> None:
         # mtime=0: the same results give the same bytes, hence the same hash

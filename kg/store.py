@@ -62,16 +62,20 @@ def _load(store: ox.Store, ds: Dataset) -> None:
     store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
 
+def ensure_ontology(store: ox.Store) -> None:
+    """The ontology graph, loaded once into a new store."""
+    if not store.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        ds = new_dataset()
+        add_ontology(ds)
+        _load(store, ds)
+
+
 def add_results(store: ox.Store, results: Iterable[ArticleResult],
                 entities: Iterable[Entity], *, claims: bool = True) -> int:  # fmt: skip
     """Replace each article's graph, merge entities, refresh claims (unless a caller adding
     many batches does that once at the end); returns articles added."""
     n = 0
-    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    if not any(True for _ in store.quads_for_pattern(None, None, None, ontology)):
-        ds = new_dataset()
-        add_ontology(ds)
-        _load(store, ds)
+    ensure_ontology(store)
     for r in results:
         iri = ox.NamedNode(str(article_iri(r.article.id)))
         if store.contains_named_graph(iri):
@@ -79,14 +83,14 @@ def add_results(store: ox.Store, results: Iterable[ArticleResult],
         data = r.nquads or article_nquads(r)
         store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         n += 1
-    _merge_entities(store, list(entities))
+    merge_entities_into(store, list(entities))
     if claims:
         refresh_claims(store)
     store.flush()
     return n
 
 
-def _merge_entities(store: ox.Store, entities: list[Entity]) -> None:
+def merge_entities_into(store: ox.Store, entities: list[Entity]) -> None:
     graph = ox.NamedNode(str(ENTITIES_GRAPH))
     ds = new_dataset()
     add_entities(ds, entities)
