@@ -9,13 +9,14 @@ default graph. Terms cross between rdflib and pyoxigraph as N-Quads text.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import PROV, SKOS
 
 from .errors import GraphFileError, QueryError
 from .model import Entity
@@ -108,45 +109,72 @@ def merge_entities_into(store: ox.Store, entities: list[Entity]) -> None:
     _load(store, ds)
 
 
-def refresh_claims(store: ox.Store) -> None:
-    """Recount, for every claim, the articles that assert and deny it."""
-    q = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
-    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-    PREFIX prov: <http://www.w3.org/ns/prov#>
-    SELECT ?c ?s ?p ?o (COUNT(DISTINCT ?yes) AS ?ny) (COUNT(DISTINCT ?no) AS ?nn) WHERE {
-      ?st kg:claim ?c ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:negated ?neg ;
-          prov:wasDerivedFrom ?a .
-      BIND(IF(?neg, ?a, ?unbound) AS ?no) BIND(IF(?neg, ?unbound, ?a) AS ?yes)
-    } GROUP BY ?c ?s ?p ?o"""
+def clear_graph(store: ox.Store, graph: ox.NamedNode, *, chunk: int = 20_000) -> None:
+    """Empty a named graph a chunk at a time: ``remove_graph`` is one transaction, which
+    RocksDB buffers whole in memory (~170 MB for the claims of 2,225 articles)."""
+    found = store.quads_for_pattern(None, None, None, graph)  # reads a snapshot
+    while quads := list(itertools.islice(found, chunk)):
+        for q in quads:
+            store.remove(q)
+        store.flush()
+
+
+def refresh_claims(store: ox.Store, *, chunk: int = 20_000) -> None:
+    """Recount, for every claim, the articles that assert and deny it.
+
+    Streams: the statements' ``kg:claim`` quads come out of Oxigraph's predicate-object
+    index grouped by claim, so one claim at a time is counted and the claim quads are
+    written in chunks. (A SPARQL GROUP BY over every statement held all of them at once:
+    ~500 MB over the 2,225-article corpus, the build's peak.)"""
     graph = ox.NamedNode(str(CLAIMS_GRAPH))
     rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     xsd = "http://www.w3.org/2001/XMLSchema#"
-    a, claim = ox.NamedNode(rdf + "type"), ox.NamedNode(str(KG_NS.Claim))
-    subj, pred, obj = (ox.NamedNode(rdf + x) for x in ("subject", "predicate", "object"))
+    a, claim_class = ox.NamedNode(rdf + "type"), ox.NamedNode(str(KG_NS.Claim))
+    spo = [ox.NamedNode(rdf + x) for x in ("subject", "predicate", "object")]
+    has_claim, negated = ox.NamedNode(str(KG_NS.claim)), ox.NamedNode(str(KG_NS.negated))
+    derived = ox.NamedNode(str(PROV.wasDerivedFrom))
     yes, no, contra = (ox.NamedNode(str(KG_NS[x]))
                        for x in ("assertedIn", "deniedIn", "contradicted"))  # fmt: skip
     integer, boolean = ox.NamedNode(xsd + "integer"), ox.NamedNode(xsd + "boolean")
-    # Oxigraph terms straight into the store: no rdflib graph of every claim in memory
+
+    def one(s: object, p: ox.NamedNode, g: object) -> object:
+        return next((q.object for q in store.quads_for_pattern(s, p, None, g)), None)
+
+    clear_graph(store, graph, chunk=chunk)
     quads: list[ox.Quad] = []
-    seen: set[str] = set()
-    for row in store.query(q, use_default_graph_as_union=True):
-        c = row["c"]
-        if c.value in seen:
-            continue
-        seen.add(c.value)
-        ny, nn = int(row["ny"].value), int(row["nn"].value)
-        quads += [
-            ox.Quad(c, a, claim, graph),
-            ox.Quad(c, subj, row["s"], graph),
-            ox.Quad(c, pred, row["p"], graph),
-            ox.Quad(c, obj, row["o"], graph),
+
+    def close(c: object, first: ox.Quad | None, asserted: set, denied: set) -> None:
+        if first is None:
+            return
+        terms = [one(first.subject, p, first.graph_name) for p in spo]
+        if None in terms:
+            return  # not a complete statement: nothing to count
+        ny, nn = len(asserted), len(denied)
+        quads.append(ox.Quad(c, a, claim_class, graph))
+        quads.extend(ox.Quad(c, p, t, graph) for p, t in zip(spo, terms, strict=True))
+        quads.extend([
             ox.Quad(c, yes, ox.Literal(str(ny), datatype=integer), graph),
             ox.Quad(c, no, ox.Literal(str(nn), datatype=integer), graph),
             ox.Quad(c, contra, ox.Literal("true" if ny and nn else "false", datatype=boolean),
                     graph),
-        ]  # fmt: skip
-    if store.contains_named_graph(graph):
-        store.remove_graph(graph)
+        ])  # fmt: skip
+        if len(quads) >= chunk:
+            store.extend(quads)
+            store.flush()  # RocksDB's write buffers grow until flushed
+            quads.clear()
+
+    current, first = None, None
+    asserted: set = set()
+    denied: set = set()
+    for q in store.quads_for_pattern(None, has_claim, None, None):
+        if q.object != current:
+            close(current, first, asserted, denied)
+            current, first, asserted, denied = q.object, q, set(), set()
+        neg, src = one(q.subject, negated, q.graph_name), one(q.subject, derived, q.graph_name)
+        if neg is None or src is None:
+            continue
+        (denied if neg.value == "true" else asserted).add(src)
+    close(current, first, asserted, denied)
     store.extend(quads)
 
 
