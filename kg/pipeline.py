@@ -15,8 +15,8 @@ from rdflib import Dataset, Graph
 from .dates import attach_dates
 from .extract import extract
 from .gazetteer import load_gazetteer
-from .model import Article, Entity, Fact, Mention
-from .nlp import DEFAULT_MODEL, MAX_CHARS, load_nlp
+from .model import Article, Entity, Mention
+from .nlp import BATCH_CHARS, DEFAULT_MODEL, PIECE_CHARS, load_nlp, parse, release_nlp
 from .ontology import load_lexicon
 from .rdf import ArticleResult, article_nquads, build_dataset, union_graph
 from .read import article_from_text
@@ -26,46 +26,6 @@ log = logging.getLogger(__name__)
 SPECIFIC = {"Weapon", "Product", "Country", "Person"}
 # articles per spaCy memory zone: what is interned while parsing them is freed together
 ZONE_ARTICLES = 128
-
-
-def chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
-    """Split text below spaCy's length limit at paragraph (else line, else space)
-    boundaries; each chunk keeps its offset into the original text.
-
-    >>> [off for off, _ in chunks("aaa\\n\\nbbb\\n\\nccc", limit=6)]
-    [0, 5, 10]
-    """
-    out: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        cut = cut + 1 if cut > 0 else limit
-        out.append((start, text[start : start + cut]))
-        start += cut
-    out.append((start, text[start:]))
-    kept = [(off, t) for off, t in out if t.strip()]
-    return kept or [(0, text)]
-
-
-def _shift(fact: Fact, offset: int) -> Fact:
-    if not offset:
-        return fact
-
-    def m(x: Mention | str | None) -> Mention | str | None:
-        if isinstance(x, Mention):
-            return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
-        return x
-
-    return dataclasses.replace(
-        fact,
-        subject=m(fact.subject),
-        obj=m(fact.obj),
-        attributed_to=m(fact.attributed_to),
-        sent_start=fact.sent_start + offset,
-        sent_end=fact.sent_end + offset,
-        anchor=fact.anchor + offset,
-    )
 
 
 def process_article(
@@ -84,50 +44,39 @@ def process_articles(
     model: str = DEFAULT_MODEL,
     extractors: Iterable[str] | None = None,
     batch_size: int = 8,
-    chunk_chars: int = MAX_CHARS,
+    batch_chars: int = BATCH_CHARS,
+    chunk_chars: int = PIECE_CHARS,
     render: bool = False,
 ) -> Iterator[ArticleResult]:
     """Parse, extract and resolve articles, streaming: spaCy parses them in batches
-    (``nlp.pipe``), and each article's result is yielded as soon as it is complete.
-    With ``render``, each result also carries its named graph as N-Quads.
-
-    ``batch_size`` is spaCy's: 8 documents at a time parse as fast as 32 on this model
-    but peak memory is set by the batch (386 against 590 MB on 200 long articles)."""
+    (``nlp.pipe``, see ``nlp.parse`` for how they are cut), and each article's result is
+    yielded as soon as it is complete. With ``render``, each result also carries its
+    named graph as N-Quads."""
     nlp = load_nlp(model)
     lexicon = load_lexicon()
     gazetteer = load_gazetteer()
     ex = tuple(extractors) if extractors is not None else None
-
-    def parts(batch: list[Article]) -> Iterator[tuple[str, tuple[Article, int, int, int]]]:
-        for art in batch:
-            pieces = chunks(article_text(art), limit=chunk_chars)
-            for n, (offset, text) in enumerate(pieces):
-                yield text, (art, offset, n, len(pieces))
 
     import itertools
 
     it = iter(articles)
     while batch := list(itertools.islice(it, ZONE_ARTICLES)):
         done: list[ArticleResult] = []
-        facts: list[Fact] = []
-        entities: dict[str, Entity] = {}
         # spaCy interns every new string it sees; a memory zone frees this batch's when it
         # closes, so memory stays flat over a long stream (results hold plain strings)
         with nlp.memory_zone():
-            pairs = nlp.pipe(parts(batch), as_tuples=True, batch_size=batch_size)
-            for doc, (art, offset, n, total) in pairs:
+            texts = ((article_text(art), art) for art in batch)
+            docs = parse(nlp, texts, batch_docs=batch_size, batch_chars=batch_chars,
+                         piece_chars=chunk_chars)  # fmt: skip
+            for doc, art in docs:
                 found = extract(doc, doc_id=art.id, lexicon=lexicon, extractors=ex)
                 resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
                 resolved = attach_dates(doc, resolved, art.date)
-                facts.extend(_shift(f, offset) for f in resolved)
-                merge_entities(entities, ents.values())
-                if n == total - 1:
-                    ents_sorted = tuple(entities[k] for k in sorted(entities))
-                    result = ArticleResult(art, tuple(facts), ents_sorted)
-                    if render:
-                        result = dataclasses.replace(result, nquads=article_nquads(result))
-                    done.append(result)
-                    facts, entities = [], {}
+                ents_sorted = tuple(sorted(ents.values(), key=lambda e: e.key))
+                result = ArticleResult(art, tuple(resolved), ents_sorted)
+                if render:
+                    result = dataclasses.replace(result, nquads=article_nquads(result))
+                done.append(result)
         yield from done
 
 
@@ -316,6 +265,7 @@ def build_store(
             flush()
     if batch:
         flush()
+    release_nlp()  # parsing is over: its memory back before the claims pass reads the store
     refresh_claims(store)  # once, over the whole store: claims count across articles
     store.flush()
     return n_articles, n_facts

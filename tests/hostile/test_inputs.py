@@ -8,7 +8,8 @@ import pytest
 
 from kg.cli import main
 from kg.model import Article
-from kg.pipeline import chunks, process_articles
+from kg.nlp import chunks
+from kg.pipeline import process_articles
 from kg.query import load_graph
 
 GOOD = "Kenya backs Egypt\n\nKenya sells tea to Egypt. Kenya does not recognize the vote."
@@ -70,18 +71,34 @@ def test_non_english_articles_are_skipped_with_a_message(tmp_path, capsys):
     assert "article/en" in ttl and "article/de" not in ttl
 
 
-def test_long_articles_are_chunked_with_offsets_into_the_original():
+def test_long_articles_are_parsed_in_pieces_as_one_article():
+    """Pieces bound parse memory; joined back into one Doc, they give the same facts as
+    parsing the article whole (names resolve across pieces). Only the tagger's view of
+    the tokens next to a cut may change, so entities are compared through the facts."""
     paras = [f"Country{i} talks\n\nKenya sells tea to Egypt number {i}. Ghana backs Togo."
              for i in range(12)]  # fmt: skip
+    paras[0] += " President Uhuru Kenyatta praised the deal."
+    paras[-1] += " Kenyatta said Kenya does not sell arms to Egypt."
     text = "\n\n".join(paras)
     parts = chunks(text, limit=200)
     assert len(parts) > 3 and all(len(t) <= 200 for _, t in parts)
+    assert "".join(t for _, t in parts) == text
     assert all(text[off : off + len(t)] == t for off, t in parts)
-    [result] = process_articles([Article(id="long", text=text)], chunk_chars=200)
-    assert len(result.facts) >= 12
-    for f in result.facts:
+    art = Article(id="long", text=text)
+    [pieced] = process_articles([art], chunk_chars=200, batch_chars=400)
+    [whole] = process_articles([art], chunk_chars=100_000)
+    assert len(pieced.facts) >= 12
+    assert pieced.facts == whole.facts
+
+    def named(r):
+        keys = {m.key for f in r.facts for m in (f.subject, f.obj) if hasattr(m, "key")}
+        return {e.key: (e.label, e.type, e.mentions) for e in r.entities if e.key in keys}
+
+    assert named(pieced) == named(whole)
+    for f in pieced.facts:
         assert text[f.sent_start : f.sent_end].strip()
-        assert f.subject.text in {"Kenya", "Ghana"} or text[f.subject.start : f.subject.end]
+    said = [f for f in pieced.facts if f.predicate == "said"]
+    assert said and all(f.subject.key == said[0].subject.key for f in said)
 
 
 def test_failed_build_keeps_the_previous_exports(tmp_path, monkeypatch, capsys):
