@@ -1,17 +1,22 @@
 """Throughput of kg against spaCy's own nlp.pipe on the same texts and model.
 
-    python benchmarks/speed.py [CORPUS.jsonl] [--limit N] [--jobs N] [--json OUT.json]
+    python benchmarks/speed.py [CORPUS.jsonl] [--limit N] [--jobs N] [--repeat 3]
+                               [--json OUT.json]
 
 CORPUS defaults to ../shared/corpus/bbc_news_2225.jsonl. Prints articles/s, tokens/s,
 the ratio kg / spaCy (one process each), and peak memory (RSS). kg's time covers parsing,
-extraction, resolution and building the RDF dataset; exports are timed apart.
+extraction, resolution and building the RDF dataset; exports are timed apart. The two
+are run in turns (spaCy, kg, spaCy, kg, ...) --repeat times and the medians compared, so
+that a slower or faster spell of a shared machine does not fall on one side only.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -38,6 +43,7 @@ def main(argv: list[str]) -> int:
     corpus = Path(argv[0]) if argv and not argv[0].startswith("--") else DEFAULT_CORPUS
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 200
     jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
     out_json = argv[argv.index("--json") + 1] if "--json" in argv else None
     rows = load(corpus, limit)
     texts = [f"{r.get('title', '')}\n\n{r['text']}" for r in rows]
@@ -51,22 +57,28 @@ def main(argv: list[str]) -> int:
 
     base = spacy.load(DEFAULT_MODEL)
     list(base.pipe(texts[:5]))  # warm up
-    t0 = time.perf_counter()
-    tokens = sum(len(d) for d in base.pipe(texts))
-    spacy_s = time.perf_counter() - t0
-
     load_nlp()  # loaded once, as in a build
     articles = [Article(id=str(r.get("id", i)), text=t, title=r.get("title", ""))
                 for i, (r, t) in enumerate(zip(rows, texts, strict=True))]  # fmt: skip
-    t0 = time.perf_counter()
-    ds, results = build_dataset_from(articles, jobs=jobs)
-    kg_s = time.perf_counter() - t0
+    spacy_times, kg_times = [], []
+    for i in range(repeat):
+        t0 = time.perf_counter()
+        tokens = sum(len(d) for d in base.pipe(texts))
+        spacy_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        ds, results = build_dataset_from(articles, jobs=jobs)
+        kg_times.append(time.perf_counter() - t0)
+        if i < repeat - 1:  # a dataset kept alive slows the next runs' garbage collection
+            del ds, results
+            gc.collect()
+    spacy_s, kg_s = statistics.median(spacy_times), statistics.median(kg_times)
     t0 = time.perf_counter()
     ttl = to_rdf(ds, "turtle")
     export_s = time.perf_counter() - t0
 
     result = {
         "articles": len(texts),
+        "repeat": repeat,
         "jobs": jobs,
         "tokens": tokens,
         "cores": os.cpu_count(),
