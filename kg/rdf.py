@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.plugins.serializers.nquads import _nq_row
 
 from .model import Article, Entity, Fact, Mention
 from .ontology import (
@@ -306,12 +307,32 @@ def to_nquads(ds: Dataset) -> str:
         return sorted_lines(ds.serialize(format="nquads"))
 
 
+class _QuadLines:
+    """Takes a Dataset's place in ``add_article`` and writes each triple straight to an
+    N-Quads line with rdflib's own row function: the same text as serialising a Dataset,
+    without rdflib's store (~25 µs a triple, most of a store build's RDF time)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def graph(self, iri: URIRef) -> _QuadLines._Graph:
+        return _QuadLines._Graph(self.lines, iri)
+
+    class _Graph:
+        def __init__(self, lines: list[str], iri: URIRef) -> None:
+            self.lines, self.iri = lines, iri
+
+        def add(self, triple: tuple) -> None:
+            self.lines.append(_nq_row(triple, self.iri))
+
+
 def article_nquads(result: ArticleResult) -> str:
     """One article's named graph as sorted N-Quads: the same lines it has in the whole
     dataset's N-Quads, so graphs rendered apart can be concatenated and merged."""
-    ds = new_dataset()
-    add_article(ds, result)
-    return to_nquads(ds)
+    out = _QuadLines()
+    add_article(out, result)  # type: ignore[arg-type]
+    # rdflib's serializer encodes with errors="replace" (a lone surrogate becomes "?")
+    return sorted_lines("".join(out.lines).encode("utf-8", "replace").decode("utf-8"))
 
 
 def _decimal(x: float) -> str:
