@@ -25,10 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_news_2225.jsonl"
 
 
-def head(corpus: Path, n: int, out: Path) -> Path:
+def head(corpus: Path, n: int | None, out: Path) -> Path:
+    """The first n articles (all with None) copied to out."""
     with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
         for i, line in enumerate(src):
-            if i >= n:
+            if n is not None and i >= n:
                 break
             dst.write(line)
     return out
