@@ -142,39 +142,31 @@ def refresh_claims(store: ox.Store, *, chunk: int = 20_000) -> None:
 
     clear_graph(store, graph, chunk=chunk)
     quads: list[ox.Quad] = []
-
-    def close(c: object, first: ox.Quad | None, asserted: set, denied: set) -> None:
-        if first is None:
-            return
+    by_claim = itertools.groupby(store.quads_for_pattern(None, has_claim, None, None),
+                                 key=lambda q: q.object)  # fmt: skip
+    for c, statements in by_claim:
+        asserted, denied, first = set(), set(), None
+        for q in statements:
+            first = first or q
+            neg, src = one(q.subject, negated, q.graph_name), one(q.subject, derived, q.graph_name)
+            if neg is not None and src is not None:
+                (denied if neg.value == "true" else asserted).add(src)
         terms = [one(first.subject, p, first.graph_name) for p in spo]
         if None in terms:
-            return  # not a complete statement: nothing to count
+            continue  # not a complete statement: nothing to count
         ny, nn = len(asserted), len(denied)
         quads.append(ox.Quad(c, a, claim_class, graph))
         quads.extend(ox.Quad(c, p, t, graph) for p, t in zip(spo, terms, strict=True))
-        quads.extend([
+        quads += [
             ox.Quad(c, yes, ox.Literal(str(ny), datatype=integer), graph),
             ox.Quad(c, no, ox.Literal(str(nn), datatype=integer), graph),
             ox.Quad(c, contra, ox.Literal("true" if ny and nn else "false", datatype=boolean),
                     graph),
-        ])  # fmt: skip
+        ]  # fmt: skip
         if len(quads) >= chunk:
             store.extend(quads)
             store.flush()  # RocksDB's write buffers grow until flushed
             quads.clear()
-
-    current, first = None, None
-    asserted: set = set()
-    denied: set = set()
-    for q in store.quads_for_pattern(None, has_claim, None, None):
-        if q.object != current:
-            close(current, first, asserted, denied)
-            current, first, asserted, denied = q.object, q, set(), set()
-        neg, src = one(q.subject, negated, q.graph_name), one(q.subject, derived, q.graph_name)
-        if neg is None or src is None:
-            continue
-        (denied if neg.value == "true" else asserted).add(src)
-    close(current, first, asserted, denied)
     store.extend(quads)
 
 
