@@ -109,10 +109,9 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
     OUTPUT/graph.html (interactive view).
     """
-    from .export import DEFAULT_NAMES, export
+    from .export import DEFAULT_NAMES, GraphData, export
     from .nlp import DEFAULT_MODEL
-    from .pipeline import build_dataset_from, split_languages
-    from .rdf import union_graph
+    from .pipeline import build_nquads_from, split_languages
     from .read import read_articles
 
     wanted = _export_formats(formats)
@@ -165,7 +164,7 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         return
     if store is not None:
         from .pipeline import build_store
-        from .query import load_dataset
+        from .store import open_store
 
         n_art, n_facts = build_store(articles, store, model=model or DEFAULT_MODEL,
                                      progress=progress, total=len(articles), jobs=jobs)  # fmt: skip
@@ -175,25 +174,27 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         if not files_wanted:
             _report_bad(bad)
             return
-        ds = load_dataset(store)
+        st = open_store(store, read_only=True)
         paths = [
-            export(ds, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes)
+            export(st, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes)
             for f in wanted
         ]
         if not quiet:
             click.echo("kg: wrote " + ", ".join(str(p) for p in paths), err=True)
         _report_bad(bad)
         return
-    ds, results = build_dataset_from(articles, model=model or DEFAULT_MODEL, progress=progress,
-                                     jobs=jobs)  # fmt: skip
-    graph = union_graph(ds)
+    nquads, results = build_nquads_from(articles, model=model or DEFAULT_MODEL,
+                                        progress=progress, jobs=jobs)  # fmt: skip
+    data = GraphData(nquads=nquads)
     # write everything to temporary files first: a failure leaves old exports intact
     paths = [
-        export(ds, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes) for f in wanted
+        export(data, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes)
+        for f in wanted
     ]
     n_facts = sum(len(r.facts) for r in results)
     if not quiet:
-        click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {len(graph)} triples "
+        n_quads = nquads.count("\n")
+        click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {n_quads} quads "
                    f"in {time.perf_counter() - started:.1f}s -> "
                    + ", ".join(str(p) for p in paths), err=True)  # fmt: skip
     _report_bad(bad)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from rdflib import Graph, Literal
+import pyoxigraph as ox
+from rdflib import Graph
 
 from .ontology import local_name
 from .query import table
@@ -76,28 +77,32 @@ class FactRow:
     statement: str = ""
 
 
-def _s(t: object) -> str | None:
-    return None if t is None else str(t)
+def _s(t: ox.NamedNode | ox.Literal | None) -> str | None:
+    return None if t is None else t.value
+
+
+def _true(t: ox.Literal | None) -> bool:
+    return t is not None and t.value in {"true", "1"}
 
 
 def _count(r) -> int | None:
     if r.nyes is None:
         return None
-    negated = r.neg is not None and r.neg.toPython()
-    return int(r.nno) if negated else int(r.nyes)
+    return int(r.nno.value) if _true(r.neg) else int(r.nyes.value)
 
 
 def _rows(source: object):
-    """FACTS_QUERY's solutions, from an rdflib graph or an Oxigraph store."""
+    """FACTS_QUERY's solutions, as pyoxigraph terms, from an rdflib graph or a store."""
     from types import SimpleNamespace
 
-    from .store import in_memory_store, select
+    from .store import in_memory_store, keep, select
 
     if isinstance(source, Graph):
         # rdflib's engine takes seconds on this query over thousands of statements;
         # Oxigraph answers in milliseconds, with the same results
         source = in_memory_store(source)
-    variables, rows = select(source, FACTS_QUERY)  # type: ignore[arg-type]
+    # pyoxigraph's terms as they are: an rdflib term per value cost more than the query
+    variables, rows = select(source, FACTS_QUERY, convert=keep)  # type: ignore[arg-type]
     for row in rows:
         yield SimpleNamespace(**dict(zip(variables, row, strict=True)))
 
@@ -107,37 +112,37 @@ def read_facts(graph: Graph | object) -> list[FactRow]:
     rows: dict[str, FactRow] = {}
     # a node may have several labels (a concept named differently in two articles): sort
     # the solutions, so the label kept depends on the graph's content, not its load order
-    solutions = sorted(_rows(graph), key=lambda r: tuple("" if v is None else str(v)
+    solutions = sorted(_rows(graph), key=lambda r: tuple("" if v is None else v.value
                                                          for v in vars(r).values()))  # fmt: skip
     for r in solutions:
-        st = str(r.st)
+        st = r.st.value
         if st in rows:
             continue  # a statement with several labels: keep the first
-        obj_is_literal = isinstance(r.o, Literal)
+        obj_is_literal = isinstance(r.o, ox.Literal)
         rows[st] = FactRow(
-            subject=str(r.sl) if r.sl is not None else local_name(r.s),
-            predicate=local_name(r.p),
-            object=str(r.o) if obj_is_literal else (str(r.ol) if r.ol is not None
-                                                    else local_name(r.o)),
-            negated=bool(r.neg.toPython()) if r.neg is not None else False,
-            modality=local_name(r.mod) if r.mod is not None else "asserted",
+            subject=r.sl.value if r.sl is not None else local_name(r.s.value),
+            predicate=local_name(r.p.value),
+            object=r.o.value if obj_is_literal else (r.ol.value if r.ol is not None
+                                                     else local_name(r.o.value)),
+            negated=_true(r.neg),
+            modality=local_name(r.mod.value) if r.mod is not None else "asserted",
             attributed_to=_s(r.attl) if r.attl is not None else _s(r.att),
             reporting_verb=_s(r.verb),
-            subject_id=str(r.s),
-            object_id=None if obj_is_literal else str(r.o),
+            subject_id=r.s.value,
+            object_id=None if obj_is_literal else r.o.value,
             subject_qid=_s(r.sq),
             object_qid=_s(r.oq),
-            evidence=str(r.ev) if r.ev is not None else "",
-            start=int(r.start) if r.start is not None else None,
-            end=int(r.end) if r.end is not None else None,
-            extractor=str(r.ex) if r.ex is not None else "",
-            confidence=float(r.conf) if r.conf is not None else None,
+            evidence=r.ev.value if r.ev is not None else "",
+            start=int(r.start.value) if r.start is not None else None,
+            end=int(r.end.value) if r.end is not None else None,
+            extractor=r.ex.value if r.ex is not None else "",
+            confidence=float(r.conf.value) if r.conf is not None else None,
             document=_s(r.doc),
             event_date=_s(r.date),
             doc=_s(r.art),
             date=_s(r.date) or _s(r.artdate),
             articles=_count(r),
-            contradicted=bool(r.contra.toPython()) if r.contra is not None else False,
+            contradicted=_true(r.contra),
             article_title=_s(r.title),
             statement=st,
         )  # fmt: skip

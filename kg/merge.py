@@ -153,9 +153,9 @@ def merge_shards(
             nq = target
         rest = [f for f in formats if f != "nquads"]
         if rest:
-            from .query import load_dataset
+            from .export import GraphData
 
-            full = load_dataset(nq)
+            full = GraphData(nquads=nq.read_text(encoding="utf-8"))
             for f in rest:
                 report.paths.append(export(full, f, out / DEFAULT_NAMES[f], title=title,
                                            max_nodes=max_nodes))  # fmt: skip

@@ -18,7 +18,7 @@ from .gazetteer import load_gazetteer
 from .model import Article, Entity, Mention
 from .nlp import BATCH_CHARS, DEFAULT_MODEL, PIECE_CHARS, load_nlp, parse, release_nlp
 from .ontology import load_lexicon
-from .rdf import ArticleResult, article_nquads, build_dataset, union_graph
+from .rdf import ArticleResult, article_nquads, build_dataset, dataset_nquads, union_graph
 from .read import article_from_text
 from .resolve import resolve_article
 
@@ -206,6 +206,21 @@ class EntityReducer:
         return [self.entities[k] for k in sorted(self.entities)]
 
 
+def _collect(articles: Sequence[Article], *, model: str, extractors: Iterable[str] | None,
+             progress: Callable[[int, int, Article], None] | None, jobs: int,
+             render: bool) -> tuple[list[ArticleResult], list[Entity]]:  # fmt: skip
+    results: list[ArticleResult] = []
+    reducer = EntityReducer()
+    stream = process_articles_parallel(articles, jobs=jobs, model=model, extractors=extractors,
+                                       render=render)  # fmt: skip
+    for n, r in enumerate(stream, 1):
+        results.append(reducer.add(r))
+        if progress is not None:
+            progress(n, len(articles), r.article)
+    results.sort(key=lambda r: r.article.id)
+    return results, reducer.sorted()
+
+
 def build_dataset_from(
     articles: Sequence[Article],
     *,
@@ -215,15 +230,26 @@ def build_dataset_from(
     jobs: int = 1,
 ) -> tuple[Dataset, list[ArticleResult]]:
     """Run the whole pipeline over articles; returns the dataset and per-article results."""
-    results: list[ArticleResult] = []
-    reducer = EntityReducer()
-    stream = process_articles_parallel(articles, jobs=jobs, model=model, extractors=extractors)
-    for n, r in enumerate(stream, 1):
-        results.append(reducer.add(r))
-        if progress is not None:
-            progress(n, len(articles), r.article)
-    results.sort(key=lambda r: r.article.id)
-    return build_dataset(results, reducer.sorted()), results
+    results, entities = _collect(articles, model=model, extractors=extractors,
+                                 progress=progress, jobs=jobs, render=False)  # fmt: skip
+    return build_dataset(results, entities), results
+
+
+def build_nquads_from(
+    articles: Sequence[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    extractors: Iterable[str] | None = None,
+    progress: Callable[[int, int, Article], None] | None = None,
+    jobs: int = 1,
+) -> tuple[str, list[ArticleResult]]:
+    """build_dataset_from, as the dataset's sorted N-Quads text (what ``kg build`` exports
+    from): each article's graph is written as text where it was parsed, and no rdflib
+    Dataset is built (its store costs more than extraction)."""
+    results, entities = _collect(articles, model=model, extractors=extractors,
+                                 progress=progress, jobs=jobs, render=True)  # fmt: skip
+    text = dataset_nquads(results, entities)
+    return text, [dataclasses.replace(r, nquads="") for r in results]
 
 
 def build_store(

@@ -335,6 +335,23 @@ def article_nquads(result: ArticleResult) -> str:
     return sorted_lines("".join(out.lines).encode("utf-8", "replace").decode("utf-8"))
 
 
+def dataset_nquads(results: Iterable[ArticleResult], entities: Iterable[Entity]) -> str:
+    """The whole dataset (ontology, articles, entities, claims) as sorted N-Quads: the text
+    ``to_nquads(build_dataset(...))`` gives, without building an rdflib Dataset. An article
+    rendered already (``ArticleResult.nquads``) is not rendered again."""
+    out = _QuadLines()
+    add_ontology(out)  # type: ignore[arg-type]
+    results = list(results)
+    parts = [r.nquads for r in results if r.nquads]
+    for r in results:
+        if not r.nquads:
+            add_article(out, r)  # type: ignore[arg-type]
+    add_entities(out, entities)  # type: ignore[arg-type]
+    add_claims(out, results)  # type: ignore[arg-type]
+    parts.append("".join(out.lines).encode("utf-8", "replace").decode("utf-8"))
+    return sorted_lines("".join(parts))
+
+
 def _decimal(x: float) -> str:
     """The canonical xsd:decimal form ("0.8", "1.0"), so every store prints the same.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -197,8 +197,11 @@ def to_rdflib(term: object) -> URIRef | Literal | BNode | None:
     return Literal(str(term))
 
 
-def select(store: ox.Store, query: str, bindings: dict | None = None):
-    """Run a query on the store; returns (variables, rows of rdflib terms)."""
+def select(store: ox.Store, query: str, bindings: dict | None = None, *,
+           convert: Callable[[object], object] | None = None):  # fmt: skip
+    """Run a query on the store; returns (variables, rows of rdflib terms). With
+    ``convert=keep``, pyoxigraph's own terms (no rdflib term made per value)."""
+    convert = convert or to_rdflib
     from .query import prepare
 
     prepare(query)  # parse with rdflib too: same errors, SERVICE refused
@@ -213,14 +216,19 @@ def select(store: ox.Store, query: str, bindings: dict | None = None):
             return ["ask"], [[Literal(res)]]
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
-            return variables, [[to_rdflib(sol[v]) for v in variables] for sol in res]
-        rows = sorted([[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)]
+            return variables, [[convert(sol[v]) for v in variables] for sol in res]
+        rows = sorted([[convert(t.subject), convert(t.predicate), convert(t.object)]
                        for t in res], key=lambda r: tuple(str(x) for x in r))  # fmt: skip
         return ["subject", "predicate", "object"], rows
     finally:
         # Oxigraph's result iterators must be freed on the thread that made them; left to
         # the cycle collector, they may be freed on another (Dask's event loop) and panic
         del res
+
+
+def keep(term: object) -> object:
+    """select's ``convert`` for pyoxigraph's own terms."""
+    return term
 
 
 def _with_values(query: str, values: dict[str, object]) -> str:

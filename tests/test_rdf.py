@@ -8,14 +8,14 @@ import sys
 
 import pyoxigraph
 import pytest
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.export import to_rdf
 from kg.model import Article
 from kg.ontology import KG, load_lexicon, load_ontology
-from kg.pipeline import build_dataset_from, build_graph
-from kg.rdf import ENT, mint
+from kg.pipeline import build_dataset_from, build_graph, build_nquads_from
+from kg.rdf import ENT, mint, to_nquads, union_graph
 
 TEXT = ("Chile backs Peru\n\nChilean President Gabriel Boric said Chile supports Peru. "
         "Chile does not recognize the vote. Santiago will sell Peru two frigates.")  # fmt: skip
@@ -42,6 +42,34 @@ def test_trig_and_nquads_parse_with_pyoxigraph(dataset):
         graphs = {str(q.graph_name) for q in quads}
         assert any("/article/chile" in g for g in graphs)
         assert any(g.endswith("graph/entities>") for g in graphs)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "trig", "nquads"])
+def test_exports_written_through_oxigraph_hold_exactly_the_dataset(dataset, fmt):
+    """Exports go through Oxigraph, not rdflib: every graph must come out with the same
+    triples, terms and datatypes as the rdflib dataset kg builds (e.g. oa:start stays
+    xsd:nonNegativeInteger, which an Oxigraph store would turn into xsd:integer)."""
+    text = to_rdf(dataset, fmt)
+    if fmt in {"trig", "nquads"}:
+        back = Dataset().parse(data=text, format=fmt)
+        for g in dataset.graphs():
+            assert isomorphic(g, back.graph(g.identifier)), g.identifier
+    else:
+        assert isomorphic(Graph().parse(data=text, format="nt" if fmt == "ntriples" else fmt),
+                          union_graph(dataset))  # fmt: skip
+    assert "nonNegativeInteger" in text
+
+
+def test_nquads_without_a_dataset_equal_the_datasets():
+    """kg build writes the N-Quads text directly (no rdflib Dataset): the same text."""
+    arts = [
+        Article(id="chile", text=TEXT, title="Chile backs Peru"),
+        Article(id="peru", text="Peru thanks Chile. Peru does not buy Chilean gas."),
+    ]
+    text, results = build_nquads_from(arts)
+    ds, results2 = build_dataset_from(arts)
+    assert text == to_nquads(ds)
+    assert [r.facts for r in results] == [r.facts for r in results2]
 
 
 def test_entities_have_label_and_ontology_type(dataset):

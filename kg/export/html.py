@@ -13,7 +13,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 
 from ..facts import FactRow, read_facts
 
@@ -49,7 +50,7 @@ def _vis_assets() -> tuple[str, str]:
 LAYOUT_THRESHOLD = 400  # above this many nodes, positions are computed in Python
 
 
-def network_data(graph: Graph, facts: list[FactRow] | None = None, *,
+def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
                  max_nodes: int | None = None) -> dict:  # fmt: skip
     """Nodes, edges and facts for the page, built through pyvis's network model.
 
@@ -60,12 +61,12 @@ def network_data(graph: Graph, facts: list[FactRow] | None = None, *,
     """
     from pyvis.network import Network
 
-    facts = read_facts(graph) if facts is None else facts
-    from .property_graph import node_types
+    from .property_graph import as_store, node_info
 
-    types = node_types(graph)
-    alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
-    wikidata = URIRef("https://w3id.org/kg-news/ontology#wikidata")
+    store = as_store(graph)
+    facts = read_facts(store) if facts is None else facts
+    info = node_info(store)
+    types = info.types
     labels: dict[str, str] = {}
     degree: dict[str, int] = defaultdict(int)
     for f in facts:
@@ -110,10 +111,9 @@ def network_data(graph: Graph, facts: list[FactRow] | None = None, *,
         node = {k: n[k] for k in ("id", "label", "color", "shape", "size") if k in n}
         node["group"] = n["kgtype"]  # (pyvis drops a colour given with "group")
         node["facts"] = node_facts[n["id"]]
-        node["aliases"] = sorted({str(a) for a in graph.objects(URIRef(n["id"]), alt)})
-        qid = graph.value(URIRef(n["id"]), wikidata)
-        if qid is not None:
-            node["qid"] = str(qid)
+        node["aliases"] = info.aliases.get(n["id"], [])
+        if n["id"] in info.qids:
+            node["qid"] = info.qids[n["id"]]
         if n["id"] in positions:
             node["x"], node["y"] = positions[n["id"]]
         out_nodes.append(node)
@@ -172,7 +172,7 @@ def _safe_json(data: object) -> str:
 
 
 def to_html(
-    graph: Graph, *, title: str = "kg knowledge graph", max_nodes: int | None = None
+    graph: Graph | ox.Store, *, title: str = "kg knowledge graph", max_nodes: int | None = None
 ) -> str:
     """The explorer page as a string: no network access needed to open it."""
     js, css = _vis_assets()

@@ -16,11 +16,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import SKOS
 
 from ..facts import FactRow, read_facts
 from ..ontology import local_name
-from . import write_atomic
+from ..rdf import KG_NS
+from . import GraphData, write_atomic
 
 CLASS_ORDER = ["Person", "Country", "Location", "Organization", "Group", "Weapon", "Product",
                "Event", "Agreement", "Work", "Position", "Concept", "Entity"]  # fmt: skip
@@ -48,35 +51,58 @@ REL_PROPS = ["statement", "negated", "modality", "attributedTo", "reportingVerb"
              "evidence", "start", "end", "article", "extractor", "confidence"]  # fmt: skip
 
 
-def node_types(graph: Graph) -> dict[str, str]:
-    """Each node's most specific kg class (a node typed Weapon and Product is a Weapon)."""
-    best: dict[str, str] = {}
-    for s, o in graph.subject_objects(RDF.type):
-        name = local_name(o)
-        if isinstance(s, URIRef) and name in CLASS_ORDER:
-            prev = best.get(str(s))
-            if prev is None or CLASS_ORDER.index(name) < CLASS_ORDER.index(prev):
-                best[str(s)] = name
-    return best
+@dataclass
+class NodeInfo:
+    """What the exports show of a node besides its facts, read in one pass per property
+    from the store's indexes (not one lookup per node)."""
+
+    types: dict[str, str]  # the most specific kg class (a Weapon and Product is a Weapon)
+    aliases: dict[str, list[str]]
+    qids: dict[str, str]
+    labels: dict[str, str]
+
+
+def _values(store: ox.Store, predicate: object) -> dict[str, set[str]]:
+    """Each IRI subject's values of one property."""
+    out: dict[str, set[str]] = {}
+    for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None):
+        if isinstance(q.subject, ox.NamedNode):
+            out.setdefault(q.subject.value, set()).add(q.object.value)
+    return out
+
+
+def node_info(store: ox.Store) -> NodeInfo:
+    types: dict[str, str] = {}
+    for s, classes in _values(store, RDF.type).items():
+        names = [n for n in map(local_name, classes) if n in CLASS_ORDER]
+        if names:
+            types[s] = min(names, key=CLASS_ORDER.index)
+    aliases = {s: sorted(v) for s, v in _values(store, SKOS.altLabel).items()}
+    qids = {s: min(v) for s, v in _values(store, KG_NS.wikidata).items()}
+    labels = {s: min(v) for s, v in _values(store, RDFS.label).items()}
+    return NodeInfo(types, aliases, qids, labels)
+
+
+def as_store(source: Graph | ox.Store) -> ox.Store:
+    return source if isinstance(source, ox.Store) else GraphData.of(source).store
 
 
 def property_graph(
-    graph: Graph, facts: list[FactRow] | None = None
+    source: Graph | ox.Store, facts: list[FactRow] | None = None
 ) -> tuple[list[Node], list[Rel]]:
     """Nodes and relationships, sorted, from a graph kg wrote."""
-    facts = read_facts(graph) if facts is None else facts
-    types = node_types(graph)
-    skos_alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
+    store = as_store(source)
+    facts = read_facts(store) if facts is None else facts
+    info = node_info(store)
     nodes: dict[str, Node] = {}
 
     def node(iri: str, name: str) -> None:
         if iri in nodes:
             return
-        t = types.get(iri, "Concept")
-        aliases = sorted({str(a) for a in graph.objects(URIRef(iri), skos_alt)})
-        qid = graph.value(URIRef(iri), URIRef("https://w3id.org/kg-news/ontology#wikidata"))
+        t = info.types.get(iri, "Concept")
+        aliases = info.aliases.get(iri, [])
         labels = ["Node", t] + (["Entity"] if t not in {"Concept", "Position", "Value"} else [])
-        nodes[iri] = Node(iri, name, t, str(qid or ""), "|".join(aliases),
+        nodes[iri] = Node(iri, name, t, info.qids.get(iri, ""), "|".join(aliases),
                           sorted(set(labels), key=labels.index))  # fmt: skip
 
     rels: list[Rel] = []
@@ -96,12 +122,11 @@ def property_graph(
             "confidence": f.confidence if f.confidence is not None else 0.0,
         }))  # fmt: skip
     # entities no statement mentions still belong in the graph
-    for s in sorted(graph.subjects(RDF.type, None)):
-        iri = str(s)
-        if iri in types and types[iri] not in {"Concept", "Position"} and iri not in nodes:
-            label = graph.value(s, RDFS.label)
+    for iri, t in sorted(info.types.items()):
+        if t not in {"Concept", "Position"} and iri not in nodes:
+            label = info.labels.get(iri)
             if label is not None and "/entity/" in iri:
-                node(iri, str(label))
+                node(iri, label)
     rels.sort(key=lambda r: (r.start, r.type, r.end, str(r.props["statement"])))
     return [nodes[k] for k in sorted(nodes)], rels
 
@@ -170,7 +195,7 @@ def to_cypher(nodes: list[Node], rels: list[Rel]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_neo4j(graph: Graph, folder: str | Path) -> Path:
+def write_neo4j(graph: Graph | ox.Store, folder: str | Path) -> Path:
     """nodes.csv, relationships.csv and load.cypher in FOLDER."""
     folder = Path(folder)
     nodes, rels = property_graph(graph)
@@ -189,7 +214,7 @@ def _xml_safe(value: object) -> object:
     return _XML_INVALID.sub("", value) if isinstance(value, str) else value
 
 
-def to_graphml(graph: Graph) -> str:
+def to_graphml(graph: Graph | ox.Store) -> str:
     """GraphML with the attribute types Gephi reads (string, boolean, int, double)."""
     import networkx as nx
 
