@@ -12,6 +12,7 @@ Graphs: one named graph per article (its statements, plain triples and metadata)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import warnings
@@ -97,12 +98,14 @@ def mint(ns: Namespace, key: str) -> URIRef:
     return ns[slug]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same entities recur in every article
 def entity_iri(key: str) -> URIRef:
     if key.startswith(("concept:", "position:")):
         return mint(CONCEPT, key)
     return mint(ENT, key)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def predicate_iri(name: str) -> URIRef:
     """An ontology property if the ontology declares it, else an open relation."""
     if name in load_lexicon().properties:
@@ -197,19 +200,68 @@ def article_iri(article_id: str) -> URIRef:
     return ARTICLE[slugify(article_id) or _short_hash(article_id)]
 
 
+class T:
+    """The terms every article's graph is written with, made once: rdflib makes and
+    validates a new URIRef on each namespace attribute access (2-4 µs, several per triple)."""
+
+    Article = KG_NS.Article
+    Concept = KG_NS.Concept
+    Mentions = KG_NS.Mentions
+    Position = KG_NS.Position
+    Statement = KG_NS.Statement
+    attributedTo = KG_NS.attributedTo
+    claim = KG_NS.claim
+    confidence = KG_NS.confidence
+    endChar = KG_NS.endChar
+    entity = KG_NS.entity
+    eventDate = KG_NS.eventDate
+    eventDateText = KG_NS.eventDateText
+    evidence = KG_NS.evidence
+    evidenceTarget = KG_NS.evidenceTarget
+    extractor = KG_NS.extractor
+    lemma = KG_NS.lemma
+    mentionCount = KG_NS.mentionCount
+    modality = KG_NS.modality
+    negated = KG_NS.negated
+    relatedTo = KG_NS.relatedTo
+    reportingVerb = KG_NS.reportingVerb
+    startChar = KG_NS.startChar
+    SpecificResource = OA.SpecificResource
+    TextPositionSelector = OA.TextPositionSelector
+    TextQuoteSelector = OA.TextQuoteSelector
+    end = OA.end
+    exact = OA.exact
+    hasSelector = OA.hasSelector
+    hasSource = OA.hasSource
+    prefix = OA.prefix
+    start = OA.start
+    suffix = OA.suffix
+    hadPrimarySource = PROV.hadPrimarySource
+    wasDerivedFrom = PROV.wasDerivedFrom
+    object = RDF.object
+    predicate = RDF.predicate
+    subject = RDF.subject
+    type = RDF.type
+    label = RDFS.label
+    subPropertyOf = RDFS.subPropertyOf
+    anyURI = XSD.anyURI
+    decimal = XSD.decimal
+    nonNegativeInteger = XSD.nonNegativeInteger
+
+
 def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     """Write one article's named graph; returns the graph's IRI (the article IRI)."""
     art = result.article
     art_iri = article_iri(art.id)
     g = ds.graph(art_iri)
-    g.add((art_iri, RDF.type, KG_NS.Article))
+    g.add((art_iri, T.type, T.Article))
     g.add((art_iri, DCTERMS.identifier, Literal(art.id)))
     if art.title:
         g.add((art_iri, DCTERMS.title, Literal(art.title)))
     if art.source:
         g.add((art_iri, DCTERMS.source, Literal(art.source)))
     if art.url:
-        g.add((art_iri, PROV.hadPrimarySource, Literal(art.url, datatype=XSD.anyURI)))
+        g.add((art_iri, T.hadPrimarySource, Literal(art.url, datatype=T.anyURI)))
     if art.date:
         g.add((art_iri, DCTERMS.date, _date_literal(art.date)))
     text = art.text
@@ -225,71 +277,71 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
             o_node: URIRef | Literal = entity_iri(fact.obj.key or "")
         else:
             o_node = Literal(fact.obj)
-        g.add((st, RDF.type, KG_NS.Statement))
-        g.add((st, KG_NS.claim, claim_iri(fact)))
-        g.add((st, RDF.subject, s_iri))
-        g.add((st, RDF.predicate, p_iri))
-        g.add((st, RDF.object, o_node))
-        g.add((st, KG_NS.negated, Literal(fact.negated)))
-        g.add((st, KG_NS.modality, KG_NS[fact.modality]))
-        g.add((st, KG_NS.lemma, Literal(fact.lemma)))
-        g.add((st, KG_NS.extractor, Literal(fact.extractor)))
-        g.add((st, KG_NS.confidence, Literal(_decimal(fact.confidence), datatype=XSD.decimal)))
-        g.add((st, PROV.wasDerivedFrom, art_iri))
+        g.add((st, T.type, T.Statement))
+        g.add((st, T.claim, claim_iri(fact)))
+        g.add((st, T.subject, s_iri))
+        g.add((st, T.predicate, p_iri))
+        g.add((st, T.object, o_node))
+        g.add((st, T.negated, Literal(fact.negated)))
+        g.add((st, T.modality, KG_NS[fact.modality]))
+        g.add((st, T.lemma, Literal(fact.lemma)))
+        g.add((st, T.extractor, Literal(fact.extractor)))
+        g.add((st, T.confidence, Literal(_decimal(fact.confidence), datatype=T.decimal)))
+        g.add((st, T.wasDerivedFrom, art_iri))
         sentence = text[fact.sent_start : fact.sent_end]
-        g.add((st, KG_NS.evidence, Literal(sentence)))
-        g.add((st, KG_NS.startChar, Literal(fact.sent_start)))
-        g.add((st, KG_NS.endChar, Literal(fact.sent_end)))
+        g.add((st, T.evidence, Literal(sentence)))
+        g.add((st, T.startChar, Literal(fact.sent_start)))
+        g.add((st, T.endChar, Literal(fact.sent_end)))
         # W3C Web Annotation: the sentence as a specific resource of the article, one
         # node per sentence, shared by the facts read from it
         span = f"{fact.sent_start}-{fact.sent_end}"
         ev = URIRef(f"{art_iri}/sentence/{span}")
-        g.add((st, KG_NS.evidenceTarget, ev))
+        g.add((st, T.evidenceTarget, ev))
         if span not in sentences:
             sentences.add(span)
             pos, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
-            g.add((ev, RDF.type, OA.SpecificResource))
-            g.add((ev, OA.hasSource, art_iri))
-            g.add((ev, OA.hasSelector, pos))
-            g.add((ev, OA.hasSelector, quote))
-            g.add((pos, RDF.type, OA.TextPositionSelector))
-            g.add((pos, OA.start, Literal(fact.sent_start, datatype=XSD.nonNegativeInteger)))
-            g.add((pos, OA.end, Literal(fact.sent_end, datatype=XSD.nonNegativeInteger)))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, Literal(sentence)))
+            g.add((ev, T.type, T.SpecificResource))
+            g.add((ev, T.hasSource, art_iri))
+            g.add((ev, T.hasSelector, pos))
+            g.add((ev, T.hasSelector, quote))
+            g.add((pos, T.type, T.TextPositionSelector))
+            g.add((pos, T.start, Literal(fact.sent_start, datatype=T.nonNegativeInteger)))
+            g.add((pos, T.end, Literal(fact.sent_end, datatype=T.nonNegativeInteger)))
+            g.add((quote, T.type, T.TextQuoteSelector))
+            g.add((quote, T.exact, Literal(sentence)))
             prefix = text[max(0, fact.sent_start - 32) : fact.sent_start]
-            g.add((quote, OA.prefix, Literal(prefix)))
-            g.add((quote, OA.suffix, Literal(text[fact.sent_end : fact.sent_end + 32])))
+            g.add((quote, T.prefix, Literal(prefix)))
+            g.add((quote, T.suffix, Literal(text[fact.sent_end : fact.sent_end + 32])))
         if fact.attributed_to is not None and fact.attributed_to.key:
-            g.add((st, KG_NS.attributedTo, entity_iri(fact.attributed_to.key)))
+            g.add((st, T.attributedTo, entity_iri(fact.attributed_to.key)))
         if fact.reporting_verb:
-            g.add((st, KG_NS.reportingVerb, Literal(fact.reporting_verb)))
+            g.add((st, T.reportingVerb, Literal(fact.reporting_verb)))
         if fact.event_date:
-            g.add((st, KG_NS.eventDate, _date_literal(fact.event_date)))
+            g.add((st, T.eventDate, _date_literal(fact.event_date)))
         if fact.event_date_text:
-            g.add((st, KG_NS.eventDateText, Literal(fact.event_date_text)))
+            g.add((st, T.eventDateText, Literal(fact.event_date_text)))
         if not fact.negated and isinstance(o_node, URIRef):
             g.add((s_iri, p_iri, o_node))
         # concepts (unnamed things) live with the article that names them
         for m in (fact.subject, fact.obj):
             if isinstance(m, Mention) and m.key and m.key.startswith(("concept:", "position:")):
                 c = entity_iri(m.key)
-                g.add((c, RDF.type, KG_NS.Position if m.key.startswith("position:")
-                       else KG_NS.Concept))  # fmt: skip
-                g.add((c, RDFS.label, Literal(m.text)))
+                g.add((c, T.type, T.Position if m.key.startswith("position:")
+                       else T.Concept))  # fmt: skip
+                g.add((c, T.label, Literal(m.text)))
     # how often each entity is mentioned here: kept with the article, so that replacing
     # the article replaces its counts (the total is a SUM over article graphs)
     for ent in result.entities:
         m = URIRef(f"{art_iri}/mentions/{_short_hash(ent.key, 12)}")
-        g.add((m, RDF.type, KG_NS.Mentions))
-        g.add((m, KG_NS.entity, entity_iri(ent.key)))
-        g.add((m, KG_NS.mentionCount, Literal(ent.mentions)))
-        g.add((m, PROV.wasDerivedFrom, art_iri))
+        g.add((m, T.type, T.Mentions))
+        g.add((m, T.entity, entity_iri(ent.key)))
+        g.add((m, T.mentionCount, Literal(ent.mentions)))
+        g.add((m, T.wasDerivedFrom, art_iri))
     for name, literal in sorted(open_props):
         p = predicate_iri(name)
-        g.add((p, RDF.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
-        g.add((p, RDFS.subPropertyOf, KG_NS.relatedTo))
-        g.add((p, RDFS.label, Literal(name)))
+        g.add((p, T.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
+        g.add((p, T.subPropertyOf, T.relatedTo))
+        g.add((p, T.label, Literal(name)))
     return art_iri
 
 

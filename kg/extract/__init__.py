@@ -84,7 +84,9 @@ def extract(
     seen: set[tuple] = set()
     furniture: dict[int, bool] = {}
     for name, fn in get_extractors(extractors).items():
-        for fact in fn(doc, lexicon=lexicon):
+        # statements are read from the same regions attribution uses: found once
+        more = {"regs": regs} if fn is statement_facts else {}
+        for fact in fn(doc, lexicon=lexicon, **more):
             if fact.sent_start not in furniture:
                 furniture[fact.sent_start] = _boilerplate(doc, fact.sent_start, fact.sent_end)
             if furniture[fact.sent_start]:

@@ -102,12 +102,13 @@ def regions(doc: Doc, *, lexicon: Lexicon) -> list[Region]:
     return out
 
 
-def statement_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
+def statement_facts(doc: Doc, *, lexicon: Lexicon,
+                    regs: list[Region] | None = None) -> Iterator[Fact]:  # fmt: skip
     """(speaker, said, what) for quotations and reported speech; (source, reports, what)
-    for "according to" sources."""
+    for "according to" sources. ``regs``: the document's regions, if already found."""
     seen: set[tuple[int, int, int]] = set()
     doc_text = doc.text
-    for r in regions(doc, lexicon=lexicon):
+    for r in regions(doc, lexicon=lexicon) if regs is None else regs:
         if (r.start, r.end, r.speaker.i) in seen:
             continue
         seen.add((r.start, r.end, r.speaker.i))

@@ -424,11 +424,16 @@ def camel(*words: str) -> str:
 def sentence_bounds(tok: Token) -> tuple[int, int]:
     """Character offsets of the token's sentence, without surrounding white space, so
     that the article's text between them is exactly the evidence."""
-    s = tok.sent
-    toks = [t for t in s if not t.is_space]
-    if not toks:
+    s, doc = tok.sent, tok.doc
+    start, end = s.start, s.end  # step in from both ends (not a walk over the sentence)
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if start == end:
         return s.start_char, s.end_char
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
 
 
 def make_fact(
