@@ -404,6 +404,13 @@ def dataset_nquads(results: Iterable[ArticleResult], entities: Iterable[Entity])
     return sorted_lines("".join(parts))
 
 
+def entities_nquads(entities: Iterable[Entity]) -> str:
+    """The entities graph's quads for these entities, as N-Quads lines (unsorted)."""
+    out = _QuadLines()
+    add_entities(out, entities)  # type: ignore[arg-type]
+    return "".join(out.lines).encode("utf-8", "replace").decode("utf-8")
+
+
 def _decimal(x: float) -> str:
     """The canonical xsd:decimal form ("0.8", "1.0"), so every store prints the same.
 

@@ -26,10 +26,10 @@ from .rdf import (
     KG_NS,
     ONTOLOGY_GRAPH,
     ArticleResult,
-    add_entities,
     add_ontology,
     article_iri,
     article_nquads,
+    entities_nquads,
     new_dataset,
 )  # fmt: skip
 
@@ -75,15 +75,16 @@ def add_results(store: ox.Store, results: Iterable[ArticleResult],
                 entities: Iterable[Entity], *, claims: bool = True) -> int:  # fmt: skip
     """Replace each article's graph, merge entities, refresh claims (unless a caller adding
     many batches does that once at the end); returns articles added."""
-    n = 0
     ensure_ontology(store)
+    texts: dict[str, str] = {}  # by graph: an article given twice keeps its last graph
     for r in results:
         iri = ox.NamedNode(str(article_iri(r.article.id)))
         if store.contains_named_graph(iri):
             store.remove_graph(iri)  # a re-built article replaces its graph
-        data = r.nquads or article_nquads(r)
-        store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        n += 1
+        texts[iri.value] = r.nquads or article_nquads(r)
+    # the batch at once, written as new files: half the time of a transactional load
+    store.bulk_load("".join(texts.values()).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    n = len(texts)
     merge_entities_into(store, list(entities))
     if claims:
         refresh_claims(store)
@@ -93,20 +94,21 @@ def add_results(store: ox.Store, results: Iterable[ArticleResult],
 
 def merge_entities_into(store: ox.Store, entities: list[Entity]) -> None:
     graph = ox.NamedNode(str(ENTITIES_GRAPH))
-    ds = new_dataset()
-    add_entities(ds, entities)
-    g = ds.graph(ENTITIES_GRAPH)
-    for s in set(g.subjects(RDF.type)):  # a class refined by later articles replaces the old
-        for q in list(store.quads_for_pattern(ox.NamedNode(str(s)), TYPE, None, graph)):
+    quads = list(ox.parse(entities_nquads(entities).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    for s in {q.subject for q in quads if q.predicate == TYPE}:
+        # a class refined by later articles replaces the old one
+        for q in list(store.quads_for_pattern(s, TYPE, None, graph)):
             store.remove(q)
-    for s, label in list(g.subject_objects(RDFS.label)):
-        have = [q.object for q in store.quads_for_pattern(ox.NamedNode(str(s)), LABEL, None, graph)]
-        if have and have[0].value != str(label):
-            g.remove((s, RDFS.label, label))  # keep the first label; this one is an alias
-            g.add((s, SKOS.altLabel, label))
-        elif have:
-            g.remove((s, RDFS.label, label))
-    _load(store, ds)
+    new = []
+    for q in quads:
+        if q.predicate == LABEL:
+            have = [x.object for x in store.quads_for_pattern(q.subject, LABEL, None, graph)]
+            if have and have[0].value != q.object.value:
+                q = ox.Quad(q.subject, ALT_LABEL, q.object, graph)  # the first label stays
+            elif have:
+                continue
+        new.append(q)
+    store.extend(new)
 
 
 def clear_graph(store: ox.Store, graph: ox.NamedNode, *, chunk: int = 20_000) -> None:

@@ -11,8 +11,9 @@ import functools
 import os
 import tempfile
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph
@@ -81,13 +82,11 @@ class GraphData:
             return to_nquads(self.dataset)
         return store_nquads(self._store)  # type: ignore[arg-type]
 
-    def quads(self) -> list[ox.Quad]:
-        """The quads as written. Parsed from the text, not read back from a store: an
-        Oxigraph store keeps derived integer types (oa:start's xsd:nonNegativeInteger) as
-        plain xsd:integer."""
-        if self._nquads is None and self.dataset is None:
-            return list(self._store.quads_for_pattern(None, None, None, None))  # type: ignore[union-attr]
-        return list(ox.parse(self.nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads in the canonical text's order (sorted, so subject by subject). Parsed
+        from the text, not read back from a store: an Oxigraph store keeps derived integer
+        types (oa:start's xsd:nonNegativeInteger) as plain xsd:integer."""
+        return ox.parse(self.nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     @functools.cached_property
     def store(self) -> ox.Store:
@@ -99,21 +98,43 @@ class GraphData:
 
 
 Source = Dataset | Graph | ox.Store | GraphData
-RDF_TYPE = str(RDF.type)
+TYPE = ox.NamedNode(str(RDF.type))
+T = TypeVar("T", ox.Quad, ox.Triple)
 OX_PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS)} | {k: str(v) for k, v in PREFIXES.items()}
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
               "ntriples": ox.RdfFormat.N_TRIPLES}  # fmt: skip
 
 
-def _order(q: ox.Quad | ox.Triple) -> tuple[str, bool, str, str]:
-    """Subject by subject, rdf:type first: what a reader of Turtle expects to see."""
-    p = q.predicate.value
-    return (str(q.subject), p != RDF_TYPE, p, str(q.object))
+def _typed_first(items: Iterable[T]) -> list[T]:
+    """Triples or quads that come subject by subject, with each subject's rdf:type first:
+    what a reader of Turtle expects to see. (A linear pass: the order is the canonical
+    N-Quads text's, sorted already.)"""
+    out: list[T] = []
+    typed: list[T] = []
+    rest: list[T] = []
+    subject = None
+    for x in items:
+        if x.subject != subject:
+            out += typed
+            out += rest
+            typed, rest, subject = [], [], x.subject
+        (typed if x.predicate == TYPE else rest).append(x)
+    return out + typed + rest
 
 
 def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     """Every graph's triples once, in a stable order."""
-    return sorted({q.triple for q in quads}, key=_order)
+    return _typed_first(dict.fromkeys(q.triple for q in quads))
+
+
+def graph_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads graph by graph (the default graph first, then by IRI), each in a stable
+    order."""
+    by_graph: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        name = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        by_graph.setdefault(name, []).append(q)
+    return [q for name in sorted(by_graph) for q in _typed_first(by_graph[name])]
 
 
 def to_rdf(data: Source, fmt: str = "turtle") -> str:
@@ -125,9 +146,7 @@ def to_rdf(data: Source, fmt: str = "turtle") -> str:
     if fmt == "nquads":
         return g.nquads
     if fmt == "trig":
-        quads = sorted(g.quads(),
-                       key=lambda q: ("" if isinstance(q.graph_name, ox.DefaultGraph)
-                                      else q.graph_name.value, *_order(q)))  # fmt: skip
+        quads = graph_quads(g.quads())
         return ox.serialize(quads, format=OX_FORMATS[fmt], prefixes=OX_PREFIXES).decode()
     text = ox.serialize(union_triples(g.quads()), format=OX_FORMATS[fmt],
                         prefixes=OX_PREFIXES if fmt == "turtle" else None).decode()  # fmt: skip
