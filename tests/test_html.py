@@ -61,3 +61,27 @@ def test_labels_and_evidence_are_escaped():
     data = json.loads(m.group(1))
     assert {n["label"] for n in data["nodes"]} >= {PAYLOAD}  # the text survives, as text
     assert "textContent" in page and "innerHTML" not in page
+
+
+LAYOUT_SCRIPT = """
+import json
+from kg.export.html import _layout
+# 600 nodes (above networkx's dense-solver limit), in 60 separate rings: a Laplacian with
+# a repeated zero eigenvalue, where an iterative solver's random start shows most
+nodes = [{"id": f"n{i:03d}"} for i in range(600)]
+edges = [{"from": f"n{i:03d}", "to": f"n{(i // 10) * 10 + (i + 1) % 10:03d}"} for i in range(600)]
+print(json.dumps(sorted(_layout(nodes, edges).items())))
+"""
+
+
+def test_large_graph_layout_is_the_same_in_every_process():
+    """Positions computed in Python (large graphs) are part of the page: same input, same
+    bytes, in any process."""
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT], capture_output=True,
+                           text=True, check=True).stdout for _ in range(2)]  # fmt: skip
+    positions = json.loads(runs[0])
+    assert runs[0] == runs[1]
+    assert len(positions) == 600 and len({tuple(p) for _, p in positions}) > 1

@@ -151,16 +151,25 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
 
 
 def _layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[int, int]]:
-    """Deterministic force-directed positions from networkx, scaled to screen units."""
+    """Deterministic spectral positions, scaled to screen units."""
     import networkx as nx
+    import scipy.linalg
 
+    order = [n["id"] for n in nodes]
     g = nx.Graph()
-    g.add_nodes_from(n["id"] for n in nodes)
+    g.add_nodes_from(order)
     g.add_edges_from((e["from"], e["to"]) for e in edges)
-    # spectral positions are cheap (sparse eigenvectors) and deterministic; the browser's
-    # Barnes-Hut physics then relaxes them in a few hundred steps (a full force layout
-    # in Python takes tens of seconds for a few thousand nodes)
-    pos = nx.spectral_layout(g) if g.number_of_edges() else nx.circular_layout(g)
+    if g.number_of_edges():
+        # spectral positions (the Laplacian's 2nd and 3rd eigenvectors) are cheap, and the
+        # browser's Barnes-Hut physics relaxes them in a few hundred steps (a full force
+        # layout in Python takes tens of seconds for a few thousand nodes). LAPACK's dense
+        # solver, not networkx's spectral_layout: above 500 nodes that starts ARPACK from
+        # a random vector, and the page changed from run to run
+        lap = nx.laplacian_matrix(g, nodelist=order, weight=None).toarray().astype(float)
+        _, vecs = scipy.linalg.eigh(lap, subset_by_index=[1, 2])
+        pos = dict(zip(order, nx.rescale_layout(vecs, scale=1), strict=True))
+    else:
+        pos = nx.circular_layout(g)
     scale = 40 * len(nodes) ** 0.5
     return {k: (round(float(x) * scale), round(float(y) * scale)) for k, (x, y) in pos.items()}
 
