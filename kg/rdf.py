@@ -359,6 +359,16 @@ def to_nquads(ds: Dataset) -> str:
         return sorted_lines(ds.serialize(format="nquads"))
 
 
+def parse_nquads(data: str | bytes) -> Dataset:
+    """N-Quads (a store's dump, kg's canonical text) -> an rdflib Dataset, for the work
+    still done in rdflib (JSON-LD, the Python API)."""
+    ds = new_dataset()
+    with warnings.catch_warnings():  # rdflib's parsers use its deprecated Dataset API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=data, format="nquads")
+    return ds
+
+
 class _QuadLines:
     """Takes a Dataset's place in ``add_article`` and writes each triple straight to an
     N-Quads line in rdflib's row format: the same text as serialising a Dataset (a

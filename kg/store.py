@@ -31,6 +31,7 @@ from .rdf import (
     article_nquads,
     entities_nquads,
     new_dataset,
+    parse_nquads,
 )  # fmt: skip
 
 LABEL = ox.NamedNode(str(RDFS.label))
@@ -264,9 +265,4 @@ def _to_ox(v: object) -> object:
 
 def dump(store: ox.Store) -> Dataset:
     """The whole store as an rdflib Dataset (for exports)."""
-    ds = Dataset()
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ds.parse(data=data, format="nquads")
-    return ds
+    return parse_nquads(store.dump(format=ox.RdfFormat.N_QUADS))

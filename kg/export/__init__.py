@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -20,7 +19,7 @@ from rdflib import RDF, RDFS, Dataset, Graph
 from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row
 
-from ..rdf import PREFIXES, new_dataset, sorted_lines, to_nquads
+from ..rdf import PREFIXES, parse_nquads, sorted_lines, to_nquads
 from ..store import to_rdflib
 
 RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
@@ -199,13 +198,7 @@ def export(data: Source, fmt: str, path: str | Path, *, title: str = "kg",
 
 def rdflib_dataset(g: GraphData) -> Dataset:
     """For the one export still written by rdflib (JSON-LD, with kg's context)."""
-    if g.dataset is not None:
-        return g.dataset
-    ds = new_dataset()
-    with warnings.catch_warnings():  # rdflib's parsers use its deprecated Dataset API
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ds.parse(data=g.nquads, format="nquads")
-    return ds
+    return g.dataset if g.dataset is not None else parse_nquads(g.nquads)
 
 
 def write_html(graph: Graph | ox.Store, path: str | Path, *, title: str = "kg knowledge graph",
