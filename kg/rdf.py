@@ -385,11 +385,22 @@ class _QuadLines:
             self.lines, self.graph = lines, _n3(iri)
 
         def add(self, triple: tuple) -> None:
-            # _nq_row's text, with each IRI's n3() made once: rdflib validates the IRI on
-            # every call, and a statement's IRI is written ~18 times
-            s, p, o = triple
-            obj = _quoteLiteral(o) if isinstance(o, Literal) else _n3(o)
-            self.lines.append(f"{_n3(s)} {_n3(p)} {obj} {self.graph} .\n")
+            self.lines.append(_row(triple, self.graph))
+
+
+def _row(triple: tuple, graph: str) -> str:
+    """rdflib's N-Quads row (``_nq_row``; an N-Triples row for the default graph, ``""``)
+    with each IRI's n3() made once: rdflib validates the IRI on every call, and a
+    statement's IRI is written ~18 times."""
+    s, p, o = triple
+    obj = _quoteLiteral(o) if isinstance(o, Literal) else _n3(o)
+    return f"{_n3(s)} {_n3(p)} {obj} {graph} .\n" if graph else f"{_n3(s)} {_n3(p)} {obj} .\n"
+
+
+def nquads_text(quads: Iterable[tuple]) -> str:
+    """(s, p, o, graph or None) in rdflib terms -> kg's canonical N-Quads text."""
+    lines = [_row((s, p, o), _n3(g) if g is not None else "") for s, p, o, g in quads]
+    return sorted_lines("".join(lines).encode("utf-8", "replace").decode("utf-8"))
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -16,10 +16,8 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph
-from rdflib.plugins.serializers.nquads import _nq_row
-from rdflib.plugins.serializers.nt import _nt_row
 
-from ..rdf import PREFIXES, parse_nquads, sorted_lines, to_nquads
+from ..rdf import PREFIXES, nquads_text, parse_nquads, sorted_lines, to_nquads
 from ..store import to_rdflib
 
 RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
@@ -155,14 +153,11 @@ def to_rdf(data: Source, fmt: str = "turtle") -> str:
 def store_nquads(store: ox.Store) -> str:
     """A store's quads in kg's canonical N-Quads text (rdflib's rows, sorted), the text a
     build writes without a store."""
-    lines = []
-    for q in store.quads_for_pattern(None, None, None, None):
-        triple = (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            lines.append(_nt_row(triple))
-        else:
-            lines.append(_nq_row(triple, to_rdflib(q.graph_name)))
-    return sorted_lines("".join(lines).encode("utf-8", "replace").decode("utf-8"))
+    return nquads_text(
+        (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object),
+         None if isinstance(q.graph_name, ox.DefaultGraph) else to_rdflib(q.graph_name))
+        for q in store.quads_for_pattern(None, None, None, None)
+    )  # fmt: skip
 
 
 def write_rdf(data: Source, path: str | Path, fmt: str = "turtle") -> Path:
