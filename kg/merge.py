@@ -173,7 +173,7 @@ def _load_store(store_path: str | Path, folder: Path, entries: list[dict],
     local ``--store`` build, and claims are recounted over the whole store."""
     import pyoxigraph as ox
 
-    from .store import ensure_ontology, merge_entities_into, open_store, refresh_claims
+    from .store import compact, ensure_ontology, merge_entities_into, open_store, refresh_claims
 
     st = open_store(store_path)
     ensure_ontology(st)
@@ -189,4 +189,4 @@ def _load_store(store_path: str | Path, folder: Path, entries: list[dict],
             st.load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     merge_entities_into(st, reducer.sorted())
     refresh_claims(st)
-    st.flush()
+    compact(st)

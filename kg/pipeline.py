@@ -264,7 +264,7 @@ def build_store(
 ) -> tuple[int, int]:
     """Stream articles into a persistent Oxigraph store, a batch at a time, so memory
     stays flat however many articles there are. Returns (articles, facts) added."""
-    from .store import add_results, open_store, refresh_claims
+    from .store import add_results, compact, open_store, refresh_claims
 
     store = open_store(store_path)
     reducer = EntityReducer()
@@ -293,7 +293,7 @@ def build_store(
         flush()
     release_nlp()  # parsing is over: its memory back before the claims pass reads the store
     refresh_claims(store)  # once, over the whole store: claims count across articles
-    store.flush()
+    compact(store)
     return n_articles, n_facts
 
 

@@ -113,6 +113,16 @@ def merge_entities_into(store: ox.Store, entities: list[Entity]) -> None:
     store.extend(new)
 
 
+def compact(store: ox.Store) -> None:
+    """Compact the store's files: RocksDB keeps what each write added in files of its own
+    until it compacts them, and a lookup seeks in each (36 files after a full-corpus
+    build). Lookups then take a third less time: the example queries over 2,225
+    articles went from 158 to 105 ms (negated.rq) and 2.7 to 1.9 s (quotes.rq), for 5 s
+    of compaction at the end of the build."""
+    store.optimize()
+    store.flush()
+
+
 def clear_graph(store: ox.Store, graph: ox.NamedNode, *, chunk: int = 20_000) -> None:
     """Empty a named graph a chunk at a time: ``remove_graph`` is one transaction, which
     RocksDB buffers whole in memory (~170 MB for the claims of 2,225 articles)."""
@@ -205,22 +215,26 @@ def select(store: ox.Store, query: str, bindings: dict | None = None, *,
            convert: Callable[[object], object] | None = None):  # fmt: skip
     """Run a query on the store; returns (variables, rows of rdflib terms). With
     ``convert=keep``, pyoxigraph's own terms (no rdflib term made per value)."""
-    convert = convert or to_rdflib
-    from .query import prepare
+    from .query import refuse_service
 
-    prepare(query)  # parse with rdflib too: same errors, SERVICE refused
+    refuse_service(query)
     if bindings:
         query = _with_values(query, {k: _to_ox(v) for k, v in bindings.items()})
     try:
         res = store.query(query, use_default_graph_as_union=True)
-    except (SyntaxError, OSError, ValueError) as exc:
+    except SyntaxError as exc:
+        raise QueryError(f"bad SPARQL query: {' '.join(str(exc).split())[:200]}") from None
+    except (OSError, ValueError) as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
+    convert = convert or to_rdflib
     try:
         if isinstance(res, bool):
             return ["ask"], [[Literal(res)]]
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
-            return variables, [[convert(sol[v]) for v in variables] for sol in res]
+            if convert is keep:  # a solution iterates over its values in variable order
+                return variables, [list(sol) for sol in res]
+            return variables, [[convert(t) for t in sol] for sol in res]
         rows = sorted([[convert(t.subject), convert(t.predicate), convert(t.object)]
                        for t in res], key=lambda r: tuple(str(x) for x in r))  # fmt: skip
         return ["subject", "predicate", "object"], rows

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
+from kg.errors import QueryError
 from kg.facts import read_facts
 from kg.query import QUERIES, load_graph, load_source, query_source
 from kg.store import open_store
@@ -180,3 +181,49 @@ def test_bindings_on_a_store_equal_bindings_on_a_file(built):
     b = {tuple(str(x) for x in r) for r in query_source(graph, q, {"name": "Chile"})[1]}
     assert a and a == b
     assert all(r[0] == "Chile" for r in a)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "SERVICE <http://127.0.0.1:PORT/sparql> { ?s ?p ?o }",
+        "sErViCe silent <http://127.0.0.1:PORT/sparql> { ?s ?p ?o }",
+        "\\u0053ERVICE <http://127.0.0.1:PORT/sparql> { ?s ?p ?o }",  # a \\u escape
+    ],
+)
+def test_store_never_calls_a_service_endpoint(built, clause):
+    import threading
+
+    calls = []
+    with socket.socket() as listener:  # an endpoint that notes and drops each connection
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.2)
+
+        def note() -> None:
+            while not done.is_set():
+                try:
+                    conn, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                calls.append(1)
+                conn.close()
+
+        done = threading.Event()
+        watcher = threading.Thread(target=note)
+        watcher.start()
+        q = "SELECT * WHERE { ?a ?b ?c . " + clause.replace("PORT", str(listener.getsockname()[1]))
+        try:
+            with pytest.raises(QueryError):
+                query_source(load_source(built / "store"), q + " }")
+        finally:
+            done.set()
+            watcher.join()
+    assert calls == []
+
+
+def test_store_runs_queries_that_only_mention_the_word_service(built):
+    q = 'SELECT ?x WHERE { VALUES ?x { "customer service" } ?s ?p ?o } LIMIT 1'
+    assert [str(r[0]) for r in query_source(load_source(built / "store"), q)[1]] == [
+        "customer service"
+    ]
