@@ -159,7 +159,7 @@ def prepare(query: str):
     return q
 
 
-# a SERVICE clause needs the keyword, spelt out or with \\u escapes (SPARQL decodes
+# a SERVICE clause needs the keyword, spelt out or with \u escapes (SPARQL decodes
 # them before parsing): a query with neither cannot call a remote endpoint
 _MAY_CALL_OUT = re.compile(r"service|\\u|\\U", re.IGNORECASE)
 
