@@ -19,6 +19,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
@@ -401,6 +402,39 @@ def nquads_text(quads: Iterable[tuple]) -> str:
     """(s, p, o, graph or None) in rdflib terms -> kg's canonical N-Quads text."""
     lines = [_row((s, p, o), _n3(g) if g is not None else "") for s, p, o, g in quads]
     return sorted_lines("".join(lines).encode("utf-8", "replace").decode("utf-8"))
+
+
+def ox_nquads_text(quads: Iterable) -> str:
+    """pyoxigraph quads -> kg's canonical N-Quads text: the rows ``nquads_text`` writes
+    for the same terms in rdflib, written from Oxigraph's terms (turning a million quads
+    into rdflib terms first took 52 s of a 76 s export; now 24 s, of which Oxigraph takes
+    16 s to read them). A property test holds it to ``nquads_text``."""
+    lines = []
+    for q in quads:
+        s, p, o, g = _ox_n3(q.subject), _ox_n3(q.predicate), _ox_n3(q.object), q.graph_name
+        if isinstance(g, ox.DefaultGraph):
+            lines.append(f"{s} {p} {o} .\n")
+        else:
+            lines.append(f"{s} {p} {o} {_ox_n3(g)} .\n")
+    return sorted_lines("".join(lines))
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _ox_n3(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A pyoxigraph term as rdflib's N-Triples writer puts it: in a literal only
+    backslash, newline, double quote and carriage return are escaped, and a plain
+    string has no datatype."""
+    value = term.value
+    if isinstance(term, ox.Literal):
+        value = value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+        value = value.replace("\r", "\\r")
+        if term.language:
+            return f'"{value}"@{term.language}'
+        dt = term.datatype.value
+        return f'"{value}"' if dt == _XSD_STRING else f'"{value}"^^<{dt}>'
+    return f"_:{value}" if isinstance(term, ox.BlankNode) else f"<{value}>"
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -17,8 +17,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph
 
-from ..rdf import PREFIXES, nquads_text, parse_nquads, sorted_lines, to_nquads
-from ..store import to_rdflib
+from ..rdf import PREFIXES, ox_nquads_text, parse_nquads, sorted_lines, to_nquads
 
 RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
                "ntriples": ("nt", "nt")}  # fmt: skip
@@ -153,11 +152,7 @@ def to_rdf(data: Source, fmt: str = "turtle") -> str:
 def store_nquads(store: ox.Store) -> str:
     """A store's quads in kg's canonical N-Quads text (rdflib's rows, sorted), the text a
     build writes without a store."""
-    return nquads_text(
-        (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object),
-         None if isinstance(q.graph_name, ox.DefaultGraph) else to_rdflib(q.graph_name))
-        for q in store.quads_for_pattern(None, None, None, None)
-    )  # fmt: skip
+    return ox_nquads_text(store.quads_for_pattern(None, None, None, None))
 
 
 def write_rdf(data: Source, path: str | Path, fmt: str = "turtle") -> Path:

@@ -112,6 +112,34 @@ def test_article_nquads_match_rdflibs_serialiser(title, quote, evidence):
     assert article_nquads(result) == to_nquads(ds)
 
 
+@FAST
+@given(st.lists(NASTY, min_size=1, max_size=4))
+def test_store_nquads_match_rdflibs_rows(texts):
+    """A store's canonical text is written from Oxigraph's terms; it must be the text
+    rdflib's rows give for the same quads (files, shards and stores are compared)."""
+    from kg.rdf import nquads_text, ox_nquads_text
+    from kg.store import to_rdflib
+
+    store, graph = ox.Store(), ox.NamedNode("https://w3id.org/kg-news/article/a")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for i, text in enumerate([*texts, 'cr\r lf\n tab\t quote" back\\ nul\x00']):
+        s = ox.NamedNode(f"https://w3id.org/kg-news/entity/e{i}")
+        for o in (ox.Literal(text), ox.Literal(text, language="en-GB"),
+                  ox.Literal(text, datatype=ox.NamedNode("https://example.org/dt")),
+                  ox.Literal(str(len(text)), datatype=ox.NamedNode(xsd + "integer")),
+                  ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean")),
+                  ox.BlankNode(f"b{i}")):  # fmt: skip
+            store.add(ox.Quad(s, ox.NamedNode(str(RDFS.label)), o, graph))
+            store.add(ox.Quad(s, ox.NamedNode(str(RDFS.comment)), o))  # default graph
+    quads = list(store.quads_for_pattern(None, None, None, None))
+    rdflib_rows = nquads_text(
+        (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object),
+         None if isinstance(q.graph_name, ox.DefaultGraph) else to_rdflib(q.graph_name))
+        for q in quads
+    )  # fmt: skip
+    assert ox_nquads_text(quads) == rdflib_rows
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PROSE)
 def test_any_text_builds_a_valid_graph(text):
