@@ -98,6 +98,40 @@ def test_claims_recounted_in_chunks_match(built, tmp_path):
     assert claims(store) == before
 
 
+def test_adding_to_a_store_recounts_only_touched_claims_and_agrees_with_a_full_recount(
+    built, tmp_path
+):
+    """A build into a store with claims recounts just the claims its new and replaced
+    articles touch; the claims graph must be the one a full recount gives, including
+    claims that lose their last denial or assertion."""
+    import shutil
+
+    from kg.store import refresh_claims
+
+    copy = tmp_path / "store"
+    shutil.copytree(built / "store", copy)
+    g = ox.NamedNode("https://w3id.org/kg-news/graph/claims")
+
+    def claims(store_dir):
+        store = open_store(store_dir, read_only=True)
+        return sorted(str(q) for q in store.quads_for_pattern(None, None, None, g))
+
+    before = claims(copy)
+    # b.txt no longer says anything about Chile selling frigates (a claim only the old
+    # b touches now); c.txt adds a new statement
+    (tmp_path / "b.txt").write_text(B.split(" Chile does not")[0], "utf-8")
+    (tmp_path / "c.txt").write_text("Peru and Chile\n\nPeru does not recognize the vote.",
+                                    "utf-8")  # fmt: skip
+    assert main(["build", str(tmp_path / "b.txt"), str(tmp_path / "c.txt"),
+                 "--store", str(copy), "-q"]) == 0  # fmt: skip
+    after = claims(copy)
+    assert after != before
+    full = tmp_path / "full"
+    shutil.copytree(copy, full)
+    refresh_claims(open_store(full))
+    assert claims(full) == after
+
+
 def test_cli_on_a_store(built, capsys):
     assert main(["facts", str(built / "store"), "--format", "jsonl"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
