@@ -161,7 +161,7 @@ def refresh_claims(store: ox.Store, *, chunk: int = 20_000, only: set | None = N
     written in chunks. (A SPARQL GROUP BY over every statement held all of them at once:
     ~500 MB over the 2,225-article corpus, the build's peak.) With ``only``, just those
     claims are recounted, from their own statements: adding one article to the
-    full-corpus store recounted its 14,000 claims in 19 s."""
+    full-corpus store recounted all its 24,234 claims in 19 s."""
     graph = ox.NamedNode(str(CLAIMS_GRAPH))
     rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     xsd = "http://www.w3.org/2001/XMLSchema#"
