@@ -280,7 +280,7 @@ def build_store(
 
     def flush() -> None:
         add_results(store, batch, [reducer.entities[k] for k in sorted(batch_keys)],
-                    claims=False, touched=touched)  # fmt: skip
+                    touched=touched)  # fmt: skip
         batch.clear()
         batch_keys.clear()
 

@@ -74,11 +74,10 @@ def ensure_ontology(store: ox.Store) -> None:
 
 
 def add_results(store: ox.Store, results: Iterable[ArticleResult],
-                entities: Iterable[Entity], *, claims: bool = True,
-                touched: set | None = None) -> int:  # fmt: skip
-    """Replace each article's graph, merge entities, refresh claims (unless a caller adding
-    many batches does that once at the end); returns articles added. ``touched`` gets
-    the claims the replaced and the added statements count towards."""
+                entities: Iterable[Entity], *, touched: set | None = None) -> int:  # fmt: skip
+    """Replace each article's graph and merge entities; returns articles added. Claims are
+    left to the caller, which counts them once after its last batch (``refresh_claims``);
+    ``touched`` gets the claims the replaced and the added statements count towards."""
     ensure_ontology(store)
     texts: dict[str, str] = {}  # by graph: an article given twice keeps its last graph
     for r in results:
@@ -96,8 +95,6 @@ def add_results(store: ox.Store, results: Iterable[ArticleResult],
             touched |= claims_in(store, ox.NamedNode(iri))
     n = len(texts)
     merge_entities_into(store, list(entities))
-    if claims:
-        refresh_claims(store)
     store.flush()
     return n
 
