@@ -41,6 +41,44 @@ def triples(facts) -> set[tuple[str, str, str, bool]]:
     return out
 
 
+# In a table's modality column: any modality but "asserted". For the irrealis contexts
+# (wanted, urged, conditional, asked) that the ontology has no modality name for yet.
+IRREALIS = "irrealis"
+
+
+def rows(facts, expected=frozenset(), only=None) -> set[tuple]:
+    """The facts as a table writes them, to compare with ``expected`` exactly.
+
+    (subject, predicate, object, negated), plus the modality when the expected rows have
+    five fields, plus who the fact is attributed to (or None) when they have six.
+    ``only``: the predicates the row is about; other facts are left out.
+    """
+    widths = {len(t) for t in expected} or {4}
+    assert len(widths) == 1, f"a table row mixes widths: {expected}"
+    width = widths.pop()
+    wild = {t[:4] for t in expected if width > 4 and t[4] == IRREALIS}
+    out = set()
+    for f in facts:
+        if only is not None and f.predicate not in only:
+            continue
+        row: tuple = (f.subject.text, f.predicate, f.object_text, f.negated)
+        if width > 4:
+            irrealis = row in wild and f.modality != "asserted"
+            row += (IRREALIS if irrealis else f.modality,)
+        if width > 5:
+            row += (f.attributed_to.text if f.attributed_to else None,)
+        out.add(row)
+    return out
+
+
+def case(text: str, expected=(), *, only=None, xfail: str | None = None):
+    """One table row: the text, the exact set it yields, and (optionally) the predicates
+    the row is about. ``xfail``: why kg's reading is wrong today; the row states the right
+    one, and the mark comes off when kg gets it right."""
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(text, set(expected), only, marks=marks, id=text[:60])
+
+
 @pytest.fixture(scope="session")
 def facts_of(nlp, lexicon, gazetteer):
     """text -> resolved facts, the way the pipeline produces them."""
