@@ -1,87 +1,186 @@
-"""Clause extractor: one row per construction, on sentences written for these tests."""
+"""Clause and characterization extractors: the exact facts each yields alone, one row per
+construction, on sentences written for these tests (absences included)."""
 
 import pytest
 
-from tests.conftest import triples
+from tests.conftest import case, rows, triples
 
-CASES = [
-    # subject-verb-object with a canonical verb, recipient after "to"
-    ("Germany sells tanks to Poland.",
-     {("Germany", "supplies", "tanks", False), ("Germany", "supplies", "Poland", False)}),
+DATIVE_TO = "'to' parsed as a dative: its object is not taken as the recipient"
+
+CLAUSE = [
+    # subject-verb-object with a canonical verb, and the recipient after "to"
+    case("Moderna sells vaccines to Kenya.",
+         {("Moderna", "supplies", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),
+    case("Pfizer delivered the vaccines to Brazil.",
+         {("Pfizer", "supplies", "vaccines", False), ("Pfizer", "supplies", "Brazil", False)}),
     # ditransitive: recipient and item
-    ("France sold Egypt a batch of fighter jets.",
-     {("France", "supplies", "Egypt", False),
-      ("France", "supplies", "batch of fighter jets", False)}),
-    # xcomp chain: the subject of "is planning" buys
-    ("Japan is planning to buy missiles from Norway.",
-     {("Japan", "acquires", "missiles", False)}),
-    # relative clause with negation: the antecedent is the subject
-    ("Brazil, which does not recognize the new government, is expanding trade with Chile.",
-     {("Brazil", "recognizes", "new government", True)}),
-    # coordinated subjects
-    ("Spain and Portugal signed the treaty.",
-     {("Spain", "sign", "treaty", False), ("Portugal", "sign", "treaty", False)}),
-    # coordinated objects
-    ("Italy backs Greece and Cyprus.",
-     {("Italy", "supports", "Greece", False), ("Italy", "supports", "Cyprus", False)}),
-    # passive with an agent
-    ("The missiles were supplied by Iran.", {("Iran", "supplies", "missiles", False)}),
-    # prepositional object that the ontology names ("stand for" -> supports)
-    ("Sweden stands for the independence of Finland.",
-     {("Sweden", "supports", "independence of Finland", False)}),
-    # negation scoped over coordinated verbs
-    ("Chile will not ignore its commitments and cut ties with Peru.",
-     {("Chile", "ignore", "its commitments", True), ("Chile", "cut", "ties", True)}),
+    case("Arsenal sold Juventus its young goalkeeper.",
+         {("Arsenal", "supplies", "Juventus", False),
+          ("Arsenal", "supplies", "its young goalkeeper", False)}),
+    # an xcomp chain carries the subject and makes the fact planned
+    case("Tesla is planning to buy a battery plant from Panasonic.",
+         {("Tesla", "acquires", "battery plant", False, "planned")}),
+    case("Spotify intends to buy the label.",
+         {("Spotify", "acquires", "label", False, "planned")}),
+    # modal auxiliaries and hedging adverbs
+    case("Intel could buy the chip unit from Siemens.",
+         {("Intel", "acquires", "chip unit", False, "possible")}),
+    case("The board must approve the sale.", {("board", "approve", "sale", False, "demanded")}),
+    case("Apple is reportedly buying the startup.",
+         {("Apple", "acquires", "startup", False, "hedged")}),
+    case("Ford is believed to have supplied Toyota.",
+         {("Ford", "supplies", "Toyota", False, "hedged")}),
+    # a negated relative clause: its antecedent is the subject; the main clause stays positive
+    case("The museum, which does not accept donations from oil firms, opened a new wing.",
+         {("museum", "accept", "donations", True), ("museum", "open", "new wing", False)}),
+    # coordinated subjects, coordinated objects
+    case("Novartis and Roche oppose the new drug tax.",
+         {("Novartis", "opposes", "new drug tax", False),
+          ("Roche", "opposes", "new drug tax", False)}),
+    case("Microsoft acquired GitHub and LinkedIn.",
+         {("Microsoft", "acquires", "GitHub", False),
+          ("Microsoft", "acquires", "LinkedIn", False)}),
+    case("Toyota and Honda built factories in Ohio.",
+         {("Toyota", "build", "factories", False), ("Honda", "build", "factories", False)}),
+    # passives: the agent is the subject; without an agent the participle names the relation
+    case("The patents were bought by Google.", {("Google", "acquires", "patents", False)}),
+    case("The hospital was sued by the families.", {("families", "sue", "hospital", False)}),
+    case("The drug was approved by regulators in Japan.",
+         {("regulators", "approve", "drug", False)}),
+    case("The fans were not consulted about the move.", {("fans", "consulted", "move", True)}),
+    # verb + preposition pairs the ontology names
+    case("Amazon partnered with Rivian.", {("Amazon", "cooperatesWith", "Rivian", False)}),
+    case("The club stands for fair play.", {("club", "supports", "fair play", False)}),
+    case("Ronaldo joined Al Nassr in 2023.", {("Ronaldo", "joins", "Al Nassr", False)}),
+    # negation: not, n't, cannot; scoped over coordinated verbs
+    case("Apple didn't buy the startup.", {("Apple", "acquires", "startup", True)}),
+    case("The senator cannot support the bill.",
+         {("senator", "supports", "bill", True, "possible")}),
+    case("The union will not accept the offer and end the strike.",
+         {("union", "accept", "offer", True), ("union", "end", "strike", True)}),
+    case("The watchdog did not approve the merger and did not fine the bank.",
+         {("watchdog", "approve", "merger", True), ("watchdog", "fine", "bank", True)}),
+    # a negating control verb
+    case("The striker refused to join Chelsea.", {("striker", "joins", "Chelsea", True)}),
     # negation inside "decision not to": the possessor decides, the fact stays negated
-    ("Argentina confirmed its decision not to recognize the election.",
-     {("Argentina", "recognizes", "election", True)}),
-    # a negating control verb; a capital standing for its state
-    ("Paris refused to sign the accord.", {("France", "sign", "accord", True)}),
+    case("Nike announced its decision not to sponsor the league.",
+         {("its", "sponsor", "league", True)}),
+    # "the decision by X to V": X does V, not the one who welcomed the decision
+    case("The players welcomed the decision by FIFA and UEFA to scrap the fee.",
+         {("players", "welcome", "decision", False), ("FIFA", "scrap", "fee", False),
+          ("UEFA", "scrap", "fee", False)}),
+    # open relations keep the lemma; a phrasal verb keeps its particle, camel-cased
+    case("Arsenal praised the referee.", {("Arsenal", "praise", "referee", False)}),
+    case("Uber denied the allegations.", {("Uber", "deny", "allegations", False)}),
+    case("Boeing shut down its plant in Seattle.",
+         {("Boeing", "shutDown", "its plant in Seattle", False)}),
+    # the clause inside reported speech is a fact (attributed by extract(), see statements)
+    case("Airbus said that it would hire engineers.", {("it", "hire", "engineers", False)}),
+    # --- kg reads these wrongly today
+    case("Volvo never sold cars to Iran.",
+         {("Volvo", "supplies", "cars", True), ("Volvo", "supplies", "Iran", True)},
+         xfail=DATIVE_TO),
+    case("Shell won't sell its refinery to Exxon.",
+         {("Shell", "supplies", "its refinery", True), ("Shell", "supplies", "Exxon", True)},
+         xfail=DATIVE_TO),
+    case("Spotify is preparing to sell podcasts to Netflix.",
+         {("Spotify", "supplies", "podcasts", False, "planned"),
+          ("Spotify", "supplies", "Netflix", False, "planned")}, xfail=DATIVE_TO),
+    case("The regulator fined Barclays, which had not supported the inquiry.",
+         {("regulator", "fine", "Barclays", False), ("Barclays", "supports", "inquiry", True)},
+         xfail="the lemma of 'fined' comes out as 'fin'"),
+    case("The union called the offer an insult.", set(),
+         xfail="'call X a Y' is the characterization extractor's; clause reads it as 'call X'"),
+    case("The board appointed Mary Barra chief executive.",
+         {("board", "appoint", "Mary Barra", False)},
+         xfail="the object predicative ('chief executive') is glued to the appointee's name"),
+]  # fmt: skip
+
+# Sentences the clause extractor must find nothing in.
+CLAUSE_NOTHING = [
+    # light verbs name no relation of their own
+    case("Siemens made a decision."),
+    case("The minister gave a speech."),
+    # a quantity in object position is the quantity extractor's, never a relation object
+    case("Netflix gained nine million subscribers."),
+    case("Italy bought 40 helicopters."),
+    case("The shares rose 5 percent."),
+    # a date is not a participant
+    case("The board met on Tuesday."),
+    # pronouns that name nobody; a question word
+    case("The storm damaged something."),
+    case("Who bought the shares?"),
+    # no object, or speech with no clause under it
+    case("The factory was closed in May."),
+    case("Ofcom said that."),
+    case("The company is being investigated."),
+    case("It is raining in Madrid."),
+    case("Something damaged the stadium.",
+         xfail="an indefinite pronoun subject ('something') names nobody"),
+]  # fmt: skip
+
+# A wrong fact the clause extractor must not yield, whatever else it finds.
+CLAUSE_NEVER = [
+    case("The players welcomed the decision by FIFA to scrap the fee.",
+         {("players", "scrap", "fee", False)}),
+    case("The app was banned in Montana.", {("app", "banned", "Montana", False)},
+         xfail="a passive without an agent takes a locative as its object (actives drop it)"),
+    case("Critics branded the merger a disaster.", {("Critics", "brand", "disaster", False)},
+         xfail="the object predicative is read as a second object"),
+    case("Greenpeace called on Shell to abandon the project.",
+         {("Greenpeace", "abandon", "project", False)},
+         xfail="'X called on Y to V' gives V to X; Y is the one asked to do it"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
-def test_clause_facts(facts_of, text, expected):
-    got = triples(f for f in facts_of(text) if f.extractor == "clause")
-    assert expected <= got, f"missing {expected - got}; got {got}"
+@pytest.mark.parametrize("text,expected,only", CLAUSE + CLAUSE_NOTHING)
+def test_clause_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["clause"]), expected, only) == expected
+
+
+@pytest.mark.parametrize("text,wrong,only", CLAUSE_NEVER)
+def test_clause_never(raw_facts_of, text, wrong, only):
+    assert not rows(raw_facts_of(text, extractors=["clause"]), wrong) & wrong
+
+
+CHARACTERIZATION = [
+    # object predicatives: the label the subject puts on the thing
+    case("The coach called the penalty a scandal.", {("coach", "call", "scandal", False)}),
+    case("The union called the offer an insult.", {("union", "call", "insult", False)}),
+    case("The judge did not call the video a threat.", {("judge", "call", "threat", True)}),
+    case("Shareholders could call the merger a mistake.",
+         {("Shareholders", "call", "mistake", False, "possible")}),
+    case('The coach called the result a "disaster".', {("coach", "call", "disaster", False)}),
+    # --- nothing to characterise: no object predicative
+    case("The coach called the players."),
+    case("Nvidia is a chipmaker."),
+    # --- kg reads these wrongly today
+    case("Analysts named Nvidia the most valuable chipmaker.",
+         {("Analysts", "name", "most valuable chipmaker", False)},
+         xfail="the superlative 'most' is cut from the label"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", CHARACTERIZATION)
+def test_characterization_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["characterization"]), expected) == expected
 
 
 def test_negation_never_turns_positive(facts_of):
-    got = triples(facts_of("Morocco does not recognize the referendum."))
-    assert ("Morocco", "recognizes", "referendum", True) in got
-    assert ("Morocco", "recognizes", "referendum", False) not in got
+    got = triples(facts_of("Hungary does not recognise the court's ruling."))
+    assert got == {("Hungary", "recognizes", "court's ruling", True)}
 
 
-def test_open_relation_keeps_the_lemma(facts_of):
-    got = triples(facts_of("Canada praised the agreement."))
-    assert ("Canada", "praise", "agreement", False) in got
-
-
-def test_phrasal_verb_is_camel_cased(facts_of):
-    got = triples(facts_of("Kenya shut down its embassy in Oslo."))
-    assert any(p == "shutDown" and s == "Kenya" for s, p, _, _ in got), got
-
-
-def test_modality_planned_and_possible(facts_of):
-    planned = facts_of("India is preparing to sell rifles to Nepal.")
-    assert {f.modality for f in planned if f.predicate == "supplies"} == {"planned"}
-    possible = facts_of("Peru could buy jets from Chile.")
-    assert {f.modality for f in possible if f.predicate == "acquires"} == {"possible"}
+def test_capital_stands_for_its_state_in_a_clause(facts_of):
+    facts = facts_of("Paris refused to sign the accord.")
+    got = triples(f for f in facts if f.extractor == "clause")
+    assert got == {("France", "sign", "accord", True)}
 
 
 def test_hedged_modality(facts_of):
-    facts = facts_of("The rockets are believed to have helped Georgia.")
+    facts = facts_of("Samsung is believed to have bribed officials in Seoul.")
+    assert {(f.subject.text, f.predicate, f.modality) for f in facts} == {
+        ("Samsung", "bribe", "hedged")
+    }
     # the subject is not a named entity: no fact, rather than a guessed one
-    assert all(f.predicate != "help" or f.modality == "hedged" for f in facts)
-
-
-def test_characterization(facts_of):
-    got = triples(facts_of("President Emmanuel Macron called the strike a disgrace."))
-    assert ("Emmanuel Macron", "call", "disgrace", False) in got
-
-
-def test_decision_by_agents(facts_of):
-    got = triples(facts_of("Ghana welcomed the decision by Mali and Niger to open the border."))
-    assert ("Ghana", "welcome", "decision", False) in got
-    assert ("Mali", "open", "border", False) in got and ("Niger", "open", "border", False) in got
-    assert not any(s == "Ghana" and p == "open" for s, p, _, _ in got)
+    assert facts_of("The payments are believed to have helped the mayor.") == []
