@@ -1,37 +1,77 @@
-"""Relations stated by nouns."""
+"""Relations stated by nouns: the exact facts the nominal extractor yields alone."""
 
 import pytest
 
-from tests.conftest import triples
+from tests.conftest import IRREALIS, case, rows, triples
 
-CASES = [
-    ("China's annexation of Tibet angered India.", ("China", "annexes", "Tibet", False)),
-    ("Egypt's accession to the alliance surprised Israel.", ("Egypt", "joins", "alliance", False)),
-    ("During a meeting with Olaf Scholz, Emmanuel Macron praised the deal.",
-     ("Emmanuel Macron", "metWith", "Olaf Scholz", False)),
-    ("The use of cluster bombs by Syria was condemned.", ("Syria", "uses", "cluster bombs", False)),
-    ("Kenya has close ties with Ethiopia.", ("Kenya", "hasTiesWith", "Ethiopia", False)),
-    ("Vietnam does not have diplomatic relations with Taiwan.",
-     ("Vietnam", "hasTiesWith", "Taiwan", True)),
-    ("Serbia promised to deepen cooperation with Hungary.",
-     ("Serbia", "cooperatesWith", "Hungary", False)),
-    ("Armenia won the war with Azerbaijan.", ("Armenia", "conflictWith", "Azerbaijan", False)),
+NOMINAL = [
+    # the possessor is the agent, the of/to-phrase the patient
+    case("Disney's purchase of Fox was completed.", {("Disney", "acquires", "Fox", False)}),
+    case("Amazon's takeover of Whole Foods closed in 2017.",
+         {("Amazon", "acquires", "Whole Foods", False)}),
+    case("Sweden's accession to the alliance was delayed.",
+         {("Sweden", "joins", "alliance", False)}),
+    case("Spain's membership of the group is under review.",
+         {("Spain", "memberOf", "group", False)}),
+    case("Google's support for the bill surprised critics.",
+         {("Google", "supports", "bill", False)}),
+    # a by-phrase names the agent
+    case("The acquisition of Activision by Microsoft was approved.",
+         {("Microsoft", "acquires", "Activision", False)}),
+    case("The use of facial recognition by the police was criticised.",
+         {("police", "uses", "facial recognition", False)}),
+    # a relation noun in a preposition on the clause: its subject takes part
+    case("During talks with Satya Nadella, Sam Altman defended the board.",
+         {("Sam Altman", "metWith", "Satya Nadella", False)}),
+    case("After a meeting with Tim Cook, the minister praised Apple.",
+         {("minister", "metWith", "Tim Cook", False)}),
+    # the object of a light or participation verb: its subject takes part, with its polarity
+    case("Netflix has close ties with Sony.", {("Netflix", "hasTiesWith", "Sony", False)}),
+    case("The union does not have good relations with the management.",
+         {("union", "hasTiesWith", "management", True)}),
+    case("Samsung announced a partnership with Google.",
+         {("Samsung", "cooperatesWith", "Google", False)}),
+    case("Liverpool lost the dispute with Everton.",
+         {("Liverpool", "conflictWith", "Everton", False)}),
+    # a named thing in apposition to the noun: the plan is its agent's
+    case('Ireland supports the "Digital Decade" - the EU\'s plan to connect every home.',
+         {("Digital Decade", "initiativeOf", "EU", False)}),
+    # --- no agent, or no partner: nothing is guessed
+    case("The acquisition of Activision was approved."),
+    case("The board rejected Unilever's proposal."),
+    case("Meetings with both of them were cancelled."),
+    case("The talks lasted until Friday."),
+    # "cut ties with X" says nothing of ties the subject has (see test_families for "cut")
+    case("Apple cut ties with Foxconn."),
+    # --- kg reads these wrongly today
+    case("The club's partnership with Adidas ends in June.",
+         {("club", "cooperatesWith", "Adidas", False)},
+         xfail="a common-noun possessor keeps its 's in the subject text"),
+    case("Croatia's entry into the eurozone lifted tourism.",
+         {("Croatia", "joins", "eurozone", False)},
+         xfail="'into' is not read as introducing the patient of 'entry'"),
+    case("The feud between Drake and Kendrick Lamar escalated.",
+         {("Drake", "conflictWith", "Kendrick Lamar", False)},
+         xfail="'between A and B' names both parties; neither is read as the agent"),
+    case("Pfizer hopes to expand cooperation with BioNTech.",
+         {("Pfizer", "cooperatesWith", "BioNTech", False, IRREALIS)},
+         xfail="the complement of 'hope' is stored as asserted"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
-def test_nominal_facts(facts_of, text, expected):
-    got = triples(facts_of(text))
-    assert expected in got, got
+@pytest.mark.parametrize("text,expected,only", NOMINAL)
+def test_nominal_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["nominal"]), expected) == expected
 
 
-def test_no_agent_no_fact(facts_of):
-    # "the annexation of Tibet" alone names no annexer: nothing is guessed
-    got = triples(f for f in facts_of("The annexation of Tibet is disputed.")
-                  if f.predicate == "annexes")  # fmt: skip
-    assert got == set()
+def test_no_agent_no_fact_after_resolution(facts_of):
+    # "the takeover of Twitter" alone names no buyer: nothing is guessed downstream either
+    assert facts_of("The takeover of Twitter is disputed.") == []
 
 
 def test_dash_apposition_initiative(facts_of):
-    got = triples(facts_of('Chile backs the "Andes Compact" - Peru\'s initiative to end poverty.'))
-    assert ("Chile", "supports", "Andes Compact", False) in got
+    got = triples(facts_of('Ireland supports the "Digital Decade" - the EU\'s plan to connect.'))
+    assert got == {
+        ("Ireland", "supports", "Digital Decade", False),
+        ("Digital Decade", "initiativeOf", "European Union", False),
+    }
