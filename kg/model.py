@@ -62,8 +62,10 @@ class Fact:
     sent_end: int = 0
     event_date: str | None = None  # ISO 8601 value, when resolved
     event_date_text: str | None = None  # the expression in the text ("last week")
-    confidence: float = 0.8
-    extractor: str = ""
+    confidence: float = 0.0  # measured: the extractor's (and rule's) precision on the dev set
+    extractor: str = ""  # the registered extractor that read it first
+    rule: str = ""  # the construction inside the extractor ("passive-agent", "title")
+    found_by: tuple[str, ...] = ()  # every extractor that read the same fact
     doc_id: str = ""
 
     @property

@@ -69,7 +69,7 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
         for dem in sorted(place.demonyms):
             add("NORP", dem)
         for seat in sorted(place.seats):
-            add("ORG" if seat != "Washington" else "GPE", seat)
+            add(place.seat_labels.get(seat, "ORG"), seat)
     return patterns
 
 

@@ -1,17 +1,16 @@
-"""ontology/kg.ttl -> the namespaces and the trigger lexicon that the extractors use.
+"""ontology/kg.ttl -> kg's namespaces and the parsed ontology.
 
-The ontology file is the single source of truth: which properties exist, which are
-symmetric, and which verbs and nouns trigger each. Code refers to ontology terms through
-``KG``, a closed namespace checked against the file by the tests.
+The ontology file is the single source of truth: which classes and properties exist,
+which are symmetric, and which words trigger each (read by ``kg.lexicon``). Code refers
+to ontology terms through ``KG``, a closed namespace checked against the file by the tests.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import OWL, RDF, Graph, Namespace
+from rdflib import Graph, Namespace
 from rdflib.namespace import DefinedNamespace
 
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
@@ -106,23 +105,9 @@ class KG(DefinedNamespace):
     triggerNoun: object
     classNoun: object
     agentNoun: object
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Trigger words -> ontology property local names, read from the ontology."""
-
-    verbs: dict[str, str] = field(default_factory=dict)  # "sell" / "stand for" -> supplies
-    nouns: dict[str, str] = field(default_factory=dict)  # "annexation" -> annexes
-    symmetric: frozenset[str] = frozenset()
-    properties: frozenset[str] = frozenset()
-    classes: dict[str, str] = field(default_factory=dict)  # "drone" -> Weapon
-    agents: dict[str, str] = field(default_factory=dict)  # "backer" -> supports
-
-    def verb(self, lemma: str, prep: str = "") -> str | None:
-        if prep and f"{lemma} {prep}" in self.verbs:
-            return self.verbs[f"{lemma} {prep}"]
-        return self.verbs.get(lemma)
+    nerLabel: object
+    rule: object
+    foundBy: object
 
 
 def local_name(iri: object) -> str:
@@ -135,31 +120,3 @@ def load_ontology() -> Graph:
     g = Graph()
     g.parse(ONTOLOGY_PATH, format="turtle")
     return g
-
-
-@functools.lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    g = load_ontology()
-    verbs: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    for prop, word in sorted(g.subject_objects(KG.triggerVerb)):
-        verbs.setdefault(str(word).lower(), local_name(prop))
-    for prop, word in sorted(g.subject_objects(KG.triggerNoun)):
-        nouns.setdefault(str(word).lower(), local_name(prop))
-    symmetric = frozenset(local_name(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty))
-    props = frozenset(
-        local_name(p)
-        for t in (OWL.ObjectProperty, OWL.DatatypeProperty)
-        for p in g.subjects(RDF.type, t)
-        if str(p).startswith(str(KG._NS))
-    )
-    classes: dict[str, str] = {}
-    for cls, word in sorted(g.subject_objects(KG.classNoun)):
-        classes.setdefault(str(word).lower(), local_name(cls))
-    agents: dict[str, str] = {}
-    for prop, word in sorted(g.subject_objects(KG.agentNoun)):
-        agents.setdefault(str(word).lower(), local_name(prop))
-    return Lexicon(
-        verbs=verbs, nouns=nouns, symmetric=symmetric, properties=props, classes=classes,
-        agents=agents,
-    )  # fmt: skip

@@ -13,11 +13,12 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from .dates import attach_dates
-from .extract import extract
+from .extract import Context
+from .extract import run as run_extractors
 from .gazetteer import load_gazetteer
+from .lexicon import load_lexicon
 from .model import Article, Entity, Mention
 from .nlp import BATCH_CHARS, DEFAULT_MODEL, PIECE_CHARS, load_nlp, parse, release_nlp
-from .ontology import load_lexicon
 from .rdf import ArticleResult, article_nquads, build_dataset, dataset_nquads, union_graph
 from .read import article_from_text
 from .resolve import resolve_article
@@ -69,8 +70,10 @@ def process_articles(
             docs = parse(nlp, texts, batch_docs=batch_size, batch_chars=batch_chars,
                          piece_chars=chunk_chars)  # fmt: skip
             for doc, art in docs:
-                found = extract(doc, doc_id=art.id, lexicon=lexicon, extractors=ex)
-                resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon)
+                ctx = Context(doc, lexicon, gazetteer)
+                found = run_extractors(ctx, ex, doc_id=art.id)
+                resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon,
+                                                 refs=ctx.refs)  # fmt: skip
                 resolved = attach_dates(doc, resolved, art.date)
                 ents_sorted = tuple(sorted(ents.values(), key=lambda e: e.key))
                 result = ArticleResult(art, tuple(resolved), ents_sorted)

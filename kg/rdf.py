@@ -24,6 +24,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIR
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
+from .lexicon import load_lexicon
 from .model import Article, Entity, Fact, Mention
 from .ontology import (
     ARTICLE,
@@ -34,7 +35,6 @@ from .ontology import (
     REL,
     STMT,
     WD,
-    load_lexicon,
     load_ontology,
 )  # fmt: skip
 from .read import slugify
@@ -220,6 +220,8 @@ class T:
     evidence = KG_NS.evidence
     evidenceTarget = KG_NS.evidenceTarget
     extractor = KG_NS.extractor
+    foundBy = KG_NS.foundBy
+    rule = KG_NS.rule
     lemma = KG_NS.lemma
     mentionCount = KG_NS.mentionCount
     modality = KG_NS.modality
@@ -287,6 +289,10 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((st, T.modality, KG_NS[fact.modality]))
         g.add((st, T.lemma, Literal(fact.lemma)))
         g.add((st, T.extractor, Literal(fact.extractor)))
+        if fact.rule:
+            g.add((st, T.rule, Literal(fact.rule)))
+        for name in fact.found_by:
+            g.add((st, T.foundBy, Literal(name)))
         g.add((st, T.confidence, Literal(_decimal(fact.confidence), datatype=T.decimal)))
         g.add((st, T.wasDerivedFrom, art_iri))
         sentence = text[fact.sent_start : fact.sent_end]

@@ -1,50 +1,73 @@
-"""spaCy Doc -> candidate Facts. One module per construction, one EXTRACTORS table.
+"""spaCy Doc -> candidate Facts: the shared layers, the extractors, one registry.
 
-Extractors are pure generator functions ``(doc, *, lexicon) -> Iterator[Fact]``; they do
-not know the article or their own name. ``extract()`` runs the chosen ones, stamps
-provenance in one place, attributes facts that fall inside quoted or reported speech to
-their speaker, and drops facts from boilerplate lines.
+Every extractor is ``fn(ctx: Context) -> Iterator[Fact]`` (see context.py for the layers
+it reads), registered in ``EXTRACTORS`` with what it yields to. ``extract()`` runs the
+chosen ones and, in one place for all of them:
+
+- drops facts from page furniture (boilerplate lines, tag lines);
+- attributes facts inside quoted or reported speech to their speaker;
+- settles ownership: a fact of an extractor that yields to another is dropped when that
+  other read a fact at the same word for the same subject ("X, a spokesman," is a role,
+  not a type);
+- de-duplicates on (subject, predicate, object, polarity, sentence), keeping every
+  extractor that found the fact (``Fact.found_by``);
+- stamps provenance and the confidence measured for the extractor and its rule
+  (kg/calibration.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..calibration import confidence
 from ..errors import ConfigError
+from ..gazetteer import Gazetteer
+from ..lexicon import Lexicon, load_lexicon
 from ..model import Fact
-from ..ontology import Lexicon, load_lexicon
 from . import syntax as sx
+from .attribution import Region
 from .clauses import characterization_facts, clause_facts
+from .context import Context
 from .nominal import nominal_facts
+from .origin import origin_facts
 from .quantities import quantity_facts
 from .roles import role_facts
-from .statements import regions, statement_facts
+from .statements import statement_facts
 from .types import agent_noun_facts, copula_facts, membership_facts
 
-Extractor = Callable[..., Iterator[Fact]]
+__all__ = ["EXTRACTORS", "Context", "Extractor", "extract", "get_extractors"]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """A registered extractor: its function, and the extractors whose reading of the
+    same word wins over its own."""
+
+    fn: Callable[[Context], Iterator[Fact]]
+    yields_to: frozenset[str] = frozenset()
+
+    def __call__(self, ctx: Context) -> Iterator[Fact]:
+        return self.fn(ctx)
+
 
 EXTRACTORS: dict[str, Extractor] = {
-    "clause": clause_facts,
-    "characterization": characterization_facts,
-    "nominal": nominal_facts,
-    "role": role_facts,
-    "copula": copula_facts,
-    "agent_noun": agent_noun_facts,
-    "membership": membership_facts,
-    "quantity": quantity_facts,
-    "statement": statement_facts,
+    "clause": Extractor(clause_facts),
+    "characterization": Extractor(characterization_facts),
+    "nominal": Extractor(nominal_facts),
+    "role": Extractor(role_facts),
+    "copula": Extractor(copula_facts, yields_to=frozenset({"role"})),
+    "agent_noun": Extractor(agent_noun_facts),
+    "membership": Extractor(membership_facts),
+    "quantity": Extractor(quantity_facts),
+    "statement": Extractor(statement_facts),
+    "origin": Extractor(origin_facts),
 }
-
-# Lines that are page furniture, not reporting.
-BOILERPLATE = re.compile(
-    r"^\W*(comments?|share( this)?( article)?|sign up|subscribe|related( articles| stories)?|"
-    r"read more|advertisement|follow us|copyright|all rights reserved|tags?:?)\b",
-    re.I,
-)
 
 
 def get_extractors(names: Iterable[str] | None = None) -> dict[str, Extractor]:
@@ -60,14 +83,78 @@ def get_extractors(names: Iterable[str] | None = None) -> dict[str, Extractor]:
     return chosen
 
 
-def _boilerplate(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
+@functools.lru_cache(maxsize=2)
+def _boilerplate_pattern(openings: frozenset[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(openings, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alts})\b", re.I)
+
+
+def _boilerplate(ctx: Context, start: int, end: int) -> bool:
+    """Page furniture, not reporting: a boilerplate line, or a tag line (a short list of
+    names with no verb: "Turkey, Ukraine, Russia")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if BOILERPLATE.match(span.text.strip()):
+    if _boilerplate_pattern(ctx.lexicon.words.boilerplate_openings).match(span.text.strip()):
         return True
-    # a tag line: a short list of names with no verb ("Turkey, Ukraine, Russia")
-    return span is not None and len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+    return len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _attribute(fact: Fact, regs: list[Region]) -> Fact:
+    """The innermost speaker or source whose stretch of text holds the fact's trigger."""
+    inside = [r for r in regs if r.start <= fact.anchor < r.end]
+    if not inside:
+        return fact
+    best = min(inside, key=lambda r: r.end - r.start)
+    speaker = sx.mention(best.speaker, keep_preps=False)
+    if speaker is None:
+        return fact
+    return dataclasses.replace(fact, attributed_to=speaker, reporting_verb=best.verb)
+
+
+def _key(f: Fact) -> tuple:
+    return (f.subject.text, f.predicate, f.object_text, f.negated, f.sent_start)
+
+
+def _settle(found: list[Fact], chosen: dict[str, Extractor]) -> list[Fact]:
+    """Ownership, then de-duplication with every finder kept."""
+    read_at = {(f.extractor, f.subject.start, f.anchor) for f in found}
+    kept: dict[tuple, Fact] = {}
+    for f in found:
+        owners = chosen[f.extractor].yields_to
+        if any((o, f.subject.start, f.anchor) in read_at for o in owners):
+            continue
+        key = _key(f)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = f
+        elif f.extractor not in first.found_by:
+            kept[key] = dataclasses.replace(first, found_by=(*first.found_by, f.extractor))
+    return list(kept.values())
+
+
+def run(ctx: Context, extractors: Iterable[str] | None = None, *, doc_id: str = "") -> list[Fact]:
+    """All candidate facts the chosen extractors read from a context (see the module
+    docstring for what is settled here), in document order."""
+    chosen = get_extractors(extractors)
+    furniture: dict[int, bool] = {}
+    found: list[Fact] = []
+    for name, ex in chosen.items():
+        for fact in ex(ctx):
+            if fact.sent_start not in furniture:
+                furniture[fact.sent_start] = _boilerplate(ctx, fact.sent_start, fact.sent_end)
+            if furniture[fact.sent_start]:
+                continue
+            fact = dataclasses.replace(
+                fact, extractor=name, found_by=(name,), doc_id=doc_id,
+                confidence=confidence(name, fact.rule),
+            )  # fmt: skip
+            if fact.predicate not in ctx.lexicon.speech:
+                fact = _attribute(fact, ctx.regions)
+            found.append(fact)
+    facts = _settle(found, chosen)
+    facts.sort(key=lambda f: (f.sent_start, f.anchor, f.subject.start, f.predicate))
+    return facts
 
 
 def extract(
@@ -76,45 +163,8 @@ def extract(
     doc_id: str = "",
     lexicon: Lexicon | None = None,
     extractors: Iterable[str] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Fact]:
     """All candidate facts of a parsed article, de-duplicated, in document order."""
-    lexicon = lexicon or load_lexicon()
-    regs = regions(doc, lexicon=lexicon)
-    facts: list[Fact] = []
-    seen: set[tuple] = set()
-    furniture: dict[int, bool] = {}
-    for name, fn in get_extractors(extractors).items():
-        # statements are read from the same regions attribution uses: found once
-        more = {"regs": regs} if fn is statement_facts else {}
-        for fact in fn(doc, lexicon=lexicon, **more):
-            if fact.sent_start not in furniture:
-                furniture[fact.sent_start] = _boilerplate(doc, fact.sent_start, fact.sent_end)
-            if furniture[fact.sent_start]:
-                continue
-            fact = dataclasses.replace(fact, extractor=name, doc_id=doc_id)
-            if fact.predicate not in {"said", "reports"}:
-                fact = _attribute(fact, regs)
-            key = (fact.subject.start, fact.predicate, fact.object_text, fact.negated,
-                   fact.anchor)  # fmt: skip
-            if key in seen:
-                continue
-            seen.add(key)
-            facts.append(fact)
-    facts.sort(key=lambda f: (f.sent_start, f.anchor, f.subject.start, f.predicate))
-    return facts
-
-
-def _attribute(fact: Fact, regs: list) -> Fact:
-    """The innermost speaker or source whose stretch of text holds the fact's trigger."""
-    best = None
-    for r in regs:
-        if r.start <= fact.anchor < r.end and (
-            best is None or r.end - r.start < best.end - best.start
-        ):
-            best = r
-    if best is None:
-        return fact
-    speaker = sx.mention(best.speaker, keep_preps=False)
-    if speaker is None:
-        return fact
-    return dataclasses.replace(fact, attributed_to=speaker, reporting_verb=best.verb)
+    ctx = Context(doc, lexicon or load_lexicon(), gazetteer)
+    return run(ctx, extractors, doc_id=doc_id)

@@ -11,25 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Token
 
 from ..model import Fact
-from ..ontology import Lexicon
+from . import frames as fr
 from . import syntax as sx
+from .context import Context
 
-NUMERIC = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"}
+# the dependency path from a number up to the noun it counts
+_COUNT_DEPS = {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod"}
+_COUNT_HEADS = {"NOUN", "NUM", "ADP", "PROPN", "ADV", "ADJ", "PART"}
 
 
 def _quantity_head(tok: Token) -> Token:
     """The noun a number counts: "four" -> "missiles"; "12" in "12 hours" -> "hours"."""
     t = tok
-    while t.dep_ in {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod"} and (
-        t.head.i != t.i and t.head.pos_ in {"NOUN", "NUM", "ADP", "PROPN", "ADV", "ADJ", "PART"}
-    ):
+    while t.dep_ in _COUNT_DEPS and t.head.i != t.i and t.head.pos_ in _COUNT_HEADS:
         if t.dep_ == "pobj" and t.head.lower_ != "to":  # "up to 12": stay inside the number
             break
         t = t.head
-        if t.pos_ == "NOUN" and t.dep_ not in {"compound"}:
+        if t.pos_ == "NOUN" and t.dep_ != "compound":
             break
     return t
 
@@ -38,57 +39,59 @@ def _arg_verb(head: Token) -> Token | None:
     """The verb the quantity phrase is an argument of, within two preposition hops."""
     t = head
     for _ in range(3):
-        if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in {
-            "VERB",
-            "AUX",
-        }:
+        if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in fr.VERBAL:
             return t.head
-        if t.dep_ == "pobj" and t.head.dep_ == "prep":
-            up = t.head.head
-            if up.pos_ in {"VERB", "AUX"}:
-                return up
-            t = up
-            continue
-        return None
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return None
+        t = t.head.head
+        if t.pos_ in fr.VERBAL:
+            return t
     return None
 
 
-def quantity_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
-    """Quantities attached to an entity by the verb of their clause."""
+def _quantity_text(ent: Span, head: Token) -> str:
+    """ "up to four missiles": the noun and what counts it; "up to 40 km" hung on "up"."""
+    if head.pos_ == "NOUN":
+        toks = [t for t in head.subtree
+                if t.i <= head.i or t.head.i == head.i and t.dep_ != "prep"]  # fmt: skip
+    else:
+        toks = list(head.subtree)
+    text = sx.phrase_text(sorted(toks, key=lambda t: t.i))
+    if ent.label_ == "CARDINAL" and not any(ch.isdigit() for ch in text) and \
+            not any(t.like_num for t in toks):  # fmt: skip
+        return ""
+    return text
+
+
+def _quantities(ctx: Context) -> Iterator[tuple[Span, Token, Token]]:
+    """(entity, counted head, verb) for each quantity that is an argument of a verb."""
     seen: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in NUMERIC:
+    measured = ctx.lexicon.quantity_labels - ctx.lexicon.words.unmeasured_labels
+    for ent in ctx.doc.ents:
+        if ent.label_ not in measured:
             continue
         head = _quantity_head(ent.root)
-        if head.i in seen:
-            continue
-        if ent.label_ == "CARDINAL" and head.pos_ not in {"NOUN"}:
+        if head.i in seen or (ent.label_ == "CARDINAL" and head.pos_ != "NOUN"):
             continue  # a bare number says nothing on its own
         seen.add(head.i)
         verb = _arg_verb(head)
-        if verb is None:
+        if verb is not None:
+            yield ent, head, verb
+
+
+def quantity_facts(ctx: Context) -> Iterator[Fact]:
+    """Quantities attached to an entity by the verb of their clause."""
+    for ent, head, verb in _quantities(ctx):
+        text = _quantity_text(ent, head)
+        if not text:
             continue
-        passive = any(c.dep_ in sx.PASS_SUBJ for c in verb.children)
-        subj_heads = sx.passive_subjects(verb) if passive else sx.subjects(verb)
-        if head.pos_ == "NOUN":  # "up to four missiles": the noun and what counts it
-            toks = [t for t in head.subtree if t.i <= head.i or t.head.i == head.i and
-                    t.dep_ != "prep"]  # fmt: skip
-        else:  # "up to 40 km" hung on "up"
-            toks = list(head.subtree)
-        text = sx.phrase_text(sorted(toks, key=lambda t: t.i))
-        if (
-            not text
-            or not any(ch.isdigit() for ch in text)
-            and ent.label_ == "CARDINAL"
-            and not any(t.like_num for t in toks)
-        ):
-            continue
+        passive = any(c.dep_ in fr.PASS_SUBJ for c in verb.children)
         name = verb.lower_ if passive else verb.lemma_.lower()
-        for s in subj_heads:
+        for s in fr.passive_subjects(verb) if passive else fr.subjects(verb):
             if not (s.ent_type_ or sx.is_pronoun(s) or any(c.dep_ == "det" for c in s.children)):
                 continue
             subj = sx.mention(s, keep_preps=False)
-            if subj is None:
-                continue
-            yield sx.make_fact(subj, name, text, verb, negated=sx.clause_negated(verb),
-                               modality_=sx.modality(verb), confidence=0.6)  # fmt: skip
+            if subj is not None:
+                yield sx.make_fact(subj, name, text, verb, negated=ctx.negated(verb),
+                                   modality_=ctx.modality(verb),
+                                   rule=ent.label_.lower())  # fmt: skip

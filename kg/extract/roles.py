@@ -1,82 +1,66 @@
 """Titles and appositions -> roles: "Turkish Foreign Minister Mevlut Cavusoglu" ->
 (Mevlut Cavusoglu, holdsPosition, Foreign Minister), (Mevlut Cavusoglu, affiliatedWith,
-Turkey). Also "X, the president of Y" and "Y's president X".
+Turkey). Also "X, the president of Y" and "Y's president X". Title words are the
+``title_words``/``core_titles`` lists of kg/data/lexicon.toml.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from ..lexicon import Lexicon
 from ..model import Fact, Mention
-from ..ontology import Lexicon
 from . import syntax as sx
+from .context import Context
 
-# Head words of job titles. A title is a run of these and their modifiers ("Foreign
-# Minister", "Prime Minister", "Secretary of State", "chief executive").
-TITLE_HEADS = {
-    "president", "minister", "premier", "chancellor", "secretary", "leader", "king", "queen",
-    "prince", "princess", "emperor", "governor", "mayor", "senator", "congressman",
-    "congresswoman", "representative", "ambassador", "envoy", "spokesman", "spokeswoman",
-    "spokesperson", "chairman", "chairwoman", "chair", "chief", "ceo", "director", "head",
-    "commander", "general", "admiral", "colonel", "captain", "judge", "justice", "attorney",
-    "prosecutor", "mp", "mep", "lawmaker", "officer", "official", "adviser", "advisor",
-    "founder", "owner", "executive", "manager", "coach", "striker", "midfielder", "defender",
-    "goalkeeper", "player", "editor", "correspondent", "analyst", "economist",
-    "professor", "dr", "boss", "deputy", "vice", "speaker", "pope", "bishop",
-    "archbishop", "sheikh", "emir", "sultan", "dictator", "candidate", "nominee",
-    "treasurer", "commissioner", "inspector", "superintendent", "sergeant",
-    "lieutenant", "major", "marshal", "prime", "foreign", "defence", "defense", "finance",
-    "interior", "health", "trade", "culture", "economy", "energy", "home",
-}  # fmt: skip
-CORE_TITLES = {
-    "president", "minister", "premier", "chancellor", "secretary", "leader", "king", "queen",
-    "prince", "governor", "mayor", "senator", "ambassador", "envoy", "spokesman",
-    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief", "ceo", "director",
-    "head", "commander", "general", "judge", "mp", "mep", "executive", "manager", "coach",
-    "founder", "adviser", "advisor", "boss", "speaker", "pope", "official", "editor",
-    "professor", "emir", "sultan", "sheikh", "treasurer", "commissioner", "captain",
-}  # fmt: skip
+POSITION = "POSITION"  # the Mention label of a title; resolution keys it as a position
 
 
-def _title_run(person: Span) -> tuple[list[Token], Token | None]:
-    """Tokens before the name that form its title, and an affiliation token in them."""
-    doc = person.doc
+def _affiliation_labels(lex: Lexicon) -> frozenset[str]:
+    return lex.words.affiliation_labels
+
+
+def _affiliation_before(doc, i: int, sent_start: int) -> Token:
+    """The start of a (multi-token) affiliation ending at token i: "United States",
+    "Turkey's" (the possessor before a 's)."""
+    affil = doc[i]
+    i -= 1
+    while i >= sent_start and doc[i].ent_iob_ == "I":
+        i -= 1
+    if i >= sent_start and doc[i].ent_iob_ == "B" and doc[i].ent_type_:
+        affil = doc[i]
+        i -= 1
+    if i >= sent_start and doc[i].dep_ == "case":
+        i -= 1  # "Turkey's foreign minister X"
+        if i >= sent_start and doc[i].ent_type_:
+            affil = doc[i]
+    return affil
+
+
+def _title_run(person: Span, lex: Lexicon) -> tuple[list[Token], Token | None]:
+    """Tokens before the name that form its title, and an affiliation token before them."""
+    doc, w = person.doc, lex.words
     toks: list[Token] = []
     affil: Token | None = None
-    i = person.start - 1
-    while i >= person.sent.start:
+    affiliations = _affiliation_labels(lex)
+    i, start = person.start - 1, person.sent.start
+    while i >= start:
         t = doc[i]
         if t.is_space or t.is_punct:
             break
-        if (
-            t.ent_type_ in {"NORP", "GPE", "ORG"}
-            and t.head.i >= t.i
-            and not (t.ent_type_ == "ORG" and t.lower_ in TITLE_HEADS)
-        ):  # "Spanish Defence Minister": "Defence" is part of the title
-            affil = t
-            i -= 1
-            # a multi-token affiliation ("United States"): step over the whole entity
-            while i >= person.sent.start and doc[i].ent_iob_ == "I":
-                i -= 1
-            if i >= person.sent.start and doc[i].ent_iob_ == "B" and doc[i].ent_type_:
-                affil = doc[i]
-                i -= 1
-            if i >= person.sent.start and doc[i].dep_ == "case":
-                i -= 1  # "Turkey's foreign minister X"
-                if i >= person.sent.start and doc[i].ent_type_:
-                    affil = doc[i]
-                    i -= 1
+        org_title = lex.ner_class.get(t.ent_type_) == "Organization" and t.lower_ in w.title_words
+        if t.ent_type_ in affiliations and t.head.i >= t.i and not org_title:
+            # "Spanish Defence Minister": "Defence" is part of the title
+            affil = _affiliation_before(doc, i, start)
             break
-        if t.lower_ in TITLE_HEADS or (
-            toks and t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.is_title and not t.ent_type_
-        ):
-            toks.insert(0, t)
-            i -= 1
-            continue
-        break
-    if not any(t.lower_ in CORE_TITLES for t in toks):
+        capitalised = t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.is_title and not t.ent_type_
+        if not (t.lower_ in w.title_words or (toks and capitalised)):
+            break
+        toks.insert(0, t)
+        i -= 1
+    if not any(t.lower_ in w.core_titles for t in toks):
         return [], None
     return toks, affil
 
@@ -89,55 +73,57 @@ def _affiliation_mention(tok: Token) -> Mention | None:
     return Mention(text=text, start=ent.start_char, end=ent.end_char, label=ent.label_)
 
 
-def role_facts(doc: Doc, *, lexicon: Lexicon) -> Iterator[Fact]:
+def role_facts(ctx: Context) -> Iterator[Fact]:
     """holdsPosition and affiliatedWith facts from titles before a person's name and from
     appositions after it."""
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+    lex = ctx.lexicon
+    for ent in ctx.doc.ents:
+        if lex.ner_class.get(ent.label_) != "Person":
             continue
-        person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label="PERSON")
-        title, affil = _title_run(ent)
-        anchor = ent.root
+        person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
+        title, affil = _title_run(ent, lex)
         if title:
             pos = Mention(text=sx.phrase_text(title), start=title[0].idx,
-                          end=title[-1].idx + len(title[-1]), label="POSITION")  # fmt: skip
-            yield sx.make_fact(person, "holdsPosition", pos, anchor, confidence=0.85)
-            if affil is not None:
-                am = _affiliation_mention(affil)
-                if am is not None:
-                    yield sx.make_fact(person, "affiliatedWith", am, anchor, confidence=0.8)
-        yield from _apposition_roles(ent, person)
+                          end=title[-1].idx + len(title[-1]), label=POSITION)  # fmt: skip
+            yield sx.make_fact(person, "holdsPosition", pos, ent.root, rule="title")
+            am = None if affil is None else _affiliation_mention(affil)
+            if am is not None:
+                yield sx.make_fact(person, "affiliatedWith", am, ent.root, rule="title")
+        yield from _apposition_roles(ent, person, lex)
 
 
-def _apposition_roles(ent: Span, person: Mention) -> Iterator[Fact]:
+def _is_title_apposition(app: Token, w) -> bool:
+    if app.dep_ != "appos" or app.lemma_.lower() not in w.title_words:
+        return False
+    return app.lemma_.lower() in w.core_titles or any(
+        c.lemma_.lower() in w.core_titles for c in app.children
+    )
+
+
+def _apposition_affiliations(app: Token, lex: Lexicon) -> list[Token]:
+    """ "Y's foreign minister", "the president of Y", "a senator from Y"."""
+    labels = _affiliation_labels(lex)
+    preps = lex.words.affiliation_prepositions
+    out = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"}
+           and c.ent_type_ in labels]  # fmt: skip
+    out += [o for prep in app.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in labels]  # fmt: skip
+    return out
+
+
+def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     """ "X, the president of Y," / "X, Y's foreign minister," / "X, a senator from Y"."""
-    root = ent.root
-    for app in root.children:
-        if app.dep_ != "appos" or app.lemma_.lower() not in TITLE_HEADS:
-            continue
-        if app.lemma_.lower() not in CORE_TITLES and not any(
-            c.lemma_.lower() in CORE_TITLES for c in app.children
-        ):
+    for app in ent.root.children:
+        if not _is_title_apposition(app, lex.words):
             continue
         title_toks = [c for c in app.children if c.dep_ in {"compound", "amod"}
                       and not c.ent_type_] + [app]  # fmt: skip
         title_toks.sort(key=lambda t: t.i)
-        pos = Mention(text=sx.phrase_text(title_toks).title() if title_toks[0].is_lower
-                      else sx.phrase_text(title_toks), start=title_toks[0].idx,
-                      end=app.idx + len(app), label="POSITION")  # fmt: skip
-        yield sx.make_fact(person, "holdsPosition", pos, app, confidence=0.75)
-        affils = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"} and
-                  c.ent_type_ in {"GPE", "ORG", "NORP"}]  # fmt: skip
-        for o in (
-            o
-            for prep in app.children
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from", "for"}
-            for o in prep.children
-            if o.dep_ == "pobj"
-        ):
-            if o.ent_type_ in {"GPE", "ORG", "NORP"}:
-                affils.append(o)
-        for a in affils:
+        text = sx.phrase_text(title_toks)
+        pos = Mention(text=text.title() if title_toks[0].is_lower else text,
+                      start=title_toks[0].idx, end=app.idx + len(app), label=POSITION)  # fmt: skip
+        yield sx.make_fact(person, "holdsPosition", pos, app, rule="apposition")
+        for a in _apposition_affiliations(app, lex):
             am = _affiliation_mention(a)
             if am is not None:
-                yield sx.make_fact(person, "affiliatedWith", am, app, confidence=0.7)
+                yield sx.make_fact(person, "affiliatedWith", am, app, rule="apposition")

@@ -1,0 +1,123 @@
+"""The attribution layer: the stretches of an article that it attributes to a speaker
+or a source (quotations, that-clauses of reporting verbs, "according to X").
+
+Built once per article (``Context.regions``); ``extract()`` attributes every fact whose
+trigger falls inside a region to its speaker, and the statements extractor states who
+said what from the same regions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import Lexicon
+from . import frames as fr
+
+_QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
+MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of text that the article attributes to a speaker or source."""
+
+    start: int
+    end: int
+    speaker: Token  # head token of the speaker's phrase
+    verb: str  # reporting verb lemma, or "according to"
+    kind: str  # "quote" | "reported" | "source"
+
+
+def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of quotations, paragraph by paragraph; an
+    unclosed quotation runs to the end of its paragraph."""
+    spans: list[tuple[int, int]] = []
+    text = doc.text if text is None else text
+    pos = 0
+    for para in re.split(r"(\n\s*\n)", text):
+        opened: int | None = None
+        for m in _QUOTE_CHARS.finditer(para):
+            ch = m.group()
+            at = pos + m.start()
+            if ch == "\u201c" or (ch == '"' and opened is None):
+                if opened is None:
+                    opened = at + 1
+            elif opened is not None:
+                spans.append((opened, at))
+                opened = None
+        if opened is not None and len(para.strip()) > 0:
+            spans.append((opened, pos + len(para.rstrip())))
+        pos += len(para)
+    return spans
+
+
+def is_reporting(verb: Token, lexicon: Lexicon) -> bool:
+    return verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) in lexicon.speech
+
+
+def _inside(idx: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= idx < e for s, e in spans)
+
+
+def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
+    """The quotations around a reporting verb's sentence and its that-clause."""
+    subjects = fr.subjects(verb)
+    speaker = subjects[0] if subjects else None
+    if speaker is None or _inside(speaker.idx, quotes):
+        return []
+    out = []
+    lemma, sent = verb.lemma_.lower(), verb.sent
+    if not _inside(verb.idx, quotes):
+        for s, e in quotes:
+            # the quotation ends or starts in the reporting verb's sentence
+            ends_here = sent.start_char <= e <= sent.end_char + 1
+            if ends_here or sent.start_char - 1 <= s <= sent.end_char:
+                out.append(Region(s, e, speaker, lemma, "quote"))
+    for c in verb.children:
+        if c.dep_ == "ccomp" and not _inside(c.idx, quotes):
+            toks = list(c.subtree)
+            out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
+                              "reported"))  # fmt: skip
+    return out
+
+
+def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
+    """ "According to Bloomberg, X ..." / "X, according to him, ...": the clause the
+    phrase modifies (the sentence, or just a relative clause)."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return None
+    phrase = f"{tok.lower_} {doc[tok.i + 1].lower_}"
+    if phrase not in words:
+        return None
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ == "pobj"
+    ]
+    if not objs:
+        return None
+    scope = tok.head if tok.head.pos_ in fr.VERBAL else tok.sent.root
+    toks = list(scope.subtree)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return Region(start, end, objs[0], phrase, "source")
+
+
+def regions(doc: Doc, *, lexicon: Lexicon) -> list[Region]:
+    """Every attributed stretch of the document: quotations, that-clauses of reporting
+    verbs, and sentences under "according to X"."""
+    text = doc.text
+    quotes = [(s, e) for s, e in quote_spans(doc, text)
+              if len(text[s:e].split()) >= MIN_QUOTE_WORDS]  # fmt: skip
+    out: list[Region] = []
+    for verb in doc:
+        if is_reporting(verb, lexicon):
+            out.extend(_speech_regions(verb, quotes))
+    according = lexicon.words.according_to
+    for tok in doc:
+        r = _source_region(tok, according)
+        if r is not None:
+            out.append(r)
+    return out

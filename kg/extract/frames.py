@@ -1,0 +1,432 @@
+"""The frame layer: one predicate-argument frame per verbal predicate.
+
+A frame says who does what to whom in one clause: its logical subjects (following
+control, coordination, relative clauses and passives), its objects, recipients and
+prepositional arguments, each argument typed (a participant, a value, a relation noun
+that another frame states, ...), and the frame's kind: an ``event`` states a fact of its
+own; ``speech`` is a reporting verb with a complement (the statements extractor's);
+``control`` only hands its subject to an xcomp ("is preparing to sell"); ``belief``
+reports a belief about its xcomp ("are believed to have helped"); ``light`` is a verb
+too light to name a relation ("be", "get").
+
+Extractors read frames instead of walking the tree themselves, so which construction
+owns a clause is decided here, once, and not by extractors skipping each other's work.
+This follows PredPatt's split of argument and predicate identification over UD trees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon, load_lexicon
+from . import syntax as sx
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj"}
+VERBAL = {"VERB", "AUX"}
+
+EVENT, SPEECH, CONTROL, BELIEF, LIGHT = "event", "speech", "control", "belief", "light"
+# argument kinds
+PARTICIPANT, VALUE, RELATION_NOUN, INTENT = "participant", "value", "relation-noun", "intent"
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a frame: its head token, its role ("object", "recipient",
+    "prep:on"), the ontology property the predicate takes with it, and its kind."""
+
+    head: Token
+    role: str
+    prop: str | None = None
+    kind: str = PARTICIPANT
+
+
+@dataclass(frozen=True)
+class Frame:
+    pred: Token
+    kind: str
+    passive: bool
+    subjects: tuple[Token, ...]
+    args: tuple[Arg, ...]
+    name: str  # the open relation's name when no ontology property fits: "shutDown"
+    rule: str  # the construction: "active", "passive-agent", "passive"
+
+
+# --------------------------------------------------------------- arguments of a verb
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The heads of the verb's (logical) subjects, following control, coordination and
+    relative clauses: "Turkey, which does not recognize X" -> Turkey."""
+    w = load_lexicon().words
+    found = [c for c in verb.children if c.dep_ in SUBJ]
+    if found:
+        out: list[Token] = []
+        for s in found:
+            if s.lower_ in w.relative_subjects and verb.dep_ == "relcl":
+                s = verb.head
+            out.extend(sx.conjuncts(s))
+        return out
+    if verb.dep_ == "relcl":
+        return [] if any(c.dep_ in PASS_SUBJ for c in verb.children) else sx.conjuncts(verb.head)
+    if verb.dep_ == "xcomp":
+        return _controller(verb.head, w)
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+        return subjects(verb.head)
+    if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG" and verb.head.pos_ in VERBAL:
+        return subjects(verb.head)  # "..., Cavusoglu said, speaking at a conference"
+    if verb.dep_ == "acl":
+        return _noun_controller(verb.head, w)
+    return []
+
+
+def _controller(head: Token, w) -> list[Token]:
+    """Who does what an xcomp says: the object of an object-control verb ("urged Chile
+    to sign"), the patient of a passive belief verb, else the head's subject."""
+    if head.lemma_ in w.object_control_verbs:
+        objs = [c for c in head.children if c.dep_ in OBJ]
+        if objs:
+            return sx.conjuncts(objs[0])
+    pas = [c for c in head.children if c.dep_ in PASS_SUBJ]
+    if pas and head.lemma_ in w.hedging_verbs:
+        return sx.conjuncts(pas[0])  # "These drones are believed to have helped"
+    return subjects(head)
+
+
+def _noun_controller(noun: Token, w) -> list[Token]:
+    """The subject of a clause that complements a noun: "our decision not to recognize
+    X" (the possessor), "the decision by India to open X" (the by-phrase), "the Crimean
+    Platform - Kyiv's initiative to involve X" (the thing named)."""
+    if noun.lemma_ in w.intent_nouns:
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        by = by_agents(noun)
+        if by:
+            return by
+        if noun.head.pos_ in VERBAL:
+            return subjects(noun.head)
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "appos":
+        return [noun.head]
+    return []
+
+
+def by_agents(noun: Token) -> list[Token]:
+    """The agents of a noun in a by-phrase: "the decision by India and Pakistan"."""
+    by = load_lexicon().words.agent_prepositions
+    for c in noun.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in by:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return sx.conjuncts(o)
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
+        return [verb.head]  # "a conference organized by X"
+    if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return passive_subjects(verb.head)
+    out: list[Token] = []
+    for s in found:
+        out.extend(sx.conjuncts(s))
+    return out
+
+
+def agent(verb: Token) -> list[Token]:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return sx.conjuncts(objs[0])
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in OBJ:
+            out.extend(sx.conjuncts(c))
+    if not out:
+        # the small model often labels a named object "npadvmod": "Bolivia supports Chile"
+        named = load_lexicon().entity_labels
+        for c in verb.children:
+            if c.dep_ == "npadvmod" and c.i > verb.i and c.ent_type_ in named:
+                out.extend(sx.conjuncts(c))
+    return out
+
+
+def datives(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in {"dative", "iobj"} and c.pos_ in {"PROPN", "NOUN", "PRON"}:
+            out.extend(sx.conjuncts(c))
+    return out
+
+
+def prep_objects(verb: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs attached to the verb: "stand for X", "work on X"."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    for oc in sx.conjuncts(o):
+                        yield c, oc
+
+
+def particle(verb: Token) -> str:
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return ""
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
+    )
+
+
+# --------------------------------------------------------------------- verb frames
+
+
+def canonical(lex: Lexicon, verb: Token, prep: str = "") -> str | None:
+    """The ontology property a verb (with its particle, or a preposition) triggers."""
+    prt = particle(verb)
+    if prt:
+        found = lex.verb(f"{verb.lemma_.lower()} {prt}", prep)
+        if found:
+            return found
+    return lex.verb(verb.lemma_.lower(), prep)
+
+
+def _is_argument_prep(prep: Token, pobj: Token, lex: Lexicon) -> bool:
+    return (
+        prep.lower_ not in lex.words.non_argument_prepositions
+        and pobj.ent_type_ not in lex.date_labels
+    )
+
+
+def _active_args(lex: Lexicon, verb: Token) -> Iterator[Arg]:
+    """Recipients, objects and prepositional arguments of an active verb."""
+    w = lex.words
+    dobjs = objects(verb)
+    canon = canonical(lex, verb)
+    for d in datives(verb):
+        yield Arg(d, "recipient", canon)
+    for o in dobjs:
+        yield Arg(sx.dash_apposition(o) or o, "object", canon)
+    for prep, pobj in prep_objects(verb):
+        p = prep.lower_
+        if not _is_argument_prep(prep, pobj, lex):
+            continue
+        key = f"{verb.lemma_.lower()} {p}"
+        if key in lex.verbs:
+            yield Arg(pobj, "object", lex.verbs[key])  # "stand for X", "meet with X"
+        elif canon and p in w.recipient_prepositions and canon not in lex.speech:
+            yield Arg(pobj, "recipient", canon)  # "sells tanks to Poland"
+        elif not dobjs and p not in w.locative_prepositions:
+            yield Arg(pobj, "prep:" + p)  # "work on a contract", "adapt to new conditions"
+
+
+def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
+    """What an argument is: a participant, a value (numbers, dates: the quantities
+    extractor's), a relation noun a light verb carries ("have ties with X": the noun's
+    frame states it), or a noun of intent whose complement states the fact ("confirmed
+    its decision not to recognize X")."""
+    head, w = arg.head, lex.words
+    if _is_value(lex, head):
+        return VALUE
+    noun = head.lemma_.lower()
+    if (
+        arg.prop is None
+        and verb.lemma_.lower() in w.light_verbs
+        and (noun in lex.nouns or head.lower_ in lex.nouns)
+    ):
+        return RELATION_NOUN
+    if (
+        noun in w.intent_nouns
+        and any(c.dep_ in {"acl", "xcomp", "relcl"} for c in head.children)
+        and not by_agents(head)
+    ):
+        return INTENT
+    return PARTICIPANT
+
+
+def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
+    """The argument with its kind, and with the name an apposition gives a description:
+    "visited the holiest shrine, the Golden Temple" -> the Golden Temple."""
+    head = arg.head
+    if not head.ent_type_:
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ in lex.entity_labels:
+                head = c
+                break
+    arg = Arg(head, arg.role, arg.prop)
+    return Arg(head, arg.role, arg.prop, _arg_kind(lex, verb, arg))
+
+
+def _is_value(lex: Lexicon, head: Token) -> bool:
+    if head.lower_ in lex.words.wh_words or head.pos_ == "NUM" or head.like_num:
+        return True
+    if head.ent_type_ in lex.value_labels:
+        return True
+    measured = lex.quantity_labels - lex.words.unmeasured_labels
+    if any(t.ent_type_ in measured for t in sx.phrase_tokens(head)):
+        return True  # "four missiles", "$5bn in aid" (an ordinal only ranks: "first plant")
+    return head.pos_ == "PRON" and head.lower_ not in lex.words.pronouns  # "something"
+
+
+def _kind(lex: Lexicon, verb: Token, passive: bool, args: list[Arg]) -> str:
+    lemma, w = verb.lemma_.lower(), lex.words
+    if lemma in w.light_clause_verbs:
+        return LIGHT
+    complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    if lex.verbs.get(lemma) in lex.speech and complements:
+        return SPEECH  # reported speech
+    xcomps = [c for c in complements if c.dep_ == "xcomp" and c.pos_ in VERBAL]
+    if passive and xcomps and lemma in w.hedging_verbs:
+        return BELIEF  # "X is believed to have helped": the xcomp carries the fact
+    control = w.planning_verbs | w.negating_verbs | w.subject_control_verbs
+    if not passive and xcomps and lemma in control and all(a.role == "prep:to" for a in args):
+        return CONTROL  # "is preparing to sell": the xcomp's fact carries the subject
+    return EVENT
+
+
+def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
+    """The frame of a verbal predicate, or None for a token that is not one."""
+    if verb.pos_ not in VERBAL:
+        return None
+    passive = is_passive(verb)
+    agents = agent(verb) if passive else []
+    if not passive:
+        subj, args, rule = subjects(verb), list(_active_args(lex, verb)), "active"
+    elif agents:
+        canon = canonical(lex, verb)
+        subj, rule = agents, "passive-agent"
+        args = [Arg(p, "object", canon) for p in passive_subjects(verb)]
+    else:
+        subj, rule = passive_subjects(verb), "passive"
+        args = [Arg(o, "prep:" + p.lower_) for p, o in prep_objects(verb)
+                if _is_argument_prep(p, o, lex)]  # fmt: skip
+    args = [_typed(lex, verb, a) for a in args]
+    base = verb.lower_ if passive and not agents else verb.lemma_.lower()
+    return Frame(
+        pred=verb,
+        kind=_kind(lex, verb, passive, args),
+        passive=passive,
+        subjects=tuple(subj),
+        args=tuple(args),
+        name=sx.camel(base, particle(verb)),
+        rule=rule,
+    )
+
+
+# --------------------------------------------------------------------- noun frames
+
+
+@dataclass(frozen=True)
+class NounFrame:
+    """A relation noun's frame: "Russia's annexation of Crimea", "a conversation with
+    X" (agent from the clause), "have ties with X" (the light verb's subject).
+
+    ``via`` says where the agents came from: "possessor", "by" or "clause"; for "clause"
+    the governing verb (``anchor``) carries the fact's polarity and modality.
+    """
+
+    noun: Token
+    prop: str
+    agents: tuple[Token, ...]
+    partners: tuple[Token, ...]
+    via: str
+    anchor: Token
+
+
+def _noun_pobjs(noun: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        oc
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+        for oc in sx.conjuncts(o)
+    ]
+
+
+def governing_clause(noun: Token) -> tuple[Token, str] | None:
+    """The verb whose subject is the noun's agent, and how the noun hangs on it.
+
+    "have ties with X" (object of a light verb), "During a conversation with X, Putin
+    called" (a preposition on the verb), "maintain a course for cooperation with X" (a
+    preposition on the verb's object). Anything deeper is too far to trust.
+    """
+    head = noun.head
+    if noun.dep_ in OBJ and head.pos_ in VERBAL:
+        return head, "object"
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        h2 = head.head
+        if h2.pos_ in VERBAL:
+            return h2, "prep"
+        if h2.dep_ in OBJ and h2.head.pos_ in VERBAL:
+            return h2.head, "object-prep"
+    return None
+
+
+def _noun_agents(lex: Lexicon, noun: Token) -> tuple[list[Token], str, Token] | None:
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return sx.conjuncts(poss[0]), "possessor", noun
+    by = _noun_pobjs(noun, lex.words.agent_prepositions)
+    if by:
+        return by, "by", noun
+    gov = governing_clause(noun)
+    if gov is None:
+        return None
+    verb, how = gov
+    w = lex.words
+    if how == "object" and verb.lemma_.lower() not in w.light_verbs | w.participation_verbs:
+        # "recognize the annexation of X", "shut down relations with X": the subject
+        # does not take part in what the noun names
+        return None
+    return subjects(verb), "clause-" + how, verb
+
+
+def _clause_partners(lex: Lexicon, noun: Token, prop: str, anchor: Token) -> list[Token]:
+    """Partners the parser hung on the governing verb: "won the war with X"; "promised
+    Ukraine to continue cooperation" (the recipient of the verb chain)."""
+    if prop in lex.symmetric:
+        found = [o for p, o in prep_objects(anchor)
+                 if p.lower_ in lex.words.symmetric_partner_prepositions
+                 and o.ent_type_ not in lex.date_labels]  # fmt: skip
+        if found:
+            return found
+    v = anchor
+    while v.dep_ == "xcomp":
+        v = v.head
+    if v.i == anchor.i:
+        return []
+    return [d for d in datives(v) + objects(v) if d.i != noun.i]
+
+
+def noun_frame(lex: Lexicon, noun: Token) -> NounFrame | None:
+    """The frame of a relation noun the ontology lists as a trigger, or None."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
+        return None
+    prop = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    found = None if prop is None else _noun_agents(lex, noun)
+    if prop is None or found is None:
+        return None
+    agents, via, anchor = found
+    w = lex.words
+    preps = w.symmetric_partner_prepositions if prop in lex.symmetric else w.partner_prepositions
+    agent_ids = {a.i for a in agents}
+    partners = [o for o in _noun_pobjs(noun, preps) if o.i not in agent_ids
+                and o.ent_type_ not in lex.value_labels]  # fmt: skip
+    if not partners and via.startswith("clause"):
+        partners = _clause_partners(lex, noun, prop, anchor)
+    return NounFrame(noun, prop, tuple(agents), tuple(partners), via, anchor)

@@ -1,0 +1,201 @@
+"""The reference layer: what each name in an article refers to, before any fact is read.
+
+Names are grouped into entities here, once per article, in this order:
+
+1. gazetteer  names, capitals, seats of government and demonyms of countries and
+              organizations ("Kyiv", "the Kremlin", "Turkish") -> the state, with its
+              Wikidata id, where the mention is an argument (not "the Minsk agreements").
+2. person     a short name -> the full name used elsewhere (Erdogan -> Recep Tayyip Erdogan).
+3. prefix     a one-word name -> the longer name it starts (Bayraktar -> Bayraktar TB2).
+4. class noun the class a name is given ("Bayraktar TB2 attack drones" -> Weapon), and
+              the named thing of each class, for "these drones" later.
+
+Extractors read it (``Context.refs``) to know which tokens name which entity;
+resolution (kg/resolve.py) adds what the facts teach (titles, affiliations) and resolves
+pronouns and descriptions against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer, norm
+from ..lexicon import Lexicon
+from ..model import Entity
+from . import syntax as sx
+from .attribution import quote_spans
+
+
+@dataclass
+class Ref:
+    """The entity a name refers to, and the rule that decided it."""
+
+    key: str
+    label: str
+    type: str
+    qid: str | None = None
+    rule: str = "name"
+
+
+@dataclass
+class References:
+    """What the reference layer (and then resolution) learned about one article."""
+
+    by_token: dict[int, Ref] = field(default_factory=dict)  # token index -> entity
+    entities: dict[str, Entity] = field(default_factory=dict)
+    class_heads: dict[str, Ref] = field(default_factory=dict)  # "drone" -> Bayraktar TB2
+    titles: dict[str, Ref] = field(default_factory=dict)  # "foreign minister" -> person
+    surnames: dict[str, Ref] = field(default_factory=dict)  # "scholz" -> Olaf Scholz
+    names: dict[str, Ref] = field(default_factory=dict)  # every surface form of a name
+    quoted: set[int] = field(default_factory=set)  # token indices inside quotation marks
+    affiliation: dict[str, Ref] = field(default_factory=dict)  # person key -> country
+
+    def register(self, ref: Ref, surface: str) -> None:
+        ent = self.entities.get(ref.key)
+        if ent is None:
+            ent = Entity(key=ref.key, label=ref.label, type=ref.type, qid=ref.qid)
+            self.entities[ref.key] = ent
+        ent.aliases.add(surface)
+        ent.mentions += 1
+        ent.merged_by.add(ref.rule)
+
+
+def entity_key(label: str, qid: str | None = None) -> str:
+    """The stable key of an entity: its Wikidata id, else its normalised name.
+
+    >>> entity_key("Recep Tayyip Erdoğan"), entity_key("Turkey", "Q43")
+    ('name:recep tayyip erdogan', 'wd:Q43')
+    """
+    return f"wd:{qid}" if qid else f"name:{norm(label)}"
+
+
+def clean(span: Span) -> list[Token]:
+    """A name's tokens without punctuation, leading determiners and a trailing 's."""
+    toks = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
+    while toks and toks[0].pos_ == "DET":
+        toks = toks[1:]
+    while toks and toks[-1].dep_ == "case":
+        toks = toks[:-1]
+    return toks
+
+
+def text_of(toks: list[Token]) -> str:
+    return sx.phrase_text(toks) if toks else ""
+
+
+def is_metonymic(tok: Token, lex: Lexicon) -> bool:
+    """A capital used for its state: an argument of a verb or a possessor, not a place
+    in a locative phrase or a modifier of another noun ("the Minsk agreements")."""
+    root = tok
+    while root.dep_ in {"compound", "flat"} and root.head.ent_type_ == tok.ent_type_ and \
+            root.head.i != root.i:  # fmt: skip
+        root = root.head
+    if root.dep_ in {"compound", "amod", "nmod"}:
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in lex.words.place_prepositions)
+
+
+def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon) -> References:
+    """The article's names grouped into entities (see the module docstring)."""
+    refs = References()
+    for start, end in quote_spans(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            refs.quoted.update(range(span.start, span.end))
+    _NameGrouper(doc, refs, gazetteer, lexicon).run()
+    return refs
+
+
+@dataclass
+class _NameGrouper:
+    doc: Doc
+    refs: References
+    gaz: Gazetteer
+    lex: Lexicon
+    persons: dict[str, Ref] = field(default_factory=dict)  # full person names
+    longer: dict[str, Ref] = field(default_factory=dict)  # other multi-word names
+
+    def run(self) -> None:
+        ents = [e for e in self.doc.ents if e.label_ in self.lex.entity_labels]
+        # full names first, so that short names anywhere in the article find them
+        for ent in sorted(ents, key=lambda e: (-len(clean(e)), e.start)):
+            toks = clean(ent)
+            if toks:
+                self._add(ent, toks)
+
+    def _add(self, ent: Span, toks: list[Token]) -> None:
+        text = text_of(toks)
+        ref = self._gazetteer(ent, text) or self._short_name(toks, text)
+        if ref is None:
+            ref = self._new(ent, toks, text)
+        refs = self.refs
+        for t in ent:
+            refs.by_token[t.i] = ref
+        if ref.type != "Group":
+            refs.names.setdefault(norm(text), ref)
+            refs.names.setdefault(norm(ref.label), ref)
+        if self.lex.ner_class.get(ent.label_) == "Group" and ref.rule != "gazetteer:demonym":
+            return
+        refs.register(ref, text)
+        self._class_head(ent, ref)
+
+    def _gazetteer(self, ent: Span, text: str) -> Ref | None:
+        hit = self.gaz.lookup(text)
+        if hit is None:
+            return None
+        place, how = hit
+        if how == "capital" and not is_metonymic(ent.root, self.lex):
+            return None
+        return Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
+                   "gazetteer:" + how)  # fmt: skip
+
+    def _short_name(self, toks: list[Token], text: str) -> Ref | None:
+        if len(toks) != 1:
+            return None
+        short = norm(text)
+        for full, pref in self.persons.items():
+            if short in full.split() and short != full:
+                return dataclasses.replace(pref, rule="person:short-name")
+        for full, nref in self.longer.items():
+            if full.split()[0] == short and short != full:
+                return dataclasses.replace(nref, rule="prefix")
+        return None
+
+    def _new(self, ent: Span, toks: list[Token], text: str) -> Ref:
+        ner = self.lex.ner_class.get(ent.label_, "Entity")
+        ref = Ref(entity_key(text), text, class_of(ent, self.lex) or ner, None, "name")
+        if ner == "Person" and len(toks) > 1:
+            self.persons[norm(text)] = ref
+            self.refs.surnames.setdefault(norm(toks[-1].text), ref)
+        elif len(toks) > 1:
+            self.longer[norm(text)] = ref
+        return ref
+
+    def _class_head(self, ent: Span, ref: Ref) -> None:
+        """The class noun this name modifies: "Bayraktar TB2 attack drones" -> drone;
+        named things of a kind are what "these drones" refers to later."""
+        head = ent.root.head
+        if ent.root.dep_ != "compound" or head.pos_ != "NOUN":
+            return
+        cls = self.lex.classes.get(head.lemma_.lower())
+        if cls not in {"Product", "Weapon"}:
+            return
+        self.refs.class_heads.setdefault(head.lemma_.lower(), ref)
+        if ref.type in {"Person", "Entity", "Organization", "Location"} and not ref.qid:
+            self.refs.entities[ref.key].type = cls
+            ref.type = cls
+
+
+def class_of(ent: Span, lex: Lexicon) -> str | None:
+    """A class from the copula or apposition that names the entity's kind, if any."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return lex.classes.get(root.head.lemma_.lower())
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for c in root.head.children:
+            if c.dep_ == "attr" and c.pos_ == "NOUN":
+                return lex.classes.get(c.lemma_.lower())
+    return None

@@ -1,0 +1,124 @@
+"""The one loader of kg's vocabulary: ontology/kg.ttl and kg/data/lexicon.toml.
+
+The ontology gives the words tied to its terms (trigger verbs and nouns, agent nouns,
+class nouns, the NER labels of each class); ``lexicon.toml`` gives the word lists the
+rules are written in (negating verbs, modal auxiliaries, titles, light verbs, ...).
+Rules read both through one ``Lexicon``, so a rule names a list, never spells a word.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS
+
+from .ontology import KG, load_ontology, local_name
+
+WORDS_PATH = Path(__file__).parent / "data" / "lexicon.toml"
+
+
+class WordLists(Mapping[str, frozenset[str]]):
+    """The named word lists of ``lexicon.toml``; ``words.negating_verbs`` or
+    ``words["negating_verbs"]``. A name that is not in the file raises, so a misspelt
+    list fails the first test that reaches the rule instead of matching nothing."""
+
+    def __init__(self, lists: Mapping[str, frozenset[str]]) -> None:
+        self._lists = dict(lists)
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.__dict__["_lists"][name]
+        except KeyError:
+            raise AttributeError(f"no word list {name!r} in {WORDS_PATH.name}") from None
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self._lists[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lists)
+
+    def __len__(self) -> int:
+        return len(self._lists)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger words -> ontology property local names, label sets, and word lists."""
+
+    verbs: dict[str, str] = field(default_factory=dict)  # "sell" / "stand for" -> supplies
+    nouns: dict[str, str] = field(default_factory=dict)  # "annexation" -> annexes
+    symmetric: frozenset[str] = frozenset()
+    properties: frozenset[str] = frozenset()
+    classes: dict[str, str] = field(default_factory=dict)  # "drone" -> Weapon
+    agents: dict[str, str] = field(default_factory=dict)  # "backer" -> supports
+    ner_class: dict[str, str] = field(default_factory=dict)  # "PERSON" -> Person
+    quantity_labels: frozenset[str] = frozenset()  # NER labels of kg:hasQuantity values
+    date_labels: frozenset[str] = frozenset()  # NER labels of kg:eventDate values
+    speech: frozenset[str] = frozenset()  # kg:said and its sub-properties
+    words: WordLists = field(default_factory=lambda: WordLists({}))
+
+    def verb(self, lemma: str, prep: str = "") -> str | None:
+        if prep and f"{lemma} {prep}" in self.verbs:
+            return self.verbs[f"{lemma} {prep}"]
+        return self.verbs.get(lemma)
+
+    @property
+    def entity_labels(self) -> frozenset[str]:
+        """NER labels of named entities (PERSON, ORG, GPE, ...)."""
+        return frozenset(self.ner_class)
+
+    @property
+    def value_labels(self) -> frozenset[str]:
+        """NER labels of values, not entities: numbers, amounts, dates."""
+        return self.quantity_labels | self.date_labels
+
+    def labels_of(self, *classes: str) -> frozenset[str]:
+        """NER labels of the given ontology classes: labels_of("Location", "Group")."""
+        return frozenset(lab for lab, cls in self.ner_class.items() if cls in classes)
+
+
+@functools.lru_cache(maxsize=1)
+def load_words() -> WordLists:
+    with WORDS_PATH.open("rb") as f:
+        data = tomllib.load(f)
+    return WordLists({k: frozenset(v) for k, v in data["words"].items()})
+
+
+def _annotations(g, prop) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for term, word in sorted(g.subject_objects(prop)):
+        out.setdefault(str(word).lower(), local_name(term))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    g = load_ontology()
+    classes = set(g.subjects(RDF.type, OWL.Class))
+    ner = {str(lab): local_name(t) for t, lab in sorted(g.subject_objects(KG.nerLabel))
+           if t in classes}  # fmt: skip
+    symmetric = frozenset(local_name(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty))
+    props = frozenset(
+        local_name(p)
+        for t in (OWL.ObjectProperty, OWL.DatatypeProperty)
+        for p in g.subjects(RDF.type, t)
+        if str(p).startswith(str(KG._NS))
+    )
+    speech = frozenset(local_name(p) for p in g.transitive_subjects(RDFS.subPropertyOf, KG.said))
+    return Lexicon(
+        verbs=_annotations(g, KG.triggerVerb),
+        nouns=_annotations(g, KG.triggerNoun),
+        symmetric=symmetric,
+        properties=props,
+        classes=_annotations(g, KG.classNoun),
+        agents=_annotations(g, KG.agentNoun),
+        ner_class=ner,
+        quantity_labels=frozenset(str(x) for x in g.objects(KG.hasQuantity, KG.nerLabel)),
+        date_labels=frozenset(str(x) for x in g.objects(KG.eventDate, KG.nerLabel)),
+        speech=speech,
+        words=load_words(),
+    )
