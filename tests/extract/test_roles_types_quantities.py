@@ -1,58 +1,181 @@
-"""Roles from titles and appositions; types from copulas; quantities; membership."""
+"""Roles from titles and appositions; types from copulas; agent nouns; membership;
+quantities. The exact facts each extractor yields alone, on sentences written for them."""
 
 import pytest
 
-from tests.conftest import triples
+from tests.conftest import case, rows, triples
 
-ROLE_CASES = [
-    ("German Chancellor Olaf Scholz arrived in Rome.",
-     {("Olaf Scholz", "holdsPosition", "Chancellor", False),
-      ("Olaf Scholz", "affiliatedWith", "Germany", False)}),
-    ("Brazilian Foreign Minister Mauro Vieira spoke on Tuesday.",
-     {("Mauro Vieira", "holdsPosition", "Foreign Minister", False),
-      ("Mauro Vieira", "affiliatedWith", "Brazil", False)}),
-    ("Mark Rutte, the secretary general of NATO, visited Kyiv.",
-     {("Mark Rutte", "affiliatedWith", "North Atlantic Treaty Organization", False)}),
+ROLE = [
+    # a title before the name, with a demonym or an organisation in it
+    case("Italian Prime Minister Giorgia Meloni arrived in Tunis.",
+         {("Giorgia Meloni", "holdsPosition", "Prime Minister", False),
+          ("Giorgia Meloni", "affiliatedWith", "Italian", False)}),
+    case("Microsoft chief executive Satya Nadella spoke on Tuesday.",
+         {("Satya Nadella", "holdsPosition", "chief executive", False),
+          ("Satya Nadella", "affiliatedWith", "Microsoft", False)}),
+    case("Coach Gareth Southgate named the squad.",
+         {("Gareth Southgate", "holdsPosition", "Coach", False)}),
+    # appositions: "X, the T of Y", "X, T of Y", "X, Y's T", "X, a T from Y"
+    case("Tim Cook, the chief executive of Apple, visited Shanghai.",
+         {("Tim Cook", "holdsPosition", "Chief Executive", False),
+          ("Tim Cook", "affiliatedWith", "Apple", False)}),
+    case("Jerome Powell, chairman of the Federal Reserve, spoke on Friday.",
+         {("Jerome Powell", "holdsPosition", "Chairman", False),
+          ("Jerome Powell", "affiliatedWith", "Federal Reserve", False)}),
+    case("Sundar Pichai, Google's chief executive, testified on Monday.",
+         {("Sundar Pichai", "holdsPosition", "Chief Executive", False),
+          ("Sundar Pichai", "affiliatedWith", "Google", False)}),
+    case("Ted Cruz, a senator from Texas, opposed the bill.",
+         {("Ted Cruz", "holdsPosition", "Senator", False),
+          ("Ted Cruz", "affiliatedWith", "Texas", False)}),
+    # --- no role: no title, an honorific, an age
+    case("Taylor Swift released a new album."),
+    case("Dr Anthony Fauci testified on Monday."),
+    case("Elon Musk, 52, bought the platform."),
+    case("The minister arrived late."),
+    # --- kg reads these wrongly today
+    case("Arsenal manager Mikel Arteta praised the referee.",
+         {("Mikel Arteta", "holdsPosition", "manager", False),
+          ("Mikel Arteta", "affiliatedWith", "Arsenal", False)},
+         xfail="a club name before the title is glued into the title, not the employer"),
+    case("Ford's chief executive Jim Farley visited the plant.",
+         {("Jim Farley", "holdsPosition", "chief executive", False),
+          ("Jim Farley", "affiliatedWith", "Ford", False)},
+         xfail="a possessive before the title is not read as the employer"),
+    case("Former Italian Prime Minister Mario Draghi wrote the report.",
+         {("Mario Draghi", "affiliatedWith", "Italian", False)},
+         xfail="a former role is stored as a current holdsPosition"),
+]  # fmt: skip
+
+COPULA = [
+    # "X is a N", "X, a N,": an indefinite noun types a named subject
+    case("The Airbus A350 is a wide-body airliner.",
+         {("A350", "isA", "wide-body airliner", False)}),
+    case("Spotify, a Swedish streaming service, raised prices.",
+         {("Spotify", "isA", "Swedish streaming service", False)}),
+    case("Tim Cook, a keen cyclist, spoke first.", {("Tim Cook", "isA", "keen cyclist", False)}),
+    case("Anfield is not a neutral venue.", {("Anfield", "isA", "neutral venue", True)}),
+    case("Chile is not an ally of Peru.", {("Chile", "isA", "ally", True)}),
+    case("Ireland is a staunch supporter of the treaty.",
+         {("Ireland", "isA", "staunch supporter", False)}),
+    # --- a definite description, a title, an unnamed subject: no type
+    case("The Airbus A350 is the best-selling airliner in Europe."),
+    case("Ted Cruz, a senator from Texas, opposed the bill."),
+    case("The weather is a worry."),
+    case("It is a hard decision.",
+         xfail="'it' of a judgement names nothing, yet gets a type"),
+]  # fmt: skip
+
+AGENT_NOUN = [
+    # nouns for the doer of a relation, in a copula or an apposition
+    case("Ireland is a staunch supporter of the treaty.",
+         {("Ireland", "supports", "treaty", False)}),
+    case("Norway and Denmark are firm backers of the carbon tax.",
+         {("Norway", "supports", "carbon tax", False),
+          ("Denmark", "supports", "carbon tax", False)}),
+    case("Qualcomm, a major supplier to Apple, cut its forecast.",
+         {("Qualcomm", "supplies", "Apple", False)}),
+    case("Chile is not an ally of Peru.", {("Chile", "supports", "Peru", True)}),
+    case("Norway is a founding member of NATO.", {("Norway", "memberOf", "NATO", False)}),
+    # --- an agent noun without its complement, or not an agent noun
+    case("Qualcomm is a supplier."),
+    case("Apple is a big company."),
+    case("The critics were silent."),
+]  # fmt: skip
+
+MEMBERSHIP = [
+    # a superlative ranking inside an organisation
+    case("Germany is the largest economy in the European Union.",
+         {("Germany", "memberOf", "European Union", False)}),
+    case("India has the fastest growing economy in the G20.",
+         {("India", "memberOf", "G20", False)}),
+    case("Toyota is the biggest carmaker in the Keidanren.",
+         {("Toyota", "memberOf", "Keidanren", False)}),
+    # --- a place is not a group; no superlative, no ranking
+    case("Germany is the largest economy in Europe."),
+    case("Apple has the largest market share in China."),
+    case("Germany has a large economy in the European Union."),
+]  # fmt: skip
+
+QUANTITY = [
+    # a measured amount hung on the verb; the counted noun comes with it
+    case("The Airbus A350 can carry up to 410 passengers.",
+         {("A350", "carry", "up to 410 passengers", False, "possible")}),
+    case("The battery can last for up to 12 hours.",
+         {("battery", "last", "up to 12 hours", False, "possible")}),
+    case("Netflix gained nine million subscribers.",
+         {("Netflix", "gain", "nine million subscribers", False, "asserted")}),
+    case("Tesla shipped 1.8 million cars last year.",
+         {("Tesla", "ship", "1.8 million cars", False, "asserted")}),
+    case("Apple paid $3 billion for Beats.", {("Apple", "pay", "$3 billion", False, "asserted")}),
+    case("The striker scored 30 goals this season.",
+         {("striker", "score", "30 goals", False, "asserted")}),
+    case("The hospital treated more than 200 patients on Monday.",
+         {("hospital", "treat", "more than 200 patients", False, "asserted")}),
+    # a passive without an agent: the participle, on the patient
+    case("The company was fined £20m by Ofcom.",
+         {("company", "fined", "£20m", False, "asserted")}),
+    # --- dates are the time stage's; no number, nothing
+    case("The museum opened on 3 May."),
+    case("The club was founded in 1905."),
+    case("Taylor Swift released a new album."),
+    case("One striker scored."),
+    # --- kg reads these wrongly today
+    case("Sony will cut 900 jobs.", {("Sony", "cut", "900 jobs", False)},
+         xfail="a number the NER leaves untagged ('900') is not seen"),
+    case("The Model Y can drive up to 500 km on one charge.",
+         {("Model Y", "drive", "up to 500 km", False)},
+         xfail="'on one charge' is a condition, not a measured amount"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text,expected", ROLE_CASES, ids=[c[0][:30] for c in ROLE_CASES])
-def test_roles(facts_of, text, expected):
-    got = triples(facts_of(text))
-    assert expected <= got, got
+@pytest.mark.parametrize("text,expected,only", ROLE)
+def test_role_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["role"]), expected) == expected
 
 
-def test_person_label_is_the_name_alone(facts_of):
-    facts = facts_of("Brazilian Foreign Minister Mauro Vieira spoke on Tuesday.")
-    assert {f.subject.text for f in facts if f.predicate == "holdsPosition"} == {"Mauro Vieira"}
+@pytest.mark.parametrize("text,expected,only", COPULA)
+def test_copula_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["copula"]), expected) == expected
 
 
-def test_copula_type(facts_of):
-    got = triples(facts_of("The Leopard 2 is a German battle tank."))
-    assert ("Leopard 2", "isA", "German battle tank", False) in got
+@pytest.mark.parametrize("text,expected,only", AGENT_NOUN)
+def test_agent_noun_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["agent_noun"]), expected) == expected
+
+
+@pytest.mark.parametrize("text,expected,only", MEMBERSHIP)
+def test_membership_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["membership"]), expected) == expected
+
+
+@pytest.mark.parametrize("text,expected,only", QUANTITY)
+def test_quantity_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["quantity"]), expected) == expected
+
+
+def test_roles_resolve_the_demonym_and_keep_the_name_alone(facts_of):
+    facts = facts_of("Kenyan President William Ruto spoke on Tuesday.")
+    assert triples(facts) == {
+        ("William Ruto", "holdsPosition", "President", False),
+        ("William Ruto", "affiliatedWith", "Kenya", False),
+    }
 
 
 def test_quantities_with_pronoun_subject(facts_of):
-    text = "The Leopard 2 is a German battle tank. It can drive for up to 500 km."
-    got = triples(facts_of(text))
-    assert ("Leopard 2", "drive", "up to 500 km", False) in got
-
-
-def test_membership_from_superlative(facts_of):
-    got = triples(facts_of("Pakistan has the largest navy in the Arab League."))
-    assert ("Pakistan", "memberOf", "Arab League", False) in got
+    text = "The Airbus A350 is a wide-body airliner. It can carry up to 410 passengers."
+    assert triples(facts_of(text)) == {
+        ("A350", "isA", "wide-body airliner", False),
+        ("A350", "carry", "up to 410 passengers", False),
+    }
 
 
 def test_numbers_are_not_relation_objects(facts_of):
-    got = triples(facts_of("Italy bought 40 helicopters."))
-    assert not any(p == "acquires" and "40" in o for s, p, o, n in got
-                   if s == "Italy" and not isinstance(o, str))  # fmt: skip
-
-
-def test_agent_noun_in_a_copula(facts_of):
-    got = triples(facts_of("Chile and Peru are the staunchest backers of Bolivian membership."))
-    assert ("Chile", "supports", "Bolivian membership", False) in got
-    assert ("Peru", "supports", "Bolivian membership", False) in got
+    facts = facts_of("Ryanair bought 150 jets.")
+    # the count never stands as what was bought ...
+    assert not [f for f in facts if f.predicate == "acquires" and "150" in f.object_text]
+    # ... it is a quantity of its own, on the verb that counts it
+    assert triples(facts) == {("Ryanair", "buy", "150 jets", False)}
 
 
 def test_headline_is_extracted_too(tmp_path):
@@ -64,4 +187,4 @@ def test_headline_is_extracted_too(tmp_path):
     art = read_file(path)[0]
     assert art.title == "Ghana backs Togo"
     got = {(f.subject.text, f.predicate, f.obj.text) for f in process_article(art).facts}
-    assert ("Ghana", "supports", "Togo") in got
+    assert got == {("Ghana", "supports", "Togo")}
