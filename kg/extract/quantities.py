@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import load_words
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
@@ -25,9 +26,10 @@ _COUNT_HEADS = {"NOUN", "NUM", "ADP", "PROPN", "ADV", "ADJ", "PART"}
 
 def _quantity_head(tok: Token) -> Token:
     """The noun a number counts: "four" -> "missiles"; "12" in "12 hours" -> "hours"."""
+    bound = load_words().bound_prepositions
     t = tok
     while t.dep_ in _COUNT_DEPS and t.head.i != t.i and t.head.pos_ in _COUNT_HEADS:
-        if t.dep_ == "pobj" and t.head.lower_ != "to":  # "up to 12": stay inside the number
+        if t.dep_ == "pobj" and t.head.lower_ not in bound:  # "up to 12": inside the number
             break
         t = t.head
         if t.pos_ == "NOUN" and t.dep_ != "compound":

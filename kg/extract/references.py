@@ -194,7 +194,7 @@ def class_of(ent: Span, lex: Lexicon) -> str | None:
     root = ent.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return lex.classes.get(root.head.lemma_.lower())
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    if root.dep_ == "nsubj" and root.head.lemma_ in lex.words.copulas:
         for c in root.head.children:
             if c.dep_ == "attr" and c.pos_ == "NOUN":
                 return lex.classes.get(c.lemma_.lower())

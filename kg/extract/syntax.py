@@ -94,7 +94,7 @@ def _keeps_prep(head: Token, prep: Token, keep_preps: bool, depth: int) -> bool:
         return False
     if head.pos_ == "PROPN" and prep.lower_ in w.name_place_prepositions:
         return False
-    return depth == 0 or prep.lower_ == "of"
+    return depth == 0 or prep.lower_ in w.partitive_prepositions
 
 
 def _kept_outside_token(head: Token, child: Token) -> bool:

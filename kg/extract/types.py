@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..lexicon import load_words
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
@@ -25,13 +26,14 @@ def _indefinite(ctx: Context, noun: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in w.indefinite_determiners for c in noun.children):
         return True
     return noun.lower_ in w.one_of and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+        c.dep_ == "prep" and c.lower_ in w.partitive_prepositions for c in noun.children
     )
 
 
 def _copula(tok: Token) -> Token | None:
     """The copula a predicate noun hangs on: "X is a backer"."""
-    return tok.head if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
+    copulas = load_words().copulas
+    return tok.head if tok.dep_ == "attr" and tok.head.lemma_ in copulas else None
 
 
 def agent_noun_facts(ctx: Context) -> Iterator[Fact]:
