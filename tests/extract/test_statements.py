@@ -1,48 +1,115 @@
 """Quotes, reported speech and sources; attribution of the facts inside them."""
 
-from tests.conftest import triples
+import pytest
+
+from tests.conftest import case, rows
+
+STATEMENT = [
+    # direct quotes, the speaker before or after the verb
+    case('"We will never sell the club," Daniel Levy said.',
+         {("Daniel Levy", "said", "We will never sell the club", False)}),
+    case('"The deal is dead," said Maria Lopez.',
+         {("Maria Lopez", "said", "The deal is dead", False)}),
+    case('"Nobody expected this," the coach said.',
+         {("coach", "said", "Nobody expected this", False)}),
+    # reported speech, by people and by organisations
+    case("The ministry said it had opened an inquiry.",
+         {("ministry", "said", "it had opened an inquiry", False)}),
+    case("Critics say the law is unfair.", {("Critics", "said", "the law is unfair", False)}),
+    # sources: "according to X" reports the claim without its lead or aside
+    case("According to The Guardian, the striker failed a drug test.",
+         {("Guardian", "reports", "the striker failed a drug test", False)}),
+    case("According to court documents, the firm destroyed the emails.",
+         {("court documents", "reports", "the firm destroyed the emails", False)}),
+    case("Shares fell, according to Bloomberg.", {("Bloomberg", "reports", "Shares fell", False)}),
+    # --- no speech: scare quotes, a quote too short to be a statement, no complement
+    case('The coach called the result a "disaster".'),
+    case('"Fine," she said.'),
+    case("The report said nothing."),
+    case("Uber denied the allegations."),
+    # --- kg reads these wrongly today
+    case("Amazon said that it would appeal the ruling.",
+         {("Amazon", "said", "it would appeal the ruling", False)},
+         xfail="the complementiser 'that' is kept in the reported text"),
+    case("Nvidia said in a statement that demand remained strong.",
+         {("Nvidia", "said", "demand remained strong", False)},
+         xfail="the complementiser 'that' is kept in the reported text"),
+    case("Jane Fraser told reporters that Citigroup would cut 5,000 jobs.",
+         {("Jane Fraser", "said", "Citigroup would cut 5,000 jobs", False)},
+         xfail="the complementiser 'that' is kept in the reported text"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", STATEMENT)
+def test_statement_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["statement"]), expected) == expected
 
 
 def test_direct_quote(facts_of):
-    facts = facts_of('"We will never accept this deal," Anna Smith said.')
+    facts = facts_of('"We will never sell the club," Daniel Levy said.')
     said = [f for f in facts if f.predicate == "said"]
     assert [(f.subject.text, f.obj) for f in said] == [
-        ("Anna Smith", "We will never accept this deal")
+        ("Daniel Levy", "We will never sell the club")
     ]
 
 
 def test_facts_in_a_quote_are_attributed_and_keep_negation(facts_of):
-    facts = facts_of('"Norway will never sell weapons to Sudan," Anna Smith said.')
-    supplies = [f for f in facts if f.predicate == "supplies"]
-    assert supplies and all(f.negated for f in supplies)
-    assert {f.attributed_to.text for f in supplies} == {"Anna Smith"}
+    facts = facts_of('"Shell will never buy the refinery," Wael Sawan said.')
+    assert rows(facts, width=6) == {
+        ("Shell", "acquires", "refinery", True, "asserted", "Wael Sawan"),
+        ("Wael Sawan", "said", "Shell will never buy the refinery", False, "asserted", None),
+    }
 
 
-def test_reported_speech_binds_he_to_the_speaker(facts_of):
-    text = "Angela Merkel met Emmanuel Macron. Later, Merkel said that he supports Kenya's bid."
-    facts = facts_of(text)
-    sup = [f for f in facts if f.predicate == "supports"]
-    assert sup and {f.subject.text for f in sup} == {"Angela Merkel"}
-    assert {f.attributed_to.text for f in sup} == {"Angela Merkel"}
+# Who "he", "she" and "they" in reported speech are: the row's fact, attributed to the speaker.
+PRONOUNS = [
+    # nothing to agree: "she" is the speaker, the one subject above it
+    case("John Smith met Mary Jones. Later, Jones said that she supports the merger.",
+         {("Mary Jones", "supports", "merger", False, "asserted", "Mary Jones")}),
+    # agreement: the speaker is a woman, "he" is the man she met
+    case("Angela Merkel met Emmanuel Macron. Later, Merkel said that he supports Kenya's bid.",
+         {("Emmanuel Macron", "supports", "Kenya's bid", False, "asserted", "Angela Merkel")},
+         xfail="no gender agreement yet: 'he' is bound to the speaker, Angela Merkel"),
+    case("Emmanuel Macron met Angela Merkel. Later, Macron said that she supports Kenya's bid.",
+         {("Angela Merkel", "supports", "Kenya's bid", False, "asserted", "Emmanuel Macron")},
+         xfail="no gender agreement yet: 'she' is bound to the speaker, Emmanuel Macron"),
+    # plural: "they" is both of the people just named
+    case("Lewis Hamilton and George Russell met the stewards. "
+         "They said that they accept the penalty.",
+         {("Lewis Hamilton", "accept", "penalty", False),
+          ("George Russell", "accept", "penalty", False)},
+         only={"accept"}, xfail="'they' is not resolved to the people just named"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", PRONOUNS)
+def test_pronouns_in_reported_speech(facts_of, text, expected, only):
+    facts = [f for f in facts_of(text) if f.predicate not in {"said", "metWith"}]
+    assert rows(facts, expected, only) == expected
 
 
 def test_according_to_source(facts_of):
-    facts = facts_of("According to Reuters, Iran delivered drones to Russia.")
-    got = triples(facts)
-    assert ("Iran", "supplies", "Russia", False) in got
-    assert {f.attributed_to.text for f in facts if f.predicate == "supplies"} == {"Reuters"}
-    assert any(f.predicate == "reports" and f.subject.text == "Reuters" for f in facts)
+    facts = facts_of("According to the Financial Times, Nissan bought the plant.")
+    assert rows(facts, width=6) == {
+        ("Nissan", "acquires", "plant", False, "asserted", "Financial Times"),
+        ("Financial Times", "reports", "Nissan bought the plant", False, "asserted", None),
+    }
 
 
-def test_we_in_a_quote_is_the_speakers_country(facts_of):
+def test_we_in_a_quote_is_the_speakers_country_or_company(facts_of):
     text = (
-        'French President Emmanuel Macron spoke in Paris. "We stand for the sovereignty '
-        'of Moldova," Macron said.'
+        'Italian Prime Minister Giorgia Meloni spoke in Rome. "We support the sovereignty '
+        'of Moldova," Meloni said. Microsoft chief executive Satya Nadella spoke in Seattle. '
+        '"We support the new AI rules," Nadella said.'
     )
-    got = triples(facts_of(text))
-    assert ("France", "supports", "sovereignty of Moldova", False) in got
+    got = rows(f for f in facts_of(text) if f.predicate == "supports")
+    assert got == {
+        ("Italy", "supports", "sovereignty of Moldova", False),
+        ("Microsoft", "supports", "new AI rules", False),
+    }
 
 
 def test_scare_quotes_are_not_speech(facts_of):
     facts = facts_of('Spain called the vote a "farce".')
-    assert not [f for f in facts if f.predicate == "said"]
+    assert [f for f in facts if f.predicate == "said"] == []
+    assert ("Spain", "call", "farce", False) in rows(facts)
