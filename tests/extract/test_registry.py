@@ -1,28 +1,59 @@
-"""Each extractor is a named unit that runs alone; unknown names list the valid ones."""
+"""Each extractor is a named unit that runs alone and has an exact table of its own;
+unknown names list the valid ones."""
 
 import pytest
 
 from kg.errors import ConfigError
 from kg.extract import EXTRACTORS, extract
+from tests.extract import (
+    test_clauses,
+    test_nominal,
+    test_origin,
+    test_roles_types_quantities,
+    test_statements,
+)
 
 ALONE = {
-    "clause": ("Germany sells tanks to Poland.", "supplies"),
-    "characterization": ("Emmanuel Macron called the strike a disgrace.", "call"),
-    "nominal": ("China's annexation of Tibet angered India.", "annexes"),
-    "role": ("German Chancellor Olaf Scholz arrived.", "holdsPosition"),
-    "copula": ("The Leopard 2 is a German battle tank.", "isA"),
-    "agent_noun": ("Chile is a staunch backer of Peru.", "supports"),
-    "membership": ("Pakistan has the largest navy in the Arab League.", "memberOf"),
-    "quantity": ("The Leopard 2 can drive up to 500 km.", "drive"),
-    "statement": ('"We will win," Anna Smith said.', "said"),
+    "clause": ("Moderna sells vaccines to Kenya.", "supplies"),
+    "characterization": ("The coach called the penalty a scandal.", "call"),
+    "nominal": ("Disney's purchase of Fox was completed.", "acquires"),
+    "role": ("Microsoft chief executive Satya Nadella spoke.", "holdsPosition"),
+    "copula": ("The Airbus A350 is a wide-body airliner.", "isA"),
+    "agent_noun": ("Ireland is a staunch supporter of the treaty.", "supports"),
+    "membership": ("Germany is the largest economy in the European Union.", "memberOf"),
+    "quantity": ("Netflix gained nine million subscribers.", "gain"),
+    "statement": ('"The deal is dead," said Maria Lopez.', "said"),
+    "origin": ("Egypt ordered Rafale jets. The French jets arrived in Cairo.", "countryOfOrigin"),
+}
+
+# The exact table of each extractor (rows of test_*.py in this folder).
+TABLES = {
+    "clause": test_clauses.CLAUSE + test_clauses.CLAUSE_NOTHING,
+    "characterization": test_clauses.CHARACTERIZATION,
+    "nominal": test_nominal.NOMINAL,
+    "role": test_roles_types_quantities.ROLE,
+    "copula": test_roles_types_quantities.COPULA,
+    "agent_noun": test_roles_types_quantities.AGENT_NOUN,
+    "membership": test_roles_types_quantities.MEMBERSHIP,
+    "quantity": test_roles_types_quantities.QUANTITY,
+    "statement": test_statements.STATEMENT,
+    "origin": test_origin.ORIGIN,
 }
 
 
-def test_every_extractor_has_a_case():
-    assert set(ALONE) == set(EXTRACTORS)
+def test_every_extractor_has_a_case_and_a_table():
+    assert set(EXTRACTORS) <= set(ALONE)
+    assert set(EXTRACTORS) <= set(TABLES)
 
 
-@pytest.mark.parametrize("name", sorted(ALONE))
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_each_table_has_passing_positive_and_negative_rows(name):
+    passing = [p.values[1] for p in TABLES[name] if not p.marks]
+    assert sum(1 for expected in passing if expected) >= 3, "three rows with facts"
+    assert any(not expected for expected in passing), "a row where nothing is found"
+
+
+@pytest.mark.parametrize("name", sorted(set(ALONE) & set(EXTRACTORS)))
 def test_extractor_runs_alone(nlp, lexicon, name):
     text, predicate = ALONE[name]
     facts = extract(nlp(text), lexicon=lexicon, extractors=[name])
@@ -36,5 +67,5 @@ def test_unknown_extractor_lists_the_valid_ones(nlp):
 
 
 def test_entity_ruler_fixes_regions(nlp):
-    doc = nlp("Russia annexed Crimea in 2014. Envoys from Kashmir arrived.")
-    assert {(e.text, e.label_) for e in doc.ents} >= {("Crimea", "LOC"), ("Kashmir", "LOC")}
+    doc = nlp("Tibet was annexed in 1950. Envoys from Kashmir arrived.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Tibet", "LOC"), ("Kashmir", "LOC")}
