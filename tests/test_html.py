@@ -24,9 +24,32 @@ def graph() -> Graph:
 def test_page_is_self_contained(graph):
     page = to_html(graph)
     assert "vis.Network" in page and "new vis.DataSet" in page
-    # nothing is loaded from elsewhere: no src/href to http(s), no CDN
-    assert not re.search(r"<(script|link)[^>]+(src|href)=", page)
-    assert "cdn" not in page.lower().replace("cdnjs", "") or "cdnjs" not in page
+    assert_loads_nothing(page)
+
+
+def assert_loads_nothing(page: str) -> None:
+    """Nothing is loaded from elsewhere: no element with a src or href, no CDN host (pyvis's
+    own template fetches vis and Bootstrap from CDNs), and a Content-Security-Policy that
+    allows no remote source."""
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\s(src|href)=", page, re.I)
+    assert not re.search(r"cdnjs|jsdelivr|unpkg|cdn\.", page, re.I)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert csp and "default-src 'none'" in csp.group(1) and "http" not in csp.group(1)
+
+
+@pytest.mark.parametrize(
+    "injected",
+    [
+        '<script src="https://example.org/vis.js"></script>',
+        '<link rel="stylesheet" href="https://cdn.example.org/bootstrap.css">',
+        "<style>@import url(https://unpkg.com/vis-network/styles.css);</style>",
+        "<script>fetch('https://cdn.jsdelivr.net/npm/vis-network')</script>",
+    ],
+)
+def test_the_self_containment_check_catches_remote_loads(graph, injected):
+    page = to_html(graph).replace("</body>", injected + "</body>")
+    with pytest.raises(AssertionError):
+        assert_loads_nothing(page)
 
 
 def test_data_matches_graph(graph):
@@ -74,6 +97,7 @@ print(json.dumps(sorted(_layout(nodes, edges).items())))
 """
 
 
+@pytest.mark.slow  # starts two Python processes
 def test_large_graph_layout_is_the_same_in_every_process():
     """Positions computed in Python (large graphs) are part of the page: same input, same
     bytes, in any process."""

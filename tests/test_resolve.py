@@ -10,14 +10,16 @@ def test_entity_ruler_fixes_capitals(nlp):
 
 def test_capital_and_seat_stand_for_the_state(facts_of):
     got = triples(facts_of("The Kremlin criticized Washington. Tokyo backed Seoul."))
-    assert ("Russia", "criticize", "United States", False) in got
-    assert ("Japan", "supports", "South Korea", False) in got
+    assert got == {
+        ("Russia", "criticize", "United States", False),
+        ("Japan", "supports", "South Korea", False),
+    }
 
 
 def test_capital_as_place_is_not_the_state(facts_of):
-    facts = facts_of("Nigeria signed the Abuja accord.")
-    assert all(not (isinstance(f.obj, str)) and f.obj.text != "Nigeria" for f in facts
-               if f.predicate == "sign")  # fmt: skip
+    # "the Abuja accord": the capital modifies a noun; it is not Nigeria signing with itself
+    got = triples(facts_of("Nigeria signed the Abuja accord."))
+    assert got == {("Nigeria", "sign", "Abuja accord", False)}
 
 
 def test_short_name_and_pronoun(facts_of):
@@ -25,45 +27,53 @@ def test_short_name_and_pronoun(facts_of):
         "Indian Prime Minister Narendra Modi visited Nepal. Modi praised the treaty. "
         "He also backed Bhutan."
     )
-    got = triples(facts_of(text))
-    assert ("Narendra Modi", "praise", "treaty", False) in got
-    assert ("Narendra Modi", "supports", "Bhutan", False) in got
+    assert triples(facts_of(text)) == {
+        ("Narendra Modi", "holdsPosition", "Prime Minister", False),
+        ("Narendra Modi", "affiliatedWith", "India", False),
+        ("Narendra Modi", "visit", "Nepal", False),
+        ("Narendra Modi", "praise", "treaty", False),
+        ("Narendra Modi", "supports", "Bhutan", False),
+    }
 
 
 def test_title_refers_to_the_person(facts_of):
     text = (
-        "Spanish Defence Minister Margarita Robles met Portuguese officials. "
-        "The Defence Minister criticized Morocco."
+        "Chilean Health Minister Ximena Aguilera met Peruvian officials. "
+        "The Health Minister praised Bolivia."
     )
     got = triples(facts_of(text))
-    assert ("Margarita Robles", "criticize", "Morocco", False) in got
+    assert ("Ximena Aguilera", "praise", "Bolivia", False) in got
+    assert not any(s == "Health Minister" for s, _, _, _ in got)
 
 
 def test_class_noun_refers_to_named_product(facts_of):
     text = (
-        "Poland bought Krab howitzers. These howitzers can fire up to 40 km. "
-        "Germany welcomed the Polish howitzers."
+        "Brazil bought Gripen jets. These jets can fly up to 3,000 km. "
+        "Chile praised the Swedish jets."
     )
-    facts = facts_of(text)
-    got = triples(facts)
-    assert ("Krab", "fire", "up to 40 km", False) in got
-    assert ("Krab", "countryOfOrigin", "Poland", False) in got
+    assert triples(facts_of(text)) == {
+        ("Brazil", "acquires", "Gripen", False),
+        ("Gripen", "fly", "up to 3,000 km", False),
+        ("Chile", "praise", "Gripen", False),
+        ("Gripen", "countryOfOrigin", "Sweden", False),
+    }
 
 
 def test_institution_stands_for_the_state(facts_of):
-    got = triples(facts_of("The Russian army attacked Georgia."))
-    assert ("Russia", "attacks", "Georgia", False) in got
+    assert triples(facts_of("The Kenyan government backed Uganda.")) == {
+        ("Kenya", "supports", "Uganda", False)
+    }
 
 
 def test_wikidata_ids_for_countries(nlp, lexicon, gazetteer):
     from kg.extract import extract
     from kg.resolve import resolve_article
 
-    doc = nlp("Turkey supplies drones to Ukraine.")
+    doc = nlp("Norway sells salmon to Japan.")
     _, ents = resolve_article(doc, extract(doc), gazetteer=gazetteer, lexicon=lexicon)
     assert {e.label: e.qid for e in ents.values()}.items() >= {
-        ("Turkey", "Q43"),
-        ("Ukraine", "Q212"),
+        ("Norway", "Q20"),
+        ("Japan", "Q17"),
     }
 
 
