@@ -8,9 +8,9 @@ import pytest
 
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
 from kg.model import Mention
 from kg.nlp import load_nlp
-from kg.lexicon import load_lexicon
 from kg.resolve import resolve_article
 
 ROOT = Path(__file__).resolve().parent.parent

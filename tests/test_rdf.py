@@ -12,8 +12,8 @@ from rdflib import RDF, RDFS, Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.export import to_rdf
-from kg.model import Article
 from kg.lexicon import load_lexicon
+from kg.model import Article
 from kg.ontology import KG, load_ontology
 from kg.pipeline import build_dataset_from, build_graph, build_nquads_from
 from kg.rdf import ENT, mint, to_nquads, union_graph

@@ -58,9 +58,11 @@ COPULA = [
     case("Chile is not an ally of Peru.", {("Chile", "isA", "ally", True)}),
     case("Ireland is a staunch supporter of the treaty.",
          {("Ireland", "isA", "staunch supporter", False)}),
-    # --- a definite description, a title, an unnamed subject: no type
+    # alone, a title in an apposition is a type too (with every extractor, role owns it)
+    case("Ted Cruz, a senator from Texas, opposed the bill.",
+         {("Ted Cruz", "isA", "senator", False)}),
+    # --- a definite description, an unnamed subject: no type
     case("The Airbus A350 is the best-selling airliner in Europe."),
-    case("Ted Cruz, a senator from Texas, opposed the bill."),
     case("The weather is a worry."),
     case("It is a hard decision.",
          xfail="'it' of a judgement names nothing, yet gets a type"),
@@ -152,6 +154,15 @@ def test_membership_facts(raw_facts_of, text, expected, only):
 @pytest.mark.parametrize("text,expected,only", QUANTITY)
 def test_quantity_facts(raw_facts_of, text, expected, only):
     assert rows(raw_facts_of(text, extractors=["quantity"]), expected) == expected
+
+
+def test_a_title_in_an_apposition_is_a_role_not_a_type(raw_facts_of):
+    facts = raw_facts_of("Ted Cruz, a senator from Texas, opposed the bill.")
+    assert rows(facts) == {
+        ("Ted Cruz", "holdsPosition", "Senator", False),
+        ("Ted Cruz", "affiliatedWith", "Texas", False),
+        ("Ted Cruz", "opposes", "bill", False),
+    }
 
 
 def test_roles_resolve_the_demonym_and_keep_the_name_alone(facts_of):

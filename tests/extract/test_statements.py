@@ -68,11 +68,9 @@ PRONOUNS = [
          {("Mary Jones", "supports", "merger", False, "asserted", "Mary Jones")}),
     # agreement: the speaker is a woman, "he" is the man she met
     case("Angela Merkel met Emmanuel Macron. Later, Merkel said that he supports Kenya's bid.",
-         {("Emmanuel Macron", "supports", "Kenya's bid", False, "asserted", "Angela Merkel")},
-         xfail="no gender agreement yet: 'he' is bound to the speaker, Angela Merkel"),
+         {("Emmanuel Macron", "supports", "Kenya's bid", False, "asserted", "Angela Merkel")}),
     case("Emmanuel Macron met Angela Merkel. Later, Macron said that she supports Kenya's bid.",
-         {("Angela Merkel", "supports", "Kenya's bid", False, "asserted", "Emmanuel Macron")},
-         xfail="no gender agreement yet: 'she' is bound to the speaker, Emmanuel Macron"),
+         {("Angela Merkel", "supports", "Kenya's bid", False, "asserted", "Emmanuel Macron")}),
     # plural: "they" is both of the people just named
     case("Lewis Hamilton and George Russell met the stewards. "
          "They said that they accept the penalty.",
