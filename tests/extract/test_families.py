@@ -1,0 +1,286 @@
+"""Construction families from the open issues (17: negation and factuality, 18: who is
+who, 19: relations), on sentences written for these tests: the resolved facts a careful
+reader takes from each, exactly (``only``: the predicates a row is about, where the rest
+of the sentence is not the point).
+
+Rows kg cannot read yet are strict xfails with the reason: they are the specification
+for those issues, and the mark comes off when kg gets the row right.
+"""
+
+import pytest
+
+from tests.conftest import IRREALIS, case, rows
+
+# -- issue 17: negation and factuality -------------------------------------------------
+
+NEGATIVE_VERBS = [
+    # a negative control verb negates what it controls
+    case("Ryanair refused to buy planes from Airbus.", {("Ryanair", "acquires", "planes", True)}),
+    case("Liverpool failed to sign Jude Bellingham.",
+         {("Liverpool", "sign", "Jude Bellingham", True)}),
+    case("Hungary declined to endorse the statement.",
+         {("Hungary", "supports", "statement", True)}),
+    # an implicative verb settles its complement as true: it must stay positive
+    case("Arsenal managed to sign Declan Rice.", {("Arsenal", "sign", "Declan Rice", False)},
+         xfail="'managed to V' yields nothing: the complement of an implicative is lost"),
+    case("Nissan has yet to recall the vehicles.", {("Nissan", "recall", "vehicles", True)},
+         xfail="'has yet to' is not read as negative: stored as a positive fact"),
+    case("Apple cut ties with Foxconn.", {("Apple", "hasTiesWith", "Foxconn", True)},
+         xfail="'cut ties with X' ends the ties; read as an open relation 'cut'"),
+]  # fmt: skip
+
+NEGATIVE_PARTICLES = [
+    # not, never, n't and its slips
+    case("Amazon has never paid the fine.", {("Amazon", "pay", "fine", True)}),
+    case("Kenya won't recognise the result.", {("Kenya", "recognizes", "result", True)}),
+    case("Kenya wont recognise the result.", {("Kenya", "recognizes", "result", True)}),
+    case("Kenya did n't recognise the result.", {("Kenya", "recognizes", "result", True)}),
+    case("Mali can not accept the deal.", {("Mali", "accept", "deal", True)}),
+    # a positive relative clause stays positive beside a negated main clause
+    case("Chelsea, which signed Cole Palmer in 2023, has not sold Enzo Fernandez.",
+         {("Chelsea", "sign", "Cole Palmer", False),
+          ("Chelsea", "supplies", "Enzo Fernandez", True)}),
+    case("Deutsche Bank no longer finances coal mines.",
+         {("Deutsche Bank", "finance", "coal mines", True)},
+         xfail="'no longer' is not read as negation: stored as a positive fact"),
+    case("Portugal did not back the plan, nor did Greece.",
+         {("Portugal", "supports", "plan", True), ("Greece", "supports", "plan", True)},
+         xfail="the subject of 'nor did X' is not given the negated fact"),
+    case("Neither Ford nor General Motors supported the strike.",
+         {("Ford", "supports", "strike", True), ("General Motors", "supports", "strike", True)},
+         xfail="'neither A nor B' is not read as negation: both stored as positive facts"),
+    case("Rivian launched the truck without consulting Ford.",
+         {("Rivian", "launch", "truck", False), ("Rivian", "consult", "Ford", True)},
+         xfail="the clause under 'without' is not read (as a negated fact)"),
+]  # fmt: skip
+
+LIST_REMNANTS = [
+    case("Several banks backed the bailout, including HSBC and Barclays, but not Lloyds.",
+         {("HSBC", "supports", "bailout", False), ("Barclays", "supports", "bailout", False),
+          ("Lloyds", "supports", "bailout", True)},
+         xfail="list members after 'including' and 'but not' are not given the relation"),
+    case("Nvidia sells the chip to many firms, including Dell, but not Huawei.",
+         {("Nvidia", "supplies", "chip", False), ("Nvidia", "supplies", "Dell", False),
+          ("Nvidia", "supplies", "Huawei", True)},
+         only={"supplies"},
+         xfail="'but not Huawei' is stored as a positive fact, and 'including Dell' is lost"),
+    case("Microsoft, Google and Amazon, but not Apple, signed the pledge.",
+         {("Microsoft", "sign", "pledge", False), ("Google", "sign", "pledge", False),
+          ("Amazon", "sign", "pledge", False), ("Apple", "sign", "pledge", True)},
+         xfail="a 'but not X' remnant in a coordinated subject is not negated"),
+]  # fmt: skip
+
+# The act in an irrealis complement belongs to its own subject and is never asserted;
+# "A urged B" itself stays asserted.
+IRREALIS_COMPLEMENTS = [
+    case("Meta plans to buy Snap.", {("Meta", "acquires", "Snap", False, "planned")}),
+    case("The UAW urged Ford to reopen the plant.",
+         {("Ford", "reopen", "plant", False, IRREALIS)}, only={"reopen"},
+         xfail="the complement of 'urge X to' is stored as asserted"),
+    case("Greenpeace called on Shell to abandon the project.",
+         {("Shell", "abandon", "project", False, IRREALIS)}, only={"abandon"},
+         xfail="'call on X to V' gives V to the caller, asserted; X is asked to do it"),
+    case("Spain wants Morocco to extradite the suspect.",
+         {("Morocco", "extradite", "suspect", False, IRREALIS)}, only={"extradite"},
+         xfail="the complement of 'want X to' is stored as asserted"),
+    case("The league asked Juventus to pay the fine.",
+         {("Juventus", "pay", "fine", False, IRREALIS)}, only={"pay"},
+         xfail="the complement of 'ask X to' is stored as asserted"),
+    case("Toyota hopes to sell hydrogen cars in China.",
+         {("Toyota", "supplies", "hydrogen cars", False, IRREALIS)},
+         xfail="the complement of 'hope to' is stored as asserted"),
+]  # fmt: skip
+
+CONDITIONALS_QUESTIONS = [
+    # a purpose clause is not a fact; the main clause is
+    case("Meta bought WhatsApp to reach new users.",
+         {("Meta", "acquires", "WhatsApp", False, "asserted")}),
+    case("Siemens will build the plant if Germany approves the subsidy.",
+         {("Siemens", "build", "plant", False, IRREALIS),
+          ("Germany", "approve", "subsidy", False, IRREALIS)},
+         xfail="a conditional and its consequence are stored as asserted"),
+    case("Unless Chelsea pays the fee, Napoli will keep the striker.",
+         {("Chelsea", "pay", "fee", False, IRREALIS),
+          ("Napoli", "keep", "striker", False, IRREALIS)},
+         xfail="a conditional and its consequence are stored as asserted"),
+    case("Did Boeing ignore the warnings?", {("Boeing", "ignore", "warnings", False, IRREALIS)},
+         xfail="a question is stored as an asserted fact"),
+    case("Will Netflix buy Paramount?", {("Netflix", "acquires", "Paramount", False, IRREALIS)},
+         xfail="a question is stored as an asserted fact (and 'Will' is taken into the name)"),
+]  # fmt: skip
+
+# (subject, predicate, object, negated, modality, attributed to)
+CLAIMS = [
+    case("Elizabeth Warren argues that Amazon abused its power.",
+         {("Amazon", "abuse", "its power", False, "asserted", "Elizabeth Warren")},
+         only={"abuse"}),
+    case("According to Reuters, Boeing ignored the warnings.",
+         {("Boeing", "ignore", "warnings", False, "asserted", "Reuters")}, only={"ignore"}),
+    case("A former engineer has said that Boeing ignored the warnings.",
+         {("Boeing", "ignore", "warnings", False, "asserted", "former engineer")},
+         only={"ignore"},
+         xfail="a speaker that is not a named entity is dropped: the claim becomes the article's"),
+    case("The FTC alleges that Meta bought Instagram.",
+         {("Meta", "acquires", "Instagram", False, "asserted", "FTC")}, only={"acquires"},
+         xfail="'allege' is not a reporting verb: the claim is not attributed"),
+    case("Nike confirmed that it had bought the startup.",
+         {("Nike", "acquires", "startup", False, "asserted", "Nike")}, only={"acquires"},
+         xfail="'it' inside the speaker's own that-clause is not resolved to the speaker"),
+]  # fmt: skip
+
+# -- issue 18: who is who ----------------------------------------------------------------
+
+ROLES_AFFILIATIONS = [
+    case("Ngozi Okonjo-Iweala, the head of the World Trade Organization, warned of a slump.",
+         {("Ngozi Okonjo-Iweala", "holdsPosition", "Head", False),
+          ("Ngozi Okonjo-Iweala", "affiliatedWith", "World Trade Organization", False)}),
+    case("Mary Barra, General Motors' chief executive, praised the union.",
+         {("Mary Barra", "holdsPosition", "Chief Executive", False),
+          ("Mary Barra", "affiliatedWith", "General Motors", False),
+          ("Mary Barra", "praise", "union", False)}),
+    # the name after a description is the one met, not the description
+    case("Satya Nadella met his Google counterpart Sundar Pichai.",
+         {("Satya Nadella", "metWith", "Sundar Pichai", False)}, only={"metWith"}),
+    # a role given up is not a current position
+    case("Jacinda Ardern, who stepped down as prime minister in 2023, joined Harvard.",
+         {("Jacinda Ardern", "joins", "Harvard", False)}, only={"holdsPosition", "joins"}),
+    case("Ford's chief executive Jim Farley visited the plant.",
+         {("Jim Farley", "holdsPosition", "chief executive", False),
+          ("Jim Farley", "affiliatedWith", "Ford", False)},
+         only={"holdsPosition", "affiliatedWith"},
+         xfail="a possessive before the title is not read as the employer"),
+    case("Chelsea striker Nicolas Jackson scored twice.",
+         {("Nicolas Jackson", "holdsPosition", "striker", False),
+          ("Nicolas Jackson", "affiliatedWith", "Chelsea", False)},
+         xfail="a player's position is not a core title, and the club is not read"),
+    case("Former Bank of England governor Mark Carney joined Brookfield.",
+         {("Mark Carney", "joins", "Brookfield", False)}, only={"holdsPosition", "joins"},
+         xfail="'former' is ignored: a past role is stored as a current holdsPosition"),
+]  # fmt: skip
+
+PLACES = [
+    # a capital as a place is not its state
+    case("Google opened an office in Nairobi.", {("Google", "open", "office in Nairobi", False)}),
+    case("Protesters gathered in Paris."),
+    case("Volkswagen opened a plant in the Mexican city of Puebla.",
+         {("Puebla", "locatedIn", "Mexico", False)}, only={"locatedIn"},
+         xfail="'the Mexican city of X' is not read as a place in a country"),
+    case("Tesla built a factory in Austin, Texas.", {("Austin", "locatedIn", "Texas", False)},
+         only={"locatedIn"}, xfail="'City, State' is not read as a place in a place"),
+    case("The London-based bank Standard Chartered cut 500 jobs.",
+         {("Standard Chartered", "basedIn", "London", False)}, only={"basedIn"},
+         xfail="'X-based' is not read as where an organisation is based"),
+    case("Samsung, which is based in Suwon, hired 1,000 engineers.",
+         {("Samsung", "basedIn", "Suwon", False)}, only={"basedIn"},
+         xfail="'which is based in X' is not read as where an organisation is based"),
+]  # fmt: skip
+
+REFERENCES = [
+    # he and she agree with the person they stand for
+    case("Serena Williams met Roger Federer in Paris. He praised the tournament.",
+         {("Serena Williams", "metWith", "Roger Federer", False),
+          ("Roger Federer", "praise", "tournament", False)}),
+    case("Roger Federer met Serena Williams in Paris. She praised the tournament.",
+         {("Roger Federer", "metWith", "Serena Williams", False),
+          ("Serena Williams", "praise", "tournament", False)}),
+    # "the firm", "the club": the organisation of that kind last named
+    case("Siemens posted higher profits. The firm also acquired Altair.",
+         {("Siemens", "post", "higher profits", False), ("Siemens", "acquires", "Altair", False)},
+         xfail="'the firm' is not resolved to the company last named"),
+    case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
+         {("Arsenal", "supplies", "Thomas Partey", False)}, only={"supplies"},
+         xfail="'the club' is not resolved to the club last named"),
+    # "he" in a quote about someone else is that person, not the speaker
+    case('"He never misses a training session," Pep Guardiola said of Erling Haaland.',
+         {("Erling Haaland", "miss", "training session", True, "asserted", "Pep Guardiola")},
+         only={"miss"}, xfail="'he' in a quote about someone else is not resolved to them"),
+]  # fmt: skip
+
+# -- issue 19: relations ---------------------------------------------------------------------
+
+RELATIONS = [
+    # prepositional arguments the ontology names
+    case("Olaf Scholz spoke with Joe Biden on Friday.",
+         {("Olaf Scholz", "metWith", "Joe Biden", False)}),
+    # light verbs and nominalisations: the noun names the relation
+    case("Narendra Modi held talks with Joe Biden.",
+         {("Narendra Modi", "metWith", "Joe Biden", False)}),
+    # a participle with a by-agent
+    case("The vaccine, developed by Moderna, was approved in June.",
+         {("Moderna", "develop", "vaccine", False)}),
+    case("Chevron completed the purchase of Hess.", {("Chevron", "acquires", "Hess", False)},
+         xfail="the light verb 'complete' is also kept as an open relation on the noun"),
+    case("Benfica sold the midfielder to Manchester City.",
+         {("Benfica", "supplies", "midfielder", False),
+          ("Benfica", "supplies", "Manchester City", False)},
+         xfail="'to' parsed as a dative: the recipient is lost"),
+    case("Olaf Scholz paid a visit to Beijing.", {("Olaf Scholz", "visit", "Beijing", False)},
+         xfail="'paid a visit to X' is read as paying something, not visiting X"),
+    case("The EU imposed sanctions on Belarus.",
+         {("European Union", "sanctions", "Belarus", False)},
+         xfail="'impose sanctions on X' is not read as sanctioning X"),
+    case("The EU sanctioned two banks: Sberbank and VTB.",
+         {("European Union", "sanctions", "Sberbank", False),
+          ("European Union", "sanctions", "VTB", False)},
+         xfail="a list after a colon is cut to its first member and read as a quantity"),
+]  # fmt: skip
+
+# Quantities stay in a fact of their own and never replace what they measure.
+QUANTITIES = [
+    case("Nike employs more than 80,000 people.",
+         {("Nike", "employ", "more than 80,000 people", False)}),
+    case("Tesla shipped 1.8 million cars last year.",
+         {("Tesla", "ship", "1.8 million cars", False)}),
+    case("Microsoft bought the studio for $7.5bn.", {("Microsoft", "acquires", "studio", False)},
+         only={"acquires", "buy"},
+         xfail="the price is stored as what was bought ('buy $7.5bn')"),
+    case("Ryanair bought 150 jets from Boeing.", {("Ryanair", "acquires", "jets", False)},
+         only={"acquires", "buy"},
+         xfail="a counted object is stored as a quantity only; the purchase is lost"),
+]  # fmt: skip
+
+STATEMENTS = [
+    # organisations speak too; "told the BBC" names the speaker, not the listener
+    case("Airbus said it would cut 2,500 jobs.",
+         {("Airbus", "said", "it would cut 2,500 jobs", False)}, only={"said", "reports"}),
+    case('"We are not for sale," Ubisoft said in a statement.',
+         {("Ubisoft", "said", "We are not for sale", False)}, only={"said", "reports"}),
+    case('"The figures are wrong," Jeremy Hunt told the BBC.',
+         {("Jeremy Hunt", "said", "The figures are wrong", False)}, only={"said", "reports"}),
+    case("According to Reuters, Boeing ignored the warnings.",
+         {("Reuters", "reports", "Boeing ignored the warnings", False)},
+         only={"said", "reports"}),
+]  # fmt: skip
+
+FAMILIES = {
+    "negative verbs": NEGATIVE_VERBS,
+    "negative particles": NEGATIVE_PARTICLES,
+    "list remnants": LIST_REMNANTS,
+    "irrealis complements": IRREALIS_COMPLEMENTS,
+    "conditionals and questions": CONDITIONALS_QUESTIONS,
+    "claims": CLAIMS,
+    "roles and affiliations": ROLES_AFFILIATIONS,
+    "places": PLACES,
+    "references": REFERENCES,
+    "relations": RELATIONS,
+    "quantities": QUANTITIES,
+    "statements": STATEMENTS,
+}
+
+
+# one test per row, named by its family
+FAMILY_ROWS = [
+    pytest.param(*p.values, marks=p.marks, id=f"{family}: {p.id}")
+    for family, table in FAMILIES.items()
+    for p in table
+]
+
+
+@pytest.mark.parametrize("text,expected,only", FAMILY_ROWS)
+def test_family(facts_of, text, expected, only):
+    assert rows(facts_of(text), expected, only) == expected
+
+
+def test_every_family_has_at_least_three_rows():
+    for family, table in FAMILIES.items():
+        assert len(table) >= 3, family
