@@ -17,6 +17,8 @@ from kg.export.html import network_data, to_html
 from kg.ontology import KG
 from kg.pipeline import build_graph
 
+pytestmark = pytest.mark.slow  # starts a headless browser
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -116,12 +116,14 @@ def test_bad_graph_file(tmp_path, capsys):
     assert "bad.ttl: not valid turtle" in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.slow  # starts Python processes
 def test_python_dash_m_and_help():
     for args in (["--help"], ["build", "--help"], ["facts", "--help"], ["query", "--help"]):
         r = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
         assert r.returncode == 0 and "Usage" in r.stdout
 
 
+@pytest.mark.slow  # starts a Python process
 def test_python_dash_m_error_exit_code(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg", "facts", str(tmp_path / "x.ttl")],
                        capture_output=True, text=True)  # fmt: skip
@@ -129,6 +131,7 @@ def test_python_dash_m_error_exit_code(tmp_path):
     assert r.stderr.startswith("kg: error:") and "Traceback" not in r.stderr
 
 
+@pytest.mark.slow  # starts worker processes
 def test_jobs_2_gives_identical_exports(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

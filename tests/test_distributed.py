@@ -22,6 +22,8 @@ from kg.rdf import ArticleResult, article_nquads, build_dataset, to_nquads
 from kg.scatter import build_shards, dask_client
 from kg.shard import read_manifest, write_manifest, write_shard
 
+pytestmark = pytest.mark.slow  # starts Dask clusters and kg build processes
+
 distributed = pytest.importorskip("distributed")
 
 COUNTRIES = ["Norway", "Finland", "Poland", "Germany", "Japan", "Brazil", "Kenya", "Canada"]

@@ -77,6 +77,7 @@ def test_cli_eval_json_and_errors(gold, tmp_path, capsys):
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no ../shared scorer")
+@pytest.mark.slow  # starts the reference scorer
 def test_agrees_with_reference_scorer(tmp_path, capsys):
     """kg eval and ../shared/eval/score.py give the same figures on the seed."""
     seed = tmp_path / "seed"

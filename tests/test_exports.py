@@ -189,6 +189,7 @@ def oxigraph_server(tmp_path):
         proc.wait(timeout=10)
 
 
+@pytest.mark.slow  # starts an Oxigraph server
 def test_oxigraph_server_answers_like_kg_query(out, oxigraph_server):
     data = (out / "graph.ttl").read_bytes()
     req = urllib.request.Request(oxigraph_server + "/store?default", data=data, method="POST",

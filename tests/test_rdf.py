@@ -101,6 +101,7 @@ def test_negated_facts_are_not_asserted(dataset):
         assert (s, p, o) not in g
 
 
+@pytest.mark.slow  # runs kg build in two processes
 def test_exports_are_byte_identical_across_processes(tmp_path):
     """Same input, same bytes, whatever Python's hash seed (set and dict order)."""
     (tmp_path / "in").mkdir()

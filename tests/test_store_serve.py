@@ -20,6 +20,8 @@ from kg.facts import read_facts
 from kg.query import QUERIES, load_graph, load_source, query_source
 from kg.store import open_store
 
+pytestmark = pytest.mark.slow  # starts kg serve; builds stores on disk
+
 A = "Chile backs Peru\n\nChile sells Peru two frigates. Chile does not recognize the vote."
 B = "Bolivia and Chile\n\nBolivia supports Chile. Chile does not sell frigates to Peru."
 
