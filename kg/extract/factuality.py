@@ -1,16 +1,21 @@
 """The factuality layer: polarity and modality of every predicate, composed through
-the verbs and nouns it is embedded under.
+the verbs, nouns and clauses it is embedded under.
 
 A fact's truth in the text is not a property of its verb alone: "refused to sign" denies
-the signing, "is preparing to sell" only plans the sale, "are believed to have helped"
-hedges it, "could buy" makes it possible. Every extractor asks this layer, through
-``Context.polarity``/``Context.modality``, instead of reading negation itself, so a new
-trigger (a negating verb, a modal, a hedge) is one word in ``kg/data/lexicon.toml`` and
-reaches every extractor at once. Issue 17 extends the composition (negative subjects,
-irrealis complements, conditionals); the place for it is here.
+the signing, "is preparing to sell" only plans the sale, "urged the board to withdraw
+the plan" requests the withdrawal, "if the Commission approves" makes the approval a
+condition, "are believed to have helped" hedges the help. In the spirit of FactBank and
+de Marneffe et al.'s veridicality work, the layer reads a predicate's own markers
+(negation, "never", "no longer", a negative subject, a modal, a hedge, a question) and
+then climbs its embedding chain (xcomp, ccomp, coordination, "without"/"instead of",
+adverbial clauses, the complement of a noun), letting each embedding context flip the
+polarity or set the modality. Every extractor asks it through ``Context.polarity`` /
+``Context.modality``; every trigger word is a list in ``kg/data/lexicon.toml``.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -20,72 +25,186 @@ from .frames import PASS_SUBJ, SUBJ
 ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED = (
     "asserted", "planned", "possible", "hedged", "demanded",
 )  # fmt: skip
+REQUESTED, EXPECTED, CONDITIONAL = "requested", "expected", "conditional"
+MAX_DEPTH = 8  # embedding steps climbed; news sentences rarely nest deeper
+
+
+@dataclass(frozen=True)
+class Factuality:
+    negated: bool = False
+    modality: str = ASSERTED
 
 
 def is_negated(verb: Token, words: WordLists | None = None) -> bool:
-    """Negation on the predicate itself: "does not recognize", "never met", "decision
-    not to"."""
+    """Negation on the predicate itself: "does not recognize", "never met", "won't",
+    "no longer competes", "decision not to"."""
     w = words or load_words()
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in w.negating_adverbs)
-               for c in verb.children)  # fmt: skip
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in w.negating_adverbs):
+            return True
+        if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+            return True  # "no longer", "not yet"
+        if c.dep_ == "aux" and c.lower_ in w.negated_auxiliaries:
+            return True  # "wont", "cant" written without an apostrophe
+    return False
 
 
-def _coordination_negated(verb: Token, w: WordLists) -> bool:
-    """A verb coordinated, without a subject of its own, under a negated one: "will not
-    ignore X and shut down Y"."""
-    v = verb
-    while v.dep_ == "conj" and not any(c.dep_ in SUBJ | PASS_SUBJ for c in v.children):
-        v = v.head
-        if is_negated(v, w):
+def _negative_subject(verb: Token, w: WordLists) -> bool:
+    """ "No economist expects", "Nobody doubts", "None of the banks cut": a subject that
+    names no one negates its clause."""
+    for s in verb.children:
+        if s.dep_ not in SUBJ | PASS_SUBJ:
+            continue
+        if s.lower_ in w.negative_pronouns:
+            return True
+        if any(d.dep_ == "det" and d.lower_ in w.negative_determiners for d in s.children):
             return True
     return False
 
 
-def negated(verb: Token, words: WordLists | None = None) -> bool:
-    """Negation in scope: the verb's own, a negated verb it is coordinated under, or a
-    negating or negated control verb above it ("refused to sign", "did not agree to
-    sell"). Two negations cancel ("did not refuse to sign")."""
+def _nor(verb: Token, w: WordLists) -> bool:
+    """ "never won X, nor did he win Y": the conjunct after "nor" is denied too."""
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in w.negating_conjunctions and c.i < verb.i
+        for c in verb.head.children
+    )
+
+
+def _own(verb: Token, w: WordLists) -> Factuality:
+    """The predicate's own markers: negation and modal auxiliaries, hedge adverbs, a
+    question."""
+    neg = is_negated(verb, w) or _negative_subject(verb, w) or _nor(verb, w)
+    mod = ASSERTED
+    if any(c.lower_ in w.hedge_adverbs for c in verb.children):
+        mod = HEDGED
+    else:
+        for c in verb.children:
+            if c.dep_ == "aux" and c.lower_ in w.possibility_modals:
+                mod = POSSIBLE
+            elif c.dep_ == "aux" and c.lower_ in w.obligation_modals:
+                mod = DEMANDED
+    if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
+        mod = HEDGED  # "Did Exxon buy the refinery?"
+    return Factuality(neg, mod)
+
+
+def _yet_to(head: Token, w: WordLists) -> bool:
+    """ "has yet to name", "is yet to sign": not done so far."""
+    return head.lemma_ in w.yet_to_verbs and any(
+        c.dep_ == "advmod" and c.lower_ in w.yet_words for c in head.children
+    )
+
+
+def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
+    """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
+    ccomp: "refused to", "denied that", "has yet to", "urged X to", "plans to"."""
+    lemma = head.lemma_
+    flip = lemma in w.negating_verbs or _yet_to(head, w)
+    if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
+        flip = False  # "refused" negates its xcomp; only "denied that" negates a clause
+    passive = any(c.dep_ in PASS_SUBJ for c in head.children)
+    if lemma in w.hedging_verbs and passive:
+        return flip, HEDGED  # "are believed to have helped"
+    for name, mod in ((w.requesting_verbs, REQUESTED), (w.expecting_verbs, EXPECTED),
+                      (w.planning_verbs, PLANNED)):  # fmt: skip
+        if lemma in name and (child.dep_ == "xcomp" or lemma in w.ccomp_irrealis_verbs):
+            return flip, mod
+    return flip, None
+
+
+def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
+    """Adverbial clauses and "without"/"instead of" complements: "if the Commission
+    approves" (a condition), "in order to win" (a purpose), "without attending" (not
+    done)."""
+    marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+    if child.dep_ == "advcl" and set(marks) & w.conditional_markers:
+        return False, CONDITIONAL
+    if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
+        return False, PLANNED
+    if child.dep_ == "pcomp":
+        prep = child.head
+        phrase = " ".join(t.lower_ for t in prep.doc[prep.i - 1 : prep.i + 1])
+        if prep.lower_ in w.negating_prepositions or phrase in w.negating_prepositions:
+            return True, None
+    return False, None
+
+
+def _noun_embedding(noun: Token, w: WordLists) -> tuple[bool, str | None]:
+    """The complement of a noun: "its pledge not to enforce" (planned), "its refusal to
+    pay" (denied), "the decision to close" (decided: asserted)."""
+    lemma = noun.lemma_.lower()
+    if lemma in w.negating_nouns:
+        return True, None
+    if lemma in w.purpose_nouns or (lemma in w.intent_nouns and lemma not in w.decision_nouns):
+        return False, PLANNED
+    return False, None
+
+
+def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
+    """One step up the embedding chain: (the embedding predicate, whether it flips the
+    polarity, the modality it sets); None when the chain ends here."""
+    dep, head = tok.dep_, tok.head
+    if head is tok:
+        return None, False, None
+    if dep in {"xcomp", "ccomp"}:
+        flip, mod = _verb_embedding(tok, head, w)
+        return head, flip, mod
+    if dep == "conj" and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.children):
+        return head, False, None  # "will not ignore X and shut down Y"
+    if dep in {"advcl", "pcomp"}:
+        flip, mod = _clause_embedding(tok, w)
+        return (head.head if dep == "pcomp" else head), flip, mod
+    if dep == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        flip, mod = _noun_embedding(head, w)
+        return None, flip, mod
+    return None, False, None
+
+
+def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
+    """A negated verb denies its xcomp and the verbs coordinated under it, and the
+    that-clause of an expectation ("No one expects that X"); not what someone did not
+    say ("did not say that X" leaves X open) nor an adverbial clause."""
+    if tok.dep_ in {"xcomp", "conj"}:
+        return True
+    return tok.dep_ == "ccomp" and head is not None and head.lemma_ in w.ccomp_irrealis_verbs
+
+
+def factuality(verb: Token, words: WordLists | None = None) -> Factuality:
+    """Polarity and modality of a predicate in its sentence. The innermost modality that
+    is not ``asserted`` wins ("could plan to sell": planned); negations compose: a
+    negating embedding flips, a negated embedding verb negates its complement ("did not
+    agree to sell")."""
     w = words or load_words()
-    neg = is_negated(verb, w) or _coordination_negated(verb, w)
-    x = verb
-    while x.dep_ == "xcomp" or (x.dep_ == "conj" and x.head.dep_ == "xcomp"):
-        x = x.head if x.dep_ == "xcomp" else x.head.head
-        if x.lemma_ in w.negating_verbs:
+    own = _own(verb, w)
+    neg, mod = own.negated, own.modality
+    polar = True  # polarity still composes; a clause boundary ends that
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        head, flip, set_mod = _step(tok, w)
+        above = _own(head, w) if head is not None else Factuality()
+        if not polar:
+            pass
+        elif flip and above.negated:
+            pass  # "did not refuse to sign": the two negations cancel
+        elif flip:
             neg = not neg
-        if is_negated(x, w):
-            neg = True
-    return neg
-
-
-def _chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it is embedded under by xcomp or coordination."""
-    chain = [verb]
-    v = verb
-    while v.dep_ in {"xcomp", "conj"} and v.head is not v:
-        v = v.head
-        chain.append(v)
-        if v.dep_ not in {"xcomp", "conj"}:
+        elif above.negated and _inherits_negation(tok, head, w):
+            neg = True  # "did not agree to sell", "No one expects X to V"
+        if not _inherits_negation(tok, head, w):
+            polar = False  # "..., because we have ties", "denied that X": beyond, no more
+        if mod == ASSERTED and set_mod is not None:
+            mod = set_mod
+        if head is None:
             break
-    return chain
+        if mod == ASSERTED and tok.dep_ in {"xcomp", "conj"}:
+            mod = above.modality  # "could start to sell": possible
+        tok = head
+    return Factuality(neg, mod)
+
+
+def negated(verb: Token, words: WordLists | None = None) -> bool:
+    return factuality(verb, words).negated
 
 
 def modality(verb: Token, words: WordLists | None = None) -> str:
-    """asserted | planned | possible | hedged | demanded, from the adverbs, auxiliaries
-    and embedding verbs of the predicate's chain; the strongest reading wins in that
-    order: a hedge, a belief report, a plan, a modal auxiliary."""
-    w = words or load_words()
-    chain = _chain(verb)
-    if any(c.lower_ in w.hedge_adverbs for t in chain for c in t.children):
-        return HEDGED
-    for t in chain[1:]:
-        if t.lemma_ in w.hedging_verbs and any(c.dep_ in PASS_SUBJ for c in t.children):
-            return HEDGED  # "are believed to have helped"
-    if any(t.lemma_ in w.planning_verbs for t in chain[1:]):
-        return PLANNED
-    for t in chain:
-        for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in w.possibility_modals:
-                return POSSIBLE
-            if c.dep_ == "aux" and c.lower_ in w.obligation_modals:
-                return DEMANDED
-    return ASSERTED
+    return factuality(verb, words).modality

@@ -88,7 +88,13 @@ def _controller(head: Token, w) -> list[Token]:
     """Who does what an xcomp says: the object of an object-control verb ("urged Chile
     to sign"), the patient of a passive belief verb, else the head's subject."""
     if head.lemma_ in w.object_control_verbs:
-        objs = [c for c in head.children if c.dep_ in OBJ]
+        objs = [c for c in head.children if c.dep_ in OBJ] or [
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in w.control_prepositions
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]  # fmt: skip  ("called on the board to withdraw", "appealed to the unions to ...")
         if objs:
             return sx.conjuncts(objs[0])
     pas = [c for c in head.children if c.dep_ in PASS_SUBJ]

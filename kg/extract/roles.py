@@ -65,6 +65,26 @@ def _title_run(person: Span, lex: Lexicon) -> tuple[list[Token], Token | None]:
     return toks, affil
 
 
+def _past_before(doc, i: int, sent_start: int, lex: Lexicon) -> str:
+    """ "Former German Chancellor X", "ex-chairman X": the word that makes the title a
+    past role, or ""."""
+    w = lex.words
+    for t in reversed(doc[max(sent_start, i - 3) : i]):
+        if t.lower_ in w.past_role_modifiers:
+            return t.lower_
+        if t.is_punct and t.text not in {"-", "\u2010"}:
+            break
+    return ""
+
+
+def _past_title(past: str, title: str) -> str:
+    """A past role is a position of its own, "former Chancellor": the person does not
+    hold "Chancellor" now, and the graph never says so."""
+    if not past:
+        return title
+    return f"{past}-{title}" if len(past) <= 2 else f"{past} {title}"
+
+
 def _affiliation_mention(tok: Token) -> Mention | None:
     ent = sx.ent_span(tok)
     if ent is None:
@@ -83,9 +103,12 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
         person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
         title, affil = _title_run(ent, lex)
         if title:
-            pos = Mention(text=sx.phrase_text(title), start=title[0].idx,
+            first = min(title[0].i, affil.i if affil is not None else title[0].i)
+            past = _past_before(ent.doc, first, ent.sent.start, lex)
+            pos = Mention(text=_past_title(past, sx.phrase_text(title)), start=title[0].idx,
                           end=title[-1].idx + len(title[-1]), label=POSITION)  # fmt: skip
-            yield sx.make_fact(person, "holdsPosition", pos, ent.root, rule="title")
+            yield sx.make_fact(person, "holdsPosition", pos, ent.root,
+                               rule="former-title" if past else "title")  # fmt: skip
             am = None if affil is None else _affiliation_mention(affil)
             if am is not None:
                 yield sx.make_fact(person, "affiliatedWith", am, ent.root, rule="title")
@@ -116,13 +139,17 @@ def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact
     for app in ent.root.children:
         if not _is_title_apposition(app, lex.words):
             continue
+        past_words = lex.words.past_role_modifiers
         title_toks = [c for c in app.children if c.dep_ in {"compound", "amod"}
-                      and not c.ent_type_] + [app]  # fmt: skip
+                      and not c.ent_type_ and c.lower_ not in past_words] + [app]  # fmt: skip
         title_toks.sort(key=lambda t: t.i)
         text = sx.phrase_text(title_toks)
-        pos = Mention(text=text.title() if title_toks[0].is_lower else text,
-                      start=title_toks[0].idx, end=app.idx + len(app), label=POSITION)  # fmt: skip
-        yield sx.make_fact(person, "holdsPosition", pos, app, rule="apposition")
+        text = text.title() if title_toks[0].is_lower else text
+        past = next((c.lower_ for c in app.children if c.lower_ in past_words), "")
+        pos = Mention(text=_past_title(past, text), start=title_toks[0].idx,
+                      end=app.idx + len(app), label=POSITION)  # fmt: skip
+        yield sx.make_fact(person, "holdsPosition", pos, app,
+                           rule="former-apposition" if past else "apposition")  # fmt: skip
         for a in _apposition_affiliations(app, lex):
             am = _affiliation_mention(a)
             if am is not None:
