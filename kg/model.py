@@ -53,7 +53,7 @@ class Fact:
     predicate: str
     obj: Mention | str
     negated: bool = False
-    modality: str = "asserted"  # asserted | planned | possible | hedged | demanded
+    modality: str = "asserted"  # a kg:Modality: asserted, planned, requested, expected, ...
     attributed_to: Mention | None = None
     reporting_verb: str | None = None
     lemma: str = ""  # the trigger word as it stood in the text

@@ -56,6 +56,9 @@ class KG(DefinedNamespace):
     possible: object
     hedged: object
     demanded: object
+    requested: object
+    expected: object
+    conditional: object
     relatedTo: object
     supplies: object
     suppliedBy: object
