@@ -405,10 +405,15 @@ def eval_(gold: Path, graph: Path, as_json: bool) -> None:
     click.echo(f"predictions matching no gold fact ({len(result.unmatched)}):")
     for line in result.unmatched:
         click.echo(f"  - {line}")
+    click.echo(f"polarity flips, matching a gold fact only negated the other way "
+               f"({len(result.polarity_flips)}):")  # fmt: skip
+    for line in result.polarity_flips:
+        click.echo(f"  - {line}")
     click.echo(
         f"precision {result.precision:.3f}  recall {result.recall:.3f}  f1 {result.f1:.3f}  "
         f"({result.matched_predictions}/{result.predicted} predictions match; "
-        f"{result.required_matched}/{result.required} required facts found)"
+        f"{result.required_matched}/{result.required} required facts found; "
+        f"{len(result.polarity_flips)} polarity flips)"
     )
 
 

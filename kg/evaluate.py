@@ -9,6 +9,7 @@ relations, de-duplication of predictions, and recall over required facts only.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -176,6 +177,9 @@ class Score:
     required_matched: int
     missed: list[str]
     unmatched: list[str]
+    # predictions that match a gold fact only with their polarity turned around: a fact
+    # the text denies stored as asserted, or the reverse (the worst error kg can make)
+    polarity_flips: list[str] = field(default_factory=list)
 
 
 def dedupe(facts: list[FactRow]) -> list[FactRow]:
@@ -194,12 +198,16 @@ def score(gold_path: str | Path, facts: list[FactRow]) -> Score:
     entities, gold = parse_gold(gold_path)
     preds = dedupe(facts)
     unmatched: list[FactRow] = []
+    flips: list[FactRow] = []
     for i, f in enumerate(preds):
         hits = [g for g in gold if fact_matches(g, f, entities)]
         for g in hits:
             g.matched_by.append(i)
         if not hits:
             unmatched.append(f)
+            turned = dataclasses.replace(f, negated=not f.negated)
+            if any(fact_matches(g, turned, entities) for g in gold):
+                flips.append(f)
     required = [g for g in gold if g.required]
     tp = len(preds) - len(unmatched)
     p = tp / len(preds) if preds else 0.0
@@ -210,6 +218,9 @@ def score(gold_path: str | Path, facts: list[FactRow]) -> Score:
         precision=round(p, 4), recall=round(r, 4), f1=round(f1, 4), predicted=len(preds),
         matched_predictions=tp, required=len(required), required_matched=found,
         missed=[g.line for g in required if not g.matched_by],
-        unmatched=[f"{f.subject}  {f.predicate}{' (negated)' if f.negated else ''}  {f.object}"
-                   for f in unmatched],
+        unmatched=[_line(f) for f in unmatched], polarity_flips=[_line(f) for f in flips],
     )  # fmt: skip
+
+
+def _line(f: FactRow) -> str:
+    return f"{f.subject}  {f.predicate}{' (negated)' if f.negated else ''}  {f.object}"

@@ -94,3 +94,39 @@ def test_agrees_with_reference_scorer(tmp_path, capsys):
     for key in ("precision", "recall", "f1", "predicted", "required_matched"):
         assert ours[key] == theirs[key], key
     assert ours["f1"] >= 0.85
+
+
+def test_polarity_flips_are_reported_apart(gold):
+    """A fact the text denies stored as asserted (or the reverse) matches no gold fact,
+    and is listed as a polarity flip; a fact that is simply wrong is not."""
+    s = score(
+        gold,
+        [
+            row("Norway", "recognizes", "referendum"),  # gold: negated
+            row("Norway", "sells", "Finland", neg=True),  # gold: asserted
+            row("Norway", "invades", "Finland"),  # wrong, but no flip
+            row("Norway", "recognizes", "referendum result", neg=True),  # right
+        ],
+    )
+    assert s.polarity_flips == [
+        "Norway  recognizes  referendum",
+        "Norway  sells (negated)  Finland",
+    ]
+    assert len(s.unmatched) == 3 and s.matched_predictions == 1
+
+
+def test_cli_eval_prints_polarity_flips(gold, tmp_path, capsys):
+    from kg.export import write_rdf
+    from kg.model import Article
+    from kg.pipeline import build_dataset_from
+
+    ds, _ = build_dataset_from([Article(id="n", text="Norway recognizes the referendum.")])
+    graph = write_rdf(ds, tmp_path / "g.ttl")
+    assert main(["eval", str(gold), str(graph), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["polarity_flips"] == [
+        "Norway  recognizes  referendum"
+    ]
+    assert main(["eval", str(gold), str(graph)]) == 0
+    out = capsys.readouterr().out
+    assert "polarity flips, matching a gold fact only negated the other way (1):" in out
+    assert "1 polarity flips)" in out
