@@ -29,6 +29,7 @@ class Region:
     speaker: Token  # head token of the speaker's phrase
     verb: str  # reporting verb lemma, or "according to"
     kind: str  # "quote" | "reported" | "source"
+    trigger: Token | None = None  # the reporting verb, whose polarity is the statement's
 
 
 def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
@@ -75,12 +76,12 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             # the quotation ends or starts in the reporting verb's sentence
             ends_here = sent.start_char <= e <= sent.end_char + 1
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:
-                out.append(Region(s, e, speaker, lemma, "quote"))
+                out.append(Region(s, e, speaker, lemma, "quote", verb))
     for c in verb.children:
         if c.dep_ == "ccomp" and not _inside(c.idx, quotes):
             toks = list(c.subtree)
             out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
-                              "reported"))  # fmt: skip
+                              "reported", verb))  # fmt: skip
     return out
 
 

@@ -38,8 +38,9 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
-                yield sx.make_fact(subj, prop or frame.name, obj, verb, negated=negated,
-                                   modality_=modality, rule=rule)  # fmt: skip
+                yield sx.make_fact(subj, prop or frame.name, obj, verb,
+                                   negated=negated or arg.negated, modality_=modality,
+                                   rule=rule + ("-remnant" if arg.negated else ""))  # fmt: skip
 
 
 def characterization_facts(ctx: Context) -> Iterator[Fact]:

@@ -109,6 +109,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
                       (w.planning_verbs, PLANNED)):  # fmt: skip
         if lemma in name and (child.dep_ == "xcomp" or lemma in w.ccomp_irrealis_verbs):
             return flip, mod
+    if lemma in w.hedging_verbs and child.dep_ == "xcomp":
+        return flip, HEDGED  # "claimed to have evidence", "seems to favour"
     return flip, None
 
 

@@ -43,6 +43,7 @@ class Arg:
     role: str
     prop: str | None = None
     kind: str = PARTICIPANT
+    negated: bool = False  # a list member after "not": "..., but not Alibaba"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)
     if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "..., Cavusoglu said, speaking at a conference"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in VERBAL:
+        return subjects(verb.head.head)  # "accepted the prize without attending"
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w)
     return []
@@ -274,7 +277,40 @@ def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
                 head = c
                 break
     arg = Arg(head, arg.role, arg.prop)
-    return Arg(head, arg.role, arg.prop, _arg_kind(lex, verb, arg))
+    kind = _arg_kind(lex, verb, arg)
+    return Arg(head, arg.role, arg.prop, kind, sx.remnant_negated(arg.head))
+
+
+def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
+    """The members an argument lists: "to cloud providers, including Microsoft and
+    Oracle" -> Microsoft, Oracle in the same role."""
+    preps = lex.words.inclusion_prepositions
+    return [Arg(m, arg.role, arg.prop) for p in arg.head.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj" for m in sx.conjuncts(o)]  # fmt: skip
+
+
+def _remnants(verb: Token, template: Arg) -> list[Arg]:
+    """Names the parser coordinated with the verb, or with a verb it is the xcomp of:
+    "shipping chips to Microsoft and Oracle, but not Alibaba or Tencent" -> Alibaba and
+    Tencent in the role of the last argument."""
+    out: list[Arg] = []
+    v = verb
+    while True:
+        for c in v.children:
+            if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} and c.i > template.head.i:
+                out.extend(Arg(m, template.role, template.prop) for m in sx.conjuncts(c))
+        if v.dep_ != "xcomp":
+            return out
+        v = v.head
+
+
+def _with_members(lex: Lexicon, verb: Token, args: list[Arg]) -> list[Arg]:
+    out: list[Arg] = []
+    for a in args:
+        out.append(a)
+        out.extend(_members(lex, a))
+    return out + _remnants(verb, out[-1]) if out else out
 
 
 def _is_value(lex: Lexicon, head: Token) -> bool:
@@ -292,10 +328,9 @@ def _kind(lex: Lexicon, verb: Token, passive: bool, args: list[Arg]) -> str:
     lemma, w = verb.lemma_.lower(), lex.words
     if lemma in w.light_clause_verbs:
         return LIGHT
-    complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
-    if lex.verbs.get(lemma) in lex.speech and complements:
-        return SPEECH  # reported speech
-    xcomps = [c for c in complements if c.dep_ == "xcomp" and c.pos_ in VERBAL]
+    if lex.verbs.get(lemma) in lex.speech and any(c.dep_ == "ccomp" for c in verb.children):
+        return SPEECH  # reported speech: "said that X"; "urged Y to V" is an event
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERBAL]
     if passive and xcomps and lemma in w.hedging_verbs:
         return BELIEF  # "X is believed to have helped": the xcomp carries the fact
     control = w.planning_verbs | w.negating_verbs | w.subject_control_verbs
@@ -320,6 +355,7 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
         subj, rule = passive_subjects(verb), "passive"
         args = [Arg(o, "prep:" + p.lower_) for p, o in prep_objects(verb)
                 if _is_argument_prep(p, o, lex)]  # fmt: skip
+    args = _with_members(lex, verb, args)
     args = [_typed(lex, verb, a) for a in args]
     base = verb.lower_ if passive and not agents else verb.lemma_.lower()
     return Frame(

@@ -38,6 +38,17 @@ def _predicate(ctx: Context, r: Region) -> str:
     return SAID if person or pronoun else REPORTS
 
 
+def _denial(ctx: Context, r: Region) -> tuple[str, bool] | None:
+    """A reporting verb that is negated or denies ("did not explain why", "denied that
+    X") states no "said": the fact is the verb itself, with its polarity."""
+    if r.trigger is None:
+        return None
+    negated = ctx.negated(r.trigger)
+    if negated or r.verb in ctx.lexicon.words.negating_that_verbs:
+        return sx.camel(r.verb), negated
+    return None
+
+
 def statement_facts(ctx: Context) -> Iterator[Fact]:
     """One statement per region and speaker."""
     seen: set[tuple[int, int, int]] = set()
@@ -49,5 +60,11 @@ def statement_facts(ctx: Context) -> Iterator[Fact]:
         text = _claim_text(ctx, r)
         if speaker is None or not text:
             continue
-        fact = sx.make_fact(speaker, _predicate(ctx, r), text, r.speaker.head, rule=r.kind)
+        denial = _denial(ctx, r)
+        if denial is not None:
+            pred, neg = denial
+            fact = sx.make_fact(speaker, pred, text, r.speaker.head, negated=neg,
+                                rule="denial")  # fmt: skip
+        else:
+            fact = sx.make_fact(speaker, _predicate(ctx, r), text, r.speaker.head, rule=r.kind)
         yield Fact(**{**fact.__dict__, "reporting_verb": r.verb, "lemma": r.verb})

@@ -35,12 +35,33 @@ def dash_apposition(head: Token) -> Token | None:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it: "Ankara and Kyiv"."""
+    """The token and the tokens coordinated with it: "Ankara and Kyiv". A "not" the
+    parser made a conjunct ("Peru and Chile, but not Brazil") is no member."""
     out = [tok]
     for c in tok.conjuncts:
         if c.i > tok.i and c.dep_ == "conj" or c.head.i in {t.i for t in out}:
             out.append(c)
-    return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+    negations = _words().negation_particles
+    return sorted({t.i: t for t in out if t.lower_ not in negations}.values(), key=lambda t: t.i)
+
+
+def remnant_negated(tok: Token) -> bool:
+    """A list member after "not": "including Peru and Chile, but not Brazil, India or
+    Japan" -> Brazil, India and Japan are denied, Peru and Chile are not."""
+    if tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return False
+    negations = _words().negation_particles
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    for t in [first, *sorted(first.conjuncts, key=lambda t: t.i)]:
+        if t.i > tok.i:
+            break
+        if (t.i != first.i or t.i == tok.i) and any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.lower_ in negations and t.i < tok.i and t.dep_ == "conj":
+            return True
+    return False
 
 
 def ent_span(tok: Token) -> Span | None:
