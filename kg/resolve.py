@@ -183,13 +183,48 @@ class _Resolver:
     def pronoun(self, tok: Token, fact: Fact) -> Ref | None:
         w = self.lex.words
         low = tok.lower_
+        named = self._named_in_brackets(tok)
+        if named is not None:
+            return named
         if low in w.male_pronouns or low in w.female_pronouns:
             gender = "m" if low in w.male_pronouns else "f"
             return self._bound_person(tok, gender, fact) or self._previous_person(tok, gender)
         if low in w.first_plural_pronouns:
             return self._speakers_side(fact)
         if low in w.thing_pronouns:
-            return self._thing(tok)
+            return self._bound_thing(tok) or self._thing(tok)
+        return None
+
+    def _named_in_brackets(self, tok: Token) -> Ref | None:
+        """ "He (Bridge) has no chance": the writer named the pronoun's referent."""
+        for c in tok.children:
+            ref = self.refs.by_token.get(c.i) or self.refs.surnames.get(norm(c.text))
+            if c.dep_ == "appos" and ref is not None:
+                return ref
+        return None
+
+    def _binders(self, tok: Token):
+        """Subjects of the clauses above a pronoun, nearest first. Inside a quotation
+        the speaker is "I": a clause outside the quotation binds no "he" or "it" in it
+        ("'He has no chance,' said Mourinho" is not Mourinho)."""
+        quoted = tok.i in self.refs.quoted
+        for anc in tok.ancestors:
+            if anc.pos_ not in fr.VERBAL or anc.i == tok.head.i:
+                continue
+            if quoted and anc.i not in self.refs.quoted:
+                return
+            for s in fr.subjects(anc):
+                if s.i != tok.i:
+                    yield s
+
+    def _bound_thing(self, tok: Token) -> Ref | None:
+        """ "The party denied it is trying to ...": the thing a clause above is about."""
+        if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+            return None
+        for s in self._binders(tok):
+            ref = self.refs.by_token.get(s.i)
+            if ref is not None and ref.type != "Person" and s.i < tok.i:
+                return ref
         return None
 
     def _agrees(self, ref: Ref, gender: str) -> bool:
@@ -202,18 +237,13 @@ class _Resolver:
     def _bound_person(self, tok: Token, gender: str, fact: Fact) -> Ref | None:
         """ "Erdogan said that he supports": the subject of a clause above the pronoun."""
         w = self.lex.words
-        for anc in tok.ancestors:
-            if anc.pos_ not in fr.VERBAL or anc.i == tok.head.i:
-                continue
-            for s in fr.subjects(anc):
-                if s.i == tok.i:
-                    continue
-                ref = self.refs.by_token.get(s.i) or self.refs.surnames.get(norm(s.text))
-                pron = s.lower_ in w.male_pronouns or s.lower_ in w.female_pronouns
-                if ref is None and pron and s.i < tok.i:
-                    ref = self.pronoun(s, fact)
-                if ref is not None and self._agrees(ref, gender):
-                    return ref
+        for s in self._binders(tok):
+            ref = self.refs.by_token.get(s.i) or self.refs.surnames.get(norm(s.text))
+            pron = s.lower_ in w.male_pronouns or s.lower_ in w.female_pronouns
+            if ref is None and pron and s.i < tok.i:
+                ref = self.pronoun(s, fact)
+            if ref is not None and self._agrees(ref, gender):
+                return ref
         return None
 
     def _previous_person(self, tok: Token, gender: str) -> Ref | None:

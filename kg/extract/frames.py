@@ -278,7 +278,10 @@ def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
                 break
     arg = Arg(head, arg.role, arg.prop)
     kind = _arg_kind(lex, verb, arg)
-    return Arg(head, arg.role, arg.prop, kind, sx.remnant_negated(arg.head))
+    # "no economist polled by Reuters": the "no" quantifies the clause the noun is the
+    # subject of, not the participle that modifies it
+    modified = verb.dep_ in {"acl", "relcl"} and arg.head.i == verb.head.i
+    return Arg(head, arg.role, arg.prop, kind, not modified and sx.remnant_negated(arg.head))
 
 
 def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
@@ -321,7 +324,10 @@ def _is_value(lex: Lexicon, head: Token) -> bool:
     measured = lex.quantity_labels - lex.words.unmeasured_labels
     if any(t.ent_type_ in measured for t in sx.phrase_tokens(head)):
         return True  # "four missiles", "$5bn in aid" (an ordinal only ranks: "first plant")
-    return head.pos_ == "PRON" and head.lower_ not in lex.words.pronouns  # "something"
+    if head.pos_ == "PRON" and head.lower_ not in lex.words.pronouns:
+        # "something", "this" name nothing; "anything uncomfortable" describes a thing
+        return not any(c.dep_ in {"amod", "relcl"} for c in head.children)
+    return False
 
 
 def _kind(lex: Lexicon, verb: Token, passive: bool, args: list[Arg]) -> str:

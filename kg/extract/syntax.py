@@ -50,7 +50,10 @@ def remnant_negated(tok: Token) -> bool:
     Japan" -> Brazil, India and Japan are denied, Peru and Chile are not."""
     if tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return False
-    negations = _words().negation_particles
+    w = _words()
+    if any(c.dep_ == "det" and c.lower_ in w.negative_determiners for c in tok.children):
+        return True  # "has no display", "sold no shares"
+    negations = w.negation_particles
     first = tok
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
