@@ -55,6 +55,7 @@ class Lexicon:
     properties: frozenset[str] = frozenset()
     classes: dict[str, str] = field(default_factory=dict)  # "drone" -> Weapon
     agents: dict[str, str] = field(default_factory=dict)  # "backer" -> supports
+    adjectives: dict[str, str] = field(default_factory=dict)  # "critical of" -> opposes
     ner_class: dict[str, str] = field(default_factory=dict)  # "PERSON" -> Person
     quantity_labels: frozenset[str] = frozenset()  # NER labels of kg:hasQuantity values
     date_labels: frozenset[str] = frozenset()  # NER labels of kg:eventDate values
@@ -116,6 +117,7 @@ def load_lexicon() -> Lexicon:
         properties=props,
         classes=_annotations(g, KG.classNoun),
         agents=_annotations(g, KG.agentNoun),
+        adjectives=_annotations(g, KG.triggerAdjective),
         ner_class=ner,
         quantity_labels=frozenset(str(x) for x in g.objects(KG.hasQuantity, KG.nerLabel)),
         date_labels=frozenset(str(x) for x in g.objects(KG.eventDate, KG.nerLabel)),

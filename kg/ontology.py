@@ -108,6 +108,7 @@ class KG(DefinedNamespace):
     triggerNoun: object
     classNoun: object
     agentNoun: object
+    triggerAdjective: object
     nerLabel: object
     rule: object
     foundBy: object

@@ -32,7 +32,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Fact
 from . import syntax as sx
 from .attribution import Region
-from .clauses import characterization_facts, clause_facts
+from .clauses import characterization_facts, clause_facts, predicative_facts
 from .context import Context
 from .nominal import nominal_facts
 from .origin import origin_facts
@@ -59,6 +59,7 @@ class Extractor:
 EXTRACTORS: dict[str, Extractor] = {
     "clause": Extractor(clause_facts),
     "characterization": Extractor(characterization_facts),
+    "predicative": Extractor(predicative_facts),
     "nominal": Extractor(nominal_facts),
     "role": Extractor(role_facts),
     "copula": Extractor(copula_facts, yields_to=frozenset({"role"})),

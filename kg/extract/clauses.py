@@ -43,6 +43,38 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                                    rule=rule + ("-remnant" if arg.negated else ""))  # fmt: skip
 
 
+def _adjective_base(lemma: str, w) -> tuple[str, bool]:
+    """ "unaware" -> ("aware", True): a negative adjective states its base, denied."""
+    if lemma in w.negative_adjectives:
+        for prefix in sorted(w.negative_prefixes, key=len, reverse=True):
+            if lemma.startswith(prefix):
+                return lemma[len(prefix) :], True
+    return lemma, False
+
+
+def predicative_facts(ctx: Context) -> Iterator[Fact]:
+    """Adjectives of a copula with a prepositional object: "X was unaware of the fraud"
+    -> (X, awareOf, fraud), denied; "X is critical of Y" -> (X, opposes, Y) where the
+    ontology lists the adjective (kg:triggerAdjective)."""
+    lex = ctx.lexicon
+    w = lex.words
+    for adj in ctx.doc:
+        if adj.pos_ != "ADJ" or adj.dep_ != "acomp" or adj.head.lemma_ not in w.copulas:
+            continue
+        cop = adj.head
+        base, denied = _adjective_base(adj.lemma_.lower(), w)
+        preps = [(p, o) for p, o in fr.prep_objects(adj) if o.ent_type_ not in lex.value_labels]
+        subjects = [s for s in (sx.mention(h, keep_preps=False) for h in fr.subjects(cop)) if s]
+        for prep, pobj in preps:
+            obj = sx.mention(pobj)
+            prop = lex.adjectives.get(f"{base} {prep.lower_}")
+            for subj in subjects if obj is not None else []:
+                yield sx.make_fact(subj, prop or sx.camel(base, prep.lower_), obj, adj,
+                                   negated=ctx.negated(cop) != denied,
+                                   modality_=ctx.modality(cop),
+                                   rule="adjective" if prop else "adjective-open")  # fmt: skip
+
+
 def characterization_facts(ctx: Context) -> Iterator[Fact]:
     """Object predicatives: "Putin called the use of drones a provocation" ->
     (Putin, call, provocation), the label the subject puts on the thing."""

@@ -98,15 +98,16 @@ def _yet_to(head: Token, w: WordLists) -> bool:
 def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
     """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
     ccomp: "refused to", "denied that", "has yet to", "urged X to", "plans to"."""
-    lemma = head.lemma_
-    flip = lemma in w.negating_verbs or _yet_to(head, w)
+    lemma = head.lemma_.lower()
+    flip = lemma in w.negating_verbs or _yet_to(head, w) or lemma in w.negative_adjectives
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
         flip = False  # "refused" negates its xcomp; only "denied that" negates a clause
     passive = any(c.dep_ in PASS_SUBJ for c in head.children)
     if lemma in w.hedging_verbs and passive:
         return flip, HEDGED  # "are believed to have helped"
-    for name, mod in ((w.requesting_verbs, REQUESTED), (w.expecting_verbs, EXPECTED),
-                      (w.planning_verbs, PLANNED)):  # fmt: skip
+    for name, mod in ((w.requesting_verbs, REQUESTED),
+                      (w.expecting_verbs | w.expecting_adjectives, EXPECTED),
+                      (w.planning_verbs | w.planning_adjectives, PLANNED)):  # fmt: skip
         if lemma in name and (child.dep_ == "xcomp" or lemma in w.ccomp_irrealis_verbs):
             return flip, mod
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":

@@ -80,6 +80,8 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)
     if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "..., Cavusoglu said, speaking at a conference"
+    if verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
+        return subjects(verb.head)  # "Chelsea were unable to sign X": the copula's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in VERBAL:
         return subjects(verb.head.head)  # "accepted the prize without attending"
     if verb.dep_ == "acl":
