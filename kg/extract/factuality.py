@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicon import WordLists, load_words
+from ..ontology import KG, local_name
 from .frames import PASS_SUBJ, SUBJ
 
-ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED = (
-    "asserted", "planned", "possible", "hedged", "demanded",
+# the kg:Modality individuals of the ontology, by local name
+ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED, REQUESTED, EXPECTED, CONDITIONAL = (
+    local_name(m) for m in (KG.asserted, KG.planned, KG.possible, KG.hedged, KG.demanded,
+                            KG.requested, KG.expected, KG.conditional)
 )  # fmt: skip
-REQUESTED, EXPECTED, CONDITIONAL = "requested", "expected", "conditional"
 MAX_DEPTH = 8  # embedding steps climbed; news sentences rarely nest deeper
 
 

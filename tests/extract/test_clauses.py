@@ -160,6 +160,36 @@ CHARACTERIZATION = [
 ]  # fmt: skip
 
 
+PREDICATIVE = [
+    # an adjective of a copula with a prepositional object; the ontology names some
+    case("Shell is critical of the new tax.", {("Shell", "opposes", "new tax", False)}),
+    case("Ryanair could be hostile to the bid.",
+         {("Ryanair", "opposes", "bid", False, "possible")}),
+    case("The regulator was not supportive of the merger.",
+         {("regulator", "supports", "merger", True)}),
+    # others are open relations named by the adjective and its preposition
+    case("Toyota is proud of its record.", {("Toyota", "proudOf", "its record", False)}),
+    # a negative adjective states its base, denied
+    case("The minister was unaware of the leak.", {("minister", "awareOf", "leak", True)}),
+    case("The board was unhappy with the offer.", {("board", "happyWith", "offer", True)}),
+    # --- nothing: no prepositional object, a place (the locative is no object), a value,
+    # an xcomp (the clause extractor's, denied by the factuality layer)
+    case("The striker was fit."),
+    case("The shares were worth $5bn."),
+    case("Chelsea were unable to sign the striker."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", PREDICATIVE)
+def test_predicative_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["predicative"]), expected) == expected
+
+
+def test_unable_to_denies_the_xcomp(raw_facts_of):
+    facts = raw_facts_of("Chelsea were unable to sign the striker.", extractors=["clause"])
+    assert rows(facts) == {("Chelsea", "sign", "striker", True)}
+
+
 @pytest.mark.parametrize("text,expected,only", CHARACTERIZATION)
 def test_characterization_facts(raw_facts_of, text, expected, only):
     assert rows(raw_facts_of(text, extractors=["characterization"]), expected) == expected

@@ -114,8 +114,7 @@ CLAIMS = [
     case("The FTC alleges that Meta bought Instagram.",
          {("Meta", "acquires", "Instagram", False, "asserted", "FTC")}, only={"acquires"}),
     case("Nike confirmed that it had bought the startup.",
-         {("Nike", "acquires", "startup", False, "asserted", "Nike")}, only={"acquires"},
-         xfail="'it' inside the speaker's own that-clause is not resolved to the speaker"),
+         {("Nike", "acquires", "startup", False, "asserted", "Nike")}, only={"acquires"}),
 ]  # fmt: skip
 
 # -- issue 18: who is who ----------------------------------------------------------------

@@ -16,6 +16,7 @@ from tests.extract import (
 ALONE = {
     "clause": ("Moderna sells vaccines to Kenya.", "supplies"),
     "characterization": ("The coach called the penalty a scandal.", "call"),
+    "predicative": ("Shell is critical of the new tax.", "opposes"),
     "nominal": ("Disney's purchase of Fox was completed.", "acquires"),
     "role": ("Microsoft chief executive Satya Nadella spoke.", "holdsPosition"),
     "copula": ("The Airbus A350 is a wide-body airliner.", "isA"),
@@ -30,6 +31,7 @@ ALONE = {
 TABLES = {
     "clause": test_clauses.CLAUSE + test_clauses.CLAUSE_NOTHING,
     "characterization": test_clauses.CHARACTERIZATION,
+    "predicative": test_clauses.PREDICATIVE,
     "nominal": test_nominal.NOMINAL,
     "role": test_roles_types_quantities.ROLE,
     "copula": test_roles_types_quantities.COPULA,
