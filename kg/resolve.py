@@ -223,7 +223,8 @@ class _Resolver:
             return None
         for s in self._binders(tok):
             ref = self.refs.by_token.get(s.i)
-            if ref is not None and ref.type != "Person" and s.i < tok.i:
+            plural = bool(s.conjuncts)  # "Labour and the Lib Dems claim it"
+            if ref is not None and ref.type != "Person" and s.i < tok.i and not plural:
                 return ref
         return None
 

@@ -83,10 +83,21 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "Chelsea were unable to sign X": the copula's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in VERBAL:
-        return subjects(verb.head.head)  # "accepted the prize without attending"
+        return _gerund_controller(verb.head.head, w)
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w)
     return []
+
+
+def _gerund_controller(gov: Token, w) -> list[Token]:
+    """Who does what a gerund after a preposition says: the object of "accused X of
+    producing", "barred X from buying"; the subject of "accepted the prize without
+    attending"; nobody certain under an xcomp ("allowed X to gain ground after
+    replacing Y")."""
+    if gov.lemma_ in w.object_gerund_verbs:
+        objs = [c for c in gov.children if c.dep_ in OBJ]
+        return sx.conjuncts(objs[0]) if objs else []
+    return [] if gov.dep_ == "xcomp" else subjects(gov)
 
 
 def _controller(head: Token, w) -> list[Token]:
@@ -303,7 +314,8 @@ def _remnants(verb: Token, template: Arg) -> list[Arg]:
     v = verb
     while True:
         for c in v.children:
-            if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} and c.i > template.head.i:
+            if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} and c.i > template.head.i \
+                    and sx.remnant_negated(c):  # fmt: skip
                 out.extend(Arg(m, template.role, template.prop) for m in sx.conjuncts(c))
         if v.dep_ != "xcomp":
             return out
@@ -328,7 +340,7 @@ def _is_value(lex: Lexicon, head: Token) -> bool:
         return True  # "four missiles", "$5bn in aid" (an ordinal only ranks: "first plant")
     if head.pos_ == "PRON" and head.lower_ not in lex.words.pronouns:
         # "something", "this" name nothing; "anything uncomfortable" describes a thing
-        return not any(c.dep_ in {"amod", "relcl"} for c in head.children)
+        return not any(c.dep_ == "amod" for c in head.children)
     return False
 
 

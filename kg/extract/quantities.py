@@ -40,11 +40,12 @@ def _quantity_head(tok: Token) -> Token:
 def _arg_verb(head: Token) -> Token | None:
     """The verb the quantity phrase is an argument of, within two preposition hops."""
     t = head
+    adjuncts = load_words().non_argument_prepositions
     for _ in range(3):
         if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in fr.VERBAL:
             return t.head
-        if t.dep_ != "pobj" or t.head.dep_ != "prep":
-            return None
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in adjuncts:
+            return None  # "after the 11-9 loss": an adjunct, not what the verb measures
         t = t.head.head
         if t.pos_ in fr.VERBAL:
             return t
