@@ -330,7 +330,7 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         if not fact.negated and isinstance(o_node, URIRef):
             g.add((s_iri, p_iri, o_node))
         # concepts (unnamed things) live with the article that names them
-        for m in (fact.subject, fact.obj):
+        for m in (fact.subject, fact.obj, fact.attributed_to):
             if isinstance(m, Mention) and m.key and m.key.startswith(("concept:", "position:")):
                 c = entity_iri(m.key)
                 g.add((c, T.type, T.Position if m.key.startswith("position:")

@@ -92,9 +92,9 @@ class _Resolver:
                 return None
         source = fact.attributed_to
         if source is not None:
+            # "a witness said that ...": an unnamed source is still the fact's source,
+            # not the article's own assertion
             source = self.mention(source, fact)
-            if source is not None and source.key and source.key.startswith("concept:"):
-                source = None
         return dataclasses.replace(fact, subject=subj, obj=obj, attributed_to=source)
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:

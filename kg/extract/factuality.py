@@ -72,10 +72,38 @@ def _nor(verb: Token, w: WordLists) -> bool:
     )
 
 
+def _yet(verb: Token, w: WordLists) -> bool:
+    """ "the only member yet to ratify", "has yet to name": "yet" before the "to" of an
+    infinitive, wherever the parser hung it."""
+    doc = verb.doc
+    return any(
+        c.dep_ == "aux" and c.i > 0 and doc[c.i - 1].lower_ in w.yet_words for c in verb.children
+    )
+
+
+def _inverted(clause: Token, w: WordLists) -> bool:
+    """ "should Mourinho decide to ...", "had the bank known": an auxiliary before its
+    subject opens a condition."""
+    subj = [c.i for c in clause.children if c.dep_ in SUBJ | PASS_SUBJ]
+    return bool(subj) and any(
+        c.dep_ == "aux" and c.lower_ in w.inverted_conditional_auxiliaries and c.i < min(subj)
+        for c in clause.children
+    )
+
+
+def _for_to(child: Token, w: WordLists) -> bool:
+    """ "It was long overdue for Austria to ratify", "it is vital for the bank to act":
+    an infinitive with its own subject states what should be, not what is."""
+    marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+    return bool(marks & w.infinitive_subject_markers) and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in child.children
+    )
+
+
 def _own(verb: Token, w: WordLists) -> Factuality:
     """The predicate's own markers: negation and modal auxiliaries, hedge adverbs, a
     question."""
-    neg = is_negated(verb, w) or _negative_subject(verb, w) or _nor(verb, w)
+    neg = is_negated(verb, w) or _negative_subject(verb, w) or _nor(verb, w) or _yet(verb, w)
     mod = ASSERTED
     if any(c.lower_ in w.hedge_adverbs for c in verb.children):
         mod = HEDGED
@@ -85,23 +113,18 @@ def _own(verb: Token, w: WordLists) -> Factuality:
                 mod = POSSIBLE
             elif c.dep_ == "aux" and c.lower_ in w.obligation_modals:
                 mod = DEMANDED
+    if verb.dep_ in {"advcl", "relcl"} and _inverted(verb, w):
+        mod = CONDITIONAL  # "should Mourinho decide to", not an obligation
     if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
         mod = HEDGED  # "Did Exxon buy the refinery?"
     return Factuality(neg, mod)
-
-
-def _yet_to(head: Token, w: WordLists) -> bool:
-    """ "has yet to name", "is yet to sign": not done so far."""
-    return head.lemma_ in w.yet_to_verbs and any(
-        c.dep_ == "advmod" and c.lower_ in w.yet_words for c in head.children
-    )
 
 
 def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
     """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
     ccomp: "refused to", "denied that", "has yet to", "urged X to", "plans to"."""
     lemma = head.lemma_.lower()
-    flip = lemma in w.negating_verbs or _yet_to(head, w) or lemma in w.negative_adjectives
+    flip = lemma in w.negating_verbs or lemma in w.negative_adjectives
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
         flip = False  # "refused" negates its xcomp; only "denied that" negates a clause
     passive = any(c.dep_ in PASS_SUBJ for c in head.children)
@@ -122,10 +145,12 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
     approves" (a condition), "in order to win" (a purpose), "without attending" (not
     done)."""
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
-    if child.dep_ == "advcl" and set(marks) & w.conditional_markers:
+    if child.dep_ == "advcl" and (set(marks) & w.conditional_markers or _inverted(child, w)):
         return False, CONDITIONAL
     if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
         return False, PLANNED
+    if child.dep_ in {"advcl", "ccomp", "csubj"} and _for_to(child, w):
+        return False, DEMANDED
     if child.dep_ == "pcomp":
         prep = child.head
         phrase = " ".join(t.lower_ for t in prep.doc[prep.i - 1 : prep.i + 1])
@@ -156,7 +181,7 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
         return head, flip, mod
     if dep == "conj" and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.children):
         return head, False, None  # "will not ignore X and shut down Y"
-    if dep in {"advcl", "pcomp"}:
+    if dep in {"advcl", "pcomp", "csubj"}:
         flip, mod = _clause_embedding(tok, w)
         return (head.head if dep == "pcomp" else head), flip, mod
     if dep == "acl" and head.pos_ in {"NOUN", "PROPN"}:

@@ -109,8 +109,7 @@ CLAIMS = [
          {("Boeing", "ignore", "warnings", False, "asserted", "Reuters")}, only={"ignore"}),
     case("A former engineer has said that Boeing ignored the warnings.",
          {("Boeing", "ignore", "warnings", False, "asserted", "former engineer")},
-         only={"ignore"},
-         xfail="a speaker that is not a named entity is dropped: the claim becomes the article's"),
+         only={"ignore"}),
     case("The FTC alleges that Meta bought Instagram.",
          {("Meta", "acquires", "Instagram", False, "asserted", "FTC")}, only={"acquires"}),
     case("Nike confirmed that it had bought the startup.",
@@ -285,3 +284,30 @@ def test_family(facts_of, text, expected, only):
 def test_every_family_has_at_least_three_rows():
     for family, table in FAMILIES.items():
         assert len(table) >= 3, family
+
+
+# Factuality details the family rows above do not reach.
+FACTUALITY_DETAILS = [
+    # an infinitive with its own subject states what should be, not what is
+    case("It was long overdue for Austria to ratify the treaty.",
+         {("Austria", "ratify", "treaty", False, "demanded")}),
+    # "yet" before the "to" of an infinitive, whatever the parse
+    case("Nissan is yet to recall the cars.", {("Nissan", "recall", "cars", True)}),
+    # an auxiliary before its subject opens a condition, not an obligation
+    case("The squad would be thin should Arsenal decide to sell Bukayo Saka.",
+         {("Arsenal", "supplies", "Bukayo Saka", False, "planned")}, only={"supplies"}),
+    # two negations cancel; a negated verb denies its xcomp
+    case("Chile did not refuse to sign the treaty.", {("Chile", "sign", "treaty", False)}),
+    case("Chile did not agree to sign the treaty.", {("Chile", "sign", "treaty", True)}),
+    # a clause boundary ends the negation: the reason clause is asserted
+    case("Peru will not sign the treaty because Chile opposes the deal.",
+         {("Peru", "sign", "treaty", True), ("Chile", "opposes", "deal", False)}),
+    # "did not say that X" leaves X open: not denied
+    case("Reuters did not report that Nestle sold the brand.",
+         {("Nestle", "supplies", "brand", False)}, only={"supplies"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", FACTUALITY_DETAILS)
+def test_factuality_details(facts_of, text, expected, only):
+    assert rows(facts_of(text), expected, only) == expected
