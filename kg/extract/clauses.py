@@ -31,6 +31,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
             subj = sx.mention(s_head, keep_preps=False)
             if subj is None:
                 continue
+            # "Microsoft and Google, but not Apple, signed": a denied subject
+            s_negated = sx.remnant_negated(s_head) and s_head.dep_ == "conj"
             for arg in args:
                 obj = None if arg.head.i == s_head.i else sx.mention(arg.head)
                 if obj is None or not obj.text:
@@ -39,8 +41,10 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
                 yield sx.make_fact(subj, prop or frame.name, obj, verb,
-                                   negated=negated or arg.negated, modality_=modality,
-                                   rule=rule + ("-remnant" if arg.negated else ""))  # fmt: skip
+                                   negated=negated or arg.negated or s_negated,
+                                   modality_=modality,
+                                   rule=rule + ("-remnant" if arg.negated or s_negated
+                                                else ""))  # fmt: skip
 
 
 def _adjective_base(lemma: str, w) -> tuple[str, bool]:

@@ -81,6 +81,13 @@ def _yet(verb: Token, w: WordLists) -> bool:
     )
 
 
+def _is_condition(clause: Token, w: WordLists) -> bool:
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return bool(marks & w.conditional_markers) or _inverted(clause, w)
+
+
 def _inverted(clause: Token, w: WordLists) -> bool:
     """ "should Mourinho decide to ...", "had the bank known": an auxiliary before its
     subject opens a condition."""
@@ -115,6 +122,8 @@ def _own(verb: Token, w: WordLists) -> Factuality:
                 mod = DEMANDED
     if verb.dep_ in {"advcl", "relcl"} and _inverted(verb, w):
         mod = CONDITIONAL  # "should Mourinho decide to", not an obligation
+    elif mod == ASSERTED and any(_is_condition(c, w) for c in verb.children):
+        mod = CONDITIONAL  # "Siemens will build the plant if Germany approves": the consequence
     if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
         mod = HEDGED  # "Did Exxon buy the refinery?"
     return Factuality(neg, mod)
@@ -145,7 +154,7 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
     approves" (a condition), "in order to win" (a purpose), "without attending" (not
     done)."""
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
-    if child.dep_ == "advcl" and (set(marks) & w.conditional_markers or _inverted(child, w)):
+    if _is_condition(child, w):
         return False, CONDITIONAL
     if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
         return False, PLANNED

@@ -54,8 +54,7 @@ NOMINAL = [
          {("Drake", "conflictWith", "Kendrick Lamar", False)},
          xfail="'between A and B' names both parties; neither is read as the agent"),
     case("Pfizer hopes to expand cooperation with BioNTech.",
-         {("Pfizer", "cooperatesWith", "BioNTech", False, IRREALIS)},
-         xfail="the complement of 'hope' is stored as asserted"),
+         {("Pfizer", "cooperatesWith", "BioNTech", False, IRREALIS)}),
 ]  # fmt: skip
 
 
