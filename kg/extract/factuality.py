@@ -203,8 +203,14 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     """A negated verb denies its xcomp and the verbs coordinated under it, and the
     that-clause of an expectation ("No one expects that X"); not what someone did not
     say ("did not say that X" leaves X open) nor an adverbial clause."""
-    if tok.dep_ in {"xcomp", "conj"}:
+    if tok.dep_ == "xcomp":
         return True
+    if tok.dep_ == "conj":
+        # "would not have played, but had been promised a game": a contrast ends it
+        return head is None or not any(
+            c.dep_ == "cc" and c.lower_ in w.contrast_conjunctions and head.i < c.i < tok.i
+            for c in head.children
+        )
     return tok.dep_ == "ccomp" and head is not None and head.lemma_ in w.ccomp_irrealis_verbs
 
 

@@ -153,7 +153,8 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
         return [verb.head]  # "a conference organized by X"
     if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
-        return passive_subjects(verb.head)
+        # "X would not have played, but had been promised a game": X was promised
+        return passive_subjects(verb.head) or subjects(verb.head)
     out: list[Token] = []
     for s in found:
         out.extend(sx.conjuncts(s))
@@ -209,9 +210,12 @@ def particle(verb: Token) -> str:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
-    )
+    """ "X was sold", "a plant sold to Y", "..., but had been promised a game"."""
+    if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(c.dep_ in SUBJ for c in verb.children):
+        return verb.head is not verb and is_passive(verb.head)  # "was closed and sold to X"
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
 
 
 # --------------------------------------------------------------------- verb frames
@@ -373,8 +377,10 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
         args = [Arg(p, "object", canon) for p in passive_subjects(verb)]
     else:
         subj, rule = passive_subjects(verb), "passive"
+        # "was banned in Montana": a place is no participant, as with actives
         args = [Arg(o, "prep:" + p.lower_) for p, o in prep_objects(verb)
-                if _is_argument_prep(p, o, lex)]  # fmt: skip
+                if _is_argument_prep(p, o, lex)
+                and p.lower_ not in lex.words.place_only_prepositions]  # fmt: skip
     args = _with_members(lex, verb, args)
     args = [_typed(lex, verb, a) for a in args]
     base = verb.lower_ if passive and not agents else verb.lemma_.lower()

@@ -73,9 +73,11 @@ def entity_key(label: str, qid: str | None = None) -> str:
 
 
 def clean(span: Span) -> list[Token]:
-    """A name's tokens without punctuation, leading determiners and a trailing 's."""
+    """A name's tokens without punctuation, leading determiners and pronouns ("He
+    (Bridge)" tagged as one name) and a trailing 's."""
     toks = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
-    while toks and toks[0].pos_ == "DET":
+    pronouns = sx.words().pronouns
+    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in pronouns):
         toks = toks[1:]
     while toks and toks[-1].dep_ == "case":
         toks = toks[:-1]

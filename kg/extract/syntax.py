@@ -15,8 +15,12 @@ from ..lexicon import load_lexicon
 from ..model import Fact, Mention
 
 
-def _words():
+def words():
+    """kg's word lists (kg/data/lexicon.toml), for helpers that get no Context."""
     return load_lexicon().words
+
+
+_words = words
 
 
 def is_pronoun(tok: Token) -> bool:

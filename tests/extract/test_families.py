@@ -307,3 +307,20 @@ FACTUALITY_DETAILS = [
 @pytest.mark.parametrize("text,expected,only", FACTUALITY_DETAILS)
 def test_factuality_details(facts_of, text, expected, only):
     assert rows(facts_of(text), expected, only) == expected
+
+
+# Negation stops at a contrast; a passive conjunct's subject is its patient; a pronoun
+# the parser glued into a name is no part of it.
+CONJUNCTS = [
+    case("Kepa would not have started against Porto, but was promised a place against Lille.",
+         {("Kepa", "start", "Porto", True)}),
+    case("The plant was closed in 2019 and sold to Tata.",
+         {("plant", "sold", "Tata", False)}, only={"sold"}),
+    case("The museum was inducted into the Hall of Fame.",
+         {("museum", "inducted", "Hall of Fame", False)}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", CONJUNCTS)
+def test_conjuncts_and_passives(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["clause"]), expected, only) == expected
