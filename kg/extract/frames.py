@@ -213,7 +213,8 @@ def is_passive(verb: Token) -> bool:
     """ "X was sold", "a plant sold to Y", "..., but had been promised a game"."""
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(c.dep_ in SUBJ for c in verb.children):
+    own_subject = any(c.dep_ in SUBJ for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and not own_subject:
         return verb.head is not verb and is_passive(verb.head)  # "was closed and sold to X"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
 
