@@ -19,6 +19,12 @@ from . import syntax as sx
 from .context import Context
 
 
+def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
+    """An open relation's name; a place keeps its preposition: "born in X" -> bornIn."""
+    kind, _, prep = arg.role.partition(":")
+    return frame.name + prep.capitalize() if kind == "place" else frame.name
+
+
 def clause_facts(ctx: Context) -> Iterator[Fact]:
     """Subject-verb-object facts from every event frame of the document."""
     for frame in ctx.frames(fr.EVENT):
@@ -40,7 +46,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
-                yield sx.make_fact(subj, prop or frame.name, obj, verb,
+                yield sx.make_fact(subj, prop or _open_name(frame, arg), obj, verb,
                                    negated=negated or arg.negated or s_negated,
                                    modality_=modality,
                                    rule=rule + ("-remnant" if arg.negated or s_negated

@@ -378,10 +378,10 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
         args = [Arg(p, "object", canon) for p in passive_subjects(verb)]
     else:
         subj, rule = passive_subjects(verb), "passive"
-        # "was banned in Montana": a place is no participant, as with actives
-        args = [Arg(o, "prep:" + p.lower_) for p, o in prep_objects(verb)
-                if _is_argument_prep(p, o, lex)
-                and p.lower_ not in lex.words.place_only_prepositions]  # fmt: skip
+        # "was banned in Montana": the place of the event, not what was banned (bannedIn)
+        places = lex.words.place_only_prepositions
+        args = [Arg(o, ("place:" if p.lower_ in places else "prep:") + p.lower_)
+                for p, o in prep_objects(verb) if _is_argument_prep(p, o, lex)]  # fmt: skip
     args = _with_members(lex, verb, args)
     args = [_typed(lex, verb, a) for a in args]
     base = verb.lower_ if passive and not agents else verb.lemma_.lower()

@@ -318,6 +318,9 @@ CONJUNCTS = [
          {("plant", "sold", "Tata", False)}, only={"sold"}),
     case("The museum was inducted into the Hall of Fame.",
          {("museum", "inducted", "Hall of Fame", False)}),
+    # the place of a passive event keeps its preposition: not what was banned
+    case("The app was banned in Montana.", {("app", "bannedIn", "Montana", False)}),
+    case("Ada Lovelace was born in London.", {("Ada Lovelace", "bornIn", "London", False)}),
 ]  # fmt: skip
 
 
