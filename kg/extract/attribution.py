@@ -89,7 +89,7 @@ def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
     """ "According to Bloomberg, X ..." / "X, according to him, ...": the clause the
     phrase modifies (the sentence, or just a relative clause)."""
     doc = tok.doc
-    if tok.i + 1 >= len(doc):
+    if tok.i + 1 >= len(doc) or not any(w.startswith(tok.lower_ + " ") for w in words):
         return None
     phrase = f"{tok.lower_} {doc[tok.i + 1].lower_}"
     if phrase not in words:
@@ -106,19 +106,22 @@ def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
     return Region(start, end, objs[0], phrase, "source")
 
 
-def regions(doc: Doc, *, lexicon: Lexicon) -> list[Region]:
+def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,
+            text: str | None = None) -> list[Region]:  # fmt: skip
     """Every attributed stretch of the document: quotations, that-clauses of reporting
-    verbs, and sentences under "according to X"."""
-    text = doc.text
+    verbs, and sentences under "according to X". ``tokens``/``text``: the document's,
+    if already made."""
+    text = doc.text if text is None else text
+    tokens = list(doc) if tokens is None else tokens
     quotes = [(s, e) for s, e in quote_spans(doc, text)
               if len(text[s:e].split()) >= MIN_QUOTE_WORDS]  # fmt: skip
     out: list[Region] = []
-    for verb in doc:
-        if is_reporting(verb, lexicon):
-            out.extend(_speech_regions(verb, quotes))
+    sources: list[Region] = []
     according = lexicon.words.according_to
-    for tok in doc:
+    for tok in tokens:
+        if is_reporting(tok, lexicon):
+            out.extend(_speech_regions(tok, quotes))
         r = _source_region(tok, according)
         if r is not None:
-            out.append(r)
-    return out
+            sources.append(r)
+    return out + sources

@@ -68,7 +68,7 @@ def predicative_facts(ctx: Context) -> Iterator[Fact]:
     ontology lists the adjective (kg:triggerAdjective)."""
     lex = ctx.lexicon
     w = lex.words
-    for adj in ctx.doc:
+    for adj in ctx.tokens:
         if adj.pos_ != "ADJ" or adj.dep_ != "acomp" or adj.head.lemma_ not in w.copulas:
             continue
         cop = adj.head
@@ -88,7 +88,7 @@ def predicative_facts(ctx: Context) -> Iterator[Fact]:
 def characterization_facts(ctx: Context) -> Iterator[Fact]:
     """Object predicatives: "Putin called the use of drones a provocation" ->
     (Putin, call, provocation), the label the subject puts on the thing."""
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if verb.pos_ != "VERB":
             continue
         oprds = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN"}]

@@ -22,7 +22,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from . import factuality
 from .attribution import Region, regions
-from .frames import Frame, verb_frame
+from .frames import VERBAL, Frame, verb_frame
 from .references import References, build_references
 
 
@@ -32,17 +32,33 @@ class Context:
     lexicon: Lexicon = field(default_factory=load_lexicon)
     gazetteer: Gazetteer | None = None
     _frames: dict[int, Frame | None] = field(default_factory=dict, repr=False)
-    _polarity: dict[int, bool] = field(default_factory=dict, repr=False)
-    _modality: dict[int, str] = field(default_factory=dict, repr=False)
+    _factuality: dict[int, factuality.Factuality] = field(default_factory=dict, repr=False)
+    _own: dict[int, factuality.Factuality] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The document's tokens, made once: spaCy makes a new Token object on every
+        iteration over a Doc, and the extractors walk it many times."""
+        return list(self.doc)
+
+    @cached_property
+    def verbs(self) -> list[Token]:
+        """The tokens that can head a verb frame."""
+        return [t for t in self.tokens if t.pos_ in VERBAL]
+
+    @cached_property
+    def text(self) -> str:
+        """The document's text, made once (``Doc.text`` joins every token anew)."""
+        return self.doc.text
 
     @cached_property
     def refs(self) -> References:
         gaz = self.gazetteer or load_gazetteer()
-        return build_references(self.doc, gazetteer=gaz, lexicon=self.lexicon)
+        return build_references(self.doc, gazetteer=gaz, lexicon=self.lexicon, text=self.text)
 
     @cached_property
     def regions(self) -> list[Region]:
-        return regions(self.doc, lexicon=self.lexicon)
+        return regions(self.doc, lexicon=self.lexicon, tokens=self.tokens, text=self.text)
 
     def frame(self, tok: Token) -> Frame | None:
         if tok.i not in self._frames:
@@ -51,17 +67,18 @@ class Context:
 
     def frames(self, *kinds: str) -> Iterator[Frame]:
         """The document's verb frames in order, of the given kinds (all if none)."""
-        for tok in self.doc:
+        for tok in self.verbs:
             f = self.frame(tok)
             if f is not None and (not kinds or f.kind in kinds):
                 yield f
 
+    def factuality(self, tok: Token) -> factuality.Factuality:
+        if tok.i not in self._factuality:
+            self._factuality[tok.i] = factuality.factuality(tok, self.lexicon.words, self._own)
+        return self._factuality[tok.i]
+
     def negated(self, tok: Token) -> bool:
-        if tok.i not in self._polarity:
-            self._polarity[tok.i] = factuality.negated(tok, self.lexicon.words)
-        return self._polarity[tok.i]
+        return self.factuality(tok).negated
 
     def modality(self, tok: Token) -> str:
-        if tok.i not in self._modality:
-            self._modality[tok.i] = factuality.modality(tok, self.lexicon.words)
-        return self._modality[tok.i]
+        return self.factuality(tok).modality

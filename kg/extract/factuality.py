@@ -214,19 +214,28 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     return tok.dep_ == "ccomp" and head is not None and head.lemma_ in w.ccomp_irrealis_verbs
 
 
-def factuality(verb: Token, words: WordLists | None = None) -> Factuality:
+def factuality(
+    verb: Token, words: WordLists | None = None, own: dict[int, Factuality] | None = None
+) -> Factuality:
     """Polarity and modality of a predicate in its sentence. The innermost modality that
     is not ``asserted`` wins ("could plan to sell": planned); negations compose: a
     negating embedding flips, a negated embedding verb negates its complement ("did not
     agree to sell")."""
     w = words or load_words()
-    own = _own(verb, w)
-    neg, mod = own.negated, own.modality
+    own = {} if own is None else own  # each token's own markers, computed once
+
+    def own_of(tok: Token) -> Factuality:
+        if tok.i not in own:
+            own[tok.i] = _own(tok, w)
+        return own[tok.i]
+
+    mine = own_of(verb)
+    neg, mod = mine.negated, mine.modality
     polar = True  # polarity still composes; a clause boundary ends that
     tok = verb
     for _ in range(MAX_DEPTH):
         head, flip, set_mod = _step(tok, w)
-        above = _own(head, w) if head is not None else Factuality()
+        above = own_of(head) if head is not None else Factuality()
         if not polar:
             pass
         elif flip and above.negated:

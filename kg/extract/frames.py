@@ -368,6 +368,9 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     """The frame of a verbal predicate, or None for a token that is not one."""
     if verb.pos_ not in VERBAL:
         return None
+    if verb.lemma_.lower() in lex.words.light_clause_verbs:
+        # too light to name a relation: no arguments to read
+        return Frame(verb, LIGHT, False, (), (), verb.lemma_.lower(), "light")
     passive = is_passive(verb)
     agents = agent(verb) if passive else []
     if not passive:

@@ -41,7 +41,7 @@ def _named_initiative(ctx: Context, nf: fr.NounFrame) -> Iterator[Fact]:
 
 def nominal_facts(ctx: Context) -> Iterator[Fact]:
     """Facts from relation nouns and their possessors, by-phrases and complements."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         nf = fr.noun_frame(ctx.lexicon, noun)
         if nf is None:
             continue

@@ -19,7 +19,7 @@ def origin_facts(ctx: Context) -> Iterator[Fact]:
     a class noun whose named thing the article gave; resolution maps the class noun to
     that thing."""
     refs = ctx.refs
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in refs.class_heads:
             continue
         for c in tok.children:

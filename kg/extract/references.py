@@ -100,10 +100,12 @@ def is_metonymic(tok: Token, lex: Lexicon) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in lex.words.place_prepositions)
 
 
-def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon) -> References:
-    """The article's names grouped into entities (see the module docstring)."""
+def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon,
+                     text: str | None = None) -> References:  # fmt: skip
+    """The article's names grouped into entities (see the module docstring). ``text``:
+    the document's, if already made."""
     refs = References()
-    for start, end in quote_spans(doc):
+    for start, end in quote_spans(doc, text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             refs.quoted.update(range(span.start, span.end))

@@ -24,7 +24,7 @@ def _source_lead(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def _claim_text(ctx: Context, r: Region) -> str:
-    text = " ".join(ctx.doc.text[r.start : r.end].split()).strip(' ,."\u201c\u201d')
+    text = " ".join(ctx.text[r.start : r.end].split()).strip(' ,."\u201c\u201d')
     if r.kind == "source":
         text = _source_lead(ctx.lexicon.words.according_to).sub(" ", " " + text).strip(" ,.")
     return text

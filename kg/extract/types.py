@@ -40,7 +40,7 @@ def agent_noun_facts(ctx: Context) -> Iterator[Fact]:
     """ "X is (one of) the staunchest backers of Y" -> (X, supports, Y); "X, a critic of
     Y," -> (X, opposes, Y): nouns for the doer of a relation, from the ontology."""
     preps = ctx.lexicon.words.agent_noun_prepositions
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         prop = ctx.lexicon.agents.get(tok.lemma_.lower())
         if prop is None or tok.pos_ != "NOUN":
             continue
@@ -76,8 +76,8 @@ def _copula_types(ctx: Context, tok: Token) -> Iterator[Fact]:
 def copula_facts(ctx: Context) -> Iterator[Fact]:
     """isA facts from "X is a N" and from "X, a N," appositions. A title in apposition
     ("X, a spokesman,") is a role: the registry lets the role extractor's fact win."""
-    for tok in ctx.doc:
-        if not _indefinite(ctx, tok):
+    for tok in ctx.tokens:
+        if tok.dep_ not in {"attr", "appos"} or not _indefinite(ctx, tok):
             continue
         if _copula(tok) is not None and tok.pos_ in {"NOUN", "PROPN"}:
             yield from _copula_types(ctx, tok)
@@ -106,7 +106,7 @@ def membership_facts(ctx: Context) -> Iterator[Fact]:
     """memberOf from a superlative ranking inside an organization: "X has the largest
     army in NATO", "X is the second biggest economy in the EU"."""
     members = ctx.lexicon.words.affiliation_labels
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.dep_ not in {"dobj", "attr"} or noun.pos_ != "NOUN":
             continue
         groups = _ranked_in_group(ctx, noun)
