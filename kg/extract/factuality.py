@@ -42,8 +42,8 @@ def is_negated(verb: Token, words: WordLists | None = None) -> bool:
     "no longer competes", "decision not to"."""
     w = words or load_words()
     for c in verb.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in w.negating_adverbs):
-            return True
+        if c.dep_ == "neg" or (c.dep_ in {"advmod", "preconj"} and c.lower_ in w.negating_adverbs):
+            return True  # "never met", "and neither did Madrid"
         if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
             return True  # "no longer", "not yet"
         if c.dep_ == "aux" and c.lower_ in w.negated_auxiliaries:

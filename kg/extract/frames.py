@@ -364,10 +364,28 @@ def _kind(lex: Lexicon, verb: Token, passive: bool, args: list[Arg]) -> str:
     return EVENT
 
 
+def _ellipsis(verb: Token, lex: Lexicon) -> Frame | None:
+    """ "Portugal did not back the plan, nor did Greece", "..., and so did Madrid": a
+    pro-verb with a subject of its own and nothing else repeats the verb it is
+    coordinated with, for its own subject (its polarity is its own: "nor", "not")."""
+    if verb.lemma_.lower() not in lex.words.pro_verbs or verb.dep_ != "conj":
+        return None
+    own = subjects(verb)
+    if not own or objects(verb) or verb.head.pos_ not in VERBAL or verb.head is verb:
+        return None
+    first = verb_frame(verb.head, lex)
+    if first is None or first.kind != EVENT:
+        return None
+    return Frame(verb, EVENT, first.passive, tuple(own), first.args, first.name, "ellipsis")
+
+
 def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     """The frame of a verbal predicate, or None for a token that is not one."""
     if verb.pos_ not in VERBAL:
         return None
+    elided = _ellipsis(verb, lex)
+    if elided is not None:
+        return elided
     if verb.lemma_.lower() in lex.words.light_clause_verbs:
         # too light to name a relation: no arguments to read
         return Frame(verb, LIGHT, False, (), (), verb.lemma_.lower(), "light")

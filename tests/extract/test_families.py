@@ -42,8 +42,7 @@ NEGATIVE_PARTICLES = [
     case("Deutsche Bank no longer finances coal mines.",
          {("Deutsche Bank", "finance", "coal mines", True)}),
     case("Portugal did not back the plan, nor did Greece.",
-         {("Portugal", "supports", "plan", True), ("Greece", "supports", "plan", True)},
-         xfail="the subject of 'nor did X' is not given the negated fact"),
+         {("Portugal", "supports", "plan", True), ("Greece", "supports", "plan", True)}),
     case("Neither Ford nor General Motors supported the strike.",
          {("Ford", "supports", "strike", True), ("General Motors", "supports", "strike", True)}),
     case("Rivian launched the truck without consulting Ford.",
@@ -321,6 +320,13 @@ CONJUNCTS = [
     # the place of a passive event keeps its preposition: not what was banned
     case("The app was banned in Montana.", {("app", "bannedIn", "Montana", False)}),
     case("Ada Lovelace was born in London.", {("Ada Lovelace", "bornIn", "London", False)}),
+    # a pro-verb repeats the verb before it, with its own subject and polarity
+    case("Lisbon backed the plan, and so did Madrid.",
+         {("Lisbon", "supports", "plan", False), ("Madrid", "supports", "plan", False)}),
+    case("Lisbon backed the plan, but Madrid did not.",
+         {("Lisbon", "supports", "plan", False), ("Madrid", "supports", "plan", True)}),
+    case("Lisbon did not back the plan, and neither did Madrid.",
+         {("Lisbon", "supports", "plan", True), ("Madrid", "supports", "plan", True)}),
 ]  # fmt: skip
 
 
