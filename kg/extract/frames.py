@@ -479,6 +479,8 @@ def _noun_agents(lex: Lexicon, noun: Token) -> tuple[list[Token], str, Token] | 
         return None
     verb, how = gov
     w = lex.words
+    if how == "object" and verb.lemma_.lower() in w.ending_verbs:
+        return subjects(verb), "clause-ending", verb  # "cut ties with X": no more ties
     if how == "object" and verb.lemma_.lower() not in w.light_verbs | w.participation_verbs:
         # "recognize the annexation of X", "shut down relations with X": the subject
         # does not take part in what the noun names

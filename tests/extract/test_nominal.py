@@ -41,8 +41,10 @@ NOMINAL = [
     case("The board rejected Unilever's proposal."),
     case("Meetings with both of them were cancelled."),
     case("The talks lasted until Friday."),
-    # "cut ties with X" says nothing of ties the subject has (see test_families for "cut")
-    case("Apple cut ties with Foxconn."),
+    # "cut ties with X" ends the ties: denied; "recognize the annexation of X" says
+    # nothing of who annexed
+    case("Apple cut ties with Foxconn.", {("Apple", "hasTiesWith", "Foxconn", True)}),
+    case("Peru recognised the annexation of Crimea."),
     # --- kg reads these wrongly today
     case("The club's partnership with Adidas ends in June.",
          {("club", "cooperatesWith", "Adidas", False)},
