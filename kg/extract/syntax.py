@@ -86,7 +86,11 @@ def ent_span(tok: Token) -> Span | None:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
+    """A phrase without leading determiners, punctuation, conjunctions, prepositions and
+    auxiliaries NER took into a name ("Will Netflix buy ...?")."""
     drop_lead = {"DET", "PUNCT", "CCONJ", "ADP"}
+    while tokens and tokens[0].dep_ in {"aux", "auxpass"} and len(tokens) > 1:
+        tokens = tokens[1:]
     while tokens and (tokens[0].pos_ in drop_lead or tokens[0].is_space or tokens[0].is_quote):
         if (
             tokens[0].pos_ == "ADP"

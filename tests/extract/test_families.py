@@ -95,8 +95,7 @@ CONDITIONALS_QUESTIONS = [
          {("Chelsea", "pay", "fee", False, "conditional"),
           ("Napoli", "keep", "striker", False, "conditional")}),
     case("Did Boeing ignore the warnings?", {("Boeing", "ignore", "warnings", False, IRREALIS)}),
-    case("Will Netflix buy Paramount?", {("Netflix", "acquires", "Paramount", False, IRREALIS)},
-         xfail="the auxiliary 'Will' is taken into the subject's name"),
+    case("Will Netflix buy Paramount?", {("Netflix", "acquires", "Paramount", False, IRREALIS)}),
 ]  # fmt: skip
 
 # (subject, predicate, object, negated, modality, attributed to)
