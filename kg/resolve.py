@@ -25,7 +25,15 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .extract import frames as fr
-from .extract.references import Ref, References, build_references, clean, entity_key, text_of
+from .extract.references import (
+    BY_NAME,
+    Ref,
+    References,
+    build_references,
+    clean,
+    entity_key,
+    text_of,
+)
 from .gazetteer import Gazetteer, norm
 from .lexicon import Lexicon
 from .model import Entity, Fact, Mention
@@ -116,7 +124,7 @@ class _Resolver:
             return None
         known = self.refs.names.get(norm(m.text))  # a name not tagged here, elsewhere yes
         if known is not None:
-            return self._with(m, known, "name")
+            return self._with(m, known, BY_NAME)
         return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
 
     # each rule: None (does not apply), or (the entity or None, the rule's name)
@@ -232,7 +240,8 @@ class _Resolver:
         """A person of the pronoun's gender, or of unknown gender."""
         if ref.type != "Person":
             return False
-        known = person_gender(ref.label)
+        # a one-word label is a surname as often as a first name ("May", "Johnson")
+        known = person_gender(ref.label) if len(ref.label.split()) > 1 else None
         return known is None or known == gender
 
     def _bound_person(self, tok: Token, gender: str, fact: Fact) -> Ref | None:

@@ -9,7 +9,7 @@ de Marneffe et al.'s veridicality work, the layer reads a predicate's own marker
 (negation, "never", "no longer", a negative subject, a modal, a hedge, a question) and
 then climbs its embedding chain (xcomp, ccomp, coordination, "without"/"instead of",
 adverbial clauses, the complement of a noun), letting each embedding context flip the
-polarity or set the modality. Every extractor asks it through ``Context.polarity`` /
+polarity or set the modality. Every extractor asks it through ``Context.negated`` /
 ``Context.modality``; every trigger word is a list in ``kg/data/lexicon.toml``.
 """
 
@@ -141,7 +141,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
         return flip, HEDGED  # "are believed to have helped"
     for name, mod in ((w.requesting_verbs, REQUESTED),
                       (w.expecting_verbs | w.expecting_adjectives, EXPECTED),
-                      (w.planning_verbs | w.planning_adjectives, PLANNED)):  # fmt: skip
+                      (w.planning_verbs | w.planning_adjectives | w.purpose_object_verbs,
+                       PLANNED)):  # fmt: skip
         if lemma in name and (child.dep_ == "xcomp" or lemma in w.ccomp_irrealis_verbs):
             return flip, mod
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
@@ -183,11 +184,13 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
     """One step up the embedding chain: (the embedding predicate, whether it flips the
     polarity, the modality it sets); None when the chain ends here."""
     dep, head = tok.dep_, tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None, False, None
     if dep in {"xcomp", "ccomp"}:
         flip, mod = _verb_embedding(tok, head, w)
         return head, flip, mod
+    if dep == "acomp" and head.pos_ in {"VERB", "AUX"}:
+        return head, False, None  # "were not able to", "is not likely to": the copula's
     if dep == "conj" and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.children):
         return head, False, None  # "will not ignore X and shut down Y"
     if dep in {"advcl", "pcomp", "csubj"}:
@@ -203,7 +206,7 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     """A negated verb denies its xcomp and the verbs coordinated under it, and the
     that-clause of an expectation ("No one expects that X"); not what someone did not
     say ("did not say that X" leaves X open) nor an adverbial clause."""
-    if tok.dep_ == "xcomp":
+    if tok.dep_ in {"xcomp", "acomp"}:
         return True
     if tok.dep_ == "conj":
         # "would not have played, but had been promised a game": a contrast ends it
@@ -214,13 +217,28 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     return tok.dep_ == "ccomp" and head is not None and head.lemma_ in w.ccomp_irrealis_verbs
 
 
+def _compose(neg: bool, tok: Token, head: Token | None, flip: bool, above: Factuality,
+             w: WordLists) -> bool:  # fmt: skip
+    """The polarity after one step up: a negating embedding flips it ("refused to"),
+    unless the embedding is itself negated ("did not refuse to": they cancel); a negated
+    copula denies its adjective ("not able to"); a negated verb denies what inherits
+    from it ("did not agree to sell", "No one expects X to V")."""
+    if flip:
+        return neg if above.negated else not neg
+    if above.negated and tok.dep_ == "acomp":
+        return not neg
+    if above.negated and _inherits_negation(tok, head, w):
+        return True
+    return neg
+
+
 def factuality(
     verb: Token, words: WordLists | None = None, own: dict[int, Factuality] | None = None
 ) -> Factuality:
     """Polarity and modality of a predicate in its sentence. The innermost modality that
-    is not ``asserted`` wins ("could plan to sell": planned); negations compose: a
-    negating embedding flips, a negated embedding verb negates its complement ("did not
-    agree to sell")."""
+    is not ``asserted`` wins ("could plan to sell": planned); negations compose (see
+    ``_compose``) until a clause boundary ("..., because we have ties", "denied that X")
+    ends them."""
     w = words or load_words()
     own = {} if own is None else own  # each token's own markers, computed once
 
@@ -231,34 +249,19 @@ def factuality(
 
     mine = own_of(verb)
     neg, mod = mine.negated, mine.modality
-    polar = True  # polarity still composes; a clause boundary ends that
+    polar = True  # polarity still composes
     tok = verb
     for _ in range(MAX_DEPTH):
         head, flip, set_mod = _step(tok, w)
         above = own_of(head) if head is not None else Factuality()
-        if not polar:
-            pass
-        elif flip and above.negated:
-            pass  # "did not refuse to sign": the two negations cancel
-        elif flip:
-            neg = not neg
-        elif above.negated and _inherits_negation(tok, head, w):
-            neg = True  # "did not agree to sell", "No one expects X to V"
-        if not _inherits_negation(tok, head, w):
-            polar = False  # "..., because we have ties", "denied that X": beyond, no more
+        if polar:
+            neg = _compose(neg, tok, head, flip, above, w)
+            polar = _inherits_negation(tok, head, w)
         if mod == ASSERTED and set_mod is not None:
             mod = set_mod
         if head is None:
             break
-        if mod == ASSERTED and tok.dep_ in {"xcomp", "conj"}:
+        if mod == ASSERTED and tok.dep_ in {"xcomp", "conj", "acomp"}:
             mod = above.modality  # "could start to sell": possible
         tok = head
     return Factuality(neg, mod)
-
-
-def negated(verb: Token, words: WordLists | None = None) -> bool:
-    return factuality(verb, words).negated
-
-
-def modality(verb: Token, words: WordLists | None = None) -> str:
-    return factuality(verb, words).modality

@@ -65,6 +65,8 @@ def subjects(verb: Token) -> list[Token]:
     relative clauses: "Turkey, which does not recognize X" -> Turkey."""
     w = load_lexicon().words
     found = [c for c in verb.children if c.dep_ in SUBJ]
+    if not found and verb.head.i == verb.i:
+        return []  # a root (or a hand-built token that is its own head) has no controller
     if found:
         out: list[Token] = []
         for s in found:
@@ -103,7 +105,7 @@ def _gerund_controller(gov: Token, w) -> list[Token]:
 def _controller(head: Token, w) -> list[Token]:
     """Who does what an xcomp says: the object of an object-control verb ("urged Chile
     to sign"), the patient of a passive belief verb, else the head's subject."""
-    if head.lemma_ in w.object_control_verbs:
+    if head.lemma_ in w.object_control_verbs or head.lemma_ in w.purpose_object_verbs:
         objs = [c for c in head.children if c.dep_ in OBJ] or [
             o
             for p in head.children
@@ -150,6 +152,8 @@ def by_agents(noun: Token) -> list[Token]:
 
 def passive_subjects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    if not found and verb.head.i == verb.i:
+        return []
     if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
         return [verb.head]  # "a conference organized by X"
     if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
@@ -215,7 +219,7 @@ def is_passive(verb: Token) -> bool:
         return True
     own_subject = any(c.dep_ in SUBJ for c in verb.children)
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and not own_subject:
-        return verb.head is not verb and is_passive(verb.head)  # "was closed and sold to X"
+        return verb.head.i != verb.i and is_passive(verb.head)  # "was closed and sold to X"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
 
 
@@ -322,7 +326,7 @@ def _remnants(verb: Token, template: Arg) -> list[Arg]:
             if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} and c.i > template.head.i \
                     and sx.remnant_negated(c):  # fmt: skip
                 out.extend(Arg(m, template.role, template.prop) for m in sx.conjuncts(c))
-        if v.dep_ != "xcomp":
+        if v.dep_ != "xcomp" or v.head.i == v.i:
             return out
         v = v.head
 
@@ -371,7 +375,7 @@ def _ellipsis(verb: Token, lex: Lexicon) -> Frame | None:
     if verb.lemma_.lower() not in lex.words.pro_verbs or verb.dep_ != "conj":
         return None
     own = subjects(verb)
-    if not own or objects(verb) or verb.head.pos_ not in VERBAL or verb.head is verb:
+    if not own or objects(verb) or verb.head.pos_ not in VERBAL or verb.head.i == verb.i:
         return None
     first = verb_frame(verb.head, lex)
     if first is None or first.kind != EVENT:
@@ -386,8 +390,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     elided = _ellipsis(verb, lex)
     if elided is not None:
         return elided
-    if verb.lemma_.lower() in lex.words.light_clause_verbs:
-        # too light to name a relation: no arguments to read
+    if verb.lemma_.lower() in lex.words.light_clause_verbs and canonical(lex, verb) is None:
+        # too light to name a relation ("took over" is a trigger): no arguments to read
         return Frame(verb, LIGHT, False, (), (), verb.lemma_.lower(), "light")
     passive = is_passive(verb)
     agents = agent(verb) if passive else []
@@ -498,7 +502,7 @@ def _clause_partners(lex: Lexicon, noun: Token, prop: str, anchor: Token) -> lis
         if found:
             return found
     v = anchor
-    while v.dep_ == "xcomp":
+    while v.dep_ == "xcomp" and v.head.i != v.i:
         v = v.head
     if v.i == anchor.i:
         return []

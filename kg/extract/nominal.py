@@ -48,7 +48,7 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
         if not nf.partners:
             yield from _named_initiative(ctx, nf)
             continue
-        negated = ctx.negated(nf.anchor) if nf.via == "clause-object" else False
+        negated = ctx.negated(nf.anchor) if nf.via.startswith("clause-object") else False
         if nf.via == "clause-ending":  # "cut ties with X" denies the ties ("did not cut": kept)
             negated = not ctx.negated(nf.anchor)
         modality = ctx.modality(nf.anchor) if nf.via.startswith("clause") else "asserted"

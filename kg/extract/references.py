@@ -28,6 +28,8 @@ from ..model import Entity
 from . import syntax as sx
 from .attribution import quote_spans
 
+BY_NAME = "name"  # the kg:mergedBy rule of a mention that is the entity's own name
+
 
 @dataclass
 class Ref:
@@ -37,7 +39,7 @@ class Ref:
     label: str
     type: str
     qid: str | None = None
-    rule: str = "name"
+    rule: str = BY_NAME
 
 
 @dataclass
@@ -171,7 +173,7 @@ class _NameGrouper:
 
     def _new(self, ent: Span, toks: list[Token], text: str) -> Ref:
         ner = self.lex.ner_class.get(ent.label_, "Entity")
-        ref = Ref(entity_key(text), text, class_of(ent, self.lex) or ner, None, "name")
+        ref = Ref(entity_key(text), text, class_of(ent, self.lex) or ner, None, BY_NAME)
         if ner == "Person" and len(toks) > 1:
             self.persons[norm(text)] = ref
             self.refs.surnames.setdefault(norm(toks[-1].text), ref)

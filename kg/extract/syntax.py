@@ -59,7 +59,7 @@ def remnant_negated(tok: Token) -> bool:
         return True  # "has no display", "sold no shares"
     negations = w.negation_particles
     first = tok
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     for t in [first, *sorted(first.conjuncts, key=lambda t: t.i)]:
         if t.i > tok.i:

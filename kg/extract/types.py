@@ -116,4 +116,5 @@ def membership_facts(ctx: Context) -> Iterator[Fact]:
             for obj in (sx.mention(g, keep_preps=False) for g in groups):
                 if subj and obj:
                     yield sx.make_fact(subj, "memberOf", obj, verb, negated=ctx.negated(verb),
+                                       modality_=ctx.modality(verb),
                                        rule="superlative")  # fmt: skip
