@@ -4,7 +4,8 @@ A frame says who does what to whom in one clause: its logical subjects (followin
 control, coordination, relative clauses and passives), its objects, recipients and
 prepositional arguments, each argument typed (a participant, a value, a relation noun
 that another frame states, ...), and the frame's kind: an ``event`` states a fact of its
-own; ``speech`` is a reporting verb with a complement (the statements extractor's);
+own; ``speech`` is a reporting verb with a that-clause (no clause fact: the attribution
+layer and the statements extractor read it);
 ``control`` only hands its subject to an xcomp ("is preparing to sell"); ``belief``
 reports a belief about its xcomp ("are believed to have helped"); ``light`` is a verb
 too light to name a relation ("be", "get").
