@@ -25,6 +25,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .extract import frames as fr
+from .extract import terms
 from .extract.references import (
     BY_NAME,
     Ref,
@@ -74,9 +75,9 @@ class _Resolver:
             if not isinstance(f.obj, Mention):
                 continue
             ref = self.ref_at(f.subject)
-            if f.predicate == "holdsPosition" and ref is not None:
+            if f.predicate == terms.HOLDS_POSITION and ref is not None:
                 self.refs.titles.setdefault(norm(f.obj.text), ref)
-            if f.predicate == "affiliatedWith" and ref is not None:
+            if f.predicate == terms.AFFILIATED_WITH and ref is not None:
                 org = self.ref_at(f.obj)
                 if org is not None:
                     self.refs.affiliation.setdefault(ref.key, org)
@@ -162,7 +163,8 @@ class _Resolver:
             return None
         for c in root.children:
             ref = self.refs.by_token.get(c.i)
-            if c.dep_ in {"amod", "compound", "poss"} and ref is not None and ref.type == "Country":
+            country = ref is not None and ref.type == terms.COUNTRY
+            if c.dep_ in {"amod", "compound", "poss"} and country:
                 return ref, "gazetteer:institution"
         return None
 
@@ -232,13 +234,13 @@ class _Resolver:
         for s in self._binders(tok):
             ref = self.refs.by_token.get(s.i)
             plural = bool(s.conjuncts)  # "Labour and the Lib Dems claim it"
-            if ref is not None and ref.type != "Person" and s.i < tok.i and not plural:
+            if ref is not None and ref.type != terms.PERSON and s.i < tok.i and not plural:
                 return ref
         return None
 
     def _agrees(self, ref: Ref, gender: str) -> bool:
         """A person of the pronoun's gender, or of unknown gender."""
-        if ref.type != "Person":
+        if ref.type != terms.PERSON:
             return False
         # a one-word label is a surname as often as a first name ("May", "Johnson")
         known = person_gender(ref.label) if len(ref.label.split()) > 1 else None
@@ -292,14 +294,14 @@ class _Resolver:
         if tok.dep_ == "poss":
             for i in range(tok.i - 1, sent.start - 1, -1):
                 ref = refs.by_token.get(i)
-                group = self.lex.ner_class.get(doc[i].ent_type_) == "Group"
-                if ref is not None and ref.type != "Person" and not group:
+                group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
+                if ref is not None and ref.type != terms.PERSON and not group:
                     return ref
         if sent.start == 0:
             return None
         for t in doc[sent.start - 1].sent:
             if t.dep_ in fr.SUBJ | fr.PASS_SUBJ and t.head.dep_ == "ROOT":
                 ref = refs.by_token.get(t.i)
-                if ref is not None and ref.type != "Person":
+                if ref is not None and ref.type != terms.PERSON:
                     return ref
         return None

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..model import Fact, Mention
 from . import syntax as sx
+from . import terms
 from .context import Context
 
 
@@ -24,7 +25,7 @@ def origin_facts(ctx: Context) -> Iterator[Fact]:
             continue
         for c in tok.children:
             ref = refs.by_token.get(c.i)
-            if c.dep_ == "amod" and ref is not None and ref.type == "Country":
+            if c.dep_ == "amod" and ref is not None and ref.type == terms.COUNTRY:
                 subj = Mention(tok.text, tok.idx, tok.idx + len(tok))
                 obj = Mention(c.text, c.idx, c.idx + len(c), c.ent_type_)
-                yield sx.make_fact(subj, "countryOfOrigin", obj, tok, rule="demonym")
+                yield sx.make_fact(subj, terms.COUNTRY_OF_ORIGIN, obj, tok, rule="demonym")

@@ -26,6 +26,7 @@ from ..gazetteer import Gazetteer, norm
 from ..lexicon import Lexicon
 from ..model import Entity
 from . import syntax as sx
+from . import terms
 from .attribution import quote_spans
 
 BY_NAME = "name"  # the kg:mergedBy rule of a mention that is the entity's own name
@@ -141,10 +142,10 @@ class _NameGrouper:
         refs = self.refs
         for t in ent:
             refs.by_token[t.i] = ref
-        if ref.type != "Group":
+        if ref.type != terms.GROUP:
             refs.names.setdefault(norm(text), ref)
             refs.names.setdefault(norm(ref.label), ref)
-        if self.lex.ner_class.get(ent.label_) == "Group" and ref.rule != "gazetteer:demonym":
+        if self.lex.ner_class.get(ent.label_) == terms.GROUP and ref.rule != "gazetteer:demonym":
             return
         refs.register(ref, text)
         self._class_head(ent, ref)
@@ -172,9 +173,9 @@ class _NameGrouper:
         return None
 
     def _new(self, ent: Span, toks: list[Token], text: str) -> Ref:
-        ner = self.lex.ner_class.get(ent.label_, "Entity")
+        ner = self.lex.ner_class.get(ent.label_, terms.ENTITY)
         ref = Ref(entity_key(text), text, class_of(ent, self.lex) or ner, None, BY_NAME)
-        if ner == "Person" and len(toks) > 1:
+        if ner == terms.PERSON and len(toks) > 1:
             self.persons[norm(text)] = ref
             self.refs.surnames.setdefault(norm(toks[-1].text), ref)
         elif len(toks) > 1:
@@ -188,10 +189,11 @@ class _NameGrouper:
         if ent.root.dep_ != "compound" or head.pos_ != "NOUN":
             return
         cls = self.lex.classes.get(head.lemma_.lower())
-        if cls not in {"Product", "Weapon"}:
+        if cls not in self.lex.words.referable_classes:
             return
         self.refs.class_heads.setdefault(head.lemma_.lower(), ref)
-        if ref.type in {"Person", "Entity", "Organization", "Location"} and not ref.qid:
+        vague = {terms.PERSON, terms.ENTITY, terms.ORGANIZATION, terms.LOCATION}
+        if ref.type in vague and not ref.qid:  # NER's guess gives way to the class noun
             self.refs.entities[ref.key].type = cls
             ref.type = cls
 

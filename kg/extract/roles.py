@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import Lexicon
 from ..model import Fact, Mention
 from . import syntax as sx
+from . import terms
 from .context import Context
 
 POSITION = "POSITION"  # the Mention label of a title; resolution keys it as a position
@@ -50,7 +51,8 @@ def _title_run(person: Span, lex: Lexicon) -> tuple[list[Token], Token | None]:
         t = doc[i]
         if t.is_space or t.is_punct:
             break
-        org_title = lex.ner_class.get(t.ent_type_) == "Organization" and t.lower_ in w.title_words
+        org = lex.ner_class.get(t.ent_type_) == terms.ORGANIZATION
+        org_title = org and t.lower_ in w.title_words
         if t.ent_type_ in affiliations and t.head.i >= t.i and not org_title:
             # "Spanish Defence Minister": "Defence" is part of the title
             affil = _affiliation_before(doc, i, start)
@@ -98,7 +100,7 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
     appositions after it."""
     lex = ctx.lexicon
     for ent in ctx.doc.ents:
-        if lex.ner_class.get(ent.label_) != "Person":
+        if lex.ner_class.get(ent.label_) != terms.PERSON:
             continue
         person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
         title, affil = _title_run(ent, lex)
@@ -107,11 +109,11 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
             past = _past_before(ent.doc, first, ent.sent.start, lex)
             pos = Mention(text=_past_title(past, sx.phrase_text(title)), start=title[0].idx,
                           end=title[-1].idx + len(title[-1]), label=POSITION)  # fmt: skip
-            yield sx.make_fact(person, "holdsPosition", pos, ent.root,
+            yield sx.make_fact(person, terms.HOLDS_POSITION, pos, ent.root,
                                rule="former-title" if past else "title")  # fmt: skip
             am = None if affil is None else _affiliation_mention(affil)
             if am is not None:
-                yield sx.make_fact(person, "affiliatedWith", am, ent.root, rule="title")
+                yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root, rule="title")
         yield from _apposition_roles(ent, person, lex)
 
 
@@ -148,9 +150,9 @@ def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact
         past = next((c.lower_ for c in app.children if c.lower_ in past_words), "")
         pos = Mention(text=_past_title(past, text), start=title_toks[0].idx,
                       end=app.idx + len(app), label=POSITION)  # fmt: skip
-        yield sx.make_fact(person, "holdsPosition", pos, app,
+        yield sx.make_fact(person, terms.HOLDS_POSITION, pos, app,
                            rule="former-apposition" if past else "apposition")  # fmt: skip
         for a in _apposition_affiliations(app, lex):
             am = _affiliation_mention(a)
             if am is not None:
-                yield sx.make_fact(person, "affiliatedWith", am, app, rule="apposition")
+                yield sx.make_fact(person, terms.AFFILIATED_WITH, am, app, rule="apposition")

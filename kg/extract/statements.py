@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..model import Fact
 from ..ontology import KG, local_name
 from . import syntax as sx
+from . import terms
 from .attribution import Region
 from .context import Context
 
@@ -33,7 +34,7 @@ def _claim_text(ctx: Context, r: Region) -> str:
 def _predicate(ctx: Context, r: Region) -> str:
     if r.kind != "source":
         return SAID
-    person = ctx.lexicon.ner_class.get(r.speaker.ent_type_) == "Person"
+    person = ctx.lexicon.ner_class.get(r.speaker.ent_type_) == terms.PERSON
     pronoun = r.speaker.lower_ in ctx.lexicon.words.person_object_pronouns
     return SAID if person or pronoun else REPORTS
 

@@ -17,6 +17,7 @@ from ..lexicon import load_words
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
+from . import terms
 from .context import Context
 
 
@@ -69,7 +70,7 @@ def _copula_types(ctx: Context, tok: Token) -> Iterator[Fact]:
     for s_head in [c for c in cop.children if c.dep_ in fr.SUBJ]:
         subj = sx.mention(s_head, keep_preps=False)
         if subj and obj and (s_head.ent_type_ or sx.is_pronoun(s_head)):
-            yield sx.make_fact(subj, "isA", obj, cop, negated=ctx.negated(cop),
+            yield sx.make_fact(subj, terms.IS_A, obj, cop, negated=ctx.negated(cop),
                                modality_=ctx.modality(cop), rule="copula")  # fmt: skip
 
 
@@ -85,7 +86,7 @@ def copula_facts(ctx: Context) -> Iterator[Fact]:
             subj = sx.mention(tok.head, keep_preps=False)
             obj = sx.mention(tok, keep_preps=False)
             if subj and obj:
-                yield sx.make_fact(subj, "isA", obj, tok, rule="appos")
+                yield sx.make_fact(subj, terms.IS_A, obj, tok, rule="appos")
 
 
 def _ranked_in_group(ctx: Context, noun: Token) -> list[Token]:
@@ -97,7 +98,7 @@ def _ranked_in_group(ctx: Context, noun: Token) -> list[Token]:
     if not superlative:
         return []
     preps = ctx.lexicon.words.group_prepositions
-    orgs = ctx.lexicon.labels_of("Organization")
+    orgs = ctx.lexicon.labels_of(terms.ORGANIZATION)
     return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
             for o in p.children if o.dep_ == "pobj" and o.ent_type_ in orgs]  # fmt: skip
 
@@ -115,6 +116,6 @@ def membership_facts(ctx: Context) -> Iterator[Fact]:
             subj = sx.mention(s_head, keep_preps=False) if s_head.ent_type_ in members else None
             for obj in (sx.mention(g, keep_preps=False) for g in groups):
                 if subj and obj:
-                    yield sx.make_fact(subj, "memberOf", obj, verb, negated=ctx.negated(verb),
+                    yield sx.make_fact(subj, terms.MEMBER_OF, obj, verb, negated=ctx.negated(verb),
                                        modality_=ctx.modality(verb),
                                        rule="superlative")  # fmt: skip

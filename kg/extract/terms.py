@@ -1,0 +1,17 @@
+"""The ontology terms rules name, as local names taken from ``KG`` (a closed namespace:
+a misspelt term raises at import instead of silently matching nothing)."""
+
+from __future__ import annotations
+
+from ..ontology import KG, local_name
+
+# classes
+ENTITY, PERSON, ORGANIZATION, LOCATION, COUNTRY, GROUP, PRODUCT, WEAPON = (
+    local_name(c) for c in (KG.Entity, KG.Person, KG.Organization, KG.Location, KG.Country,
+                            KG.Group, KG.Product, KG.Weapon)
+)  # fmt: skip
+# properties
+HOLDS_POSITION, AFFILIATED_WITH, IS_A, MEMBER_OF, COUNTRY_OF_ORIGIN = (
+    local_name(p) for p in (KG.holdsPosition, KG.affiliatedWith, KG.isA, KG.memberOf,
+                            KG.countryOfOrigin)
+)  # fmt: skip
