@@ -15,6 +15,7 @@ from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
+from .factuality import ASSERTED
 
 
 def _names_someone(ctx: Context, o: Token) -> bool:
@@ -51,7 +52,7 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
         negated = ctx.negated(nf.anchor) if nf.via.startswith("clause-object") else False
         if nf.via == "clause-ending":  # "cut ties with X" denies the ties ("did not cut": kept)
             negated = not ctx.negated(nf.anchor)
-        modality = ctx.modality(nf.anchor) if nf.via.startswith("clause") else "asserted"
+        modality = ctx.modality(nf.anchor) if nf.via.startswith("clause") else ASSERTED
         for a in nf.agents:
             subj = sx.mention(a, keep_preps=False)
             if subj is None:

@@ -19,6 +19,7 @@ from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
+from .factuality import ASSERTED
 
 
 def _indefinite(ctx: Context, noun: Token) -> bool:
@@ -50,7 +51,7 @@ def agent_noun_facts(ctx: Context) -> Iterator[Fact]:
             subj_heads = [s for c in cop.children if c.dep_ in fr.SUBJ for s in sx.conjuncts(c)]
             verb, negated, modality, rule = cop, ctx.negated(cop), ctx.modality(cop), "copula"
         elif tok.dep_ == "appos":
-            verb, subj_heads, negated, modality, rule = tok, [tok.head], False, "asserted", "appos"
+            verb, subj_heads, negated, modality, rule = tok, [tok.head], False, ASSERTED, "appos"
         else:
             continue
         objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
