@@ -107,14 +107,15 @@ def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
 
 
 def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,
-            text: str | None = None) -> list[Region]:  # fmt: skip
+            text: str | None = None,
+            spans: list[tuple[int, int]] | None = None) -> list[Region]:  # fmt: skip
     """Every attributed stretch of the document: quotations, that-clauses of reporting
-    verbs, and sentences under "according to X". ``tokens``/``text``: the document's,
-    if already made."""
+    verbs, and sentences under "according to X". ``tokens``/``text``/``spans`` (its
+    quotations): the document's, if already made."""
     text = doc.text if text is None else text
     tokens = list(doc) if tokens is None else tokens
-    quotes = [(s, e) for s, e in quote_spans(doc, text)
-              if len(text[s:e].split()) >= MIN_QUOTE_WORDS]  # fmt: skip
+    spans = quote_spans(doc, text) if spans is None else spans
+    quotes = [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
     out: list[Region] = []
     sources: list[Region] = []
     according = lexicon.words.according_to

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from . import factuality
-from .attribution import Region, regions
+from .attribution import Region, quote_spans, regions
 from .frames import VERBAL, Frame, verb_frame
 from .references import References, build_references
 
@@ -52,13 +52,20 @@ class Context:
         return self.doc.text
 
     @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Character spans of the document's quotations (read by references and
+        attribution)."""
+        return quote_spans(self.doc, self.text)
+
+    @cached_property
     def refs(self) -> References:
         gaz = self.gazetteer or load_gazetteer()
-        return build_references(self.doc, gazetteer=gaz, lexicon=self.lexicon, text=self.text)
+        return build_references(self.doc, gazetteer=gaz, lexicon=self.lexicon, spans=self.quotes)
 
     @cached_property
     def regions(self) -> list[Region]:
-        return regions(self.doc, lexicon=self.lexicon, tokens=self.tokens, text=self.text)
+        return regions(self.doc, lexicon=self.lexicon, tokens=self.tokens, text=self.text,
+                       spans=self.quotes)  # fmt: skip
 
     def frame(self, tok: Token) -> Frame | None:
         if tok.i not in self._frames:

@@ -105,11 +105,11 @@ def is_metonymic(tok: Token, lex: Lexicon) -> bool:
 
 
 def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon,
-                     text: str | None = None) -> References:  # fmt: skip
-    """The article's names grouped into entities (see the module docstring). ``text``:
-    the document's, if already made."""
+                     spans: list[tuple[int, int]] | None = None) -> References:  # fmt: skip
+    """The article's names grouped into entities (see the module docstring). ``spans``:
+    the document's quotations, if already found."""
     refs = References()
-    for start, end in quote_spans(doc, text):
+    for start, end in quote_spans(doc) if spans is None else spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             refs.quoted.update(range(span.start, span.end))
