@@ -1,10 +1,12 @@
-"""Article -> spaCy Doc: loading the pipeline once, with kg's two additions.
+"""Article -> spaCy Doc: loading the pipeline once, with kg's additions.
 
 * ``kg_paragraphs`` makes every blank line a sentence boundary, so a headline without a
   full stop is not glued to the first paragraph.
 * an ``entity_ruler`` before ``ner``, fed from the gazetteer (countries, capitals,
   demonyms, organizations, seats of government), fixes the small model's errors on
   the names news uses most ("Kyiv" is not a PERSON).
+* ``kg_repairs`` (kg/nlp_repairs.py), last, mends names the model cuts at "of" and
+  verbs it coordinates with the wrong clause.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.tokens import Doc
 
 from .errors import ConfigError
 from .gazetteer import Gazetteer, data_rows, load_gazetteer
+from .nlp_repairs import kg_repairs  # noqa: F401 - registers the component
 from .nlp_rules import speed_up
 
 log = logging.getLogger(__name__)
@@ -129,6 +132,8 @@ def _load(model: str) -> Language:
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(ruler_patterns(load_gazetteer()))  # type: ignore[attr-defined]
+    if "parser" in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_repairs", last=True)
     nlp.max_length = MAX_CHARS + 100_000
     return nlp
 

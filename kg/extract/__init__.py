@@ -34,6 +34,7 @@ from . import syntax as sx
 from .attribution import Region
 from .clauses import characterization_facts, clause_facts, predicative_facts
 from .context import Context
+from .intentions import intention_facts
 from .nominal import nominal_facts
 from .origin import origin_facts
 from .quantities import quantity_facts
@@ -61,6 +62,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "characterization": Extractor(characterization_facts),
     "predicative": Extractor(predicative_facts),
     "nominal": Extractor(nominal_facts),
+    "intention": Extractor(intention_facts),
     "role": Extractor(role_facts),
     "copula": Extractor(copula_facts, yields_to=frozenset({"role"})),
     "agent_noun": Extractor(agent_noun_facts),

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
-from .frames import PASS_SUBJ, SUBJ
+from .frames import OBJ, PASS_SUBJ, SUBJ
 
 # the kg:Modality individuals of the ontology, by local name
 ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED, REQUESTED, EXPECTED, CONDITIONAL = (
@@ -177,6 +177,8 @@ def _noun_embedding(noun: Token, w: WordLists) -> tuple[bool, str | None]:
         return True, None
     if lemma in w.purpose_nouns or (lemma in w.intent_nouns and lemma not in w.decision_nouns):
         return False, PLANNED
+    if lemma in w.possibility_nouns:
+        return False, POSSIBLE  # "a chance of winning"
     return False, None
 
 
@@ -188,18 +190,48 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
         return None, False, None
     if dep in {"xcomp", "ccomp"}:
         flip, mod = _verb_embedding(tok, head, w)
-        return head, flip, mod
+        return head, flip != _denied_after(tok, head, w), mod
     if dep == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return head, False, None  # "were not able to", "is not likely to": the copula's
     if dep == "conj" and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.children):
         return head, False, None  # "will not ignore X and shut down Y"
+    if dep == "pcomp" and head.head.pos_ == "NOUN" and head.lower_ not in w.negating_prepositions:
+        return _noun_step(head.head, w)  # "has no chance of playing"
     if dep in {"advcl", "pcomp", "csubj"}:
         flip, mod = _clause_embedding(tok, w)
         return (head.head if dep == "pcomp" else head), flip, mod
     if dep == "acl" and head.pos_ in {"NOUN", "PROPN"}:
-        flip, mod = _noun_embedding(head, w)
-        return None, flip, mod
+        if tok.tag_ != "VB":  # "no economist polled by Reuters": a modifier, no complement
+            flip, mod = _noun_embedding(head, w)
+            return None, flip, mod
+        return _noun_step(head, w)
     return None, False, None
+
+
+def _denied_after(clause: Token, head: Token, w: WordLists) -> bool:
+    """ "It has been reported that Khoo intends to ..., but he has always denied this":
+    a report that the same sentence goes on to deny."""
+    if clause.dep_ != "ccomp":
+        return False
+    return any(
+        c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in w.negating_that_verbs
+        and not is_negated(c, w)
+        and any(o.dep_ in OBJ and o.lemma_.lower() in w.denied_anaphors for o in c.children)
+        for c in head.children
+    )  # fmt: skip
+
+
+def _noun_step(noun: Token, w: WordLists) -> tuple[None, bool, str | None]:
+    """The complement of a noun ends the chain; the noun's own negation ("no plans to
+    open", "no chance of playing") and that of a light verb it is the object of ("does
+    not have plans to") deny the complement."""
+    flip, mod = _noun_embedding(noun, w)
+    if any(d.dep_ == "det" and d.lower_ in w.negative_determiners for d in noun.children):
+        flip = not flip
+    head = noun.head
+    if noun.dep_ in OBJ and head.lemma_.lower() in w.light_verbs and is_negated(head, w):
+        flip = not flip
+    return None, flip, mod
 
 
 def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:

@@ -85,10 +85,20 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)  # "..., Cavusoglu said, speaking at a conference"
     if verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "Chelsea were unable to sign X": the copula's subject
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in VERBAL:
-        return _gerund_controller(verb.head.head, w)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return _gerund_subjects(verb.head.head, w)
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w)
+    return []
+
+
+def _gerund_subjects(gov: Token, w) -> list[Token]:
+    """Who does what a gerund after a preposition says, by what the preposition hangs
+    on: a verb, or the object of a light verb ("X has no chance of playing": X)."""
+    if gov.pos_ in VERBAL:
+        return _gerund_controller(gov, w)
+    if gov.dep_ in OBJ and gov.head.lemma_.lower() in w.light_verbs:
+        return subjects(gov.head)
     return []
 
 
@@ -282,11 +292,17 @@ def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
     ):
         return RELATION_NOUN
     if (
-        noun in w.intent_nouns
-        and any(c.dep_ in {"acl", "xcomp", "relcl"} for c in head.children)
+        noun in w.intent_nouns | w.possibility_nouns
+        and (
+            any(c.dep_ in {"acl", "xcomp", "relcl"} for c in head.children)
+            or any(
+                p.dep_ == "prep" and any(g.dep_ == "pcomp" for g in p.children)
+                for p in head.children
+            )
+        )
         and not by_agents(head)
     ):
-        return INTENT
+        return INTENT  # "its pledge not to ...", "no chance of playing": the complement's
     return PARTICIPANT
 
 

@@ -91,8 +91,9 @@ def ent_span(tok: Token) -> Span | None:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """A phrase without leading determiners, punctuation, conjunctions, prepositions and
-    auxiliaries NER took into a name ("Will Netflix buy ...?")."""
+    """A phrase without leading determiners (a "no" is the fact's polarity, see
+    ``remnant_negated``), punctuation, conjunctions, prepositions and auxiliaries NER
+    took into a name ("Will Netflix buy ...?")."""
     drop_lead = {"DET", "PUNCT", "CCONJ", "ADP"}
     while tokens and tokens[0].dep_ in {"aux", "auxpass"} and len(tokens) > 1:
         tokens = tokens[1:]
@@ -106,7 +107,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
             )
         ):
             break  # "up to 12 hours", "at least four"
-        if tokens[0].pos_ == "DET" and tokens[0].lower_ not in words().leading_determiners:
+        w = words()
+        dropped = w.leading_determiners | w.negative_determiners  # "no display": the
+        if tokens[0].pos_ == "DET" and tokens[0].lower_ not in dropped:  # fact is denied
             break
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ == "CCONJ"):

@@ -71,7 +71,8 @@ LIST_REMNANTS = [
 # ("requested" where the ontology names it, IRREALIS where it does not yet); "A urged B"
 # itself stays asserted.
 IRREALIS_COMPLEMENTS = [
-    case("Meta plans to buy Snap.", {("Meta", "acquires", "Snap", False, "planned")}),
+    case("Meta plans to buy Snap.", {("Meta", "acquires", "Snap", False, "planned"),
+                                     ("Meta", "plan", "Snap", False, "asserted")}),
     case("The UAW urged Ford to reopen the plant.",
          {("Ford", "reopen", "plant", False, "requested")}, only={"reopen"}),
     case("Greenpeace called on Shell to abandon the project.",
@@ -81,7 +82,8 @@ IRREALIS_COMPLEMENTS = [
     case("The league asked Juventus to pay the fine.",
          {("Juventus", "pay", "fine", False, "requested")}, only={"pay"}),
     case("Toyota hopes to sell hydrogen cars in China.",
-         {("Toyota", "supplies", "hydrogen cars", False, IRREALIS)}),
+         {("Toyota", "supplies", "hydrogen cars", False, IRREALIS),
+          ("Toyota", "hope", "hydrogen cars", False, "asserted")}),
 ]  # fmt: skip
 
 CONDITIONALS_QUESTIONS = [
@@ -310,6 +312,27 @@ FACTUALITY_DETAILS = [
     # "did not say that X" leaves X open: not denied
     case("Reuters did not report that Nestle sold the brand.",
          {("Nestle", "supplies", "brand", False)}, only={"supplies"}),
+    # a report the same sentence goes on to deny is denied; one it confirms is not
+    case("It was reported that Nestle sold the brand, but Nestle has denied this.",
+         {("Nestle", "supplies", "brand", True)}, only={"supplies"}),
+    case("Analysts said that Nestle sold the brand, and Nestle denied the reports.",
+         {("Nestle", "supplies", "brand", True)}, only={"supplies"}),
+    case("It was reported that Nestle sold the brand, and Nestle confirmed this.",
+         {("Nestle", "supplies", "brand", False)}, only={"supplies"}),
+    # the complement of a denied noun: "no plans to", "no chance of"; a participle that
+    # modifies the noun is no complement ("no economist polled by X")
+    case("Apple has no plans to open a store in Lima.",
+         {("Apple", "open", "store in Lima", True, "planned")}, only={"open"}),
+    case("Apple does not have plans to open a store in Lima.",
+         {("Apple", "open", "store in Lima", True, "planned")}, only={"open"}),
+    case("Apple has plans to open a store in Lima.",
+         {("Apple", "open", "store in Lima", False, "planned")}, only={"open"}),
+    case("Chelsea have no chance of beating Barcelona.",
+         {("Chelsea", "beat", "Barcelona", True, "possible")}),
+    case("Chelsea have a chance of beating Barcelona.",
+         {("Chelsea", "beat", "Barcelona", False, "possible")}),
+    case("No analyst surveyed by Reuters expects Ford to cut prices.",
+         {("Reuters", "survey", "analyst", False), ("Ford", "cut", "prices", True)}),
 ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from kg.errors import ConfigError
 from kg.extract import EXTRACTORS, extract
 from tests.extract import (
     test_clauses,
+    test_intentions,
     test_nominal,
     test_origin,
     test_roles_types_quantities,
@@ -25,6 +26,7 @@ ALONE = {
     "quantity": ("Netflix gained nine million subscribers.", "gain"),
     "statement": ('"The deal is dead," said Maria Lopez.', "said"),
     "origin": ("Egypt ordered Rafale jets. The French jets arrived in Cairo.", "countryOfOrigin"),
+    "intention": ("Meta plans to buy Snap.", "plan"),
 }
 
 # The exact table of each extractor (rows of test_*.py in this folder).
@@ -40,6 +42,7 @@ TABLES = {
     "quantity": test_roles_types_quantities.QUANTITY,
     "statement": test_statements.STATEMENT,
     "origin": test_origin.ORIGIN,
+    "intention": test_intentions.INTENTION,
 }
 
 

@@ -1,0 +1,99 @@
+"""Repairs of the small English model's systematic errors, after its parser and NER.
+
+Two errors of en_core_web_sm cost kg whole facts on every kind of news, and both have a
+shape a rule can see:
+
+* **Names cut at a connecting word.** "the Bank of England" comes out as ORG "the Bank
+  of" + LOC "England", "Ursula von der Leyen" as PERSON "Ursula von der" + GPE "Leyen".
+  A name never ends in "of", "for" or "von der": the span is joined with the name that
+  follows it (keeping the first label), or, when no name follows, the dangling word is
+  dropped.
+* **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
+  plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
+  then reads VW as the one who threatened, and the threat as something urged. A
+  finite verb cannot share an infinitive's "to", so it is re-attached to the verb the
+  infinitive complements.
+
+Repairs change ``doc.ents`` and token heads only, so every later layer (references,
+frames, factuality) sees the repaired document. The connecting words are data
+(``name_connectors`` in kg/data/lexicon.toml).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_words
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+@Language.component("kg_repairs")
+def kg_repairs(doc: Doc) -> Doc:
+    join_split_names(doc)
+    reattach_finite_conjuncts(doc)
+    return doc
+
+
+def _dangles(span: Span, connectors: frozenset[str]) -> int:
+    """How many connecting words end the span ("the Bank of" -> 1, "von der" -> 2)."""
+    n = 0
+    while n < len(span) - 1 and span[len(span) - 1 - n].lower_ in connectors:
+        n += 1
+    return n
+
+
+def _name_after(doc: Doc, i: int, ents_at: dict[int, Span]) -> int | None:
+    """The end of the name that starts at token ``i``: an entity, or capitalised proper
+    nouns the model left untagged ("Bank of Korea")."""
+    if i in ents_at:
+        return ents_at[i].end
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_:
+        j += 1
+    return j if j > i else None
+
+
+def join_split_names(doc: Doc) -> None:
+    connectors = load_words().name_connectors
+    ents = list(doc.ents)
+    if not ents:
+        return
+    ents_at = {e.start: e for e in ents}
+    out: list[Span] = []
+    skip_to = -1
+    for e in ents:
+        if e.start < skip_to:
+            continue
+        n = _dangles(e, connectors)
+        if n == 0:
+            out.append(e)
+            continue
+        end = _name_after(doc, e.end, ents_at)
+        if end is not None and doc[e.end - 1].sent == doc[end - 1].sent:
+            out.append(Span(doc, e.start, end, label=e.label))
+            skip_to = end
+        else:
+            out.append(Span(doc, e.start, e.end - n, label=e.label))
+    doc.ents = out
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def reattach_finite_conjuncts(doc: Doc) -> None:
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "conj" or tok.tag_ not in FINITE_TAGS:
+            continue
+        if head.dep_ != "xcomp" or head.tag_ != "VB" or not _has_to(head):
+            continue
+        target = head.head
+        if target.i == head.i or target.pos_ not in {"VERB", "AUX"}:
+            continue
+        for c in list(head.children):
+            if c.dep_ == "cc" and head.i < c.i < tok.i:
+                c.head = target  # the "and" belongs with the conjunct it joins
+        tok.head = target

@@ -1,0 +1,45 @@
+"""Intentions stated by a verb or a noun with an infinitive: the exact facts the
+intention extractor yields alone (the intended act is the clause extractor's)."""
+
+import pytest
+
+from tests.conftest import case, rows
+
+INTENTION = [
+    # the verb's subject holds the intention; its object is what the act is about
+    case("Lufthansa plans to take full control of ITA.",
+         {("Lufthansa", "plan", "full control of ITA", False, "asserted")}),
+    case("The union threatened to call nationwide strikes.",
+         {("union", "threaten", "nationwide strikes", False, "asserted")}),
+    case("Dr Khoo intends to take the company private.",
+         {("Dr Khoo", "intend", "company", False, "asserted")}),
+    case("Siemens hopes to start building a plant in Texas.",
+         {("Siemens", "hope", "plant in Texas", False, "asserted")}),
+    # a negated intention is denied; a recipient is not what the plan is about
+    case("The manager is not planning to add any new names to his squad.",
+         {("manager", "plan", "any new names", True, "asserted")}),
+    case("Turkey wants to sell Poland a shipment of drones.",
+         {("Turkey", "want", "shipment of drones", False, "asserted")}),
+    # a modal on the intention verb is its own
+    case("Nokia may seek to sell its mapping unit.",
+         {("Nokia", "seek", "its mapping unit", False, "possible")}),
+    # a noun of intention: its possessor, its by-phrase, or the subject of "have"
+    case("IG Metall urged Volkswagen to drop its plans to close factories.",
+         {("its", "plan", "factories", False, "asserted")}),
+    case("A bid by Glazer to buy the club failed.",
+         {("Glazer", "bid", "club", False, "asserted")}),
+    case("Apple has no plans to open a store in Lima.",
+         {("Apple", "plan", "store in Lima", True, "asserted")}),
+    case("Apple does not have plans to open a store in Lima.",
+         {("Apple", "plan", "store in Lima", True, "asserted")}),
+    # --- no infinitive, no holder, or a passive: nothing
+    case("Lufthansa plans a takeover."),
+    case("The plans to close factories were leaked."),
+    case("The factory is planned to open in May."),
+    case("Toyota decided to sell the plant."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", INTENTION)
+def test_intention_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["intention"]), expected) == expected
