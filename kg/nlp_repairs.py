@@ -8,6 +8,11 @@ shape a rule can see:
   A name never ends in "of", "for" or "von der": the span is joined with the name that
   follows it (keeping the first label), or, when no name follows, the dangling word is
   dropped.
+* **People tagged as organisations.** "Dr Khoo" as ORG: a name that starts with an
+  honorific (kg/data/honorifics.tsv) is a person's.
+* **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
+  reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
+  person; it is re-labelled an organisation (ORG), the usual case in news.
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
@@ -25,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_words
+from .names import fold, load_honorifics
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
@@ -32,6 +38,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 @Language.component("kg_repairs")
 def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
+    retype_things_tagged_as_people(doc)
+    retype_people_with_honorifics(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -77,6 +85,49 @@ def join_split_names(doc: Doc) -> None:
         else:
             out.append(Span(doc, e.start, e.end - n, label=e.label))
     doc.ents = out
+
+
+def _referred_to_as_thing(ent: Span, w) -> bool:
+    """ "X, which ...", "X reaffirmed its pledge": the words a text uses for a thing."""
+    root = ent.root
+    for c in root.children:
+        if c.dep_ == "relcl" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in w.thing_relatives for s in c.children
+        ):
+            return True
+    if root.dep_ != "nsubj":
+        return False
+    return any(
+        o.dep_ in {"dobj", "attr"} and any(p.dep_ == "poss" and p.lower_ in w.thing_possessives
+                                           for p in o.children)
+        for o in root.head.children
+    )  # fmt: skip
+
+
+def retype_things_tagged_as_people(doc: Doc) -> None:
+    w = load_words()
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ == "PERSON" and _referred_to_as_thing(e, w):
+            ents[k] = Span(doc, e.start, e.end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
+def retype_people_with_honorifics(doc: Doc) -> None:
+    honorifics = load_honorifics()
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        first = e[0]
+        titled = len(e) > 1 and fold(first.text.rstrip(".")) in honorifics and first.is_title
+        if e.label_ in {"ORG", "GPE", "NORP"} and titled and all(t.is_title for t in e[1:]):
+            ents[k] = Span(doc, e.start, e.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
 
 
 def _has_to(verb: Token) -> bool:

@@ -12,6 +12,10 @@ every fact's subject, object and source is resolved against it, in this order:
 4. title      "the Foreign Minister" -> the person the article gave that title.
 5. institution "the Azerbaijani army", "US officials" -> the state.
 6. class noun "these drones", "Turkish drones" -> the named thing of that class before.
+7. description "the company", "the club" -> the organisation most salient in its sentence
+              and the two before (subjects first); "the bank", "the union" -> one whose
+              name has the noun ("the Bank of Korea"). "the manager" is the title rule's:
+              the person the article titled "... manager".
 
 Across articles, entities with the same key (a Wikidata id, else type-free normalised
 name) are one node. Each rule that merged a mention is recorded on the entity.
@@ -62,11 +66,15 @@ def resolve_article(
     return resolved, refs.entities
 
 
+DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
+
+
 @dataclasses.dataclass
 class _Resolver:
     doc: Doc
     refs: References
     lex: Lexicon
+    _sents: list[Span] | None = None
 
     def learn_roles(self, facts: list[Fact]) -> None:
         """Titles and affiliations the article gives people, for "the Foreign Minister"
@@ -77,6 +85,8 @@ class _Resolver:
             ref = self.ref_at(f.subject)
             if f.predicate == terms.HOLDS_POSITION and ref is not None:
                 self.refs.titles.setdefault(norm(f.obj.text), ref)
+                # "Chelsea manager Jose Mourinho" ... "the manager"
+                self.refs.titles.setdefault(norm(f.obj.text).split()[-1], ref)
             if f.predicate == terms.AFFILIATED_WITH and ref is not None:
                 org = self.ref_at(f.obj)
                 if org is not None:
@@ -112,7 +122,7 @@ class _Resolver:
             return None
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._name, self._surname, self._pronoun_rule, self._position, self._title,
-            self._institution, self._class_noun,
+            self._institution, self._class_noun, self._description,
         ]  # fmt: skip
         for rule in rules:
             found = rule(span, m, fact)
@@ -177,6 +187,56 @@ class _Resolver:
         if dets & self.lex.words.non_referring_determiners:
             return None
         return ref, "class-noun"
+
+    def _description(self, span: Span, m: Mention, fact: Fact):
+        """ "the company", "this club": a definite singular description of an
+        organisation, without a clause or phrase of its own that would say which."""
+        root, w = span.root, self.lex.words
+        lemma = root.lemma_.lower()
+        if root.tag_ != "NN" or self.lex.classes.get(lemma) != terms.ORGANIZATION:
+            return None
+        if lemma in w.state_institutions:
+            return None  # "the government": the state's, read by the institution rule
+        dets = [c for c in root.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in w.anaphoric_determiners:
+            return None
+        which = {"acl", "relcl", "prep", "poss", "nummod", "appos"}  # a phrase saying which
+        if any(c.dep_ in which for c in root.children):
+            return None
+        # the subject of the description's own clause is someone else ("Khoo intends to
+        # take the company private")
+        verb = next((a for a in root.ancestors if a.pos_ in fr.VERBAL), None)
+        own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
+        ref = self._last_organisation(root, lemma, {r.key for r in own if r is not None})
+        return None if ref is None else (ref, "description")
+
+    def _last_organisation(self, tok: Token, lemma: str, skip: set[str]) -> Ref | None:
+        """The organisation a description means: in its sentence, then in each of the
+        few before, a subject before the other names, then the first named (the order
+        of salience of centering theory); one whose name holds the noun wins ("the
+        bank" -> the Bank of Korea)."""
+        sents = list(self.doc.sents) if self._sents is None else self._sents
+        self._sents = sents
+        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        ranked: list[Ref] = []
+        for sent in reversed(sents[max(0, k - DESCRIPTION_WINDOW) : k + 1]):
+            found: dict[str, tuple[bool, int, Ref]] = {}
+            for t in sent:
+                ref = self.refs.by_token.get(t.i)
+                if t.i >= tok.i or ref is None or ref.type != terms.ORGANIZATION:
+                    continue
+                if ref.key in skip:
+                    continue
+                subject = t.dep_ in fr.SUBJ | fr.PASS_SUBJ
+                old = found.get(ref.key)
+                if old is None or (subject and not old[0]):
+                    found[ref.key] = (subject, old[1] if old else t.i, ref)
+            ranked += [r for _, _, r in sorted(found.values(), key=lambda v: (not v[0], v[1]))]
+        for ref in ranked:
+            if lemma in norm(ref.label).split():
+                return ref
+        generic = lemma in self.lex.words.generic_organisation_nouns
+        return ranked[0] if ranked and generic else None
 
     def _with(self, m: Mention, ref: Ref, rule: str) -> Mention:
         if rule:

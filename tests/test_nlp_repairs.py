@@ -39,3 +39,30 @@ COORDINATED = [
 @pytest.mark.parametrize("text,expected,only", COORDINATED)
 def test_finite_verb_is_not_an_infinitives_conjunct(facts_of, text, expected, only):
     assert rows(facts_of(text), expected, only) == expected
+
+
+RETYPED = [
+    # "which" and "its" are said of things: a name the model tagged PERSON is an ORG
+    ("Laura Ashley, which floated in 1995, cut jobs.", "Laura Ashley", "ORG"),
+    ("Moderna reaffirmed its pledge.", "Moderna", "ORG"),
+    # a person stays a person
+    ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
+    # an honorific starts a person's name, whatever the model said
+    ("It was reported that Dr Khoo intends to sell.", "Dr Khoo", "PERSON"),
+]
+
+
+@pytest.mark.parametrize("text,name,label", RETYPED)
+def test_names_get_the_type_the_text_gives_them(nlp, text, name, label):
+    assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_short_names_after_an_honorific(facts_of):
+    text = (
+        "Laura Ashley, which sells clothes, is owned by Malaysia entrepreneur Dr Khoo Kay Peng. "
+        "It was reported that Dr Khoo intends to take the company private."
+    )
+    # "Dr Khoo" is the person named in full; "the company" is the company named before
+    assert rows(facts_of(text), only={"intend"}) == {
+        ("Khoo Kay Peng", "intend", "Laura Ashley", False)
+    }

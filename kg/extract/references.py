@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, norm
 from ..lexicon import Lexicon
 from ..model import Entity
+from ..names import fold, load_honorifics
 from . import syntax as sx
 from . import terms
 from .attribution import quote_spans
@@ -161,11 +162,19 @@ class _NameGrouper:
                    "gazetteer:" + how)  # fmt: skip
 
     def _short_name(self, toks: list[Token], text: str) -> Ref | None:
+        honorifics = load_honorifics()
+        if len(toks) == 2 and fold(toks[0].text.rstrip(".")) in honorifics:
+            toks, text = toks[1:], toks[1].text  # "Dr Khoo" -> Khoo Kay Peng
         if len(toks) != 1:
             return None
+        tok = toks[0]
+        titled = tok.i > 0 and fold(tok.nbor(-1).text.rstrip(".")) in honorifics
         short = norm(text)
+        # "Mr Ebber's lawyers": a possessive written "Ebber's" for "Ebbers'" is a common slip
+        slip = titled and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "case"
         for full, pref in self.persons.items():
-            if short in full.split() and short != full:
+            parts = full.split()
+            if short != full and (short in parts or (slip and short + "s" in parts)):
                 return dataclasses.replace(pref, rule="person:short-name")
         for full, nref in self.longer.items():
             if full.split()[0] == short and short != full:
