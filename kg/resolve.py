@@ -319,15 +319,32 @@ class _Resolver:
         return None
 
     def _previous_person(self, tok: Token, gender: str) -> Ref | None:
-        """The nearest person named before, of the same gender; a name inside a
-        quotation is rarely who "he" is outside it."""
+        """The person "he" or "she" most likely means, of the same gender: the nearest
+        before it in its sentence, else, sentence by sentence back, the subject before
+        the others ("Mourinho, who wants to sign Cole, will not ... 'He has no chance,'
+        he said" is Mourinho). A name inside a quotation is rarely who "he" is outside it."""
         refs = self.refs
-        for i in range(tok.i - 1, -1, -1):
+        quoted = tok.i in refs.quoted
+
+        def person(i: int) -> Ref | None:
             ref = refs.by_token.get(i)
-            if ref is None or (i in refs.quoted and tok.i not in refs.quoted):
-                continue
-            if self._agrees(ref, gender):
+            if ref is None or (i in refs.quoted and not quoted) or not self._agrees(ref, gender):
+                return None
+            return ref
+
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            ref = person(i)
+            if ref is not None:
                 return ref
+        start = sent.start
+        while start > 0:
+            prev = self.doc[start - 1].sent
+            found = [(self.doc[i].dep_ not in fr.SUBJ | fr.PASS_SUBJ, i, ref)
+                     for i in range(prev.start, prev.end) if (ref := person(i)) is not None]  # fmt: skip
+            if found:
+                return min(found, key=lambda x: (x[0], x[1]))[2]
+            start = prev.start
         return None
 
     def _speakers_side(self, fact: Fact) -> Ref | None:

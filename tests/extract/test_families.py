@@ -186,6 +186,10 @@ REFERENCES = [
     case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
          {("Arsenal", "supplies", "Thomas Partey", False)}, only={"supplies"},
          xfail="'the club' is not resolved to the club last named"),
+    # "he said" after a sentence with two men: its subject, not the man named last
+    case('Tony Blair, who praised Gordon Brown on Monday, will not attend the summit. '
+         '"We have done our best," he said.',
+         {("Tony Blair", "said", "We have done our best", False)}, only={"said"}),
     # "he" in a quote about someone else is that person, not the speaker
     case('"He never misses a training session," Pep Guardiola said of Erling Haaland.',
          {("Erling Haaland", "miss", "training session", True, "asserted", "Pep Guardiola")},
