@@ -102,8 +102,10 @@ class _Resolver:
 
     def fact(self, fact: Fact) -> Fact | None:
         subj = self.mention(fact.subject, fact)
-        if subj is None or not subj.key or subj.key.startswith("concept:"):
+        if subj is None or not subj.key:
             return None  # a fact needs a known subject
+        if subj.key.startswith("concept:") and not self._someone(fact.subject):
+            return None
         obj: Mention | str = fact.obj
         if isinstance(obj, Mention):
             obj = self.mention(obj, fact)
@@ -115,6 +117,12 @@ class _Resolver:
             # not the article's own assertion
             source = self.mention(source, fact)
         return dataclasses.replace(fact, subject=subj, obj=obj, attributed_to=source)
+
+    def _someone(self, m: Mention) -> bool:
+        """An unnamed subject that still names people by what they do: "a federal
+        judge", "economists polled by Reuters"."""
+        span = self.span(m)
+        return span is not None and span.root.lemma_.lower() in self.lex.words.person_nouns
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)
@@ -340,8 +348,12 @@ class _Resolver:
         start = sent.start
         while start > 0:
             prev = self.doc[start - 1].sent
-            found = [(self.doc[i].dep_ not in fr.SUBJ | fr.PASS_SUBJ, i, ref)
-                     for i in range(prev.start, prev.end) if (ref := person(i)) is not None]  # fmt: skip
+            subj = fr.SUBJ | fr.PASS_SUBJ
+            found = [
+                (self.doc[i].dep_ not in subj, i, ref)
+                for i in range(prev.start, prev.end)
+                if (ref := person(i)) is not None
+            ]
             if found:
                 return min(found, key=lambda x: (x[0], x[1]))[2]
             start = prev.start

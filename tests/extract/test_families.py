@@ -178,7 +178,14 @@ REFERENCES = [
     # a noun of a particular kind needs a name of that kind: a union is not the company
     case("Ford cut 500 jobs. The company blamed the union.",
          {("Ford", "accuses", "union", False)}, only={"accuses"}),
-    case("Ford cut 500 jobs. The union criticised the company.", set(), only={"criticise"}),
+    case("Ford cut 500 jobs. The union criticised the company.",
+         {("union", "criticise", "Ford", False)}, only={"criticise"}),
+    # an unnamed subject that names people by what they do is kept; a thing is not
+    case("A federal judge refused to dismiss the lawsuit.",
+         {("federal judge", "dismiss", "lawsuit", True)}),
+    case("No economist expects the Bank of England to cut rates.",
+         {("Bank of England", "cut", "rates", True)}, only={"cut"}),
+    case("The new plan failed to win support.", set()),
     # the subject of the description's own clause is not what it describes
     case("Shell hired Anna Berg. Anna Berg said Shell would sell the company.",
          {("Shell", "supplies", "company", False, "asserted", "Anna Berg")},
