@@ -19,48 +19,93 @@ from .context import Context
 POSITION = "POSITION"  # the Mention label of a title; resolution keys it as a position
 
 
-def _affiliation_before(doc, i: int, sent_start: int) -> Token:
-    """The start of a (multi-token) affiliation ending at token i: "United States",
-    "Turkey's" (the possessor before a 's)."""
-    affil = doc[i]
-    i -= 1
-    while i >= sent_start and doc[i].ent_iob_ == "I":
-        i -= 1
-    if i >= sent_start and doc[i].ent_iob_ == "B" and doc[i].ent_type_:
-        affil = doc[i]
-        i -= 1
-    if i >= sent_start and doc[i].dep_ == "case":
-        i -= 1  # "Turkey's foreign minister X"
-        if i >= sent_start and doc[i].ent_type_:
-            affil = doc[i]
-    return affil
-
-
-def _title_run(person: Span, lex: Lexicon) -> tuple[list[Token], Token | None]:
-    """Tokens before the name that form its title, and an affiliation token before them."""
-    doc, w = person.doc, lex.words
-    toks: list[Token] = []
-    affil: Token | None = None
-    affiliations = lex.words.affiliation_labels
+def _premodifiers(person: Span) -> list[Token]:
+    """The words before a name inside its noun phrase, nearest last: "Former France
+    centre", "Lib Dem Treasury spokesman", "Chelsea left-back", "Led Zeppelin's". A
+    word belongs when its head lies to its right, no further than the name; a hyphen
+    joins the words on its two sides ("left-back")."""
+    doc = person.doc
+    out: list[Token] = []
     i, start = person.start - 1, person.sent.start
     while i >= start:
         t = doc[i]
-        if t.is_space or t.is_punct:
+        hyphen = t.tag_ == "HYPH" or any(
+            0 <= j < len(doc) and doc[j].tag_ == "HYPH" and not doc[j].whitespace_
+            for j in (i - 1, i + 1)
+        )
+        inside = t.i < t.head.i < person.end or t.dep_ == "case" or hyphen
+        if not inside or t.dep_ in {"det", "punct", "cc"} and not hyphen or t.is_space:
             break
-        org = lex.ner_class.get(t.ent_type_) == terms.ORGANIZATION
-        org_title = org and t.lower_ in w.title_words
-        if t.ent_type_ in affiliations and t.head.i >= t.i and not org_title:
-            # "Spanish Defence Minister": "Defence" is part of the title
-            affil = _affiliation_before(doc, i, start)
+        if (
+            t.pos_ in {"VERB", "AUX", "ADP", "PRON", "NUM"}
+            and not hyphen
+            and t.dep_ not in {"amod", "compound"}
+        ):  # fmt: skip ("Managing Director")
             break
-        capitalised = t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.is_title and not t.ent_type_
-        if not (t.lower_ in w.title_words or (toks and capitalised)):
-            break
-        toks.insert(0, t)
+        out.insert(0, t)
         i -= 1
-    if not any(t.lower_ in w.core_titles for t in toks):
-        return [], None
-    return toks, affil
+    return out
+
+
+def _split(mods: list[Token], lex: Lexicon) -> tuple[str, list[Token], list[Token]]:
+    """(past marker, affiliation tokens, title tokens) of a name's premodifiers. An
+    entity is an affiliation unless it is a title word itself ("Defence Minister"); the
+    title is what follows the last affiliation."""
+    w = lex.words
+    past = ""
+    while mods and mods[0].lower_.rstrip("-") in w.past_role_modifiers:
+        past = mods[0].lower_.rstrip("-")
+        mods = mods[1:]
+        while mods and mods[0].tag_ == "HYPH":
+            mods = mods[1:]
+    affils: list[Token] = []
+    title: list[Token] = []
+    for t in mods:
+        named = t.ent_type_ and t.ent_type_ not in lex.value_labels
+        if named and t.lower_ not in w.title_words and not title:
+            affils.append(t)
+        elif t.dep_ != "case":
+            title.append(t)
+    return past, affils, title
+
+
+def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Capitalised words that open a lower-case title and are no title words are a name
+    NER missed: "Evening Standard film critic", "Arsenal manager" (but "Defence
+    Secretary", "Managing Director" are titles)."""
+    w = lex.words
+    head = title[-1] if title else None
+    if head is None or not (head.is_lower or (head.is_upper and head.lower_ in w.title_words)):
+        return [], title  # "Commerce Secretary": a capitalised title keeps its words
+    k = 0
+    while k < len(title) - 1 and title[k].is_title and title[k].lower_ not in w.title_words:
+        k += 1
+    return title[:k], title[k:]
+
+
+def _is_title(title: list[Token], lex: Lexicon) -> bool:
+    """A title ends in a noun that names what someone does: a listed title word, or a
+    common noun ("left-back", "film critic", "guitarist"), never a work ("the film X")."""
+    if not title:
+        return False
+    head = title[-1]
+    w = lex.words
+    if head.lemma_.lower() in w.work_nouns or head.lower_ in w.work_nouns:
+        return False
+    if len(title) == 1 and head.lower_.rstrip(".") in w.courtesy_titles:
+        return False  # "Dr Anthony Fauci": a form of address, no position
+    return head.lower_ in w.title_words or head.pos_ == "NOUN"
+
+
+def _affiliation_spans(affils: list[Token]) -> list[Span]:
+    """The names among a title's affiliation words, each once: "Lib Dem", "Evening
+    Standard"."""
+    out: list[Span] = []
+    for t in affils:
+        ent = sx.ent_span(t)
+        if ent is not None and all(e.start != ent.start for e in out):
+            out.append(ent)
+    return out
 
 
 def _past_before(doc, i: int, sent_start: int, lex: Lexicon) -> str:
@@ -99,18 +144,33 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
         if lex.ner_class.get(ent.label_) != terms.PERSON:
             continue
         person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
-        title, affil = _title_run(ent, lex)
-        if title:
-            first = min(title[0].i, affil.i if affil is not None else title[0].i)
-            past = _past_before(ent.doc, first, ent.sent.start, lex)
-            pos = Mention(text=_past_title(past, sx.phrase_text(title)), start=title[0].idx,
-                          end=title[-1].idx + len(title[-1]), label=POSITION)  # fmt: skip
-            yield sx.make_fact(person, terms.HOLDS_POSITION, pos, ent.root,
-                               rule="former-title" if past else "title")  # fmt: skip
-            am = None if affil is None else _affiliation_mention(affil)
-            if am is not None:
-                yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root, rule="title")
+        yield from _premodifier_roles(ent, person, lex)
         yield from _apposition_roles(ent, person, lex)
+
+
+def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
+    """ "Former France centre Philippe Sella" -> (former centre, France); "Chelsea's
+    Frank Lampard" -> (Chelsea); "New Zealander Graham Henry" -> (New Zealander)."""
+    past, affils, title = _split(_premodifiers(ent), lex)
+    unnamed, title = _unnamed_affiliation(title, lex) if not affils else ([], title)
+    has_title = _is_title(title, lex)
+    if has_title:
+        text = _past_title(past, sx.phrase_text(title))
+        pos = Mention(text=text, start=title[0].idx, end=title[-1].idx + len(title[-1]),
+                      label=POSITION)  # fmt: skip
+        yield sx.make_fact(person, terms.HOLDS_POSITION, pos, ent.root,
+                           rule="former-title" if past else "title")  # fmt: skip
+    if title and not has_title:
+        return  # "the film Vera Drake": no title, and what precedes it is no employer
+    mentions = [_affiliation_mention(a[0]) for a in _affiliation_spans(affils)
+                if lex.ner_class.get(a.label_) != terms.PERSON or title]  # fmt: skip
+    if unnamed and has_title:
+        mentions.append(Mention(text=sx.phrase_text(unnamed), start=unnamed[0].idx,
+                                end=unnamed[-1].idx + len(unnamed[-1]), label="ORG"))  # fmt: skip
+    for am in mentions:
+        if am is not None:
+            yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root,
+                               rule="title" if title else "premodifier")  # fmt: skip
 
 
 def _is_title_apposition(app: Token, w) -> bool:
