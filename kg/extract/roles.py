@@ -146,6 +146,27 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
         person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
         yield from _premodifier_roles(ent, person, lex)
         yield from _apposition_roles(ent, person, lex)
+        yield from _of_name(ent, person, lex)
+
+
+def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
+    """ "retail analyst Nick Bubb of Evolution Securities", "Ted Cruz of Texas": a
+    preposition on the name itself gives the employer or the place one is from (also
+    where the parser hung an apposition's "of Y" on the names before it)."""
+    root = ent.root
+    owners = [root]
+    while owners[-1].dep_ == "conj" and owners[-1].head.i < owners[-1].i:
+        owners.append(owners[-1].head)  # "A and B, the co-chairmen of Y"
+    preps = lex.words.name_affiliation_prepositions
+    for o in owners:
+        for prep in o.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i < root.i:
+                continue
+            for name in (n for p in prep.children if p.dep_ == "pobj"
+                         for n in _pobj_names(p, lex.words.affiliation_labels)):  # fmt: skip
+                am = _affiliation_mention(name)
+                if am is not None:
+                    yield sx.make_fact(person, terms.AFFILIATED_WITH, am, prep, rule="of-name")
 
 
 def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
@@ -173,42 +194,112 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
                                rule="title" if title else "premodifier")  # fmt: skip
 
 
-def _is_title_apposition(app: Token, w) -> bool:
-    if app.dep_ != "appos" or app.lemma_.lower() not in w.title_words:
+def _names_a_role(app: Token, lex: Lexicon) -> bool:
+    """A noun in apposition that says what someone does: a title word ("the president
+    of Y"), or any common noun with an employer ("a trader at Mellon Financial")."""
+    w = lex.words
+    lemma = app.lemma_.lower()
+    if app.pos_ not in {"NOUN", "PROPN"} or lemma in w.work_nouns or lex.classes.get(lemma):
         return False
-    return app.lemma_.lower() in w.core_titles or any(
-        c.lemma_.lower() in w.core_titles for c in app.children
-    )
+    if lemma in w.title_words and (
+        lemma in w.core_titles or any(c.lemma_.lower() in w.core_titles for c in app.children)
+    ):
+        return True
+    return app.pos_ == "NOUN" and bool(_apposition_affiliations(app, lex))
 
 
-def _apposition_affiliations(app: Token, lex: Lexicon) -> list[Token]:
-    """ "Y's foreign minister", "the president of Y", "a senator from Y"."""
+def _pobj_names(o: Token, labels: frozenset[str]) -> list[Token]:
+    """The name a prepositional object gives: itself, or the name it is a noun for
+    ("Working Title films")."""
+    if o.ent_type_ in labels:
+        return [o]
+    return [c for c in o.children if c.dep_ == "compound" and c.ent_type_ in labels][:1]
+
+
+def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
+    """ "Y's foreign minister", "the president of Y", "a senator from Y", "president of
+    distribution at Y"."""
     labels = lex.words.affiliation_labels
     preps = lex.words.affiliation_prepositions
     out = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"}
            and c.ent_type_ in labels]  # fmt: skip
-    out += [o for prep in app.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in labels]  # fmt: skip
+    for prep in app.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for o in (o for o in prep.children if o.dep_ == "pobj"):
+            found = _pobj_names(o, labels)
+            out += found
+            if not found and depth > 1:
+                out += _apposition_affiliations(o, lex, depth - 1)
     return out
+
+
+def _appositions(ent: Span) -> Iterator[Token]:
+    """The nouns in apposition to a name: after it ("X, the president of Y"), before it
+    ("A spokesman for Y, X,"), or after the list it ends ("A and B, the co-chairmen")."""
+    root = ent.root
+    yield from (c for c in root.children if c.dep_ == "appos" and not _hyphen_prefix(c))
+    if root.dep_ == "appos" and root.head.i < root.i:
+        yield root.head
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i != root.i:
+        yield from (c for c in first.children
+                    if c.dep_ == "appos" and c.i > root.i and not _hyphen_prefix(c))  # fmt: skip
+
+
+def _hyphen_parts(app: Token) -> list[Token]:
+    """The apposition and the hyphen-joined words before it ("ex", "-", "head")."""
+    doc, i = app.doc, app.i
+    parts = [app]
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+        parts[:0] = [doc[i - 2], doc[i - 1]]
+        i -= 2
+    return parts
+
+
+def _hyphen_prefix(tok: Token) -> bool:
+    """ "ex-head", "co-chairmen" parsed as three appositions: the prefix and the hyphen
+    are part of the last."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.text == "-" or (nxt is not None and nxt.text == "-" and not tok.whitespace_)
+
+
+def _apposition_title(app: Token, past_words: frozenset[str]) -> list[Token]:
+    """The words of an apposition's title: its modifiers up to the noun, without the
+    article, the employer or a past marker ("WorldCom's ex-head" -> head,
+    "the co-chairmen" -> co-chairmen)."""
+    doc = app.doc
+    first = app.left_edge.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        first -= 2  # "ex-head", "co-chairmen"
+    toks = [t for t in doc[first : app.i + 1]
+            if t.dep_ not in {"det", "poss", "case", "predet"} and not t.ent_type_
+            and not (t.is_punct and t.tag_ != "HYPH")]  # fmt: skip
+    while toks and (toks[0].lower_ in past_words or toks[0].text == "-"):
+        toks = toks[1:]
+    return toks or [app]
 
 
 def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     """ "X, the president of Y," / "X, Y's foreign minister," / "X, a senator from Y"."""
-    for app in ent.root.children:
-        if not _is_title_apposition(app, lex.words):
+    past_words = lex.words.past_role_modifiers
+    for app in _appositions(ent):
+        if not _names_a_role(app, lex):
             continue
-        past_words = lex.words.past_role_modifiers
-        title_toks = [c for c in app.children if c.dep_ in {"compound", "amod"}
-                      and not c.ent_type_ and c.lower_ not in past_words] + [app]  # fmt: skip
-        title_toks.sort(key=lambda t: t.i)
+        title_toks = _apposition_title(app, past_words)
         text = sx.phrase_text(title_toks)
         text = text.title() if title_toks[0].is_lower else text
-        past = next((c.lower_ for c in app.children if c.lower_ in past_words), "")
+        parts = _hyphen_parts(app)
+        past = next((t.lower_ for p in parts for t in (p, *p.children)
+                     if t.lower_ in past_words), "")  # fmt: skip
         pos = Mention(text=_past_title(past, text), start=title_toks[0].idx,
                       end=app.idx + len(app), label=POSITION)  # fmt: skip
         yield sx.make_fact(person, terms.HOLDS_POSITION, pos, app,
                            rule="former-apposition" if past else "apposition")  # fmt: skip
-        for a in _apposition_affiliations(app, lex):
+        for a in (a for p in parts for a in _apposition_affiliations(p, lex)):
             am = _affiliation_mention(a)
             if am is not None:
                 yield sx.make_fact(person, terms.AFFILIATED_WITH, am, app, rule="apposition")
