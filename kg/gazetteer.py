@@ -76,14 +76,17 @@ class Gazetteer:
             for s in place.seats:
                 self.by_seat.setdefault(norm(s), place)
 
+    # how a phrase names a place (the second value of ``lookup``)
+    BY_NAME, BY_SEAT, BY_CAPITAL, BY_DEMONYM = "name", "seat", "capital", "demonym"
+
     def lookup(self, text: str) -> tuple[Place, str] | None:
         """The place a phrase names and how: "name", "capital", "seat" or "demonym"."""
         key = norm(text)
         for table, how in (
-            (self.by_name, "name"),
-            (self.by_seat, "seat"),
-            (self.by_capital, "capital"),
-            (self.by_demonym, "demonym"),
+            (self.by_name, self.BY_NAME),
+            (self.by_seat, self.BY_SEAT),
+            (self.by_capital, self.BY_CAPITAL),
+            (self.by_demonym, self.BY_DEMONYM),
         ):
             if key in table:
                 return table[key], how

@@ -72,6 +72,8 @@ class KG(DefinedNamespace):
     conflictWith: object
     cooperatesWith: object
     hasTiesWith: object
+    locatedIn: object
+    basedIn: object
     uses: object
     annexes: object
     acquires: object

@@ -37,6 +37,7 @@ from .context import Context
 from .intentions import intention_facts
 from .nominal import nominal_facts
 from .origin import origin_facts
+from .places import place_facts
 from .quantities import quantity_facts
 from .roles import role_facts
 from .statements import statement_facts
@@ -70,6 +71,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "quantity": Extractor(quantity_facts),
     "statement": Extractor(statement_facts),
     "origin": Extractor(origin_facts),
+    "place": Extractor(place_facts),
 }
 
 

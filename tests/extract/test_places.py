@@ -1,0 +1,35 @@
+"""Places inside places and where organisations are based: the exact facts the place
+extractor yields alone, on sentences written for it."""
+
+import pytest
+
+from tests.conftest import case, rows
+
+PLACE = [
+    # a place, a comma and a country or a US state (full or abbreviated)
+    case("The refinery in Baton Rouge, La., will close.",
+         {("Baton Rouge", "locatedIn", "La.", False)}),
+    case("Talks were held in Lyon, France.", {("Lyon", "locatedIn", "France", False)}),
+    case("Storms hit McAllen, Texas, on Monday.", {("McAllen", "locatedIn", "Texas", False)}),
+    # an "in" phrase on the name, a place as possessor, an apposition of kind and place
+    case("Residents of Homs in western Syria fled.", {("Homs", "locatedIn", "Syria", False)}),
+    case("The quake leveled Leninakan, Armenia's second-largest city.",
+         {("Leninakan", "locatedIn", "Armenia", False)}),
+    # an organisation's place: its modifiers, "X of Y", "based in"
+    case("Many banks, including the Frankfurt-based Commerzbank, refused.",
+         {("Commerzbank", "basedIn", "Frankfurt", False)}),
+    case("German carmaker BMW opened a plant.", {("BMW", "basedIn", "German", False)}),
+    case("Manufacturers Hanover Trust Co. of New York filed a plan.",
+         {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
+    case("Spotify, which is based in Stockholm, reported a profit.",
+         {("Spotify", "basedIn", "Stockholm", False)}),
+    # --- a list is no containment; a capital is not its country named; no place
+    case("Ministers from France, Germany and Italy met in Paris, London and Berlin."),
+    case("According to Bloomberg, Ankara and Kyiv are talking."),
+    case("Ford cut 500 jobs on Monday."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", PLACE)
+def test_place_facts(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["place"]), expected) == expected
