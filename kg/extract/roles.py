@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_words
 from ..model import Fact, Mention
 from . import syntax as sx
 from . import terms
@@ -157,13 +157,17 @@ def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     owners = [root]
     while owners[-1].dep_ == "conj" and owners[-1].head.i < owners[-1].i:
         owners.append(owners[-1].head)  # "A and B, the co-chairmen of Y"
-    preps = lex.words.name_affiliation_prepositions
+    owners += [c for c in root.children if c.dep_ == "appos" and c.like_num]  # "X, 47, of Y"
+    w = lex.words
     for o in owners:
         for prep in o.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i < root.i:
+            if prep.dep_ != "prep" or prep.i < root.i:
                 continue
+            # "of"/"from" a place or an organisation; "at" an organisation only
+            labels = w.affiliation_labels if prep.lower_ in w.name_affiliation_prepositions \
+                else w.employer_labels if prep.lower_ in w.employer_prepositions else frozenset()  # fmt: skip
             for name in (n for p in prep.children if p.dep_ == "pobj"
-                         for n in _pobj_names(p, lex.words.affiliation_labels)):  # fmt: skip
+                         for n in _pobj_names(p, labels)):  # fmt: skip
                 am = _affiliation_mention(name)
                 if am is not None:
                     yield sx.make_fact(person, terms.AFFILIATED_WITH, am, prep, rule="of-name")
@@ -239,6 +243,9 @@ def _appositions(ent: Span) -> Iterator[Token]:
     ("A spokesman for Y, X,"), or after the list it ends ("A and B, the co-chairmen")."""
     root = ent.root
     yield from (c for c in root.children if c.dep_ == "appos" and not _hyphen_prefix(c))
+    if root.dep_ == "nsubj" and root.head.lemma_ in load_words().copulas:
+        # "X was acting comptroller at Y": the copula's noun, said of the name
+        yield from (c for c in root.head.children if c.dep_ == "attr" and c.i > root.i)
     if root.dep_ == "appos" and root.head.i < root.i:
         yield root.head
     first = root
