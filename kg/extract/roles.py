@@ -164,8 +164,11 @@ def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
             if prep.dep_ != "prep" or prep.i < root.i:
                 continue
             # "of"/"from" a place or an organisation; "at" an organisation only
-            labels = w.affiliation_labels if prep.lower_ in w.name_affiliation_prepositions \
-                else w.employer_labels if prep.lower_ in w.employer_prepositions else frozenset()  # fmt: skip
+            labels = frozenset()
+            if prep.lower_ in w.name_affiliation_prepositions:
+                labels = w.affiliation_labels
+            elif prep.lower_ in w.employer_prepositions:
+                labels = w.employer_labels
             for name in (n for p in prep.children if p.dep_ == "pobj"
                          for n in _pobj_names(p, labels)):  # fmt: skip
                 am = _affiliation_mention(name)
