@@ -230,7 +230,9 @@ def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[T
     preps = lex.words.affiliation_prepositions
     out = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"}
            and c.ent_type_ in labels]  # fmt: skip
-    for prep in app.children:
+    # "X was comptroller at Y": the parser hangs the employer on the copula
+    holders = [app, app.head] if app.dep_ == "attr" else [app]
+    for prep in (p for h in holders for p in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for o in (o for o in prep.children if o.dep_ == "pobj"):

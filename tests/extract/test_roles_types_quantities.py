@@ -59,6 +59,17 @@ ROLE = [
           ("Eric Fellner", "holdsPosition", "Co-Chairmen", False),
           ("Tim Bevan", "affiliatedWith", "Universal", False),
           ("Eric Fellner", "affiliatedWith", "Universal", False)}),
+    # the copula's noun, "X, AGE, of Y", "X at Y", abbreviated titles
+    case("Joseph Cicippio was acting comptroller at Microsoft.",
+         {("Joseph Cicippio", "holdsPosition", "Acting Comptroller", False),
+          ("Joseph Cicippio", "affiliatedWith", "Microsoft", False)}),
+    case("In physics, Wang Ziqiang at the Institute of Mechanics made headway.",
+         {("Wang Ziqiang", "affiliatedWith", "Institute of Mechanics", False)}),
+    case("Illinois Gov. James Thompson signed the bill.",
+         {("James Thompson", "holdsPosition", "Gov.", False),
+          ("James Thompson", "affiliatedWith", "Illinois", False)}),
+    # "at" a place is where someone was, not an employer
+    case("Ted Hall at Paris airport missed the flight."),
     # --- no role: a work, a form of address, a common noun without an employer
     case("The film Vera Drake won."),
     case("Tim Cook, a keen cyclist, spoke first."),
