@@ -79,6 +79,9 @@ def join_split_names(doc: Doc) -> None:
             out.append(e)
             continue
         end = _name_after(doc, e.end, ents_at)
+        while end is not None and end < len(doc) and doc[end].pos_ == "PROPN" \
+                and doc[end].is_title and not doc[end].ent_type_:  # fmt: skip
+            end += 1  # "Centre of" + "Indian" + "Trade Unions"
         if end is not None and doc[e.end - 1].sent == doc[end - 1].sent:
             out.append(Span(doc, e.start, end, label=e.label))
             skip_to = end

@@ -62,8 +62,9 @@ def _split(mods: list[Token], lex: Lexicon) -> tuple[str, list[Token], list[Toke
     title: list[Token] = []
     for t in mods:
         named = t.ent_type_ and t.ent_type_ not in lex.value_labels
-        if named and t.lower_ not in w.title_words and not title:
+        if named and t.lower_ not in w.title_words:
             affils.append(t)
+            title = []  # "Scotland's only Conservative MP": the title follows the names
         elif t.dep_ != "case":
             title.append(t)
     return past, affils, title
@@ -287,8 +288,11 @@ def _apposition_title(app: Token, past_words: frozenset[str]) -> list[Token]:
     first = app.left_edge.i
     while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
         first -= 2  # "ex-head", "co-chairmen"
-    toks = [t for t in doc[first : app.i + 1]
-            if t.dep_ not in {"det", "poss", "case", "predet"} and not t.ent_type_
+    span = doc[first : app.i + 1]
+    named = [t.i for t in span if t.ent_type_ and t.i < app.i]
+    start = max(named) + 1 if named else first  # the title follows the names in it
+    toks = [t for t in doc[start : app.i + 1]
+            if t.dep_ not in {"det", "poss", "case", "predet"}
             and not (t.is_punct and t.tag_ != "HYPH")]  # fmt: skip
     while toks and (toks[0].lower_ in past_words or toks[0].text == "-"):
         toks = toks[1:]
@@ -303,7 +307,8 @@ def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact
             continue
         title_toks = _apposition_title(app, past_words)
         text = sx.phrase_text(title_toks)
-        text = text.title() if title_toks[0].is_lower else text
+        if title_toks[0].is_lower:  # "chief executive" -> "Chief Executive", "MP" stays
+            text = " ".join(w.title() if w.islower() else w for w in text.split(" "))
         parts = _hyphen_parts(app)
         past = next((t.lower_ for p in parts for t in (p, *p.children)
                      if t.lower_ in past_words), "")  # fmt: skip
