@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     hasTiesWith: object
     locatedIn: object
     basedIn: object
+    ownedBy: object
     uses: object
     annexes: object
     acquires: object

@@ -37,6 +37,7 @@ from .context import Context
 from .intentions import intention_facts
 from .nominal import nominal_facts
 from .origin import origin_facts
+from .ownership import ownership_facts
 from .places import place_facts
 from .quantities import quantity_facts
 from .roles import role_facts
@@ -72,6 +73,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "statement": Extractor(statement_facts),
     "origin": Extractor(origin_facts),
     "place": Extractor(place_facts),
+    "ownership": Extractor(ownership_facts),
 }
 
 

@@ -10,6 +10,7 @@ from tests.extract import (
     test_intentions,
     test_nominal,
     test_origin,
+    test_ownership,
     test_places,
     test_roles_types_quantities,
     test_statements,
@@ -29,6 +30,7 @@ ALONE = {
     "origin": ("Egypt ordered Rafale jets. The French jets arrived in Cairo.", "countryOfOrigin"),
     "intention": ("Meta plans to buy Snap.", "plan"),
     "place": ("Storms hit McAllen, Texas, on Monday.", "locatedIn"),
+    "ownership": ("Sales outstripped Microsoft's Xbox.", "ownedBy"),
 }
 
 # The exact table of each extractor (rows of test_*.py in this folder).
@@ -46,6 +48,7 @@ TABLES = {
     "origin": test_origin.ORIGIN,
     "intention": test_intentions.INTENTION,
     "place": test_places.PLACE,
+    "ownership": test_ownership.OWNERSHIP,
 }
 
 

@@ -1,0 +1,51 @@
+"""Possessives between names -> ownership: "Microsoft's Xbox" -> (Xbox, ownedBy,
+Microsoft); "Sony's Qrio robot", "Honda's humanoid robot Asimo" (the possessive on the
+class noun the name goes with).
+
+Only an organisation as possessor, and only a named thing that is not a person or a
+place: "Britain's Duchess of York" is an affiliation (the roles extractor's), "Algeria's
+Ettahadi party" a base (the places extractor's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..model import Fact
+from . import syntax as sx
+from . import terms
+from .context import Context
+
+
+def _org_possessors(ctx: Context, tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "poss"
+            and ctx.lexicon.ner_class.get(c.ent_type_) == terms.ORGANIZATION]  # fmt: skip
+
+
+def _owners(ctx: Context, ent: Span) -> list[Token]:
+    """The organisation possessors of a name, or of the class noun it goes with ("Sony's
+    Qrio robot", "Honda's humanoid robot Asimo": a thing, whatever NER called it)."""
+    root, doc = ent.root, ent.doc
+    found = _org_possessors(ctx, root) if ent.label_ in ctx.lexicon.words.ownable_labels else []
+    nouns = [root.head] if root.dep_ == "compound" else []
+    if ent.start > 0:
+        nouns.append(doc[ent.start - 1])  # the class noun right before the name
+    for n in nouns:
+        if n.pos_ == "NOUN" and ctx.lexicon.classes.get(n.lemma_.lower()):
+            found += _org_possessors(ctx, n)
+    return found
+
+
+def ownership_facts(ctx: Context) -> Iterator[Fact]:
+    lex = ctx.lexicon
+    for ent in ctx.doc.ents:
+        person = lex.ner_class.get(ent.label_) == terms.PERSON  # maybe a mistyped product
+        if ent.label_ not in lex.words.ownable_labels and not person:
+            continue
+        thing = sx.mention(ent.root, keep_preps=False)
+        for o in _owners(ctx, ent):
+            owner = sx.mention(o, keep_preps=False)
+            if thing is not None and owner is not None and owner.text != thing.text:
+                yield sx.make_fact(thing, terms.OWNED_BY, owner, ent.root, rule="possessive")
