@@ -33,6 +33,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
             continue
         verb = frame.pred
         negated, modality = ctx.negated(verb), ctx.modality(verb)
+        vague = ctx.lexicon.words.vague_verbs
         for s_head in frame.subjects:
             subj = sx.mention(s_head, keep_preps=False)
             if subj is None:
@@ -43,6 +44,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 obj = None if arg.head.i == s_head.i else sx.mention(arg.head)
                 if obj is None or not obj.text:
                     continue
+                if verb.lemma_.lower() in vague and not arg.head.ent_type_:
+                    continue  # "Sella has talent", "X had few options": no relation
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")

@@ -8,6 +8,8 @@ from tests.conftest import case, rows, triples
 DATIVE_TO = "'to' parsed as a dative: its object is not taken as the recipient"
 
 CLAUSE = [
+    # "have" with a name as object is kept
+    case("Disney has Pixar.", {("Disney", "have", "Pixar", False)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
     case("Moderna sells vaccines to Kenya.",
          {("Moderna", "supplies", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),
@@ -100,6 +102,9 @@ CLAUSE = [
 CLAUSE_NOTHING = [
     # light verbs name no relation of their own
     case("Siemens made a decision."),
+    # "have" relates a name to a name only ("Apple has Beats" is the table's)
+    case("Philippe Sella has talent."),
+    case("Carlo Cudicini had few options."),
     case("The minister gave a speech."),
     # a quantity in object position is the quantity extractor's, never a relation object
     case("Netflix gained nine million subscribers."),
