@@ -59,6 +59,11 @@ def _quantity_text(ent: Span, head: Token) -> str:
                 if t.i <= head.i or t.head.i == head.i and t.dep_ != "prep"]  # fmt: skip
     else:
         toks = list(head.subtree)
+    # what the amount is of: "41% of ITA Airways"
+    of = load_words().quantity_of_prepositions
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in of and any(o.dep_ == "pobj" for o in p.children):
+            toks += [t for t in p.subtree if t not in toks]
     text = sx.phrase_text(sorted(toks, key=lambda t: t.i))
     if ent.label_ == "CARDINAL" and not any(ch.isdigit() for ch in text) and \
             not any(t.like_num for t in toks):  # fmt: skip

@@ -142,6 +142,10 @@ MEMBERSHIP = [
 ]  # fmt: skip
 
 QUANTITY = [
+    # a share keeps what it is a share of; a means of payment does not
+    case("Lufthansa owns 41% of ITA Airways.",
+         {("Lufthansa", "own", "41% of ITA Airways", False, "asserted")}),
+    case("Synopsys will pay $35bn in cash.", {("Synopsys", "pay", "$35bn", False, "asserted")}),
     # a measured amount hung on the verb; the counted noun comes with it
     case("The Airbus A350 can carry up to 410 passengers.",
          {("A350", "carry", "up to 410 passengers", False, "possible")}),
