@@ -66,6 +66,10 @@ def resolve_article(
     return resolved, refs.entities
 
 
+def _non_restrictive(clause: Token) -> bool:
+    return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
+
+
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
 
 
@@ -209,7 +213,9 @@ class _Resolver:
         if not dets or dets[0].lower_ not in w.anaphoric_determiners:
             return None
         which = {"acl", "relcl", "prep", "poss", "nummod", "appos"}  # a phrase saying which
-        if any(c.dep_ in which for c in root.children):
+        # ... but a relative clause after a comma only adds to it ("The company, which
+        # makes Dove soap, said")
+        if any(c.dep_ in which and not _non_restrictive(c) for c in root.children):
             return None
         # the subject of the description's own clause is someone else ("Khoo intends to
         # take the company private")

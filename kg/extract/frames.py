@@ -372,7 +372,7 @@ def _is_value(lex: Lexicon, head: Token) -> bool:
 
 def _kind(lex: Lexicon, verb: Token, passive: bool, args: list[Arg]) -> str:
     lemma, w = verb.lemma_.lower(), lex.words
-    if lemma in w.light_clause_verbs:
+    if lemma in w.light_clause_verbs and not _names_object(verb):
         return LIGHT
     if lex.verbs.get(lemma) in lex.speech and any(c.dep_ == "ccomp" for c in verb.children):
         return SPEECH  # reported speech: "said that X"; "urged Y to V" is an event
@@ -400,6 +400,13 @@ def _ellipsis(verb: Token, lex: Lexicon) -> Frame | None:
     return Frame(verb, EVENT, first.passive, tuple(own), first.args, first.name, "ellipsis")
 
 
+def _names_object(verb: Token) -> bool:
+    """ "makes Dove soap", "took Chelsea to court": a named object makes a light verb a
+    relation of its own ("made a decision" stays light)."""
+    return any((t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in {"compound", "dobj", "poss"}
+               for o in objects(verb) for t in (o, *o.children))  # fmt: skip
+
+
 def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     """The frame of a verbal predicate, or None for a token that is not one."""
     if verb.pos_ not in VERBAL:
@@ -407,7 +414,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     elided = _ellipsis(verb, lex)
     if elided is not None:
         return elided
-    if verb.lemma_.lower() in lex.words.light_clause_verbs and canonical(lex, verb) is None:
+    if verb.lemma_.lower() in lex.words.light_clause_verbs and canonical(lex, verb) is None \
+            and not _names_object(verb):  # fmt: skip
         # too light to name a relation ("took over" is a trigger): no arguments to read
         return Frame(verb, LIGHT, False, (), (), verb.lemma_.lower(), "light")
     passive = is_passive(verb)

@@ -8,8 +8,9 @@ from tests.conftest import case, rows, triples
 DATIVE_TO = "'to' parsed as a dative: its object is not taken as the recipient"
 
 CLAUSE = [
-    # "have" with a name as object is kept
+    # "have" with a name as object is kept; a light verb with a name is a relation
     case("Disney has Pixar.", {("Disney", "have", "Pixar", False)}),
+    case("Chelsea took Arsenal to court.", {("Chelsea", "take", "Arsenal", False)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
     case("Moderna sells vaccines to Kenya.",
          {("Moderna", "supplies", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),

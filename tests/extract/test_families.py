@@ -172,6 +172,11 @@ REFERENCES = [
     # "the firm", "the club": the organisation of that kind last named
     case("Siemens posted higher profits. The firm also acquired Altair.",
          {("Siemens", "post", "higher profits", False), ("Siemens", "acquires", "Altair", False)}),
+    # a relative clause after a comma adds to the description, it does not say which
+    case("Unilever reported higher sales. The company, which makes Dove soap, said so.",
+         {("Unilever", "make", "Dove soap", False)}, only={"make"}),
+    case("Unilever reported higher sales. The company that makes Dove soap said so.",
+         set(), only={"make"}),
     # a noun of a particular kind needs a name of that kind: a union is not the company
     case("Ford cut 500 jobs. The company blamed the union.",
          {("Ford", "accuses", "union", False)}, only={"accuses"}),
