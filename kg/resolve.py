@@ -62,7 +62,7 @@ def resolve_article(
         refs = build_references(doc, gazetteer=gazetteer, lexicon=lexicon)
     r = _Resolver(doc, refs, lexicon)
     r.learn_roles(facts)
-    resolved = [f for f in (r.fact(f) for f in facts) if f is not None]
+    resolved = [g for f in facts for p in r.pairs(f) for g in [r.fact(p)] if g is not None]
     return resolved, refs.entities
 
 
@@ -121,6 +121,68 @@ class _Resolver:
             # not the article's own assertion
             source = self.mention(source, fact)
         return dataclasses.replace(fact, subject=subj, obj=obj, attributed_to=source)
+
+    def pairs(self, fact: Fact) -> list[Fact]:
+        """ "India and Pakistan agreed ... The two countries had exchanged strikes":
+        a fact about "the two countries", "both sides" or "both" is one fact about each
+        of the pair the text named last (subject or object)."""
+        out = [fact]
+        for slot in ("subject", "obj"):
+            m = getattr(fact, slot)
+            pair = self._pair(m) if isinstance(m, Mention) else None
+            if pair:
+                out = [dataclasses.replace(f, **{slot: dataclasses.replace(
+                    m, text=self.doc[r.start:r.end].text, start=self.doc[r.start].idx,
+                    end=self.doc[r.end - 1].idx + len(self.doc[r.end - 1]), label="")})
+                       for f in out for r in pair]  # fmt: skip
+        return out
+
+    def _pair(self, m: Mention) -> list[Span] | None:
+        span = self.span(m)
+        if span is None:
+            return None
+        root, w = span.root, self.lex.words
+        both = root.lower_ in w.pair_words or any(
+            c.lower_ in w.pair_words and c.dep_ in {"det", "nummod", "predet"}
+            for c in root.children
+        )
+        if not both or (root.pos_ == "NOUN" and root.tag_ != "NNS"):
+            return None
+        lemma = root.lemma_.lower()
+        kind = self.lex.classes.get(lemma)
+        if lemma in w.pair_person_nouns:
+            kind = terms.PERSON
+        elif lemma in w.pair_place_nouns:
+            kind = terms.LOCATION
+        return self._last_pair(root, kind)
+
+    def _last_pair(self, tok: Token, kind: str | None) -> list[Span] | None:
+        """The last two names coordinated before ``tok`` ("India and Pakistan"), in its
+        sentence or the two before, of the noun's kind if it has one."""
+        sents = list(self.doc.sents) if self._sents is None else self._sents
+        self._sents = sents
+        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        first = sents[max(0, k - DESCRIPTION_WINDOW)].start
+        for i in range(tok.i - 1, first - 1, -1):
+            t = self.doc[i]
+            conj = [c for c in t.children if c.dep_ == "conj"]
+            if t.dep_ == "conj" or len(conj) != 1 or conj[0].i >= tok.i:
+                continue
+            refs = [self.refs.by_token.get(x.i) for x in (t, conj[0])]
+            if any(r is None for r in refs) or refs[0].key == refs[1].key:
+                continue
+            if kind is None or all(self._of_kind(r, kind) for r in refs):
+                return [self._name_span(x) for x in (t, conj[0])]
+        return None
+
+    def _of_kind(self, ref: Ref, kind: str) -> bool:
+        return ref.type == kind or (kind == terms.LOCATION and ref.type == terms.COUNTRY)
+
+    def _name_span(self, tok: Token) -> Span:
+        for e in self.doc.ents:
+            if e.start <= tok.i < e.end:
+                return e
+        return self.doc[tok.i : tok.i + 1]
 
     def _someone(self, m: Mention) -> bool:
         """An unnamed subject that still names people by what they do: "a federal

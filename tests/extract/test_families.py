@@ -172,6 +172,16 @@ REFERENCES = [
     # "the firm", "the club": the organisation of that kind last named
     case("Siemens posted higher profits. The firm also acquired Altair.",
          {("Siemens", "post", "higher profits", False), ("Siemens", "acquires", "Altair", False)}),
+    # "the two countries", "both sides", "both": one fact about each of the pair
+    case("Peru and Chile signed a truce. The two countries had closed their borders.",
+         {("Peru", "close", "their borders", False), ("Chile", "close", "their borders", False)},
+         only={"close"}),
+    case("Boeing and Airbus met the regulator. Both sides rejected the plan.",
+         {("Boeing", "opposes", "plan", False), ("Airbus", "opposes", "plan", False)},
+         only={"opposes"}),
+    # the pair must be of the noun's kind: two people are not "the two countries"
+    case("Tim Cook and Satya Nadella met. The two countries rejected the plan.",
+         set(), only={"reject"}),
     # a relative clause after a comma adds to the description, it does not say which
     case("Unilever reported higher sales. The company, which makes Dove soap, said so.",
          {("Unilever", "make", "Dove soap", False)}, only={"make"}),
