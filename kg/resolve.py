@@ -142,6 +142,8 @@ class _Resolver:
         if span is None:
             return None
         root, w = span.root, self.lex.words
+        if root.lower_ in w.third_plural_pronouns and len(span) == 1:
+            return self._subject_pair(root)
         both = root.lower_ in w.pair_words or any(
             c.lower_ in w.pair_words and c.dep_ in {"det", "nummod", "predet"}
             for c in root.children
@@ -173,6 +175,23 @@ class _Resolver:
                 continue
             if kind is None or all(self._of_kind(r, kind) for r in refs):
                 return [self._name_span(x) for x in (t, conj[0])]
+        return None
+
+    def _subject_pair(self, tok: Token) -> list[Span] | None:
+        """ "Hamilton and Russell met the stewards. They said ...": "they" is the pair
+        that is the subject of a clause above it or of the sentence before."""
+        candidates = [s for s in self._binders(tok) if s.i < tok.i]
+        sent = tok.sent
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            subjects = [t for t in prev if t.dep_ in fr.SUBJ | fr.PASS_SUBJ]
+            # the main clause's subject first, then the others, nearest first
+            candidates += sorted(subjects, key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+        for s in candidates:
+            conj = [c for c in s.children if c.dep_ == "conj"]
+            refs = [self.refs.by_token.get(x.i) for x in (s, *conj)]
+            if len(conj) == 1 and None not in refs and refs[0].key != refs[1].key:
+                return [self._name_span(x) for x in (s, conj[0])]
         return None
 
     def _of_kind(self, ref: Ref, kind: str) -> bool:

@@ -179,6 +179,11 @@ REFERENCES = [
     case("Boeing and Airbus met the regulator. Both sides rejected the plan.",
          {("Boeing", "opposes", "plan", False), ("Airbus", "opposes", "plan", False)},
          only={"opposes"}),
+    # "they": the pair that is a subject of the sentence before, even in a clause
+    case("Critics said that Howard and Letwin had waited too long. Now they have yet to "
+         "reveal the tax cuts.",
+         {("Howard", "reveal", "tax cuts", True), ("Letwin", "reveal", "tax cuts", True)},
+         only={"reveal"}),
     # the pair must be of the noun's kind: two people are not "the two countries"
     case("Tim Cook and Satya Nadella met. The two countries rejected the plan.",
          set(), only={"reject"}),

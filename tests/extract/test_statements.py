@@ -76,7 +76,7 @@ PRONOUNS = [
          "They said that they accept the penalty.",
          {("Lewis Hamilton", "accept", "penalty", False),
           ("George Russell", "accept", "penalty", False)},
-         only={"accept"}, xfail="'they' is not resolved to the people just named"),
+         only={"accept"}),
 ]  # fmt: skip
 
 
