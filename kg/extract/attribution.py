@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_words
 from . import frames as fr
 
 _QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
+CONTINUED_QUOTE_CHARS = 400  # how far after a speaker's quote an unattributed one goes on
+QUOTE = "quote"
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,12 @@ def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
         for m in _QUOTE_CHARS.finditer(para):
             ch = m.group()
             at = pos + m.start()
-            if ch == "\u201c" or (ch == '"' and opened is None):
-                if opened is None:
+            if ch == "\u201c" or (ch == '"' and (opened is None or _opens(para, m.start()))):
+                if opened is not None and ch == '"':
+                    # 'game. "It's difficult': a new quotation opens where the writer
+                    # never closed the last one (a quote run over several sentences)
+                    spans.append((opened, at))
+                if opened is None or ch == '"':
                     opened = at + 1
             elif opened is not None:
                 spans.append((opened, at))
@@ -53,6 +59,13 @@ def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
             spans.append((opened, pos + len(para.rstrip())))
         pos += len(para)
     return spans
+
+
+def _opens(para: str, i: int) -> bool:
+    """A straight quotation mark that opens: after a space (or the start), before a word."""
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    return before.isspace() and not after.isspace()
 
 
 def is_reporting(verb: Token, lexicon: Lexicon) -> bool:
@@ -67,7 +80,13 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
     """The quotations around a reporting verb's sentence and its that-clause."""
     subjects = fr.subjects(verb)
     speaker = subjects[0] if subjects else None
-    if speaker is None or _inside(speaker.idx, quotes):
+    if speaker is None:
+        return []
+    # inside a quotation, a third party the speaker reports ("there are people who say
+    # we won't ...") has a that-clause of its own; "I said" and "we think" do not
+    nested = _inside(speaker.idx, quotes)
+    if nested and (speaker.lower_ in load_words().speaker_pronouns
+                   or not _inside(verb.idx, quotes)):  # fmt: skip
         return []
     out = []
     lemma, sent = verb.lemma_.lower(), verb.sent
@@ -76,9 +95,9 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             # the quotation ends or starts in the reporting verb's sentence
             ends_here = sent.start_char <= e <= sent.end_char + 1
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:
-                out.append(Region(s, e, speaker, lemma, "quote", verb))
+                out.append(Region(s, e, speaker, lemma, QUOTE, verb))
     for c in verb.children:
-        if c.dep_ == "ccomp" and not _inside(c.idx, quotes):
+        if c.dep_ == "ccomp" and (nested or not _inside(c.idx, quotes)):
             toks = list(c.subtree)
             out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
                               "reported", verb))  # fmt: skip
@@ -125,4 +144,22 @@ def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,
         r = _source_region(tok, according)
         if r is not None:
             sources.append(r)
-    return out + sources
+    return out + _continued(quotes, out) + sources
+
+
+def _continued(quotes: list[tuple[int, int]], found: list[Region]) -> list[Region]:
+    """A quotation with no reporting verb of its own that follows closely on one with a
+    speaker goes on with that speaker's words (news runs a quote over several
+    paragraphs, naming the speaker once)."""
+    said = sorted((r for r in found if r.kind == QUOTE), key=lambda r: r.end)
+    out: list[Region] = []
+    for s, e in quotes:
+        if any(r.start <= s < r.end for r in found):
+            continue
+        before = [r for r in said if r.end <= s and s - r.end <= CONTINUED_QUOTE_CHARS]
+        if before:
+            last = before[-1]
+            out.append(Region(s, e, last.speaker, last.verb, QUOTE, last.trigger))
+            said.append(out[-1])
+            said.sort(key=lambda r: r.end)
+    return out

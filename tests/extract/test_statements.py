@@ -111,3 +111,25 @@ def test_scare_quotes_are_not_speech(facts_of):
     facts = facts_of('Spain called the vote a "farce".')
     assert [f for f in facts if f.predicate == "said"] == []
     assert ("Spain", "call", "farce", False) in rows(facts)
+
+
+# A quotation run over several sentences keeps its speaker; one who is quoted reporting
+# a third party's words gives them to that party.
+QUOTE_RUNS = [
+    # straight quotes reopened at each sentence, never closed in between
+    case('"The squad is young," said Didier Deschamps, the France coach. "It is learning. '
+         '"It may not seem good now that we are not winning the title."',
+         {("France", "win", "title", True, "asserted", "Didier Deschamps")}, only={"win"}),
+    # a quotation with no reporting verb right after one with a speaker
+    case('"We played very well today," said Didier Deschamps, the France coach. '
+         '"But we did not win the cup."',
+         {("France", "win", "cup", True, "asserted", "Didier Deschamps")}, only={"win"}),
+    # a third party inside a quotation has a that-clause of its own: not the speaker's
+    case('"There are people who say that Shell ignored the warnings," said Wael Sawan.',
+         {("Shell", "ignore", "warnings", False, "asserted", "people")}, only={"ignore"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", QUOTE_RUNS)
+def test_quotation_runs_and_nested_speakers(facts_of, text, expected, only):
+    assert rows(facts_of(text), expected, only) == expected
