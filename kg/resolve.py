@@ -207,7 +207,13 @@ class _Resolver:
         """An unnamed subject that still names people by what they do: "a federal
         judge", "economists polled by Reuters"."""
         span = self.span(m)
-        return span is not None and span.root.lemma_.lower() in self.lex.words.person_nouns
+        if span is None:
+            return False
+        lemma = span.root.lemma_.lower()
+        if lemma in self.lex.words.person_nouns:
+            return True
+        # "construction companies", "foreign carmakers": organisations of a kind
+        return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)

@@ -44,8 +44,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 obj = None if arg.head.i == s_head.i else sx.mention(arg.head)
                 if obj is None or not obj.text:
                     continue
-                if verb.lemma_.lower() in vague and not arg.head.ent_type_:
-                    continue  # "Sella has talent", "X had few options": no relation
+                if verb.lemma_.lower() in vague and not arg.head.ent_type_ and not arg.negated:
+                    continue  # "Sella has talent": no relation ("has no display" is one)
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")

@@ -11,6 +11,8 @@ CLAUSE = [
     # "have" with a name as object is kept; a light verb with a name is a relation
     case("Disney has Pixar.", {("Disney", "have", "Pixar", False)}),
     case("Chelsea took Arsenal to court.", {("Chelsea", "take", "Arsenal", False)}),
+    # ... and a denied possession is a fact ("has no display")
+    case("The Nokia 3310 has no camera.", {("Nokia 3310", "have", "camera", True)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
     case("Moderna sells vaccines to Kenya.",
          {("Moderna", "supplies", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),

@@ -203,6 +203,8 @@ REFERENCES = [
     case("No economist expects the Bank of England to cut rates.",
          {("Bank of England", "cut", "rates", True)}, only={"cut"}),
     case("The new plan failed to win support.", set()),
+    case("Foreign banks do not pay the levy.",
+         {("Foreign banks", "pay", "levy", True)}),
     # the subject of the description's own clause is not what it describes
     case("Shell hired Anna Berg. Anna Berg said Shell would sell the company.",
          {("Shell", "supplies", "company", False, "asserted", "Anna Berg")},
