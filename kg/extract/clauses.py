@@ -19,10 +19,12 @@ from . import syntax as sx
 from .context import Context
 
 
-def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
-    """An open relation's name; a place keeps its preposition: "born in X" -> bornIn."""
+def _open_name(frame: fr.Frame, arg: fr.Arg, light: frozenset[str]) -> str:
+    """An open relation's name; a place keeps its preposition ("born in X" -> bornIn),
+    and so does a light verb, which names nothing without it ("comes with" -> comeWith)."""
     kind, _, prep = arg.role.partition(":")
-    return frame.name + prep.capitalize() if kind == "place" else frame.name
+    keep = kind == "place" or (prep and frame.pred.lemma_.lower() in light)
+    return sx.camel(frame.name, prep) if keep else frame.name
 
 
 def clause_facts(ctx: Context) -> Iterator[Fact]:
@@ -34,6 +36,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
         verb = frame.pred
         negated, modality = ctx.negated(verb), ctx.modality(verb)
         vague = ctx.lexicon.words.vague_verbs
+        light = ctx.lexicon.words.light_clause_verbs
         for s_head in frame.subjects:
             subj = sx.mention(s_head, keep_preps=False)
             if subj is None:
@@ -49,7 +52,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
-                yield sx.make_fact(subj, prop or _open_name(frame, arg), obj, verb,
+                yield sx.make_fact(subj, prop or _open_name(frame, arg, light), obj, verb,
                                    negated=negated or arg.negated or s_negated,
                                    modality_=modality,
                                    rule=rule + ("-remnant" if arg.negated or s_negated

@@ -265,6 +265,10 @@ def _active_args(lex: Lexicon, verb: Token) -> Iterator[Arg]:
         yield Arg(sx.dash_apposition(o) or o, "object", canon)
     for prep, pobj in prep_objects(verb):
         p = prep.lower_
+        if p in w.denied_prepositions and pobj.pos_ in {"NOUN", "PROPN"} and not dobjs:
+            # "comes without a monitor": the "with" relation, denied
+            yield Arg(pobj, "prep:" + min(w.denied_prepositions_base), negated=True)
+            continue
         if not _is_argument_prep(prep, pobj, lex):
             continue
         key = f"{verb.lemma_.lower()} {p}"
@@ -315,12 +319,13 @@ def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
             if c.dep_ == "appos" and c.ent_type_ in lex.entity_labels:
                 head = c
                 break
-    arg = Arg(head, arg.role, arg.prop)
+    arg = Arg(head, arg.role, arg.prop, negated=arg.negated)
     kind = _arg_kind(lex, verb, arg)
     # "no economist polled by Reuters": the "no" quantifies the clause the noun is the
     # subject of, not the participle that modifies it
     modified = verb.dep_ in {"acl", "relcl"} and arg.head.i == verb.head.i
-    return Arg(head, arg.role, arg.prop, kind, not modified and sx.remnant_negated(arg.head))
+    denied = arg.negated or (not modified and sx.remnant_negated(arg.head))
+    return Arg(head, arg.role, arg.prop, kind, denied)
 
 
 def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
@@ -402,7 +407,12 @@ def _ellipsis(verb: Token, lex: Lexicon) -> Frame | None:
 
 def _names_object(verb: Token) -> bool:
     """ "makes Dove soap", "took Chelsea to court": a named object makes a light verb a
-    relation of its own ("made a decision" stays light)."""
+    relation of its own ("made a decision" stays light); so does a with-phrase ("comes
+    with a keyboard", "comes without a monitor")."""
+    w = load_lexicon().words
+    if any(c.dep_ == "prep" and c.lower_ in w.light_relation_prepositions
+           for c in verb.children) and verb.lemma_.lower() not in w.copulas:  # fmt: skip
+        return True
     return any((t.ent_type_ or t.pos_ == "PROPN") and t.dep_ in {"compound", "dobj", "poss"}
                for o in objects(verb) for t in (o, *o.children))  # fmt: skip
 

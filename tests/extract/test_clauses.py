@@ -11,6 +11,9 @@ CLAUSE = [
     # "have" with a name as object is kept; a light verb with a name is a relation
     case("Disney has Pixar.", {("Disney", "have", "Pixar", False)}),
     case("Chelsea took Arsenal to court.", {("Chelsea", "take", "Arsenal", False)}),
+    # "without" denies the with-relation; a light verb keeps its preposition
+    case("The Nokia 3310 comes without a camera.", {("Nokia", "comeWith", "camera", True)}),
+    case("The Nokia 3310 comes with a charger.", {("Nokia", "comeWith", "charger", False)}),
     # ... and a denied possession is a fact ("has no display")
     case("The Nokia 3310 has no camera.", {("Nokia 3310", "have", "camera", True)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
