@@ -29,6 +29,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .extract import frames as fr
+from .extract import syntax as sx
 from .extract import terms
 from .extract.references import (
     BY_NAME,
@@ -198,10 +199,7 @@ class _Resolver:
         return ref.type == kind or (kind == terms.LOCATION and ref.type == terms.COUNTRY)
 
     def _name_span(self, tok: Token) -> Span:
-        for e in self.doc.ents:
-            if e.start <= tok.i < e.end:
-                return e
-        return self.doc[tok.i : tok.i + 1]
+        return sx.ent_span(tok) or self.doc[tok.i : tok.i + 1]
 
     def _someone(self, m: Mention) -> bool:
         """An unnamed subject that still names people by what they do: "a federal

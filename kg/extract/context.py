@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import Lexicon, load_lexicon
@@ -40,6 +40,12 @@ class Context:
         """The document's tokens, made once: spaCy makes a new Token object on every
         iteration over a Doc, and the extractors walk it many times."""
         return list(self.doc)
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """The document's named entities, made once (``Doc.ents`` builds new Spans on
+        every access, ~1 ms an article)."""
+        return self.doc.ents
 
     @cached_property
     def verbs(self) -> list[Token]:

@@ -40,7 +40,7 @@ def _owners(ctx: Context, ent: Span) -> list[Token]:
 
 def ownership_facts(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         person = lex.ner_class.get(ent.label_) == terms.PERSON  # maybe a mistyped product
         if ent.label_ not in lex.words.ownable_labels and not person:
             continue

@@ -188,8 +188,8 @@ def _based_clause(ctx: Context, span: Span) -> list[Token]:
 
 def place_facts(ctx: Context) -> Iterator[Fact]:
     """locatedIn and basedIn facts from the name patterns above."""
-    ents = [e for e in ctx.doc.ents if _kind(ctx, e) is not None]
-    ents_at = {e.start: e for e in ctx.doc.ents}
+    ents = [e for e in ctx.ents if _kind(ctx, e) is not None]
+    ents_at = {e.start: e for e in ctx.ents}
     for ent in ents:
         kind = _kind(ctx, ent)
         prop = terms.LOCATED_IN if kind == terms.LOCATION else terms.BASED_IN

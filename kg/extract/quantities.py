@@ -75,7 +75,7 @@ def _quantities(ctx: Context) -> Iterator[tuple[Span, Token, Token]]:
     """(entity, counted head, verb) for each quantity that is an argument of a verb."""
     seen: set[int] = set()
     measured = ctx.lexicon.quantity_labels - ctx.lexicon.words.unmeasured_labels
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in measured:
             continue
         head = _quantity_head(ent.root)

@@ -141,7 +141,7 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
     """holdsPosition and affiliatedWith facts from titles before a person's name and from
     appositions after it."""
     lex = ctx.lexicon
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if lex.ner_class.get(ent.label_) != terms.PERSON:
             continue
         person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
