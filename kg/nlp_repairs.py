@@ -10,6 +10,9 @@ shape a rule can see:
   dropped.
 * **People tagged as organisations.** "Dr Khoo" as ORG: a name that starts with an
   honorific (kg/data/honorifics.tsv) is a person's.
+* **Model names cut before their lower-case suffix.** "the Mac mini", "the iPod
+  shuffle": NER tags "Mac" and "iPod" only; a model suffix (``model_suffixes``) that
+  the name modifies belongs to it.
 * **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
   reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
   person; it is re-labelled an organisation (ORG), the usual case in news.
@@ -38,6 +41,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 @Language.component("kg_repairs")
 def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
+    extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
     reattach_finite_conjuncts(doc)
@@ -128,6 +132,23 @@ def retype_people_with_honorifics(doc: Doc) -> None:
         titled = len(e) > 1 and fold(first.text.rstrip(".")) in honorifics and first.is_title
         if e.label_ in {"ORG", "GPE", "NORP"} and titled and all(t.is_title for t in e[1:]):
             ents[k] = Span(doc, e.start, e.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
+def extend_model_names(doc: Doc) -> None:
+    suffixes = load_words().model_suffixes
+    ents = list(doc.ents)
+    starts = {e.start for e in ents}
+    changed = False
+    for k, e in enumerate(ents):
+        end = e.end
+        while end < len(doc) and doc[end].is_lower and doc[end].lower_ in suffixes \
+                and end not in starts and doc[end - 1].head.i == end:  # fmt: skip
+            end += 1
+        if end != e.end:
+            ents[k] = Span(doc, e.start, end, label=e.label)
             changed = True
     if changed:
         doc.ents = ents

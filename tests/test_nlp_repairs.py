@@ -66,3 +66,8 @@ def test_short_names_after_an_honorific(facts_of):
     assert rows(facts_of(text), only={"intend"}) == {
         ("Khoo Kay Peng", "intend", "Laura Ashley", False)
     }
+
+
+def test_model_names_keep_their_suffix(nlp):
+    ents = {e.text for e in nlp("Apple unveiled the iPod shuffle and the Mac mini.").ents}
+    assert {"iPod shuffle", "Mac mini"} <= ents

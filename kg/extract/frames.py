@@ -332,9 +332,17 @@ def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
     """The members an argument lists: "to cloud providers, including Microsoft and
     Oracle" -> Microsoft, Oracle in the same role."""
     preps = lex.words.inclusion_prepositions
-    return [Arg(m, arg.role, arg.prop) for p in arg.head.children
-            if p.dep_ == "prep" and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj" for m in sx.conjuncts(o)]  # fmt: skip
+    out = [Arg(m, arg.role, arg.prop) for p in arg.head.children
+           if p.dep_ == "prep" and p.lower_ in preps
+           for o in p.children if o.dep_ == "pobj" for m in sx.conjuncts(o)]  # fmt: skip
+    # "uses cobalt rather than nickel": the alternative, denied
+    doc = arg.head.doc
+    for c in arg.head.children:
+        phrase = f"{doc[c.i - 1].lower_} {c.lower_}" if c.i > 0 else c.lower_
+        if c.dep_ in {"cc", "prep"} and phrase in lex.words.negating_prepositions:
+            out += [Arg(o, arg.role, arg.prop, negated=True)
+                    for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    return out
 
 
 def _remnants(verb: Token, template: Arg) -> list[Arg]:

@@ -62,6 +62,12 @@ def remnant_negated(tok: Token) -> bool:
     w = words()
     if any(c.dep_ == "det" and c.lower_ in w.negative_determiners for c in tok.children):
         return True  # "has no display", "sold no shares"
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        doc = tok.doc
+        for c in tok.head.children:  # "flash memory rather than hard drives"
+            if c.dep_ == "cc" and tok.head.i < c.i < tok.i and c.i > 0 \
+                    and f"{doc[c.i - 1].lower_} {c.lower_}" in w.negating_prepositions:  # fmt: skip
+                return True
     negations = w.negation_particles
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:

@@ -49,6 +49,14 @@ NEGATIVE_PARTICLES = [
          {("Portugal", "supports", "plan", True), ("Greece", "supports", "plan", True)}),
     case("Neither Ford nor General Motors supported the strike.",
          {("Ford", "supports", "strike", True), ("General Motors", "supports", "strike", True)}),
+    # "rather than", "instead of" a noun: the alternative is denied, the choice kept
+    case("Tesla uses cobalt rather than nickel.",
+         {("Tesla", "uses", "cobalt", False), ("Tesla", "uses", "nickel", True)}),
+    case("Ryanair bought Boeing jets instead of Airbus planes.",
+         {("Ryanair", "acquires", "Boeing", False), ("Ryanair", "acquires", "Airbus", True)}),
+    case("The iPod nano uses flash memory rather than hard drives.",
+         {("iPod nano", "uses", "flash memory", False),
+          ("iPod nano", "uses", "hard drives", True)}),
     case("Rivian launched the truck without consulting Ford.",
          {("Rivian", "launch", "truck", False), ("Rivian", "consult", "Ford", True)}),
 ]  # fmt: skip
