@@ -13,6 +13,9 @@ shape a rule can see:
 * **Model names cut before their lower-case suffix.** "the Mac mini", "the iPod
   shuffle": NER tags "Mac" and "iPod" only; a model suffix (``model_suffixes``) that
   the name modifies belongs to it.
+* **People tagged as organisations after a title.** "spokesman Vince Cable", "fly-half
+  Yann Delaigue" as ORG: a name after a lower-case title noun whose first word is a
+  known first name (kg/data/first_names.tsv) is a person's.
 * **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
   reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
   person; it is re-labelled an organisation (ORG), the usual case in news.
@@ -33,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_words
-from .names import fold, load_honorifics
+from .names import first_name_gender, fold, load_honorifics
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
@@ -44,6 +47,7 @@ def kg_repairs(doc: Doc) -> Doc:
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
+    retype_titled_people(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -149,6 +153,21 @@ def extend_model_names(doc: Doc) -> None:
             end += 1
         if end != e.end:
             ents[k] = Span(doc, e.start, end, label=e.label)
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
+def retype_titled_people(doc: Doc) -> None:
+    ents = list(doc.ents)
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(e) <= 3 or e.start == 0:
+            continue
+        before = doc[e.start - 1]
+        titled = before.is_lower and before.pos_ == "NOUN" and before.head.i >= e.start
+        if titled and first_name_gender(e[0].text) is not None and all(t.is_title for t in e):
+            ents[k] = Span(doc, e.start, e.end, label="PERSON")
             changed = True
     if changed:
         doc.ents = ents

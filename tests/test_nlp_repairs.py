@@ -71,3 +71,16 @@ def test_short_names_after_an_honorific(facts_of):
 def test_model_names_keep_their_suffix(nlp):
     ents = {e.text for e in nlp("Apple unveiled the iPod shuffle and the Mac mini.").ents}
     assert {"iPod shuffle", "Mac mini"} <= ents
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        ("Lib Dem Treasury spokesman Vince Cable spoke.", "Vince Cable", "PERSON"),
+        ("He praised fly-half Yann Delaigue.", "Yann Delaigue", "PERSON"),
+        # not a clear first name: the organisation keeps its label
+        ("The rating agency Morgan Stanley said so.", "Morgan Stanley", "ORG"),
+    ],
+)
+def test_people_named_after_a_title(nlp, text, name, label):
+    assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}

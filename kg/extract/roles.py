@@ -95,7 +95,9 @@ def _is_title(title: list[Token], lex: Lexicon) -> bool:
         return False
     if len(title) == 1 and head.lower_.rstrip(".") in w.courtesy_titles:
         return False  # "Dr Anthony Fauci": a form of address, no position
-    return head.lower_ in w.title_words or head.pos_ == "NOUN"
+    # "Guitarist Brian May ...": a sentence's first word is capitalised whatever it is
+    first = head.i == head.sent.start and head.is_title and not head.ent_type_
+    return head.lower_ in w.title_words or head.pos_ == "NOUN" or first
 
 
 def _affiliation_spans(affils: list[Token]) -> list[Span]:
@@ -249,6 +251,16 @@ def _appositions(ent: Span) -> Iterator[Token]:
     ("A spokesman for Y, X,"), or after the list it ends ("A and B, the co-chairmen")."""
     root = ent.root
     yield from (c for c in root.children if c.dep_ == "appos" and not _hyphen_prefix(c))
+    # "Kamal Nath, Commerce and Industry Minister, said": parsed as a list of names
+    yield from (c for c in root.children if c.dep_ == "conj" and c.i > root.i
+                and _comma_before(c) and c.lemma_.lower() in load_words().core_titles)  # fmt: skip
+    for c in root.children:
+        if c.dep_ == "conj" and c.i > root.i and _comma_before(c):
+            yield from (
+                t
+                for t in c.children
+                if t.dep_ == "conj" and t.lemma_.lower() in load_words().core_titles
+            )
     if root.dep_ == "nsubj" and root.head.lemma_ in load_words().copulas:
         # "X was acting comptroller at Y": the copula's noun, said of the name
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.i > root.i)
@@ -260,6 +272,12 @@ def _appositions(ent: Span) -> Iterator[Token]:
     if first.i != root.i:
         yield from (c for c in first.children
                     if c.dep_ == "appos" and c.i > root.i and not _hyphen_prefix(c))  # fmt: skip
+
+
+def _comma_before(tok: Token) -> bool:
+    """The token opens a comma-delimited phrase: "X, Commerce Minister, ..."."""
+    first = tok.left_edge
+    return first.i > 0 and tok.doc[first.i - 1].text == ","
 
 
 def _hyphen_parts(app: Token) -> list[Token]:

@@ -68,6 +68,13 @@ ROLE = [
     case("Illinois Gov. James Thompson signed the bill.",
          {("James Thompson", "holdsPosition", "Gov.", False),
           ("James Thompson", "affiliatedWith", "Illinois", False)}),
+    # an apposition the parser read as a list; a capitalised first word; a name NER
+    # called an organisation after a title
+    case("Kamal Nath, Commerce and Industry Minister, announced it.",
+         {("Kamal Nath", "holdsPosition", "Industry Minister", False)}),
+    case("Guitarist Brian May has said so.", {("Brian May", "holdsPosition", "Guitarist", False)}),
+    case("He was impressed by current fly-half Yann Delaigue.",
+         {("Yann Delaigue", "holdsPosition", "current fly-half", False)}),
     # "at" a place is where someone was, not an employer
     case("Ted Hall at Paris airport missed the flight."),
     # --- no role: a work, a form of address, a common noun without an employer
