@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import Lexicon, load_words
 from ..model import Fact, Mention
+from ..names import first_name_gender
 from . import syntax as sx
 from . import terms
 from .context import Context
@@ -95,8 +96,15 @@ def _is_title(title: list[Token], lex: Lexicon) -> bool:
         return False
     if len(title) == 1 and head.lower_.rstrip(".") in w.courtesy_titles:
         return False  # "Dr Anthony Fauci": a form of address, no position
+    if lex.classes.get(head.lemma_.lower()):
+        return False  # "UK magazine Mac Format": a kind of thing, not a position
+    if head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() not in w.title_words:
+        return False  # "Youngsters X, Y and Z", "Oscar hopefuls": a group, no position
     # "Guitarist Brian May ...": a sentence's first word is capitalised whatever it is
-    first = head.i == head.sent.start and head.is_title and not head.ent_type_
+    # ... unless it is a first name ("Olly Barkley") or a plural ("Youngsters X and Y")
+    plural = head.lower_.endswith("s") and not head.lower_.endswith("ss")
+    first = head.i == head.sent.start and head.is_title and not head.ent_type_ \
+        and first_name_gender(head.text) is None and not plural  # fmt: skip
     return head.lower_ in w.title_words or head.pos_ == "NOUN" or first
 
 
@@ -211,6 +219,8 @@ def _names_a_role(app: Token, lex: Lexicon) -> bool:
     lemma = app.lemma_.lower()
     if app.pos_ not in {"NOUN", "PROPN"} or lemma in w.work_nouns or lex.classes.get(lemma):
         return False
+    if app.ent_type_:
+        return False  # "Mike Leigh, ..., Imelda Staunton": a name, not a title
     if lemma in w.title_words and (
         lemma in w.core_titles or any(c.lemma_.lower() in w.core_titles for c in app.children)
     ):

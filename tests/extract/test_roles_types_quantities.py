@@ -77,6 +77,10 @@ ROLE = [
          {("Yann Delaigue", "holdsPosition", "current fly-half", False)}),
     # "at" a place is where someone was, not an employer
     case("Ted Hall at Paris airport missed the flight."),
+    # --- no role: a group ("Youngsters"), a first name, a kind of organisation, a name
+    case("Youngsters Ben Hudell and Joe Keenan would be options."),
+    case("Olly Barkley kicked well."),
+    case("Ian Harris of UK magazine Mac Format said so.", only={"holdsPosition"}),
     # --- no role: a work, a form of address, a common noun without an employer
     case("The film Vera Drake won."),
     case("Tim Cook, a keen cyclist, spoke first."),
