@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     locatedIn: object
     basedIn: object
     ownedBy: object
+    operatesIn: object
     uses: object
     annexes: object
     acquires: object

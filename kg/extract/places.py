@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import Gazetteer
 from ..model import Fact, Mention
+from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
@@ -186,6 +187,46 @@ def _based_clause(ctx: Context, span: Span) -> list[Token]:
     return out
 
 
+def _site_owners(ctx: Context, noun: Token) -> list[Token]:
+    """Who runs a site: its possessor ("its refinery", "BMW's plant"), else the subject of
+    the verb it is the object of ("Hyundai opened a plant")."""
+    org = terms.ORGANIZATION
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    named = [
+        c
+        for c in noun.children  # "an Arkema chemical plant"
+        if c.dep_ == "compound" and ctx.lexicon.ner_class.get(c.ent_type_) == org
+    ]
+    if poss or named:
+        return poss + named
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "began production at a new plant in Debrecen"
+    elif noun.dep_ not in fr.OBJ:
+        return []
+    if verb.pos_ not in fr.VERBAL:
+        return []
+    return [s for s in fr.subjects(verb) if ctx.lexicon.ner_class.get(s.ent_type_) == org]
+
+
+def site_facts(ctx: Context) -> Iterator[Fact]:
+    """ "ExxonMobil will expand its refinery in Baton Rouge" -> (ExxonMobil, operatesIn,
+    Baton Rouge): an organisation's site, placed."""
+    w = ctx.lexicon.words
+    for noun in ctx.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in w.facility_nouns:
+            continue
+        preps = w.facility_prepositions
+        places = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+                  for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
+        for owner in _site_owners(ctx, noun) if places else []:
+            om = sx.mention(owner, keep_preps=False)
+            for place in places:
+                pm = sx.mention(place, keep_preps=False)
+                if om is not None and pm is not None:
+                    yield sx.make_fact(om, terms.OPERATES_IN, pm, noun, rule="site")
+
+
 def place_facts(ctx: Context) -> Iterator[Fact]:
     """locatedIn and basedIn facts from the name patterns above."""
     ents = [e for e in ctx.ents if _kind(ctx, e) is not None]
@@ -216,3 +257,4 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
                 continue
             seen.add(span.start)
             yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)
+    yield from site_facts(ctx)

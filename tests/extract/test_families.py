@@ -156,7 +156,8 @@ ROLES_AFFILIATIONS = [
 
 PLACES = [
     # a capital as a place is not its state
-    case("Google opened an office in Nairobi.", {("Google", "open", "office in Nairobi", False)}),
+    case("Google opened an office in Nairobi.", {("Google", "open", "office in Nairobi", False),
+                                                 ("Google", "operatesIn", "Nairobi", False)}),
     case("Protesters gathered in Paris."),
     case("Volkswagen opened a plant in the Mexican city of Puebla.",
          {("Puebla", "locatedIn", "Mexico", False)}, only={"locatedIn"}),

@@ -23,6 +23,13 @@ PLACE = [
          {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
     case("Spotify, which is based in Stockholm, reported a profit.",
          {("Spotify", "basedIn", "Stockholm", False)}),
+    # an organisation's site, placed: it operates there
+    case("ExxonMobil will expand its refinery in Baton Rouge.",
+         {("its", "operatesIn", "Baton Rouge", False)}),
+    case("Fire broke out at an Arkema chemical plant near Paris.",
+         {("Arkema", "operatesIn", "Paris", False)}),
+    case("BMW began production at a new plant in Leipzig.",
+         {("BMW", "operatesIn", "Leipzig", False)}),
     # --- a list is no containment; a capital is not its country named; no place
     case("Ministers from France, Germany and Italy met in Paris, London and Berlin."),
     case("According to Bloomberg, Ankara and Kyiv are talking."),
