@@ -102,6 +102,8 @@ def is_metonymic(tok: Token, lex: Lexicon) -> bool:
         root = root.head
     if root.dep_ in {"compound", "amod", "nmod"}:
         return False
+    if root.dep_ == "npadvmod" and root.head.lower_ in lex.words.based_words:
+        return False  # "a Seoul-based carmaker": the city itself
     return not (root.dep_ == "pobj" and root.head.lower_ in lex.words.place_prepositions)
 
 

@@ -159,6 +159,9 @@ PLACES = [
     case("Google opened an office in Nairobi.", {("Google", "open", "office in Nairobi", False),
                                                  ("Google", "operatesIn", "Nairobi", False)}),
     case("Protesters gathered in Paris."),
+    # "Seoul-based": the city itself, not the state it is the capital of
+    case("Hyundai Motor, a Seoul-based carmaker, opened a plant.",
+         {("Hyundai Motor", "basedIn", "Seoul", False)}, only={"basedIn"}),
     case("Volkswagen opened a plant in the Mexican city of Puebla.",
          {("Puebla", "locatedIn", "Mexico", False)}, only={"locatedIn"}),
     case("Tesla built a factory in Austin, Texas.", {("Austin", "locatedIn", "Texas", False)},
