@@ -24,6 +24,7 @@ name) are one node. Each rule that merged a mention is recorded on the entity.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -71,7 +72,10 @@ def _non_restrictive(clause: Token) -> bool:
     return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
 
 
-DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
+DESCRIPTION_WINDOW = 2
+AGE = re.compile(
+    r"\d+-year-old"
+)  # "the 40-year-old"  # sentences before a description's own that it looks back over
 
 
 @dataclasses.dataclass
@@ -219,7 +223,7 @@ class _Resolver:
             return None
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._name, self._surname, self._pronoun_rule, self._position, self._title,
-            self._institution, self._class_noun, self._description,
+            self._institution, self._class_noun, self._description, self._person_description,
         ]  # fmt: skip
         for rule in rules:
             found = rule(span, m, fact)
@@ -308,6 +312,36 @@ class _Resolver:
         own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
         ref = self._last_organisation(root, lemma, {r.key for r in own if r is not None})
         return None if ref is None else (ref, "description")
+
+    def _person_description(self, span: Span, m: Mention, fact: Fact):
+        """ "the 40-year-old": a definite description by an age is the person the
+        sentence before (or this one, before it) is about: its subject first. ("the
+        England captain" is left to the title rule: a title is no safe pointer, "the
+        manager" after a sentence about a player is someone else.)"""
+        root, w = span.root, self.lex.words
+        dets = [c for c in root.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in w.definite_articles or root.tag_ == "NNS":
+            return None
+        if AGE.search(span.text) is None:
+            return None  # "the manager" may be anyone: only the one titled so (see _title)
+        ref = self._salient_person(root)
+        return None if ref is None else (ref, "person-description")
+
+    def _salient_person(self, tok: Token) -> Ref | None:
+        """The person a sentence is about: in the description's own sentence before it,
+        else in the sentence before; a subject first, then the first named."""
+        subj = fr.SUBJ | fr.PASS_SUBJ
+        sent = tok.sent
+        groups = [[t for t in sent if t.i < tok.i]]
+        if sent.start > 0:
+            groups.append(list(self.doc[sent.start - 1].sent))
+        for toks in groups:
+            found = [(t.dep_ not in subj, t.i, ref) for t in toks
+                     if (ref := self.refs.by_token.get(t.i)) is not None
+                     and ref.type == terms.PERSON]  # fmt: skip
+            if found:
+                return min(found, key=lambda x: (x[0], x[1]))[2]
+        return None
 
     def _last_organisation(self, tok: Token, lemma: str, skip: set[str]) -> Ref | None:
         """The organisation a description means: in its sentence, then in each of the

@@ -199,6 +199,12 @@ REFERENCES = [
     # the pair must be of the noun's kind: two people are not "the two countries"
     case("Tim Cook and Satya Nadella met. The two countries rejected the plan.",
          set(), only={"reject"}),
+    # "the 40-year-old": the person the sentence before is about; "the manager" is not
+    # the player the sentence before was about
+    case("Cristiano Ronaldo scored twice on Friday. The 40-year-old has now scored 900 goals.",
+         {("Cristiano Ronaldo", "score", "900 goals", False)}, only={"score"}),
+    case("Carlo Cudicini was sent off. The manager is not planning to add new names.",
+         {("manager", "add", "new names", True)}, only={"add"}),
     # a relative clause after a comma adds to the description, it does not say which
     case("Unilever reported higher sales. The company, which makes Dove soap, said so.",
          {("Unilever", "make", "Dove soap", False)}, only={"make"}),
