@@ -72,10 +72,8 @@ def _non_restrictive(clause: Token) -> bool:
     return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
 
 
-DESCRIPTION_WINDOW = 2
-AGE = re.compile(
-    r"\d+-year-old"
-)  # "the 40-year-old"  # sentences before a description's own that it looks back over
+DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
+AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
 
 @dataclasses.dataclass
