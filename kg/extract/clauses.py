@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..lexicon import load_words as lex_words
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
@@ -23,7 +24,12 @@ def _open_name(frame: fr.Frame, arg: fr.Arg, light: frozenset[str]) -> str:
     """An open relation's name; a place keeps its preposition ("born in X" -> bornIn),
     and so does a light verb, which names nothing without it ("comes with" -> comeWith)."""
     kind, _, prep = arg.role.partition(":")
-    keep = kind == "place" or (prep and frame.pred.lemma_.lower() in light)
+    keep = kind == "place" or (
+        prep
+        and frame.pred.lemma_.lower() in light
+        and prep in lex_words().light_relation_prepositions
+        and frame.pred.lemma_.lower() in lex_words().light_with_verbs
+    )
     return sx.camel(frame.name, prep) if keep else frame.name
 
 

@@ -413,6 +413,13 @@ def _ellipsis(verb: Token, lex: Lexicon) -> Frame | None:
     return Frame(verb, EVENT, first.passive, tuple(own), first.args, first.name, "ellipsis")
 
 
+def _title_read_as_verb(verb: Token, lex: Lexicon) -> bool:
+    """ "France defender Gallas": the small model tags the title as a verb; a title noun
+    in "-er"/"-or" is never one."""
+    low = verb.lower_
+    return low in lex.words.title_words and low.endswith(("er", "or")) and low == verb.lemma_
+
+
 def _names_object(verb: Token) -> bool:
     """ "makes Dove soap", "took Chelsea to court": a named object makes a light verb a
     relation of its own ("made a decision" stays light); so does a with-phrase ("comes
@@ -427,7 +434,7 @@ def _names_object(verb: Token) -> bool:
 
 def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     """The frame of a verbal predicate, or None for a token that is not one."""
-    if verb.pos_ not in VERBAL:
+    if verb.pos_ not in VERBAL or _title_read_as_verb(verb, lex):
         return None
     elided = _ellipsis(verb, lex)
     if elided is not None:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
@@ -49,13 +49,14 @@ def _kind(ctx: Context, span: Span) -> str | None:
     return None
 
 
-def _is_country(ctx: Context, span: Span) -> bool:
-    gaz = ctx.gazetteer
-    if gaz is None:
-        from ..gazetteer import load_gazetteer
+def _gazetteer(ctx: Context) -> Gazetteer:
+    if ctx.gazetteer is None:
+        ctx.gazetteer = load_gazetteer()
+    return ctx.gazetteer
 
-        gaz = ctx.gazetteer = load_gazetteer()
-    hit = gaz.lookup(sx.phrase_text([t for t in span if t.pos_ != "DET"]))
+
+def _is_country(ctx: Context, span: Span) -> bool:
+    hit = _gazetteer(ctx).lookup(sx.phrase_text([t for t in span if t.pos_ != "DET"]))
     # named as a country, not by its capital ("According to Bloomberg, Ankara ...")
     return hit is not None and hit[0].type == terms.COUNTRY and hit[1] == Gazetteer.BY_NAME
 
@@ -132,9 +133,14 @@ def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
 
 
 def _is_place(ctx: Context, t: Token) -> bool:
-    return ctx.lexicon.ner_class.get(t.ent_type_) in {terms.LOCATION, terms.COUNTRY} or (
-        t.ent_type_ in ctx.lexicon.words.place_modifier_labels
-    )
+    """A place, or a nationality that names its country ("German carmaker BMW"; not a
+    party: "the Tory Budget")."""
+    if ctx.lexicon.ner_class.get(t.ent_type_) in {terms.LOCATION, terms.COUNTRY}:
+        return True
+    if t.ent_type_ not in ctx.lexicon.words.place_modifier_labels:
+        return False
+    hit = _gazetteer(ctx).lookup(t.text)
+    return hit is not None and hit[0].type == terms.COUNTRY
 
 
 def _based_modifiers(ctx: Context, span: Span) -> list[Token]:

@@ -223,3 +223,17 @@ def test_hedged_modality(facts_of):
     }
     # the subject is not a named entity: no fact, rather than a guessed one
     assert facts_of("The payments are believed to have helped the mayor.") == []
+
+
+def test_a_title_tagged_as_a_verb_has_no_frame(lexicon, nlp):
+    # "France defender Gallas ...": the small model sometimes tags the title as a verb
+    from spacy.tokens import Doc
+
+    from kg.extract.frames import verb_frame
+
+    doc = Doc(nlp.vocab, words=["France", "defender", "Gallas"], pos=["PROPN", "VERB", "PROPN"],
+              lemmas=["France", "defender", "Gallas"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])  # fmt: skip
+    assert verb_frame(doc[1], lexicon) is None
+    doc = Doc(nlp.vocab, words=["Unions", "lead", "talks"], pos=["NOUN", "VERB", "NOUN"],
+              lemmas=["union", "lead", "talk"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])  # fmt: skip
+    assert verb_frame(doc[1], lexicon) is not None

@@ -34,9 +34,21 @@ PLACE = [
     case("Ministers from France, Germany and Italy met in Paris, London and Berlin."),
     case("According to Bloomberg, Ankara and Kyiv are talking."),
     case("Ford cut 500 jobs on Monday."),
+
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("text,expected,only", PLACE)
 def test_place_facts(raw_facts_of, text, expected, only):
     assert rows(raw_facts_of(text, extractors=["place"]), expected) == expected
+
+
+def test_a_nationality_places_a_party_does_not(nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract import Context
+    from kg.extract.places import _is_place
+
+    doc = Doc(nlp.vocab, words=["German", "Tory"], ents=["B-NORP", "B-NORP"])
+    ctx = Context(doc)
+    assert _is_place(ctx, doc[0]) and not _is_place(ctx, doc[1])
