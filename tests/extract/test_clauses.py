@@ -225,15 +225,20 @@ def test_hedged_modality(facts_of):
     assert facts_of("The payments are believed to have helped the mayor.") == []
 
 
-def test_a_title_tagged_as_a_verb_has_no_frame(lexicon, nlp):
-    # "France defender Gallas ...": the small model sometimes tags the title as a verb
+def _hand_parsed(nlp, words, pos, lemmas):
     from spacy.tokens import Doc
 
+    return Doc(nlp.vocab, words=words, pos=pos, lemmas=lemmas, heads=[1, 1, 1],
+               deps=["nsubj", "ROOT", "dobj"])  # fmt: skip
+
+
+def test_a_title_tagged_as_a_verb_has_no_frame(lexicon, nlp):
+    # "France defender Gallas ...": the small model sometimes tags the title as a verb
     from kg.extract.frames import verb_frame
 
-    doc = Doc(nlp.vocab, words=["France", "defender", "Gallas"], pos=["PROPN", "VERB", "PROPN"],
-              lemmas=["France", "defender", "Gallas"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])  # fmt: skip
+    words = ["France", "defender", "Gallas"]
+    doc = _hand_parsed(nlp, words, ["PROPN", "VERB", "PROPN"], words)
     assert verb_frame(doc[1], lexicon) is None
-    doc = Doc(nlp.vocab, words=["Unions", "lead", "talks"], pos=["NOUN", "VERB", "NOUN"],
-              lemmas=["union", "lead", "talk"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])  # fmt: skip
+    doc = _hand_parsed(nlp, ["Unions", "lead", "talks"], ["NOUN", "VERB", "NOUN"],
+                       ["union", "lead", "talk"])  # fmt: skip
     assert verb_frame(doc[1], lexicon) is not None
