@@ -168,7 +168,13 @@ def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     owners = [root]
     while owners[-1].dep_ == "conj" and owners[-1].head.i < owners[-1].i:
         owners.append(owners[-1].head)  # "A and B, the co-chairmen of Y"
-    owners += [c for c in root.children if c.dep_ == "appos" and c.like_num]  # "X, 47, of Y"
+    # "X, 47, of Y"; "X, a Republican from Chicago", "X, a native of Y" (no title: the
+    # apposition rule reads titles)
+    owners += [c for c in root.children if c.dep_ == "appos"
+               and (c.like_num or not _names_a_role(c, lex))]  # fmt: skip
+    if root.dep_ == "nsubj" and root.head.lemma_ in lex.words.copulas:  # "X is a native of Y"
+        owners += [c for c in root.head.children
+                   if c.dep_ == "attr" and c.lemma_.lower() in lex.words.origin_nouns]  # fmt: skip
     w = lex.words
     for o in owners:
         for prep in o.children:
@@ -225,7 +231,14 @@ def _names_a_role(app: Token, lex: Lexicon) -> bool:
         lemma in w.core_titles or any(c.lemma_.lower() in w.core_titles for c in app.children)
     ):
         return True
-    return app.pos_ == "NOUN" and bool(_apposition_affiliations(app, lex))
+    # an employer, not a home: "a trader at Mellon", "Google's engineer" are roles;
+    # "a keen cyclist from Alabama", "a native of Chisholm" are not
+    if lemma in w.origin_nouns:
+        return False
+    homes = w.home_prepositions
+    employers = [a for a in _apposition_affiliations(app, lex)
+                 if not (a.head.dep_ == "prep" and a.head.lower_ in homes)]  # fmt: skip
+    return app.pos_ == "NOUN" and bool(employers)
 
 
 def _pobj_names(o: Token, labels: frozenset[str]) -> list[Token]:

@@ -75,6 +75,11 @@ ROLE = [
     case("Guitarist Brian May has said so.", {("Brian May", "holdsPosition", "Guitarist", False)}),
     case("He was impressed by current fly-half Yann Delaigue.",
          {("Yann Delaigue", "holdsPosition", "current fly-half", False)}),
+    # where someone is from is no employer and no role; their home is kept
+    case("Tim Cook, a keen cyclist from Alabama, spoke.",
+         {("Tim Cook", "affiliatedWith", "Alabama", False)}),
+    case("Tom Hanks is a native of Concord, California.",
+         {("Tom Hanks", "affiliatedWith", "Concord", False)}),
     # "at" a place is where someone was, not an employer
     case("Ted Hall at Paris airport missed the flight."),
     # --- no role: a group ("Youngsters"), a first name, a kind of organisation, a name
