@@ -75,6 +75,9 @@ ROLE = [
     case("Guitarist Brian May has said so.", {("Brian May", "holdsPosition", "Guitarist", False)}),
     case("He was impressed by current fly-half Yann Delaigue.",
          {("Yann Delaigue", "holdsPosition", "current fly-half", False)}),
+    case("James Hackett, an executive with Titan Systems, spoke.",
+         {("James Hackett", "holdsPosition", "Executive", False),
+          ("James Hackett", "affiliatedWith", "Titan Systems", False)}),
     # where someone is from is no employer and no role; their home is kept
     case("Tim Cook, a keen cyclist from Alabama, spoke.",
          {("Tim Cook", "affiliatedWith", "Alabama", False)}),
