@@ -10,6 +10,10 @@ shape a rule can see:
   dropped.
 * **People tagged as organisations.** "Dr Khoo" as ORG: a name that starts with an
   honorific (kg/data/honorifics.tsv) is a person's.
+* **Organisations whose name opens with a nationality.** "the Russian Defence
+  Ministry", "the German Football Association": the entity ruler tags the demonym and
+  NER leaves the rest; capitalised words after it that end in an organisation noun
+  (``kg:classNoun`` of ``kg:Organization``) make one organisation with it.
 * **Model names cut before their lower-case suffix.** "the Mac mini", "the iPod
   shuffle": NER tags "Mac" and "iPod" only; a model suffix (``model_suffixes``) that
   the name modifies belongs to it.
@@ -39,11 +43,13 @@ from .lexicon import load_words
 from .names import first_name_gender, fold, load_honorifics
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+ORGANIZATION_CLASS = "Organization"  # the ontology class of organisation nouns
 
 
 @Language.component("kg_repairs")
 def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
+    join_national_organisations(doc)
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
@@ -139,6 +145,42 @@ def retype_people_with_honorifics(doc: Doc) -> None:
             changed = True
     if changed:
         doc.ents = ents
+
+
+def join_national_organisations(doc: Doc) -> None:
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    ents = list(doc.ents)
+    starts = {e.start: k for k, e in enumerate(ents)}
+    drop: set[int] = set()
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ not in {"NORP", "GPE"} or k in drop:
+            continue
+        end = e.end
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} \
+                and doc[end].ent_type_ in {"", "ORG"}:  # fmt: skip
+            end += 1
+        if end > e.end and lex.classes.get(doc[end - 1].lower_) == ORGANIZATION_CLASS:
+            end = _name_tail(doc, end)  # "... Association for International Relations"
+            drop.update(starts[j] for j in range(e.end, end) if j in starts)
+            ents[k] = Span(doc, e.start, end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = [e for i, e in enumerate(ents) if i not in drop]
+
+
+def _name_tail(doc: Doc, end: int) -> int:
+    """Past a connecting word and the capitalised words after it: "for International
+    Relations", "of Ukrainian Studies"."""
+    connectors = load_words().name_connectors
+    if end + 1 < len(doc) and doc[end].lower_ in connectors and doc[end + 1].is_title:
+        j = end + 1
+        while j < len(doc) and doc[j].is_title and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            j += 1
+        return j
+    return end
 
 
 def extend_model_names(doc: Doc) -> None:

@@ -240,6 +240,9 @@ class _Resolver:
     # each rule: None (does not apply), or (the entity or None, the rule's name)
 
     def _name(self, span: Span, m: Mention, fact: Fact):
+        inner = self.refs.inner.get(span.root.i) if len(span) == 1 else None
+        if inner is not None:
+            return inner, ""  # "Indian" of "the Indian Navy", named on its own
         ref = self.refs.by_token.get(span.root.i)
         return None if ref is None else (ref, "")
 

@@ -84,3 +84,20 @@ def test_model_names_keep_their_suffix(nlp):
 )
 def test_people_named_after_a_title(nlp, text, name, label):
     assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("A group from the Russian Defence Ministry left.", "Russian Defence Ministry"),
+        ("The German Football Association fined the club.", "German Football Association"),
+        (
+            "It was organized by the Turkish Association for International Relations.",
+            "Turkish Association for International Relations",
+        ),
+    ],
+)
+def test_organisations_named_after_a_nationality(nlp, text, name):
+    assert (name, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    # the demonym alone is no longer an entity of its own
+    assert not any(e.label_ == "NORP" for e in nlp(text).ents)

@@ -143,6 +143,18 @@ def _is_place(ctx: Context, t: Token) -> bool:
     return hit is not None and hit[0].type == terms.COUNTRY
 
 
+def _inner_country(ctx: Context, span: Span) -> list[Token]:
+    """ "the Indian Navy", "the Russian Defence Ministry": the country in the name of a
+    state body."""
+    first = next((t for t in span if t.pos_ != "DET"), None)
+    if first is None or first.i not in ctx.refs.inner:
+        return []
+    # a state's own body ("the Indian Navy", "the Russian Defence Ministry"); an
+    # association or a company may be named after a country it is not based in
+    body = span.root.lemma_.lower() in ctx.lexicon.words.state_institutions
+    return [first] if body else []
+
+
 def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
     """ "German carmaker BMW", "the U.S. 6th Fleet", "the Frankfurt-based Commerzbank",
     "Hyundai Motor, a Seoul-based carmaker", "Pittsburgh-Corning Corp. of Pittsburgh":
@@ -257,6 +269,8 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             span = sx.ent_span(tok)
             if span is not None and span.start != ent.start:
                 found.append((span, rule))
+        for t in _inner_country(ctx, ent) if org else []:
+            found.append((ctx.doc[t.i : t.i + 1], "in-name"))
         seen: set[int] = set()
         for span, rule in found:
             if span.start in seen:

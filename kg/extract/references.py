@@ -56,6 +56,8 @@ class References:
     names: dict[str, Ref] = field(default_factory=dict)  # every surface form of a name
     quoted: set[int] = field(default_factory=set)  # token indices inside quotation marks
     affiliation: dict[str, Ref] = field(default_factory=dict)  # person key -> country
+    # the country a name's first word gives ("the Indian Navy" -> India), by token index
+    inner: dict[int, Ref] = field(default_factory=dict)
 
     def register(self, ref: Ref, surface: str) -> None:
         ent = self.entities.get(ref.key)
@@ -152,6 +154,21 @@ class _NameGrouper:
             return
         refs.register(ref, text)
         self._class_head(ent, ref)
+        self._inner_country(ent, toks, ref)
+
+    def _inner_country(self, ent: Span, toks: list[Token], ref: Ref) -> None:
+        """ "the Indian Navy", "the Russian Defence Ministry": an organisation whose name
+        opens with its country's name or demonym."""
+        if ref.type != terms.ORGANIZATION or len(toks) < 2:
+            return
+        hit = self.gaz.lookup(toks[0].text)
+        if hit is None or hit[0].type != terms.COUNTRY or hit[1] == Gazetteer.BY_CAPITAL:
+            return
+        place = hit[0]
+        inner = Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
+                    "gazetteer:" + hit[1])  # fmt: skip
+        self.refs.inner[toks[0].i] = inner
+        self.refs.register(inner, toks[0].text)
 
     def _gazetteer(self, ent: Span, text: str) -> Ref | None:
         hit = self.gaz.lookup(text)

@@ -23,6 +23,10 @@ PLACE = [
          {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
     case("Spotify, which is based in Stockholm, reported a profit.",
          {("Spotify", "basedIn", "Stockholm", False)}),
+    # a state body named after its country is based there; an association need not be
+    case("A group from the Russian Defence Ministry left for Vladivostok.",
+         {("Russian Defence Ministry", "basedIn", "Russian", False)}),
+    case("The German Football Association fined the club."),
     # an organisation's site, placed: it operates there
     case("ExxonMobil will expand its refinery in Baton Rouge.",
          {("its", "operatesIn", "Baton Rouge", False)}),
