@@ -85,7 +85,7 @@ def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token],
     return title[:k], title[k:]
 
 
-def _is_title(title: list[Token], lex: Lexicon) -> bool:
+def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
     """A title ends in a noun that names what someone does: a listed title word, or a
     common noun ("left-back", "film critic", "guitarist"), never a work ("the film X")."""
     if not title:
@@ -105,7 +105,9 @@ def _is_title(title: list[Token], lex: Lexicon) -> bool:
     plural = head.lower_.endswith("s") and not head.lower_.endswith("ss")
     first = head.i == head.sent.start and head.is_title and not head.ent_type_ \
         and first_name_gender(head.text) is None and not plural  # fmt: skip
-    return head.lower_ in w.title_words or head.pos_ == "NOUN" or first
+    # "Former Scots Guardsman X": after a past marker, a capitalised noun is a title too
+    formerly = bool(past) and head.pos_ == "PROPN" and not head.ent_type_
+    return head.lower_ in w.title_words or head.pos_ == "NOUN" or first or formerly
 
 
 def _affiliation_spans(affils: list[Token]) -> list[Span]:
@@ -198,7 +200,7 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
     Frank Lampard" -> (Chelsea); "New Zealander Graham Henry" -> (New Zealander)."""
     past, affils, title = _split(_premodifiers(ent), lex)
     unnamed, title = _unnamed_affiliation(title, lex) if not affils else ([], title)
-    has_title = _is_title(title, lex)
+    has_title = _is_title(title, lex, past)
     if has_title:
         text = _past_title(past, sx.phrase_text(title))
         pos = Mention(text=text, start=title[0].idx, end=title[-1].idx + len(title[-1]),

@@ -78,6 +78,8 @@ ROLE = [
     case("James Hackett, an executive with Titan Systems, spoke.",
          {("James Hackett", "holdsPosition", "Executive", False),
           ("James Hackett", "affiliatedWith", "Titan Systems", False)}),
+    case("Former Scots Guardsman Allan Hendry will stand.",
+         {("Allan Hendry", "holdsPosition", "former Scots Guardsman", False)}),
     # where someone is from is no employer and no role; their home is kept
     case("Tim Cook, a keen cyclist from Alabama, spoke.",
          {("Tim Cook", "affiliatedWith", "Alabama", False)}),
