@@ -34,8 +34,13 @@ def _premodifiers(person: Span) -> list[Token]:
             0 <= j < len(doc) and doc[j].tag_ == "HYPH" and not doc[j].whitespace_
             for j in (i - 1, i + 1)
         )
-        inside = t.i < t.head.i < person.end or t.dep_ == "case" or hyphen
-        if not inside or t.dep_ in {"det", "punct", "cc"} and not hyphen or t.is_space:
+        # a word of the name's own noun phrase: the name's head is among its heads
+        inside = person.root.is_ancestor(t) or t.dep_ == "case" or hyphen
+        # "Free and Bad Company singer": an "and" between capitalised names goes on
+        listed = t.dep_ == "cc" and i > start and doc[i - 1].is_title and doc[i + 1].is_title
+        if not (inside or listed) or t.dep_ in {"det", "punct"} and not hyphen or t.is_space:
+            break
+        if t.dep_ == "cc" and not listed:
             break
         if (
             t.pos_ in {"VERB", "AUX", "ADP", "PRON", "NUM"}
@@ -80,9 +85,23 @@ def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token],
     if head is None or not (head.is_lower or (head.is_upper and head.lower_ in w.title_words)):
         return [], title  # "Commerce Secretary": a capitalised title keeps its words
     k = 0
-    while k < len(title) - 1 and title[k].is_title and title[k].lower_ not in w.title_words:
+    while k < len(title) - 1 and (
+        (title[k].is_title and title[k].lower_ not in w.title_words)
+        or (title[k].dep_ == "cc" and k > 0 and title[k + 1].is_title)  # "Free and Bad Company"
+    ):
         k += 1
     return title[:k], title[k:]
+
+
+def _split_on_cc(toks: list[Token]) -> list[list[Token]]:
+    """ "Free and Bad Company" -> [Free], [Bad Company]."""
+    groups: list[list[Token]] = [[]]
+    for t in toks:
+        if t.dep_ == "cc":
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    return [g for g in groups if g]
 
 
 def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
@@ -211,9 +230,9 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
         return  # "the film Vera Drake": no title, and what precedes it is no employer
     mentions = [_affiliation_mention(a[0]) for a in _affiliation_spans(affils)
                 if lex.ner_class.get(a.label_) != terms.PERSON or title]  # fmt: skip
-    if unnamed and has_title:
-        mentions.append(Mention(text=sx.phrase_text(unnamed), start=unnamed[0].idx,
-                                end=unnamed[-1].idx + len(unnamed[-1]), label="ORG"))  # fmt: skip
+    for group in _split_on_cc(unnamed) if has_title else []:
+        mentions.append(Mention(text=sx.phrase_text(group), start=group[0].idx,
+                                end=group[-1].idx + len(group[-1]), label="ORG"))  # fmt: skip
     for am in mentions:
         if am is not None:
             yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root,

@@ -78,6 +78,11 @@ ROLE = [
     case("James Hackett, an executive with Titan Systems, spoke.",
          {("James Hackett", "holdsPosition", "Executive", False),
           ("James Hackett", "affiliatedWith", "Titan Systems", False)}),
+    # a list of names before the title: each an employer
+    case("Queen will tour with former Free and Bad Company singer Paul Rodgers.",
+         {("Paul Rodgers", "holdsPosition", "former singer", False),
+          ("Paul Rodgers", "affiliatedWith", "Free", False),
+          ("Paul Rodgers", "affiliatedWith", "Bad Company", False)}),
     case("Former Scots Guardsman Allan Hendry will stand.",
          {("Allan Hendry", "holdsPosition", "former Scots Guardsman", False)}),
     # where someone is from is no employer and no role; their home is kept
