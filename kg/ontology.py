@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     locatedIn: object
     basedIn: object
     ownedBy: object
+    createdBy: object
     operatesIn: object
     uses: object
     annexes: object

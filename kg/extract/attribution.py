@@ -19,6 +19,8 @@ from . import frames as fr
 _QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
 CONTINUED_QUOTE_CHARS = 400  # how far after a speaker's quote an unattributed one goes on
+CONTINUED_QUOTE_GAP = 3  # characters between a quotation and the sentence that reports it
+CONTINUED_QUOTE_TAIL = 12  # '"...," he said': a reporting verb this close after a quote is its own
 QUOTE = "quote"
 
 
@@ -93,7 +95,8 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
     if not _inside(verb.idx, quotes):
         for s, e in quotes:
             # the quotation ends or starts in the reporting verb's sentence
-            ends_here = sent.start_char <= e <= sent.end_char + 1
+            # ... or ends right before it: '"I don't know what happened." he said.'
+            ends_here = sent.start_char - CONTINUED_QUOTE_GAP <= e <= sent.end_char + 1
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:
                 out.append(Region(s, e, speaker, lemma, QUOTE, verb))
     for c in verb.children:
@@ -144,19 +147,30 @@ def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,
         r = _source_region(tok, according)
         if r is not None:
             sources.append(r)
-    return out + _continued(quotes, out) + sources
+    verbs = [t.idx for t in tokens if is_reporting(t, lexicon)]
+    return out + _continued(quotes, out, verbs) + sources
 
 
-def _continued(quotes: list[tuple[int, int]], found: list[Region]) -> list[Region]:
+def _other(region: Region, verb_idx: int) -> bool:
+    """A reporting verb other than the one the region hangs on."""
+    return region.trigger is None or region.trigger.idx != verb_idx
+
+
+def _continued(quotes: list[tuple[int, int]], found: list[Region],
+               verbs: list[int]) -> list[Region]:  # fmt: skip
     """A quotation with no reporting verb of its own that follows closely on one with a
     speaker goes on with that speaker's words (news runs a quote over several
-    paragraphs, naming the speaker once)."""
+    paragraphs, naming the speaker once), unless someone else is reported in between
+    or the quotation is followed by a reporting verb of its own ('"...," he said')."""
     said = sorted((r for r in found if r.kind == QUOTE), key=lambda r: r.end)
     out: list[Region] = []
     for s, e in quotes:
         if any(r.start <= s < r.end for r in found):
             continue
-        before = [r for r in said if r.end <= s and s - r.end <= CONTINUED_QUOTE_CHARS]
+        if any(e <= v <= e + CONTINUED_QUOTE_TAIL for v in verbs):
+            continue  # its own "he said", in a sentence of its own
+        before = [r for r in said if r.end <= s and s - r.end <= CONTINUED_QUOTE_CHARS
+                  and not any(r.end < v < s and _other(r, v) for v in verbs)]  # fmt: skip
         if before:
             last = before[-1]
             out.append(Region(s, e, last.speaker, last.verb, QUOTE, last.trigger))

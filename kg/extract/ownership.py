@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..model import Fact
+from ..model import Fact, Mention
 from . import syntax as sx
 from . import terms
 from .context import Context
@@ -38,6 +38,19 @@ def _owners(ctx: Context, ent: Span) -> list[Token]:
     return found
 
 
+def _creators(ctx: Context, ent: Span) -> list[Token]:
+    """Who made a work: the possessor of the work noun a title is in apposition to
+    ("Pawlikowski's rites-of-passage story, My Summer of Love"), or of the title itself
+    ("Leigh's Vera Drake")."""
+    root, w = ent.root, ctx.lexicon.words
+    makers = {terms.PERSON, terms.ORGANIZATION}
+    holders = [root] if ent.label_ in w.work_labels else []
+    if root.dep_ == "appos" and root.head.lemma_.lower() in w.work_nouns:
+        holders.append(root.head)
+    return [c for h in holders for c in h.children
+            if c.dep_ == "poss" and ctx.lexicon.ner_class.get(c.ent_type_) in makers]  # fmt: skip
+
+
 def ownership_facts(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
     for ent in ctx.ents:
@@ -45,6 +58,12 @@ def ownership_facts(ctx: Context) -> Iterator[Fact]:
         if ent.label_ not in lex.words.ownable_labels and not person:
             continue
         thing = sx.mention(ent.root, keep_preps=False)
+        if ent.label_ in lex.words.work_labels:  # a title is the whole name: "My Summer of Love"
+            thing = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
+        for c in _creators(ctx, ent):
+            maker = sx.mention(c, keep_preps=False)
+            if thing is not None and maker is not None and maker.text != thing.text:
+                yield sx.make_fact(thing, terms.CREATED_BY, maker, ent.root, rule="creator")
         for o in _owners(ctx, ent):
             owner = sx.mention(o, keep_preps=False)
             if thing is not None and owner is not None and owner.text != thing.text:

@@ -83,8 +83,17 @@ def clean(span: Span) -> list[Token]:
     (Bridge)" tagged as one name) and a trailing 's."""
     toks = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
     pronouns = sx.words().pronouns
-    while toks and (toks[0].pos_ == "DET" or toks[0].lower_ in pronouns
-                    or toks[0].dep_ in {"aux", "auxpass"}):  # fmt: skip
+    title = span.label_ in sx.words().work_labels
+    # a title keeps its possessive first word ("My Summer of Love"; not "He (Bridge)")
+    while (
+        toks
+        and not (title and toks[0].tag_ == "PRP$")
+        and (
+            toks[0].pos_ == "DET"
+            or toks[0].lower_ in pronouns
+            or toks[0].dep_ in {"aux", "auxpass"}
+        )
+    ):
         toks = toks[1:]
     while toks and toks[-1].dep_ == "case":
         toks = toks[:-1]

@@ -124,6 +124,15 @@ QUOTE_RUNS = [
     case('"We played very well today," said Didier Deschamps, the France coach. '
          '"But we did not win the cup."',
          {("France", "win", "cup", True, "asserted", "Didier Deschamps")}, only={"win"}),
+    # a quotation that ends its sentence is reported by the "he said" right after it
+    case('Lewis Hamilton spoke after the race. "I do not know what happened to the car." '
+         'he said.',
+         {("Lewis Hamilton", "said", "I do not know what happened to the car", False,
+           "asserted", None)}, only={"said"}),
+    # someone else reported in between: the quotation is not the first speaker's
+    case('"We played very well today," said Didier Deschamps. Zinedine Zidane said the '
+         'team was tired. "But we did not win the cup."',
+         set(), only={"win"}),
     # a third party inside a quotation has a that-clause of its own: not the speaker's
     case('"There are people who say that Shell ignored the warnings," said Wael Sawan.',
          {("Shell", "ignore", "warnings", False, "asserted", "people")}, only={"ignore"}),
