@@ -11,6 +11,9 @@ OWNERSHIP = [
     case("Car-maker Honda's humanoid robot Asimo got faster.",
          {("Asimo", "ownedBy", "Honda", False)}),
     case("Google's DeepMind built the model.", {("DeepMind", "ownedBy", "Google", False)}),
+    # who made a work: the possessor of the work noun a title is in apposition to
+    case("They won praise for Pawel Pawlikowski's rites-of-passage story, My Summer of Love.",
+         {("My Summer of Love", "createdBy", "Pawel Pawlikowski", False)}),
     # --- a person or a place as possessor, a person possessed: not ownership
     case("Britain's BAE Systems won the order."),
     case("Microsoft's Bill Gates spoke."),
