@@ -212,6 +212,8 @@ def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     ent = ent_span(head)
     if ent is not None and ent.label_ not in lex.value_labels:
         toks = [t for t in ent if not (t.is_punct or t.is_space)]
+        while toks and toks[-1].dep_ == "case":
+            toks = toks[:-1]  # "Pawel Pawlikowski's" tagged with its 's
         toks = _trim(toks)
         if toks:
             return Mention(
