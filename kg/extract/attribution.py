@@ -141,13 +141,14 @@ def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,
     out: list[Region] = []
     sources: list[Region] = []
     according = lexicon.words.according_to
+    verbs: list[int] = []
     for tok in tokens:
         if is_reporting(tok, lexicon):
+            verbs.append(tok.idx)
             out.extend(_speech_regions(tok, quotes))
         r = _source_region(tok, according)
         if r is not None:
             sources.append(r)
-    verbs = [t.idx for t in tokens if is_reporting(t, lexicon)]
     return out + _continued(quotes, out, verbs) + sources
 
 
