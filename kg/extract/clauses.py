@@ -13,22 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon import load_words as lex_words
+from ..lexicon import WordLists
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
 
 
-def _open_name(frame: fr.Frame, arg: fr.Arg, light: frozenset[str]) -> str:
+def _open_name(frame: fr.Frame, arg: fr.Arg, w: WordLists) -> str:
     """An open relation's name; a place keeps its preposition ("born in X" -> bornIn),
-    and so does a light verb, which names nothing without it ("comes with" -> comeWith)."""
+    and so does a light verb that names nothing without it ("comes with" -> comeWith)."""
     kind, _, prep = arg.role.partition(":")
+    lemma = frame.pred.lemma_.lower()
     keep = kind == "place" or (
-        prep
-        and frame.pred.lemma_.lower() in light
-        and prep in lex_words().light_relation_prepositions
-        and frame.pred.lemma_.lower() in lex_words().light_with_verbs
+        prep in w.light_relation_prepositions and lemma in w.light_with_verbs
     )
     return sx.camel(frame.name, prep) if keep else frame.name
 
@@ -41,8 +39,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
             continue
         verb = frame.pred
         negated, modality = ctx.negated(verb), ctx.modality(verb)
-        vague = ctx.lexicon.words.vague_verbs
-        light = ctx.lexicon.words.light_clause_verbs
+        words = ctx.lexicon.words
+        vague = words.vague_verbs
         for s_head in frame.subjects:
             subj = sx.mention(s_head, keep_preps=False)
             if subj is None:
@@ -58,7 +56,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
-                yield sx.make_fact(subj, prop or _open_name(frame, arg, light), obj, verb,
+                name = prop or _open_name(frame, arg, words)
+                yield sx.make_fact(subj, name, obj, verb,
                                    negated=negated or arg.negated or s_negated,
                                    modality_=modality,
                                    rule=rule + ("-remnant" if arg.negated or s_negated
