@@ -122,8 +122,14 @@ def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
     # "Guitarist Brian May ...": a sentence's first word is capitalised whatever it is
     # ... unless it is a first name ("Olly Barkley") or a plural ("Youngsters X and Y")
     plural = head.lower_.endswith("s") and not head.lower_.endswith("ss")
-    first = head.i == head.sent.start and head.is_title and not head.ent_type_ \
-        and first_name_gender(head.text) is None and not plural  # fmt: skip
+    first = (
+        head.i == head.sent.start
+        and head.is_title
+        and not head.ent_type_
+        and first_name_gender(head.text) is None
+        and not plural
+        and head.lower_.endswith(tuple(w.agent_suffixes))
+    )  # fmt: skip ("Olly Barkley": no)
     # "Former Scots Guardsman X": after a past marker, a capitalised noun is a title too
     formerly = bool(past) and head.pos_ == "PROPN" and not head.ent_type_
     return head.lower_ in w.title_words or head.pos_ == "NOUN" or first or formerly
@@ -246,8 +252,10 @@ def _names_a_role(app: Token, lex: Lexicon) -> bool:
     lemma = app.lemma_.lower()
     if app.pos_ not in {"NOUN", "PROPN"} or lemma in w.work_nouns or lex.classes.get(lemma):
         return False
-    if app.ent_type_:
+    if app.ent_type_ or (app.is_title and lemma not in w.title_words):
         return False  # "Mike Leigh, ..., Imelda Staunton": a name, not a title
+    if app.tag_ == "NNS" and lemma not in w.title_words and app.dep_ == "attr":
+        return False  # "X and Y were both winners at ...": no position
     if lemma in w.title_words and (
         lemma in w.core_titles or any(c.lemma_.lower() in w.core_titles for c in app.children)
     ):

@@ -94,6 +94,7 @@ ROLE = [
     case("Ted Hall at Paris airport missed the flight."),
     # --- no role: a group ("Youngsters"), a first name, a kind of organisation, a name
     case("Youngsters Ben Hudell and Joe Keenan would be options."),
+    case("Mike Leigh and Imelda Staunton were both winners at the Evening Standard awards."),
     case("Olly Barkley kicked well."),
     case("Ian Harris of UK magazine Mac Format said so.", only={"holdsPosition"}),
     # --- no role: a work, a form of address, a common noun without an employer
