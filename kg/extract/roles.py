@@ -67,7 +67,10 @@ def _split(mods: list[Token], lex: Lexicon) -> tuple[str, list[Token], list[Toke
     affils: list[Token] = []
     title: list[Token] = []
     for t in mods:
-        named = t.ent_type_ and t.ent_type_ not in lex.value_labels
+        doc = t.doc
+        # "Oscar-winning director": a name inside a hyphenated modifier employs no one
+        hyphened = not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
+        named = t.ent_type_ and t.ent_type_ not in lex.value_labels and not hyphened
         if named and t.lower_ not in w.title_words:
             affils.append(t)
             title = []  # "Scotland's only Conservative MP": the title follows the names
@@ -85,8 +88,13 @@ def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token],
     if head is None or not (head.is_lower or (head.is_upper and head.lower_ in w.title_words)):
         return [], title  # "Commerce Secretary": a capitalised title keeps its words
     k = 0
+    # a name inside a hyphenated modifier ("Oscar-winning director") is the title's
     while k < len(title) - 1 and (
-        (title[k].is_title and title[k].lower_ not in w.title_words)
+        (
+            title[k].is_title
+            and title[k].lower_ not in w.title_words
+            and not (not title[k].whitespace_ and title[k + 1].text == "-")
+        )
         or (title[k].dep_ == "cc" and k > 0 and title[k + 1].is_title)  # "Free and Bad Company"
     ):
         k += 1

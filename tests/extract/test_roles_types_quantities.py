@@ -85,6 +85,9 @@ ROLE = [
           ("Paul Rodgers", "affiliatedWith", "Bad Company", False)}),
     case("Former Scots Guardsman Allan Hendry will stand.",
          {("Allan Hendry", "holdsPosition", "former Scots Guardsman", False)}),
+    # a name inside a hyphenated modifier is part of the title, no employer
+    case("The film was made by Oscar-winning director Steven Soderbergh.",
+         {("Steven Soderbergh", "holdsPosition", "Oscar-winning director", False)}),
     # where someone is from is no employer and no role; their home is kept
     case("Tim Cook, a keen cyclist from Alabama, spoke.",
          {("Tim Cook", "affiliatedWith", "Alabama", False)}),
