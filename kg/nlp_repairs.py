@@ -36,14 +36,17 @@ frames, factuality) sees the repaired document. The connecting words are data
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_words
+from .lexicon import load_lexicon, load_words
 from .names import first_name_gender, fold, load_honorifics
+from .ontology import KG, local_name
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
-ORGANIZATION_CLASS = "Organization"  # the ontology class of organisation nouns
+ORGANIZATION_CLASS = local_name(KG.Organization)  # the class of organisation nouns
 
 
 @Language.component("kg_repairs")
@@ -121,35 +124,38 @@ def _referred_to_as_thing(ent: Span, w) -> bool:
     )  # fmt: skip
 
 
-def retype_things_tagged_as_people(doc: Doc) -> None:
-    w = load_words()
+def _relabel(doc: Doc, label_of: Callable[[Span], str | None]) -> None:
+    """Give each entity the label ``label_of`` says it has (None: keep its own)."""
     ents = list(doc.ents)
     changed = False
     for k, e in enumerate(ents):
-        if e.label_ == "PERSON" and _referred_to_as_thing(e, w):
-            ents[k] = Span(doc, e.start, e.end, label="ORG")
+        label = label_of(e)
+        if label is not None and label != e.label_:
+            ents[k] = Span(doc, e.start, e.end, label=label)
             changed = True
     if changed:
         doc.ents = ents
+
+
+def retype_things_tagged_as_people(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and _referred_to_as_thing(e, w) else None)
+
+
+def _honorific_person(e: Span, honorifics: dict[str, str]) -> str | None:
+    first = e[0]
+    titled = len(e) > 1 and fold(first.text.rstrip(".")) in honorifics and first.is_title
+    if e.label_ in {"ORG", "GPE", "NORP"} and titled and all(t.is_title for t in e[1:]):
+        return "PERSON"
+    return None
 
 
 def retype_people_with_honorifics(doc: Doc) -> None:
     honorifics = load_honorifics()
-    ents = list(doc.ents)
-    changed = False
-    for k, e in enumerate(ents):
-        first = e[0]
-        titled = len(e) > 1 and fold(first.text.rstrip(".")) in honorifics and first.is_title
-        if e.label_ in {"ORG", "GPE", "NORP"} and titled and all(t.is_title for t in e[1:]):
-            ents[k] = Span(doc, e.start, e.end, label="PERSON")
-            changed = True
-    if changed:
-        doc.ents = ents
+    _relabel(doc, lambda e: _honorific_person(e, honorifics))
 
 
 def join_national_organisations(doc: Doc) -> None:
-    from .lexicon import load_lexicon
-
     lex = load_lexicon()
     ents = list(doc.ents)
     starts = {e.start: k for k, e in enumerate(ents)}
@@ -200,19 +206,19 @@ def extend_model_names(doc: Doc) -> None:
         doc.ents = ents
 
 
+def _titled_person(e: Span) -> str | None:
+    doc = e.doc
+    if e.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(e) <= 3 or e.start == 0:
+        return None
+    before = doc[e.start - 1]
+    titled = before.is_lower and before.pos_ == "NOUN" and before.head.i >= e.start
+    if titled and first_name_gender(e[0].text) is not None and all(t.is_title for t in e):
+        return "PERSON"
+    return None
+
+
 def retype_titled_people(doc: Doc) -> None:
-    ents = list(doc.ents)
-    changed = False
-    for k, e in enumerate(ents):
-        if e.label_ not in {"ORG", "GPE", "NORP"} or not 2 <= len(e) <= 3 or e.start == 0:
-            continue
-        before = doc[e.start - 1]
-        titled = before.is_lower and before.pos_ == "NOUN" and before.head.i >= e.start
-        if titled and first_name_gender(e[0].text) is not None and all(t.is_title for t in e):
-            ents[k] = Span(doc, e.start, e.end, label="PERSON")
-            changed = True
-    if changed:
-        doc.ents = ents
+    _relabel(doc, _titled_person)
 
 
 def _has_to(verb: Token) -> bool:

@@ -161,12 +161,17 @@ class _Resolver:
             kind = terms.LOCATION
         return self._last_pair(root, kind)
 
+    def _sentences(self, tok: Token) -> tuple[list[Span], int]:
+        """The article's sentences (made once) and the index of ``tok``'s."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        k = next(i for i, s in enumerate(self._sents) if s.start <= tok.i < s.end)
+        return self._sents, k
+
     def _last_pair(self, tok: Token, kind: str | None) -> list[Span] | None:
         """The last two names coordinated before ``tok`` ("India and Pakistan"), in its
         sentence or the two before, of the noun's kind if it has one."""
-        sents = list(self.doc.sents) if self._sents is None else self._sents
-        self._sents = sents
-        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        sents, k = self._sentences(tok)
         first = sents[max(0, k - DESCRIPTION_WINDOW)].start
         for i in range(tok.i - 1, first - 1, -1):
             t = self.doc[i]
@@ -349,9 +354,7 @@ class _Resolver:
         few before, a subject before the other names, then the first named (the order
         of salience of centering theory); one whose name holds the noun wins ("the
         bank" -> the Bank of Korea)."""
-        sents = list(self.doc.sents) if self._sents is None else self._sents
-        self._sents = sents
-        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        sents, k = self._sentences(tok)
         ranked: list[Ref] = []
         for sent in reversed(sents[max(0, k - DESCRIPTION_WINDOW) : k + 1]):
             found: dict[str, tuple[bool, int, Ref]] = {}

@@ -8,6 +8,7 @@ re-deriving them, and each layer is computed once per article, on first use:
 - ``ctx.negated(tok)``, ``ctx.modality(tok)`` the factuality layer (factuality.py)
 - ``ctx.regions``   the attribution layer: who said which stretch of text (attribution.py)
 - ``ctx.lexicon``   every word list and trigger (kg.lexicon)
+- ``ctx.places``    the gazetteer (countries, capitals, demonyms, organisations)
 """
 
 from __future__ import annotations
@@ -64,9 +65,14 @@ class Context:
         return quote_spans(self.doc, self.text)
 
     @cached_property
+    def places(self) -> Gazetteer:
+        """The gazetteer given, else the shared one."""
+        return self.gazetteer or load_gazetteer()
+
+    @cached_property
     def refs(self) -> References:
-        gaz = self.gazetteer or load_gazetteer()
-        return build_references(self.doc, gazetteer=gaz, lexicon=self.lexicon, spans=self.quotes)
+        return build_references(self.doc, gazetteer=self.places, lexicon=self.lexicon,
+                                spans=self.quotes)  # fmt: skip
 
     @cached_property
     def regions(self) -> list[Region]:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
 from .frames import OBJ, PASS_SUBJ, SUBJ
+from .syntax import has_negative_determiner
 
 # the kg:Modality individuals of the ontology, by local name
 ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED, REQUESTED, EXPECTED, CONDITIONAL = (
@@ -59,7 +60,7 @@ def _negative_subject(verb: Token, w: WordLists) -> bool:
             continue
         if s.lower_ in w.negative_pronouns:
             return True
-        if any(d.dep_ == "det" and d.lower_ in w.negative_determiners for d in s.children):
+        if has_negative_determiner(s, w):
             return True
     return False
 
@@ -226,7 +227,7 @@ def _noun_step(noun: Token, w: WordLists) -> tuple[None, bool, str | None]:
     open", "no chance of playing") and that of a light verb it is the object of ("does
     not have plans to") deny the complement."""
     flip, mod = _noun_embedding(noun, w)
-    if any(d.dep_ == "det" and d.lower_ in w.negative_determiners for d in noun.children):
+    if has_negative_determiner(noun, w):
         flip = not flip
     head = noun.head
     if noun.dep_ in OBJ and head.lemma_.lower() in w.light_verbs and is_negated(head, w):

@@ -79,8 +79,7 @@ def intention_facts(ctx: Context) -> Iterator[Fact]:
             continue
         # "has no plans to": the intention is denied; its own existence is asserted
         # even under a verb that ends or rejects it ("urged X to drop its plans")
-        denied = any(d.dep_ == "det" and d.lower_ in w.negative_determiners
-                     for d in noun.children)  # fmt: skip
+        denied = sx.has_negative_determiner(noun, w)
         agents, rule = _holders(ctx, noun)
         if rule == "light-verb":
             denied = denied != ctx.negated(noun.head)

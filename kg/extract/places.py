@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Gazetteer, load_gazetteer
+from ..gazetteer import Gazetteer
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
@@ -49,14 +49,8 @@ def _kind(ctx: Context, span: Span) -> str | None:
     return None
 
 
-def _gazetteer(ctx: Context) -> Gazetteer:
-    if ctx.gazetteer is None:
-        ctx.gazetteer = load_gazetteer()
-    return ctx.gazetteer
-
-
 def _is_country(ctx: Context, span: Span) -> bool:
-    hit = _gazetteer(ctx).lookup(sx.phrase_text([t for t in span if t.pos_ != "DET"]))
+    hit = ctx.places.lookup(sx.phrase_text([t for t in span if t.pos_ != "DET"]))
     # named as a country, not by its capital ("According to Bloomberg, Ankara ...")
     return hit is not None and hit[0].type == terms.COUNTRY and hit[1] == Gazetteer.BY_NAME
 
@@ -139,7 +133,7 @@ def _is_place(ctx: Context, t: Token) -> bool:
         return True
     if t.ent_type_ not in ctx.lexicon.words.place_modifier_labels:
         return False
-    hit = _gazetteer(ctx).lookup(t.text)
+    hit = ctx.places.lookup(t.text)
     return hit is not None and hit[0].type == terms.COUNTRY
 
 

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import load_lexicon
+from ..lexicon import WordLists, load_lexicon
 from ..model import Fact, Mention
 
 
@@ -54,13 +54,19 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted({t.i: t for t in out if t.lower_ not in negations}.values(), key=lambda t: t.i)
 
 
+def has_negative_determiner(tok: Token, w: WordLists | None = None) -> bool:
+    """ "no display", "no plans to", "No economist": a determiner that denies the noun."""
+    neg = (words() if w is None else w).negative_determiners
+    return any(c.dep_ == "det" and c.lower_ in neg for c in tok.children)
+
+
 def remnant_negated(tok: Token) -> bool:
     """A list member after "not": "including Peru and Chile, but not Brazil, India or
     Japan" -> Brazil, India and Japan are denied, Peru and Chile are not."""
     if tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return False
     w = words()
-    if any(c.dep_ == "det" and c.lower_ in w.negative_determiners for c in tok.children):
+    if has_negative_determiner(tok, w):
         return True  # "has no display", "sold no shares"
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         doc = tok.doc
