@@ -22,7 +22,9 @@ shape a rule can see:
   known first name (kg/data/first_names.tsv) is a person's.
 * **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
   reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
-  person; it is re-labelled an organisation (ORG), the usual case in news.
+  person; it is re-labelled an organisation (ORG), the usual case in news. So is a
+  name whose possessive stands before a person's ("Led Zeppelin's Jimmy Page"), unless
+  the article names that person in full.
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
@@ -117,11 +119,16 @@ def _referred_to_as_thing(ent: Span, w) -> bool:
             return True
     if root.dep_ != "nsubj":
         return False
-    return any(
-        o.dep_ in {"dobj", "attr"} and any(p.dep_ == "poss" and p.lower_ in w.thing_possessives
-                                           for p in o.children)
-        for o in root.head.children
-    )  # fmt: skip
+    # "X is parting company with its chief executive": "its" in the subject's own clause,
+    # with no other name between that it could mean
+    verb, doc = root.head, ent.doc
+    for t in doc[ent.end : verb.right_edge.i + 1]:
+        if t.ent_type_ and t.ent_iob_ == "B":
+            return False
+        clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if t.dep_ == "poss" and t.lower_ in w.thing_possessives and clause == verb:
+            return True
+    return False
 
 
 def _relabel(doc: Doc, label_of: Callable[[Span], str | None]) -> None:
@@ -137,9 +144,41 @@ def _relabel(doc: Doc, label_of: Callable[[Span], str | None]) -> None:
         doc.ents = ents
 
 
+def _owns_a_person(ent: Span) -> bool:
+    """ "Led Zeppelin's Jimmy Page", "Arsenal's Ian Wright": a name whose possessive
+    stands before a person's name is a band, a club or a company, unless it is a person
+    named in full elsewhere ("Blair's Alastair Campbell" after "Tony Blair")."""
+    root, doc = ent.root, ent.doc
+    if root.dep_ != "poss" or root.head.ent_type_ != "PERSON" or root.head.i < ent.end:
+        return False
+    if first_name_gender(ent[0].text) is not None:
+        return False
+    own = ent.text.removesuffix("'s").removesuffix("’s").split()
+    people = (e for e in doc.ents if e.label_ == "PERSON" and e.start != ent.start)
+    return not any(len(e) > len(own) and [t.text for t in e[-len(own) :]] == own for e in people)
+
+
+def _names_an_organisation(ent: Span, classes: dict[str, str]) -> bool:
+    """ "whose Valencia team", "the Halford company": a name compounded with an
+    organisation noun names that organisation (not a first name and surname: "the Tom
+    Reddy band" is a band named after him)."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i != ent.end:
+        return False
+    organisation = classes.get(head.lemma_.lower()) == ORGANIZATION_CLASS
+    return organisation and (len(ent) == 1 or first_name_gender(ent[0].text) is None)
+
+
 def retype_things_tagged_as_people(doc: Doc) -> None:
-    w = load_words()
-    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and _referred_to_as_thing(e, w) else None)
+    w, classes = load_words(), load_lexicon().classes
+
+    def thing(e: Span) -> bool:
+        return (
+            _referred_to_as_thing(e, w) or _owns_a_person(e) or _names_an_organisation(e, classes)
+        )
+
+    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and thing(e) else None)
 
 
 def _honorific_person(e: Span, honorifics: dict[str, str]) -> str | None:

@@ -41,6 +41,7 @@ from .extract.references import (
     entity_key,
     text_of,
 )
+from .extract.roles import REFERENCE
 from .gazetteer import Gazetteer, norm
 from .lexicon import Lexicon
 from .model import Entity, Fact, Mention
@@ -225,8 +226,9 @@ class _Resolver:
         if span is None:
             return None
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
-            self._name, self._surname, self._pronoun_rule, self._position, self._title,
-            self._institution, self._class_noun, self._description, self._person_description,
+            self._reference, self._name, self._surname, self._pronoun_rule, self._position,
+            self._title, self._institution, self._class_noun, self._description,
+            self._person_description,
         ]  # fmt: skip
         for rule in rules:
             found = rule(span, m, fact)
@@ -243,6 +245,18 @@ class _Resolver:
         return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
 
     # each rule: None (does not apply), or (the entity or None, the rule's name)
+
+    def _reference(self, span: Span, m: Mention, fact: Fact):
+        """ "party leader X", "a director of the company": a role's organisation the
+        text refers to rather than names is the one most salient before it, or none (a
+        role's organisation is never a concept)."""
+        if m.label != REFERENCE:
+            return None
+        root = span.root
+        ref = self._last_organisation(root, root.lemma_.lower(), set())
+        if ref is None:  # "the BNP website ... party leader X": a kind named in the sentence
+            ref = self._last_organisation(root, root.lemma_.lower(), set(), window=0, generic=True)
+        return ref, "description"
 
     def _name(self, span: Span, m: Mention, fact: Fact):
         inner = self.refs.inner.get(span.root.i) if len(span) == 1 else None
@@ -349,14 +363,21 @@ class _Resolver:
                 return min(found, key=lambda x: (x[0], x[1]))[2]
         return None
 
-    def _last_organisation(self, tok: Token, lemma: str, skip: set[str]) -> Ref | None:
+    def _last_organisation(
+        self,
+        tok: Token,
+        lemma: str,
+        skip: set[str],
+        window: int = DESCRIPTION_WINDOW,
+        generic: bool = False,
+    ) -> Ref | None:
         """The organisation a description means: in its sentence, then in each of the
         few before, a subject before the other names, then the first named (the order
         of salience of centering theory); one whose name holds the noun wins ("the
         bank" -> the Bank of Korea)."""
         sents, k = self._sentences(tok)
         ranked: list[Ref] = []
-        for sent in reversed(sents[max(0, k - DESCRIPTION_WINDOW) : k + 1]):
+        for sent in reversed(sents[max(0, k - window) : k + 1]):
             found: dict[str, tuple[bool, int, Ref]] = {}
             for t in sent:
                 ref = self.refs.by_token.get(t.i)
@@ -372,7 +393,7 @@ class _Resolver:
         for ref in ranked:
             if lemma in norm(ref.label).split():
                 return ref
-        generic = lemma in self.lex.words.generic_organisation_nouns
+        generic = generic or lemma in self.lex.words.generic_organisation_nouns
         return ranked[0] if ranked and generic else None
 
     def _with(self, m: Mention, ref: Ref, rule: str) -> Mention:

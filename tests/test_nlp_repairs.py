@@ -45,8 +45,14 @@ RETYPED = [
     # "which" and "its" are said of things: a name the model tagged PERSON is an ORG
     ("Laura Ashley, which floated in 1995, cut jobs.", "Laura Ashley", "ORG"),
     ("Moderna reaffirmed its pledge.", "Moderna", "ORG"),
+    ("Kate Moss is parting company with its chief executive.", "Kate Moss", "ORG"),
+    # a name owning a person, or compounded with an organisation noun
+    ("He toured with Led Zeppelin's Jimmy Page.", "Led Zeppelin's", "ORG"),
+    ("Rafa Benitez, whose Valencia team meet Porto, smiled.", "Valencia", "ORG"),
     # a person stays a person
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
+    ("Kate Moss said its pledge was weak.", "Kate Moss", "PERSON"),
+    ("Tony Blair spoke. Blair's Alastair Campbell agreed.", "Blair", "PERSON"),
     # an honorific starts a person's name, whatever the model said
     ("It was reported that Dr Khoo intends to sell.", "Dr Khoo", "PERSON"),
 ]

@@ -18,6 +18,9 @@ from . import terms
 from .context import Context
 
 POSITION = "POSITION"  # the Mention label of a title; resolution keys it as a position
+# The label of an organisation referred to, not named ("its", "the company", "party" of
+# "party leader"): the resolver finds the organisation meant, or drops the fact.
+REFERENCE = "REFERENCE"
 
 
 def _premodifiers(person: Span) -> list[Token]:
@@ -175,9 +178,15 @@ def _past_title(past: str, title: str) -> str:
 
 
 def _affiliation_mention(tok: Token) -> Mention | None:
+    """The organisation or place a token names; an organisation it only refers to ("its",
+    "the company", see ``_refers_to_organisation``) is left for the resolver."""
+    if tok.pos_ == "PRON":  # "its chief executive X"
+        return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok), label="PRON")
     ent = sx.ent_span(tok)
     if ent is None:
-        return None
+        first = tok.left_edge if tok.pos_ == "NOUN" else tok
+        return Mention(text=tok.doc[first.i : tok.i + 1].text, start=first.idx,
+                       end=tok.idx + len(tok), label=REFERENCE)  # fmt: skip
     text = sx.phrase_text([t for t in ent if t.dep_ != "case"])
     return Mention(text=text, start=ent.start_char, end=ent.end_char, label=ent.label_)
 
@@ -193,6 +202,22 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
         yield from _premodifier_roles(ent, person, lex)
         yield from _apposition_roles(ent, person, lex)
         yield from _of_name(ent, person, lex)
+        yield from _whose(ent, person, lex)
+
+
+def _whose(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
+    """ "X, whose Chelsea team meet Y", "X, whose Acme group owns Z": the organisation
+    the relative clause gives the person."""
+    labels, relatives = lex.words.employer_labels, lex.words.possessive_relatives
+    for clause in (c for c in ent.root.children if c.dep_ == "relcl"):
+        for t in clause.subtree:
+            whose = any(p.dep_ == "poss" and p.lower_ in relatives for p in t.children)
+            if not whose or lex.classes.get(t.lemma_.lower()) != terms.ORGANIZATION:
+                continue
+            for name in (c for c in t.children if c.dep_ == "compound" and c.ent_type_ in labels):
+                am = _affiliation_mention(name)
+                if am is not None:
+                    yield sx.make_fact(person, terms.AFFILIATED_WITH, am, t, rule="whose")
 
 
 def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
@@ -231,7 +256,12 @@ def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
 def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     """ "Former France centre Philippe Sella" -> (former centre, France); "Chelsea's
     Frank Lampard" -> (Chelsea); "New Zealander Graham Henry" -> (New Zealander)."""
-    past, affils, title = _split(_premodifiers(ent), lex)
+    mods = _premodifiers(ent)
+    # "the airline's chief executive X": an organisation referred to, then the title
+    owner = next((t for t in mods if t.dep_ == "poss" and _refers_to_organisation(t, lex)), None)
+    if owner is not None:
+        mods = [t for t in mods if t.i > owner.i and t.dep_ != "case"]
+    past, affils, title = _split(mods, lex)
     unnamed, title = _unnamed_affiliation(title, lex) if not affils else ([], title)
     has_title = _is_title(title, lex, past)
     if has_title:
@@ -247,6 +277,14 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
     for group in _split_on_cc(unnamed) if has_title else []:
         mentions.append(Mention(text=sx.phrase_text(group), start=group[0].idx,
                                 end=group[-1].idx + len(group[-1]), label="ORG"))  # fmt: skip
+    if has_title and not mentions and title[-1].lower_ in lex.words.title_words:
+        # "its chief executive X", "party leader X": the organisation named before
+        heads = (ent.root, title[-1])
+        referring = [c for h in heads for c in h.children if c.dep_ == "poss" and c.i < title[0].i]
+        referring += [t for t in title[:-1] if t.dep_ == "compound"]
+        referring = [owner] if owner is not None else referring
+        mentions += [_affiliation_mention(t) for t in referring[:1]
+                     if _refers_to_organisation(t, lex)]  # fmt: skip
     for am in mentions:
         if am is not None:
             yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root,
@@ -286,13 +324,31 @@ def _pobj_names(o: Token, labels: frozenset[str]) -> list[Token]:
     return [c for c in o.children if c.dep_ == "compound" and c.ent_type_ in labels][:1]
 
 
+def _refers_to_organisation(tok: Token, lex: Lexicon) -> bool:
+    """ "its chief executive", "a director of the company", "party leader X": an
+    organisation named before, not here. A description with a phrase of its own that says
+    which ("the company that makes it") is a new one."""
+    w = lex.words
+    if tok.dep_ == "poss" and tok.pos_ == "PRON":
+        return tok.lower_ in w.thing_pronouns
+    if tok.tag_ != "NN" or lex.classes.get(tok.lemma_.lower()) != terms.ORGANIZATION:
+        return False
+    if tok.dep_ == "poss":  # "the airline's chief executive"
+        return [c.lower_ for c in tok.children if c.dep_ == "det"] == ["the"]
+    if tok.dep_ == "compound":  # "party leader", "club captain"
+        return not any(c.dep_ != "punct" for c in tok.children)
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    which = {"acl", "relcl", "prep", "poss", "nummod", "appos", "amod", "compound"}
+    return dets[:1] == ["the"] and not any(c.dep_ in which for c in tok.children)
+
+
 def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[Token]:
     """ "Y's foreign minister", "the president of Y", "a senator from Y", "president of
     distribution at Y"."""
     labels = lex.words.affiliation_labels
     preps = lex.words.affiliation_prepositions
     out = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"}
-           and c.ent_type_ in labels]  # fmt: skip
+           and (c.ent_type_ in labels or _refers_to_organisation(c, lex))]  # fmt: skip
     # "X was comptroller at Y": the parser hangs the employer on the copula
     holders = [app, app.head] if app.dep_ == "attr" else [app]
     for prep in (p for h in holders for p in h.children):
@@ -300,6 +356,8 @@ def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[T
             continue
         for o in (o for o in prep.children if o.dep_ == "pobj"):
             found = _pobj_names(o, labels)
+            if not found and _refers_to_organisation(o, lex):
+                found = [o]  # "a director of the company"
             out += found
             if not found and depth > 1:
                 out += _apposition_affiliations(o, lex, depth - 1)
@@ -385,7 +443,8 @@ def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact
             continue
         title_toks = _apposition_title(app, past_words)
         text = sx.phrase_text(title_toks)
-        if title_toks[0].is_lower:  # "chief executive" -> "Chief Executive", "MP" stays
+        before = app.i + 1 == ent.start  # "its chief executive X": a title, as written
+        if title_toks[0].is_lower and not before:  # "chief executive" -> "Chief Executive"
             text = " ".join(w.title() if w.islower() else w for w in text.split(" "))
         parts = _hyphen_parts(app)
         past = next((t.lower_ for p in parts for t in (p, *p.children)

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import WordLists, load_lexicon
 from ..model import Fact, Mention
+from . import terms
 
 
 def words():
@@ -212,6 +213,19 @@ def phrase_text(tokens: list[Token]) -> str:
     return " ".join(text.replace("\u201c", '"').replace("\u201d", '"').replace('"', "").split())
 
 
+def _name_after_title(head: Token, lex) -> Token | None:
+    """ "Ford's chief executive Jim Farley visited": the parser may make the name an
+    apposition of the title before it; the argument is the person named, not the title."""
+    if head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        ent = ent_span(c)
+        person = ent is not None and lex.ner_class.get(ent.label_) == terms.PERSON
+        if c.dep_ == "appos" and person and ent.start == head.i + 1:
+            return c
+    return None
+
+
 def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     """A Mention for the argument headed by ``head``: the entity it names, else its phrase."""
     lex = load_lexicon()
@@ -230,6 +244,9 @@ def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
             )
     if head.pos_ in {"VERB", "AUX"} or head.lower_ in lex.words.wh_words:
         return None
+    named = _name_after_title(head, lex)
+    if named is not None:
+        return mention(named, keep_preps=keep_preps)
     toks = _trim(phrase_tokens(head, keep_preps=keep_preps))
     if not toks:
         return None

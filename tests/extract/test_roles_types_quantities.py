@@ -114,8 +114,16 @@ ROLE = [
           ("Mikel Arteta", "affiliatedWith", "Arsenal", False)}),
     case("Ford's chief executive Jim Farley visited the plant.",
          {("Jim Farley", "holdsPosition", "chief executive", False),
-          ("Jim Farley", "affiliatedWith", "Ford", False)},
-         xfail="a possessive before the title is not read as the employer"),
+          ("Jim Farley", "affiliatedWith", "Ford", False)}),
+    # the organisation referred to: "its", "the company's", "party leader"
+    case("Brightwell is parting company with its chief executive Ana Pereira.",
+         {("Ana Pereira", "holdsPosition", "chief executive", False),
+          ("Ana Pereira", "affiliatedWith", "its", False)}),
+    case("The site shows party leader Tom Reddy.",
+         {("Tom Reddy", "holdsPosition", "party leader", False),
+          ("Tom Reddy", "affiliatedWith", "party", False)}),
+    case("Halford Bank lost money. Police jailed bank robber Tom Reddy.",
+         {("Tom Reddy", "holdsPosition", "bank robber", False)}),
 
 ]  # fmt: skip
 
