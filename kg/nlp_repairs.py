@@ -59,6 +59,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
     retype_titled_people(doc)
+    tag_addressed_people(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -159,15 +160,21 @@ def _owns_a_person(ent: Span) -> bool:
 
 
 def _names_an_organisation(ent: Span, classes: dict[str, str]) -> bool:
-    """ "whose Valencia team", "the Halford company": a name compounded with an
-    organisation noun names that organisation (not a first name and surname: "the Tom
-    Reddy band" is a band named after him)."""
-    root = ent.root
-    head = root.head
-    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i != ent.end:
+    """ "whose Valencia team", "the Halford company", "UK magazine Mac Format": a name
+    next to an organisation noun that modifies it or that it modifies names that
+    organisation (not a first name and surname before the noun: "the Tom Reddy band"
+    is his band)."""
+    root, doc = ent.root, ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == ent.end:
+        noun = root.head
+        if len(ent) > 1 and first_name_gender(ent[0].text) is not None:
+            return False
+    elif before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end:
+        noun = before  # "magazine Mac Format": the noun hung on the name after it
+    else:
         return False
-    organisation = classes.get(head.lemma_.lower()) == ORGANIZATION_CLASS
-    return organisation and (len(ent) == 1 or first_name_gender(ent[0].text) is None)
+    return noun.pos_ == "NOUN" and classes.get(noun.lemma_.lower()) == ORGANIZATION_CLASS
 
 
 def retype_things_tagged_as_people(doc: Doc) -> None:
@@ -251,6 +258,8 @@ def _titled_person(e: Span) -> str | None:
         return None
     before = doc[e.start - 1]
     titled = before.is_lower and before.pos_ == "NOUN" and before.head.i >= e.start
+    if load_lexicon().classes.get(before.lemma_.lower()) == ORGANIZATION_CLASS:
+        return None  # "magazine Mac Format": an organisation's name, not a person's
     if titled and first_name_gender(e[0].text) is not None and all(t.is_title for t in e):
         return "PERSON"
     return None
@@ -258,6 +267,30 @@ def _titled_person(e: Span) -> str | None:
 
 def retype_titled_people(doc: Doc) -> None:
     _relabel(doc, _titled_person)
+
+
+def tag_addressed_people(doc: Doc) -> None:
+    """ "Dr Vancheshwar", "Mrs Okonkwo": capitalised words after a form of address that
+    NER left untagged are a person's name."""
+    forms = load_words().courtesy_titles
+    ents = list(doc.ents)
+    added = False
+    i = 0
+    while i < len(doc) - 1:
+        t = doc[i]
+        end = i + 1
+        if t.is_title and t.lower_.rstrip(".") in forms and not t.ent_type_:
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                if doc[end].ent_type_ or doc[end].sent.start != t.sent.start:
+                    end = i + 1  # part of a name NER did tag: leave it
+                    break
+                end += 1
+        if end > i + 1:
+            ents.append(Span(doc, i, end, label="PERSON"))
+            added = True
+        i = end
+    if added:
+        doc.ents = sorted(ents, key=lambda e: e.start)
 
 
 def _has_to(verb: Token) -> bool:

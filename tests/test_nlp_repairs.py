@@ -49,6 +49,9 @@ RETYPED = [
     # a name owning a person, or compounded with an organisation noun
     ("He toured with Led Zeppelin's Jimmy Page.", "Led Zeppelin's", "ORG"),
     ("Rafa Benitez, whose Valencia team meet Porto, smiled.", "Valencia", "ORG"),
+    ("Lucy Hale, deputy editor of UK magazine Mac Format, spoke.", "Mac Format", "ORG"),
+    # a form of address before untagged capitalised words starts a person's name
+    ("A spokesman, Dr Vancheshwar, spoke.", "Dr Vancheshwar", "PERSON"),
     # a person stays a person
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
     ("Kate Moss said its pledge was weak.", "Kate Moss", "PERSON"),

@@ -203,6 +203,19 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
         yield from _apposition_roles(ent, person, lex)
         yield from _of_name(ent, person, lex)
         yield from _whose(ent, person, lex)
+        yield from _owned(ent, person, lex)
+
+
+def _owned(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
+    """ "Sir Clive Woodward's Lions", "Mourinho's Chelsea": the organisation a person's
+    possessive stands before is theirs, as its head or member."""
+    root = ent.root
+    owned = root.head
+    if root.dep_ != "poss" or owned.i < ent.end or owned.ent_type_ not in lex.words.employer_labels:
+        return
+    am = _affiliation_mention(owned)
+    if am is not None:
+        yield sx.make_fact(person, terms.AFFILIATED_WITH, am, owned, rule="possessor")
 
 
 def _whose(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
@@ -246,11 +259,23 @@ def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
                 labels = w.affiliation_labels
             elif prep.lower_ in w.employer_prepositions:
                 labels = w.employer_labels
-            for name in (n for p in prep.children if p.dep_ == "pobj"
-                         for n in _pobj_names(p, labels)):  # fmt: skip
-                am = _affiliation_mention(name)
-                if am is not None:
+            for p in (p for p in prep.children if p.dep_ == "pobj"):
+                mentions = [_affiliation_mention(n) for n in _pobj_names(p, labels)]
+                mentions = mentions or [_untagged_name(p)]
+                for am in (m for m in mentions if m is not None):
                     yield sx.make_fact(person, terms.AFFILIATED_WITH, am, prep, rule="of-name")
+
+
+def _untagged_name(tok: Token) -> Mention | None:
+    """ "analyst Nick Bubb of Evolution Securities": capitalised words NER left untagged
+    name an organisation (or a place) all the same."""
+    toks = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+    if any(t.pos_ != "PROPN" or not t.is_title or t.ent_type_ for t in toks):
+        return None
+    if len(toks) != tok.i - toks[0].i + 1 or tok.i == tok.sent.start:
+        return None
+    return Mention(text=sx.phrase_text(toks), start=toks[0].idx,
+                   end=tok.idx + len(tok), label="ORG")  # fmt: skip
 
 
 def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
@@ -381,9 +406,16 @@ def _appositions(ent: Span) -> Iterator[Token]:
             )
     if root.dep_ == "nsubj" and root.head.lemma_ in load_words().copulas:
         # "X was acting comptroller at Y": the copula's noun, said of the name
-        yield from (c for c in root.head.children if c.dep_ == "attr" and c.i > root.i)
+        for c in root.head.children:
+            if c.dep_ == "attr" and c.i > root.i:
+                yield c  # "... managing director and chief executive of Y": each title
+                yield from (t for t in c.children if t.dep_ == "conj" and t.pos_ == "NOUN")
     if root.dep_ == "appos" and root.head.i < root.i:
         yield root.head
+        # "A spokesman for Y, X, said": the parser hangs X on Y, the title's object
+        prep = root.head.head
+        if root.head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i < prep.i:
+            yield prep.head
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

@@ -99,7 +99,8 @@ ROLE = [
     case("Youngsters Ben Hudell and Joe Keenan would be options."),
     case("Mike Leigh and Imelda Staunton were both winners at the Evening Standard awards."),
     case("Olly Barkley kicked well."),
-    case("Ian Harris of UK magazine Mac Format said so.", only={"holdsPosition"}),
+    case("Ian Harris of UK magazine Mac Format said so.",
+         {("Ian Harris", "affiliatedWith", "Mac Format", False)}),
     # --- no role: a work, a form of address, a common noun without an employer
     case("The film Vera Drake won."),
     case("Tim Cook, a keen cyclist, spoke first."),
