@@ -36,3 +36,10 @@ def test_contradictions_query(graph):
     _, rows = run_query(graph, (QUERIES / "contradictions.rq").read_text(encoding="utf-8"))
     got = {(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in rows}
     assert got == {("Kenya", "supplies", "tea", 1, 1)}
+
+
+def test_roles_query_pairs_positions_with_affiliations(graph):
+    _, rows = run_query(graph, (QUERIES / "roles.rq").read_text(encoding="utf-8"))
+    assert {(str(r[0]), str(r[1]), str(r[2])) for r in rows} == {
+        ("William Ruto", "President", "Kenya"),
+    }
