@@ -163,6 +163,104 @@ def test_injected_labels_stay_text(browser, tmp_path):
     assert page.errors == [] and page.requests == []
 
 
+def click_node(page: Page, label: str) -> str:
+    """Click a node where it is drawn, as a user would; its id."""
+    target = page.page.evaluate(
+        """(label) => { const n = kgData.nodes.find(n => n.label === label);
+          const m = kgNetwork.canvasToDOM(kgNetwork.getPositions([n.id])[n.id]);
+          const r = document.getElementById('net').getBoundingClientRect();
+          return {id: n.id, x: m.x + r.left, y: m.y + r.top}; }""",
+        label,
+    )
+    page.page.mouse.click(target["x"], target["y"])
+    assert page.page.get_attribute("body", "data-selected") == target["id"]
+    return target["id"]
+
+
+# names and places made up for the test
+ROLES_ARTICLE = (
+    "Corvane Systems chief scientist Teodor Vasko said on Friday that the company would open "
+    "a site in Tampere. Vasko, a former adviser to the Chilean government, joined Corvane in "
+    "2020."
+)
+
+
+@pytest.fixture(scope="module")
+def roles_page(browser, tmp_path_factory):
+    path = tmp_path_factory.mktemp("roles") / "graph.html"
+    path.write_text(to_html(build_graph([ROLES_ARTICLE])), encoding="utf-8")
+    page = Page(browser, path)
+    page.stable()
+    yield page
+    page.page.close()
+
+
+def test_person_panel_shows_positions_and_affiliations_first(roles_page):
+    page = roles_page.page
+    click_node(roles_page, "Teodor Vasko")
+    roles = page.locator("#panel > #roles")
+    assert roles.get_attribute("aria-label") == "Roles and affiliations"
+    assert roles.locator("h4").all_text_contents() == ["Positions", "Affiliations"]
+    rows = [" ".join(t.split()).lower() for t in roles.locator("summary").all_text_contents()]
+    assert rows == ["chief scientist", "former adviser former", "corvane systems organization"]
+    # the section comes before the list of all facts
+    assert page.evaluate("document.querySelector('#panel > #roles ~ .fact') !== null")
+    assert page.evaluate("document.querySelector('#panel > .fact ~ #roles') === null")
+    # evidence and article on demand
+    evidence = roles.locator("details").nth(2).locator(".ev")
+    assert not evidence.is_visible()
+    roles.locator("summary").nth(2).click()
+    assert evidence.is_visible()
+    assert evidence.text_content().startswith("Corvane Systems chief scientist Teodor Vasko said")
+    assert roles.locator("details").nth(2).locator(".src").is_visible()
+    assert roles_page.errors == [] and roles_page.requests == []
+
+
+def test_affiliation_leads_to_the_organisation_and_its_people(roles_page):
+    page = roles_page.page
+    click_node(roles_page, "Teodor Vasko")
+    roles = page.locator("#roles")
+    roles.locator("summary").nth(2).click()
+    roles.locator("button", has_text="Show Corvane Systems").click()
+    org = next(n["id"] for n in page.evaluate("kgData.nodes") if n["label"] == "Corvane Systems")
+    assert page.get_attribute("body", "data-selected") == org
+    assert roles.locator("h4").all_text_contents() == ["People"]
+    assert roles.locator("summary").all_text_contents() == ["Teodor Vasko Person"]
+    assert roles_page.errors == []
+
+
+def test_injected_labels_in_the_roles_section_stay_text(browser, tmp_path):
+    g = Graph()
+    person, pos, org = URIRef("urn:x:p"), URIRef("urn:x:pos"), URIRef("urn:x:org")
+    labels = {person: "Nell Quarry", pos: PAYLOAD, org: "<script>window.__xss=2</script>"}
+    for node, cls in ((person, KG.Person), (pos, KG.Position), (org, KG.Organization)):
+        g.add((node, RDF.type, cls))
+        g.add((node, RDFS.label, Literal(labels[node])))
+    for st, pred, obj in (
+        ("urn:x:s1", KG.holdsPosition, pos),
+        ("urn:x:s2", KG.affiliatedWith, org),
+    ):
+        for p, o in ((RDF.type, KG.Statement), (RDF.subject, person), (RDF.predicate, pred),
+                     (RDF.object, obj), (KG.evidence, Literal(PAYLOAD))):  # fmt: skip
+            g.add((URIRef(st), p, o))
+    g.add((URIRef("urn:x:s1"), KG.negated, Literal(True)))
+    path = tmp_path / "roles.html"
+    path.write_text(to_html(g), encoding="utf-8")
+    page = Page(browser, path)
+    page.stable()
+    click_node(page, "Nell Quarry")
+    summaries = page.page.locator("#roles summary")
+    for i in range(summaries.count()):
+        summaries.nth(i).click()
+    text = page.page.locator("#roles").inner_text()
+    assert f"not {PAYLOAD}" in text and labels[org] in text  # shown as text, qualified
+    # the label, the two evidence sentences, the button to the position's node
+    assert text.count(PAYLOAD) == 4
+    assert page.page.evaluate("window.__xss") is None
+    assert page.page.locator("img").count() == 0
+    assert page.errors == [] and page.requests == []
+
+
 def big_graph(n_nodes: int = 2100, n_edges: int = 3200) -> Graph:
     """A synthetic graph the size of a large corpus's most connected part."""
     import random

@@ -109,3 +109,104 @@ def test_large_graph_layout_is_the_same_in_every_process():
     positions = json.loads(runs[0])
     assert runs[0] == runs[1]
     assert len(positions) == 600 and len({tuple(p) for _, p in positions}) > 1
+
+
+# names and places made up for the test
+ROLES_ARTICLE = (
+    "Halvorsen Freight chief executive Marit Okonjo said on Tuesday that the firm would buy "
+    "two ships. Okonjo, a former adviser to the Kenyan government, has run the company since "
+    "2019. Kenyan Trade Minister Amina Wekesa met Okonjo in Nairobi. Halvorsen Freight, based "
+    "in Bergen, employs 900 people."
+)
+
+
+@pytest.fixture(scope="module")
+def roles_data() -> dict:
+    return network_data(build_graph([ROLES_ARTICLE]))
+
+
+def sections_of(data: dict, label: str) -> dict[str, list[tuple[str, bool]]]:
+    """A node's panel sections: title -> [(the other end's label, former)]."""
+    node = next(n for n in data["nodes"] if n["label"].lower() == label.lower())
+    return {
+        s["title"]: [
+            (r["label"].lower(), data["facts"][r["facts"][0]]["former"]) for r in s["rows"]
+        ]
+        for s in node["sections"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Marit Okonjo", {"Positions": [("chief executive", False), ("former adviser", True)],
+                          "Affiliations": [("halvorsen freight", False)]}),
+        ("Amina Wekesa", {"Positions": [("trade minister", False)],
+                          "Affiliations": [("kenya", False)]}),
+        ("Halvorsen Freight", {"People": [("marit okonjo", False)]}),
+        ("Kenya", {"People": [("amina wekesa", False)]}),
+        ("Bergen", {"Based here": [("halvorsen freight", False)]}),
+        ("Trade Minister", {"Held by": [("amina wekesa", False)]}),
+    ],
+)  # fmt: skip
+def test_panel_sections_carry_roles_and_affiliations(roles_data, label, expected):
+    """A person's positions and affiliations, an organisation's or a country's people, a
+    place's organisations: in the order the panel shows them, each row with its facts."""
+    assert sections_of(roles_data, label) == expected
+
+
+def test_panel_section_rows_point_to_their_facts_and_nodes(roles_data):
+    ids = {n["id"] for n in roles_data["nodes"]}
+    rows = [r for n in roles_data["nodes"] for s in n["sections"] for r in s["rows"]]
+    assert rows
+    for r in rows:
+        assert r["node"] in ids
+        for i in r["facts"]:
+            f = roles_data["facts"][i]
+            assert r["label"] in (f["subject"], f["object"])
+            assert f["evidence"] and f["document"]
+
+
+def role_graph(person: str, position: str, employer: str) -> Graph:
+    """A person with a negated past position and an affiliation stated as possible, written
+    as kg writes them."""
+    g = Graph()
+    p, pos, org = URIRef("urn:x:p"), URIRef("urn:x:pos"), URIRef("urn:x:org")
+    for node, cls, label in ((p, KG.Person, person), (pos, KG.Position, position),
+                             (org, KG.Organization, employer)):  # fmt: skip
+        g.add((node, RDF.type, cls))
+        g.add((node, RDFS.label, Literal(label)))
+    st1, st2 = URIRef("urn:x:st1"), URIRef("urn:x:st2")
+    for st, pred, obj in ((st1, KG.holdsPosition, pos), (st2, KG.affiliatedWith, org)):
+        g.add((st, RDF.type, KG.Statement))
+        g.add((st, KG.evidence, Literal(f"{person} said so.")))
+        for prop, value in ((RDF.subject, p), (RDF.predicate, pred), (RDF.object, obj)):
+            g.add((st, prop, value))
+    g.add((st1, KG.negated, Literal(True)))
+    g.add((st1, KG.rule, Literal("former-title")))
+    g.add((st2, KG.modality, KG.possible))
+    return g
+
+
+def test_panel_sections_keep_the_qualifiers_of_each_fact():
+    data = network_data(role_graph("Ida Brenner", "treasurer", "Vantor Rowing Club"))
+    person = next(n for n in data["nodes"] if n["label"] == "Ida Brenner")
+    (positions, affiliations) = person["sections"]
+    facts = [data["facts"][s["rows"][0]["facts"][0]] for s in (positions, affiliations)]
+    assert [(s["title"], s["rows"][0]["label"]) for s in (positions, affiliations)] == [
+        ("Positions", "treasurer"), ("Affiliations", "Vantor Rowing Club")]  # fmt: skip
+    assert [(f["negated"], f["former"], f["modality"]) for f in facts] == [
+        (True, True, "asserted"), (False, False, "possible")]  # fmt: skip
+
+
+def test_panel_sections_keep_facts_of_nodes_left_out():
+    """With max_nodes, a left-out position still shows in its holder's panel (the
+    position is a fact about the person), without a link to a node that is not drawn."""
+    g = role_graph("Ida Brenner", "treasurer", "Vantor Rowing Club")
+    data = network_data(g, max_nodes=2)
+    person = next(n for n in data["nodes"] if n["label"] == "Ida Brenner")
+    rows = [r for s in person["sections"] for r in s["rows"]]
+    assert len(rows) == 2 and data["left_out"] == 1
+    drawn = {n["id"] for n in data["nodes"]}
+    assert all(r["node"] in drawn or r["node"] is None for r in rows)
+    assert sum(r["node"] is None for r in rows) == 1

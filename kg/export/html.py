@@ -35,6 +35,19 @@ TYPE_STYLE = {  # class -> (colour, vis shape)
 }
 TYPE_ORDER = list(TYPE_STYLE)
 
+# The side panel's first part: the facts that say who or what an entity is, grouped by
+# what they point to. (title, predicate, the end of the fact the selected node is on)
+SECTIONS = [
+    ("Positions", "holdsPosition", "subject"),  # "Acme chief executive Jane Roe"
+    ("Affiliations", "affiliatedWith", "subject"),  # her employer, party, club, country
+    ("People", "affiliatedWith", "object"),  # who works for, plays for, comes from it
+    ("Held by", "holdsPosition", "object"),
+    ("Based here", "basedIn", "object"),
+    ("Operating here", "operatesIn", "object"),
+    ("Located here", "locatedIn", "object"),
+]
+PAST_RULE = "former-"  # the roles extractor's rules for a past role: "former Chancellor X"
+
 
 def _vis_assets() -> tuple[str, str]:
     import pyvis
@@ -105,6 +118,7 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
             color="#d62728" if f.negated else "#7f7f7f", width=2 if f.negated else 1,
         )  # fmt: skip
     nodes, vis_edges, *_ = net.get_network_data()
+    sections = _sections(facts, kept)
     positions = _layout(nodes, vis_edges) if len(nodes) > LAYOUT_THRESHOLD else {}
     out_nodes = []
     for n in nodes:
@@ -112,6 +126,7 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
         node["group"] = n["kgtype"]  # (pyvis drops a colour given with "group")
         node["facts"] = node_facts[n["id"]]
         node["aliases"] = info.aliases.get(n["id"], [])
+        node["sections"] = sections.get(n["id"], [])
         if n["id"] in info.qids:
             node["qid"] = info.qids[n["id"]]
         if n["id"] in positions:
@@ -130,6 +145,7 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
                 "predicate": f.predicate,
                 "object": f.object,
                 "negated": f.negated,
+                "former": (f.rule or "").startswith(PAST_RULE),
                 "modality": f.modality,
                 "attributed_to": f.attributed_to,
                 "evidence": f.evidence,
@@ -148,6 +164,38 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
         "left_out": len(labels) - len(kept),
         "layout": "seeded" if positions else "physics",
     }
+
+
+def _sections(facts: list[FactRow], kept: set[str]) -> dict[str, list[dict]]:
+    """node -> its SECTIONS that have facts: {"title", "rows"}, a row being the facts
+    (indices into ``facts``, every fact, also those left out of the drawing) that link the
+    node to one other node with the same polarity, modality and tense, in the order the
+    articles state them. ``node`` is the other end, or None when it is not drawn.
+
+    >>> from kg.facts import FactRow
+    >>> f = FactRow("Jane Roe", "holdsPosition", "chief executive", False,
+    ...             subject_id="urn:x:jane", object_id="urn:x:ceo")
+    >>> _sections([f, f], {"urn:x:jane"})["urn:x:jane"]
+    [{'title': 'Positions', 'rows': [{'node': None, 'facts': [0, 1], 'label': 'chief executive'}]}]
+    """
+    rows: dict[tuple[str, int], dict[tuple, list[int]]] = defaultdict(dict)
+    for i, f in enumerate(facts):
+        if not f.object_id or not f.subject_id:
+            continue
+        ends = {"subject": (f.subject_id, f.object_id), "object": (f.object_id, f.subject_id)}
+        for k, (_, predicate, end) in enumerate(SECTIONS):
+            if f.predicate == predicate:
+                node, other = ends[end]
+                key = (other, f.negated, f.modality, (f.rule or "").startswith(PAST_RULE))
+                rows[node, k].setdefault(key, []).append(i)
+    out: dict[str, list[dict]] = defaultdict(list)
+    for (node, k), groups in sorted(rows.items()):
+        out[node].append({"title": SECTIONS[k][0], "rows": [
+            {"node": key[0] if key[0] in kept else None, "facts": ids,
+             "label": facts[ids[0]].object if key[0] == facts[ids[0]].object_id
+             else facts[ids[0]].subject}
+            for key, ids in groups.items()]})  # fmt: skip
+    return out
 
 
 def _layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[int, int]]:
