@@ -200,7 +200,7 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
             continue
         person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
         yield from _premodifier_roles(ent, person, lex)
-        yield from _apposition_roles(ent, person, lex)
+        yield from _apposition_roles(ctx, ent, person)
         yield from _of_name(ent, person, lex)
         yield from _whose(ent, person, lex)
         yield from _owned(ent, person, lex)
@@ -467,12 +467,23 @@ def _apposition_title(app: Token, past_words: frozenset[str]) -> list[Token]:
     return toks or [app]
 
 
-def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
-    """ "X, the president of Y," / "X, Y's foreign minister," / "X, a senator from Y"."""
+def _copula(app: Token) -> Token | None:
+    """The copula a title is said with ("X is not the chairman of Y"), if it is."""
+    while app.dep_ == "conj":
+        app = app.head
+    return app.head if app.dep_ == "attr" else None
+
+
+def _apposition_roles(ctx: Context, ent: Span, person: Mention) -> Iterator[Fact]:
+    """ "X, the president of Y," / "X, Y's foreign minister," / "X, a senator from Y";
+    "X is (not) the chairman of Y" has the copula's polarity and modality."""
+    lex = ctx.lexicon
     past_words = lex.words.past_role_modifiers
     for app in _appositions(ent):
         if not _names_a_role(app, lex):
             continue
+        cop = _copula(app)
+        said = {} if cop is None else {"negated": ctx.negated(cop), "modality_": ctx.modality(cop)}
         title_toks = _apposition_title(app, past_words)
         text = sx.phrase_text(title_toks)
         before = app.i + 1 == ent.start  # "its chief executive X": a title, as written
@@ -483,9 +494,10 @@ def _apposition_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact
                      if t.lower_ in past_words), "")  # fmt: skip
         pos = Mention(text=_past_title(past, text), start=title_toks[0].idx,
                       end=app.idx + len(app), label=POSITION)  # fmt: skip
-        yield sx.make_fact(person, terms.HOLDS_POSITION, pos, app,
+        yield sx.make_fact(person, terms.HOLDS_POSITION, pos, app, **said,
                            rule="former-apposition" if past else "apposition")  # fmt: skip
         for a in (a for p in parts for a in _apposition_affiliations(p, lex)):
             am = _affiliation_mention(a)
             if am is not None:
-                yield sx.make_fact(person, terms.AFFILIATED_WITH, am, app, rule="apposition")
+                yield sx.make_fact(person, terms.AFFILIATED_WITH, am, app, **said,
+                                   rule="apposition")  # fmt: skip

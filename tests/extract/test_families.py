@@ -198,6 +198,15 @@ ROLES_AFFILIATIONS = [
          only={"holdsPosition", "affiliatedWith"}),
     case("Jane Moss was a plumber and a mother of three.",
          only={"holdsPosition", "affiliatedWith"}),
+    # a title said with a denied copula is denied, never a current position
+    case("Jane Roe is not the chairman of Acme Corp.",
+         {("Jane Roe", "holdsPosition", "Chairman", True),
+          ("Jane Roe", "affiliatedWith", "Acme Corp.", True)},
+         only={"holdsPosition", "affiliatedWith"}),
+    case("Jane Roe was never a director of Halbrook Retail.",
+         {("Jane Roe", "holdsPosition", "Director", True),
+          ("Jane Roe", "affiliatedWith", "Halbrook Retail", True)},
+         only={"holdsPosition", "affiliatedWith"}),
     # a person's possessive before an organisation: theirs
     case("Jeff Bezos's Amazon bought Whole Foods in 2017.",
          {("Jeff Bezos", "affiliatedWith", "Amazon", False)}, only={"affiliatedWith"}),
