@@ -60,6 +60,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_people_with_honorifics(doc)
     retype_titled_people(doc)
     tag_addressed_people(doc)
+    retype_described_people(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -267,6 +268,34 @@ def _titled_person(e: Span) -> str | None:
 
 def retype_titled_people(doc: Doc) -> None:
     _relabel(doc, _titled_person)
+
+
+def _described_person(e: Span, lex) -> str | None:
+    """ "Merbold, 47, of the European Space Agency", "Harrington, a professor of
+    political science": a name with an age or a person's title in apposition is a
+    person's, whatever NER said (not "Acme, a maker of ...", nor a name with an
+    organisation noun in it, "Halford Bank, a lender")."""
+    if e.label_ not in {"ORG", "GPE", "NORP"} or not all(t.is_title for t in e if t.is_alpha):
+        return None
+    if any(lex.classes.get(t.lower_) for t in e):
+        return None
+    w = lex.words
+    for app in (c for c in e.root.children if c.dep_ == "appos" and c.i > e.root.i):
+        age = app.like_num and app.text.isdigit() and 1 <= int(app.text) <= 120
+        lemma = app.lemma_.lower()
+        person = (
+            app.pos_ == "NOUN"
+            and not lex.classes.get(lemma)
+            and (lemma in w.title_words or lemma in w.person_nouns)
+        )
+        if age or person:
+            return "PERSON"
+    return None
+
+
+def retype_described_people(doc: Doc) -> None:
+    lex = load_lexicon()
+    _relabel(doc, lambda e: _described_person(e, lex))
 
 
 def tag_addressed_people(doc: Doc) -> None:

@@ -52,6 +52,15 @@ RETYPED = [
     ("Lucy Hale, deputy editor of UK magazine Mac Format, spoke.", "Mac Format", "ORG"),
     # a form of address before untagged capitalised words starts a person's name
     ("A spokesman, Dr Vancheshwar, spoke.", "Dr Vancheshwar", "PERSON"),
+    # an age or a person's title in apposition makes a name a person's
+    ("Harrington, a professor of law at Queens College, died.", "Harrington", "PERSON"),
+    (
+        "The agency said Ulf D. Merbold, 47, of the European Space Agency, will fly.",
+        "Ulf D. Merbold",
+        "PERSON",
+    ),
+    # ... not an organisation's apposition, nor a name with an organisation noun
+    ("Halford Bank, a lender, said it was fine.", "Halford Bank", "ORG"),
     # a person stays a person
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
     ("Kate Moss said its pledge was weak.", "Kate Moss", "PERSON"),
