@@ -214,14 +214,18 @@ def phrase_text(tokens: list[Token]) -> str:
 
 
 def _name_after_title(head: Token, lex) -> Token | None:
-    """ "Ford's chief executive Jim Farley visited": the parser may make the name an
-    apposition of the title before it; the argument is the person named, not the title."""
-    if head.pos_ != "NOUN":
+    """ "Ford's chief executive Jim Farley visited", "the president of the club, Jane Roe,
+    said": the parser makes the name an apposition of the title before it; the argument
+    is the person named, not the title."""
+    w = lex.words
+    titled = head.lemma_.lower() in w.title_words or head.lemma_.lower() in w.person_nouns
+    if head.pos_ != "NOUN" and not (titled and head.pos_ == "PROPN" and not head.ent_type_):
         return None
     for c in head.children:
         ent = ent_span(c)
         person = ent is not None and lex.ner_class.get(ent.label_) == terms.PERSON
-        if c.dep_ == "appos" and person and ent.start == head.i + 1:
+        # "the 34th President of the United States, Dwight D. Eisenhower, was born"
+        if c.dep_ == "appos" and person and (ent.start == head.i + 1 or titled):
             return c
     return None
 

@@ -198,6 +198,10 @@ ROLES_AFFILIATIONS = [
          only={"holdsPosition", "affiliatedWith"}),
     case("Jane Moss was a plumber and a mother of three.",
          only={"holdsPosition", "affiliatedWith"}),
+    # the person named after a title in apposition is the argument, not the title
+    case("In 1890 the chairman of the club, Jane Roe, was born in Dundee.",
+         {("Jane Roe", "bornIn", "Dundee", False)}, only={"bornIn"}),
+    case("The film, Vera Drake, won.", only={"win"}),
     # a title said with a denied copula is denied, never a current position
     case("Jane Roe is not the chairman of Acme Corp.",
          {("Jane Roe", "holdsPosition", "Chairman", True),
