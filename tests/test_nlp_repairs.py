@@ -43,22 +43,15 @@ def test_finite_verb_is_not_an_infinitives_conjunct(facts_of, text, expected, on
 
 RETYPED = [
     # "which" and "its" are said of things: a name the model tagged PERSON is an ORG
-    ("Laura Ashley, which floated in 1995, cut jobs.", "Laura Ashley", "ORG"),
+    ("Karen Millen, which floated in 1997, cut jobs.", "Karen Millen", "ORG"),
     ("Moderna reaffirmed its pledge.", "Moderna", "ORG"),
-    ("Kate Moss is parting company with its chief executive.", "Kate Moss", "ORG"),
+    ("Kate Moss has dismissed its chief executive.", "Kate Moss", "ORG"),
     # a name owning a person, or compounded with an organisation noun
-    ("He toured with Led Zeppelin's Jimmy Page.", "Led Zeppelin's", "ORG"),
-    ("Rafa Benitez, whose Valencia team meet Porto, smiled.", "Valencia", "ORG"),
-    ("Lucy Hale, deputy editor of UK magazine Mac Format, spoke.", "Mac Format", "ORG"),
-    # a form of address before untagged capitalised words starts a person's name
-    ("A spokesman, Dr Vancheshwar, spoke.", "Dr Vancheshwar", "PERSON"),
+    ("He toured with Pink Floyd's David Gilmour.", "Pink Floyd's", "ORG"),
+    ("Tom Reddy, whose Getafe team meet Porto, smiled.", "Getafe", "ORG"),
+    ("Lucy Hale, deputy editor of UK magazine Kit Carson, spoke.", "Kit Carson", "ORG"),
     # an age or a person's title in apposition makes a name a person's
-    ("Harrington, a professor of law at Queens College, died.", "Harrington", "PERSON"),
-    (
-        "The agency said Ulf D. Merbold, 47, of the European Space Agency, will fly.",
-        "Ulf D. Merbold",
-        "PERSON",
-    ),
+    ("Pemberton, a professor of law at Queens College, died.", "Pemberton", "PERSON"),
     # ... not an organisation's apposition, nor a name with an organisation noun
     ("Halford Bank, a lender, said it was fine.", "Halford Bank", "ORG"),
     # a person stays a person
@@ -66,7 +59,7 @@ RETYPED = [
     ("Kate Moss said its pledge was weak.", "Kate Moss", "PERSON"),
     ("Tony Blair spoke. Blair's Alastair Campbell agreed.", "Blair", "PERSON"),
     # an honorific starts a person's name, whatever the model said
-    ("It was reported that Dr Khoo intends to sell.", "Dr Khoo", "PERSON"),
+    ("It was reported that Dr Osei intends to sell.", "Dr Osei", "PERSON"),
 ]
 
 
@@ -77,12 +70,12 @@ def test_names_get_the_type_the_text_gives_them(nlp, text, name, label):
 
 def test_short_names_after_an_honorific(facts_of):
     text = (
-        "Laura Ashley, which sells clothes, is owned by Malaysia entrepreneur Dr Khoo Kay Peng. "
-        "It was reported that Dr Khoo intends to take the company private."
+        "Karen Millen, which sells clothes, is owned by Ghana entrepreneur Dr Osei Kwame Mensah. "
+        "It was reported that Dr Osei intends to take the company private."
     )
-    # "Dr Khoo" is the person named in full; "the company" is the company named before
+    # "Dr Osei" is the person named in full; "the company" is the company named before
     assert rows(facts_of(text), only={"intend"}) == {
-        ("Khoo Kay Peng", "intend", "Laura Ashley", False)
+        ("Osei Kwame Mensah", "intend", "Karen Millen", False)
     }
 
 
@@ -119,3 +112,29 @@ def test_organisations_named_after_a_nationality(nlp, text, name):
     assert (name, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
     # the demonym alone is no longer an entity of its own
     assert not any(e.label_ == "NORP" for e in nlp(text).ents)
+
+
+def test_untagged_words_after_a_form_of_address_are_a_persons_name(nlp):
+    from kg.nlp_repairs import tag_addressed_people
+
+    with nlp.select_pipes(disable=["kg_repairs"]):
+        doc = nlp("A spokesman, Dr Pallavan Raghu, met Sir Alan in the Lord of the Rings room.")
+    doc.ents = []  # as NER leaves such names untagged
+    tag_addressed_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Dr Pallavan Raghu", "PERSON"),
+        ("Sir Alan", "PERSON"),
+    ]
+
+
+def test_an_age_in_apposition_makes_a_persons_name(nlp):
+    from spacy.tokens import Span
+
+    from kg.nlp_repairs import retype_described_people
+
+    with nlp.select_pipes(disable=["kg_repairs"]):
+        doc = nlp("The agency said Dieter K. Obermann, 47, of the Space Agency, will fly.")
+    name = next(e for e in doc.ents if e.text == "Dieter K. Obermann")
+    doc.ents = [Span(doc, name.start, name.end, label="ORG")]  # as NER often tags them
+    retype_described_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Dieter K. Obermann", "PERSON")]

@@ -413,8 +413,8 @@ def _appositions(ent: Span) -> Iterator[Token]:
     if root.dep_ == "appos" and root.head.i < root.i:
         yield root.head
         # "A spokesman for Y, X, said": the parser hangs X on Y, the title's object
-        prep = root.head.head
-        if root.head.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i < prep.i:
+        prep, named = root.head.head, bool(root.head.ent_type_)
+        if root.head.dep_ == "pobj" and named and prep.dep_ == "prep" and prep.head.i < prep.i:
             yield prep.head
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:

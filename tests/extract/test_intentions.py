@@ -11,8 +11,8 @@ INTENTION = [
          {("Lufthansa", "plan", "full control of ITA", False, "asserted")}),
     case("The union threatened to call nationwide strikes.",
          {("union", "threaten", "nationwide strikes", False, "asserted")}),
-    case("Dr Khoo intends to take the company private.",
-         {("Dr Khoo", "intend", "company", False, "asserted")}),
+    case("Dr Osei intends to take the company private.",
+         {("Dr Osei", "intend", "company", False, "asserted")}),
     case("Siemens hopes to start building a plant in Texas.",
          {("Siemens", "hope", "plant in Texas", False, "asserted")}),
     # a negated intention is denied; a recipient is not what the plan is about

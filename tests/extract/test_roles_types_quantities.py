@@ -99,8 +99,8 @@ ROLE = [
     case("Youngsters Ben Hudell and Joe Keenan would be options."),
     case("Mike Leigh and Imelda Staunton were both winners at the Evening Standard awards."),
     case("Olly Barkley kicked well."),
-    case("Ian Harris of UK magazine Mac Format said so.",
-         {("Ian Harris", "affiliatedWith", "Mac Format", False)}),
+    case("Lucy Hale of UK magazine Kit Carson said so.",
+         {("Lucy Hale", "affiliatedWith", "Kit Carson", False)}),
     # --- no role: a work, a form of address, a common noun without an employer
     case("The film Vera Drake won."),
     case("Tim Cook, a keen cyclist, spoke first."),
@@ -117,7 +117,10 @@ ROLE = [
          {("Jim Farley", "holdsPosition", "chief executive", False),
           ("Jim Farley", "affiliatedWith", "Ford", False)}),
     # the organisation referred to: "its", "the company's", "party leader"
-    case("Brightwell is parting company with its chief executive Ana Pereira.",
+    case("Brightwell has dismissed its chief executive Ana Pereira.",
+         {("Ana Pereira", "holdsPosition", "chief executive", False),
+          ("Ana Pereira", "affiliatedWith", "its", False)}),
+    case("Brightwell is cutting ties with its chief executive Ana Pereira.",
          {("Ana Pereira", "holdsPosition", "chief executive", False),
           ("Ana Pereira", "affiliatedWith", "its", False)}),
     case("The site shows party leader Tom Reddy.",
