@@ -23,6 +23,13 @@ shape a rule can see:
 * **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
   reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
   person; it is re-labelled an organisation (ORG), the usual case in news.
+* **Places tagged as people or organisations.** "the Turkish city of Izmir" (Izmir as
+  PERSON), "the island of Capri" (as ORG): a name after a place noun (``place_nouns``)
+  and "of" names that place. A noun that is also said of other things ("the state of
+  General Motors", ``ambiguous_place_nouns``) must carry a place modifier ("the Mexican
+  state of Nuevo Leon").
+* **Organisations tagged as places.** "Spotify, which is based in Stockholm": a place is
+  not "based" anywhere (``based_words``); the name is an organisation's.
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
@@ -47,6 +54,9 @@ from .ontology import KG, local_name
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ORGANIZATION_CLASS = local_name(KG.Organization)  # the class of organisation nouns
+# NER labels a place's name is mistaken for, and those of a modifier that places a noun
+NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+PLACE_MODIFIER_LABELS = {"NORP", "GPE"}
 
 
 @Language.component("kg_repairs")
@@ -57,6 +67,8 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
     retype_titled_people(doc)
+    retype_named_places(doc)
+    retype_based_places(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -219,6 +231,44 @@ def _titled_person(e: Span) -> str | None:
 
 def retype_titled_people(doc: Doc) -> None:
     _relabel(doc, _titled_person)
+
+
+def _named_place(e: Span, w) -> str | None:
+    root = e.root
+    prep = root.head
+    if e.label_ not in NOT_PLACE_LABELS or root.dep_ != "pobj" or prep.i != e.start - 1:
+        return None
+    noun = prep.head
+    if prep.lower_ not in w.partitive_prepositions or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in w.place_nouns:
+        return None
+    placed = any(c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in PLACE_MODIFIER_LABELS
+                 for c in noun.children)  # fmt: skip
+    return "GPE" if placed or lemma not in w.ambiguous_place_nouns else None
+
+
+def retype_named_places(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: _named_place(e, w))
+
+
+def _based_place(e: Span, w) -> str | None:
+    """ "Spotify, which is based in Stockholm", "Spotify, based in Stockholm",
+    "Spotify is based in Stockholm"."""
+    if e.label_ not in {"GPE", "LOC"}:
+        return None
+    root = e.root
+    verbs = [c for c in root.children if c.dep_ in {"relcl", "acl"}]
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        verbs.append(root.head)
+    return "ORG" if any(v.lower_ in w.based_words for v in verbs) else None
+
+
+def retype_based_places(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: _based_place(e, w))
 
 
 def _has_to(verb: Token) -> bool:

@@ -45,6 +45,11 @@ RETYPED = [
     # "which" and "its" are said of things: a name the model tagged PERSON is an ORG
     ("Laura Ashley, which floated in 1995, cut jobs.", "Laura Ashley", "ORG"),
     ("Moderna reaffirmed its pledge.", "Moderna", "ORG"),
+    # a name after a place noun and "of" is a place's; "state" only with a place modifier
+    ("Tourists returned to the island of Lampedusa.", "Lampedusa", "GPE"),
+    ("Voters in the Brazilian state of Amapa went to the polls.", "Amapa", "GPE"),
+    ("A landslide buried homes in the Peruvian town of Huari.", "Huari", "GPE"),
+    ("Investors fretted over the state of Deutsche Bank.", "Deutsche Bank", "ORG"),
     # a person stays a person
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
     # an honorific starts a person's name, whatever the model said
@@ -101,3 +106,19 @@ def test_organisations_named_after_a_nationality(nlp, text, name):
     assert (name, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
     # the demonym alone is no longer an entity of its own
     assert not any(e.label_ == "NORP" for e in nlp(text).ents)
+
+
+def test_what_is_based_somewhere_is_no_place(nlp):
+    """ "Jupiter, which is based in Tallinn": the model's GPE is an organisation."""
+    from spacy.tokens import Doc
+
+    from kg.nlp_repairs import retype_based_places
+
+    words = ["Jupiter", ",", "which", "is", "based", "in", "Tallinn", ",", "grew", "."]
+    heads = [8, 0, 4, 4, 0, 4, 5, 0, 8, 8]
+    deps = ["nsubj", "punct", "nsubjpass", "auxpass", "relcl", "prep", "pobj", "punct",
+            "ROOT", "punct"]  # fmt: skip
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    retype_based_places(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jupiter", "ORG"), ("Tallinn", "GPE")]

@@ -113,6 +113,30 @@ def _in_after(ctx: Context, span: Span) -> list[Token]:
     return out
 
 
+def _of_places(ctx: Context, noun: Token) -> list[Token]:
+    """The places after a place noun's "of": "the capital of Armenia", and through a
+    place noun that names none itself, "the capital of the Mexican state of Nuevo Leon"."""
+    w = ctx.lexicon.words
+    out: list[Token] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in w.partitive_prepositions:
+            continue
+        out += _place_children(ctx, p, {"pobj"})
+        for o in p.children:
+            if o.dep_ == "pobj" and not o.ent_type_ and o.lemma_.lower() in w.place_nouns:
+                out += _of_places(ctx, o)
+    return out
+
+
+def _named_kind(ctx: Context, ent: Span) -> bool:
+    """ "San Siro stadium", "the Jefferson Memorial": a place's name on the noun of its
+    kind, whose "in" phrase places it (an organisation's name on a noun is another
+    thing: "an Arkema plant in Lyon" is no Arkema in Lyon)."""
+    root = ent.root
+    return (root.dep_ == "compound" and root.head.i == ent.end and root.head.pos_ == "NOUN"
+            and _kind(ctx, ent) == terms.LOCATION)  # fmt: skip
+
+
 def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
     """ "Yerevan, the capital of Armenia", "Leninakan, Armenia's second-largest city"."""
     w = ctx.lexicon.words
@@ -121,8 +145,7 @@ def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
         if app.dep_ != "appos" or app.lemma_.lower() not in w.place_nouns:
             continue
         out += _place_children(ctx, app, {"poss"})
-        out += [o for p in app.children if p.dep_ == "prep" and p.lower_ in w.partitive_prepositions
-                for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
+        out += _of_places(ctx, app)
     return out
 
 
@@ -221,6 +244,24 @@ def _site_owners(ctx: Context, noun: Token) -> list[Token]:
     return [s for s in fr.subjects(verb) if ctx.lexicon.ner_class.get(s.ent_type_) == org]
 
 
+def description_facts(ctx: Context) -> Iterator[Fact]:
+    """ "the Paris-headquartered agency said", "the Tokyo-based firm": an organisation
+    described, not named, by where it is based (references name it later)."""
+    w = ctx.lexicon.words
+    for noun in ctx.tokens:
+        if noun.pos_ != "NOUN" or noun.ent_type_ or noun.dep_ == "compound":
+            continue
+        if ctx.lexicon.classes.get(noun.lemma_.lower()) != terms.ORGANIZATION:
+            continue
+        places = [t for c in noun.lefts for t in c.subtree
+                  if _is_place(ctx, t) and t.head.lower_ in w.based_words]  # fmt: skip
+        m = sx.mention(noun, keep_preps=False) if places else None
+        for place in places if m is not None else []:
+            span = sx.ent_span(place)
+            if span is not None:
+                yield sx.make_fact(m, terms.BASED_IN, _mention(span), noun, rule="described")
+
+
 def site_facts(ctx: Context) -> Iterator[Fact]:
     """ "ExxonMobil will expand its refinery in Baton Rouge" -> (ExxonMobil, operatesIn,
     Baton Rouge): an organisation's site, placed."""
@@ -253,6 +294,7 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
         org = kind == terms.ORGANIZATION
         for tok, rule in (
             [(t, "in") for t in _in_phrase(ctx, ent.root)]
+            + [(t, "in") for t in (_in_phrase(ctx, ent.root.head) if _named_kind(ctx, ent) else [])]
             + [(t, "in") for t in (_in_after(ctx, ent) if not org else [])]
             + [(t, "possessor") for t in _place_children(ctx, ent.root, {"poss"})]
             + [(t, "apposition") for t in _apposition_of(ctx, ent.root)]
@@ -271,4 +313,5 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
                 continue
             seen.add(span.start)
             yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)
+    yield from description_facts(ctx)
     yield from site_facts(ctx)

@@ -15,6 +15,15 @@ PLACE = [
     case("Residents of Homs in western Syria fled.", {("Homs", "locatedIn", "Syria", False)}),
     case("The quake leveled Leninakan, Armenia's second-largest city.",
          {("Leninakan", "locatedIn", "Armenia", False)}),
+    # a place noun's "of" names the place, whatever NER called the name (PERSON here),
+    # through a chain of place nouns; a place's name on the noun of its kind
+    case("Boats reached the Italian island of Lampedusa.",
+         {("Lampedusa", "locatedIn", "Italian", False)}),
+    case("Police patrolled Guadalajara, the capital of the western Mexican state of Jalisco.",
+         {("Guadalajara", "locatedIn", "Jalisco", False),
+          ("Jalisco", "locatedIn", "Mexican", False)}),
+    case("Crowds gathered at Times Square station in New York.",
+         {("Times Square", "locatedIn", "New York", False)}),
     # an organisation's place: its modifiers, "X of Y", "based in"
     case("Many banks, including the Frankfurt-based Commerzbank, refused.",
          {("Commerzbank", "basedIn", "Frankfurt", False)}),
@@ -23,6 +32,11 @@ PLACE = [
          {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
     case("Spotify, which is based in Stockholm, reported a profit.",
          {("Spotify", "basedIn", "Stockholm", False)}),
+    # an organisation described by where it is based; not by a nationality or a birthplace
+    case("Shares of the Oslo-based insurer fell.",
+         {("Oslo-based insurer", "basedIn", "Oslo", False)}),
+    case("The Chinese company cut jobs."),
+    case("A Paris-born engineer founded the firm."),
     # a state body named after its country is based there; an association need not be
     case("A group from the Russian Defence Ministry left for Vladivostok.",
          {("Russian Defence Ministry", "basedIn", "Russian", False)}),
