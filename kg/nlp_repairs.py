@@ -30,6 +30,9 @@ shape a rule can see:
   state of Nuevo Leon").
 * **Organisations tagged as places.** "Spotify, which is based in Stockholm": a place is
   not "based" anywhere (``based_words``); the name is an organisation's.
+* **Datelines.** "BANGKOK, Thailand (AP)", "Moscow IZVESTIYA in Russian": a city in
+  capitals is an ORG or nothing to the model; the places a dateline names
+  (kg/datelines.py) are places (GPE), its agency an organisation (ORG).
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
@@ -48,6 +51,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .datelines import dateline
 from .lexicon import load_lexicon, load_words
 from .names import first_name_gender, fold, load_honorifics
 from .ontology import KG, local_name
@@ -69,6 +73,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_titled_people(doc)
     retype_named_places(doc)
     retype_based_places(doc)
+    label_datelines(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -269,6 +274,20 @@ def _based_place(e: Span, w) -> str | None:
 def retype_based_places(doc: Doc) -> None:
     w = load_words()
     _relabel(doc, lambda e: _based_place(e, w))
+
+
+def label_datelines(doc: Doc) -> None:
+    new: list[Span] = []
+    for sent in doc.sents:
+        line = dateline(sent)
+        if line is not None:
+            new += [Span(doc, p.start, p.end, label="GPE") for p in line.places]
+            new.append(Span(doc, line.source.start, line.source.end, label="ORG"))
+    if not new:
+        return
+    taken = {i for e in new for i in range(e.start, e.end)}
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    doc.ents = sorted(kept + new, key=lambda e: e.start)
 
 
 def _has_to(verb: Token) -> bool:

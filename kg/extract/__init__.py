@@ -4,7 +4,7 @@ Every extractor is ``fn(ctx: Context) -> Iterator[Fact]`` (see context.py for th
 it reads), registered in ``EXTRACTORS`` with what it yields to. ``extract()`` runs the
 chosen ones and, in one place for all of them:
 
-- drops facts from page furniture (boilerplate lines, tag lines);
+- drops facts from page furniture (boilerplate lines, tag lines; a dateline is none);
 - attributes facts inside quoted or reported speech to their speaker;
 - settles ownership: a fact of an extractor that yields to another is dropped when that
   other read a fact at the same word for the same subject ("X, a spokesman," is a role,
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..calibration import confidence
+from ..datelines import dateline
 from ..errors import ConfigError
 from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon, load_lexicon
@@ -103,7 +104,8 @@ def _boilerplate(ctx: Context, start: int, end: int) -> bool:
         return False
     if _boilerplate_pattern(ctx.lexicon.words.boilerplate_openings).match(span.text.strip()):
         return True
-    return len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+    tag_line = len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+    return tag_line and dateline(span) is None  # "BANGKOK, Thailand (AP)" is no furniture
 
 
 def _attribute(fact: Fact, regs: list[Region]) -> Fact:

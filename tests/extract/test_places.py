@@ -48,6 +48,14 @@ PLACE = [
          {("Arkema", "operatesIn", "Paris", False)}),
     case("BMW began production at a new plant in Leipzig.",
          {("BMW", "operatesIn", "Leipzig", False)}),
+    # a dateline: the agency reports from its places, even on a line of its own
+    case("HELSINKI, Finland (AP) -- Police said on Friday that the bridge would reopen.",
+         {("HELSINKI", "locatedIn", "Finland", False), ("AP", "operatesIn", "HELSINKI", False),
+          ("AP", "operatesIn", "Finland", False)}),
+    case("TULSA, Okla. (AP)",
+         {("TULSA", "locatedIn", "Okla.", False), ("AP", "operatesIn", "TULSA", False),
+          ("AP", "operatesIn", "Okla.", False)}),
+    case("Warsaw RZECZPOSPOLITA in Polish", {("RZECZPOSPOLITA", "operatesIn", "Warsaw", False)}),
     # --- a list is no containment; a capital is not its country named; no place
     case("Ministers from France, Germany and Italy met in Paris, London and Berlin."),
     case("According to Bloomberg, Ankara and Kyiv are talking."),
@@ -70,3 +78,17 @@ def test_a_nationality_places_a_party_does_not(nlp):
     doc = Doc(nlp.vocab, words=["German", "Tory"], ents=["B-NORP", "B-NORP"])
     ctx = Context(doc)
     assert _is_place(ctx, doc[0]) and not _is_place(ctx, doc[1])
+
+
+RESOLVED = [
+    # a capital beside its own country, or in a dateline, is the city, not the state
+    case("Nairobi, Kenya, is hosting the talks.",
+         {("Nairobi", "locatedIn", "Kenya", False), ("Nairobi", "host", "talks", False)}),
+    case("NAIROBI (Reuters) - Kenya raised rates.",
+         {("Reuters", "operatesIn", "NAIROBI", False)}, only={"operatesIn"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", RESOLVED)
+def test_resolved_place_facts(facts_of, text, expected, only):
+    assert rows(facts_of(text), expected, only) == expected

@@ -1,0 +1,39 @@
+"""Datelines (kg/datelines.py): where a wire story was filed from, and by whom."""
+
+import pytest
+
+from kg.datelines import dateline
+
+DATELINES = [
+    # a city (in capitals), the larger places after commas, the agency in brackets
+    ("HELSINKI, Finland (AP) -- Police said on Friday that the bridge would reopen.",
+     (("HELSINKI", "Finland"), "AP")),
+    ("TULSA, Okla. (AP) -- A tornado damaged homes.", (("TULSA", "Okla."), "AP")),
+    ("NAIROBI (Reuters) - Kenya raised rates.", (("NAIROBI",), "Reuters")),
+    # an editor's note before it, a date between the place and the agency
+    ("(Text) Riga, March 3 (LETA) -- Latvia's parliament voted on the budget.",
+     (("Riga",), "LETA")),
+    # a monitoring service's source line: identifier, city, source, language
+    ("Warsaw RZECZPOSPOLITA in Polish", (("Warsaw",), "RZECZPOSPOLITA")),
+    ("KX1203110295 Lisbon PUBLICO in Portuguese 12 Mar 95 p 4", (("Lisbon",), "PUBLICO")),
+    # --- no dateline: a person named after a city, a headline in capitals, a team sheet,
+    # a capital as the subject, a bracket inside the sentence
+    ("Paris Hilton arrived at the party.", None),
+    ("LONDON MARATHON", None),
+    ("Chelsea (4-4-2): Sanchez; James, Colwill.", None),
+    ("Lima said on Monday it would respond.", None),
+    ("Vienna (Austria) is calm.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", DATELINES)
+def test_dateline(nlp, text, expected):
+    line = dateline(next(iter(nlp(text).sents)))
+    got = None if line is None else (tuple(p.text for p in line.places), line.source.text)
+    assert got == expected
+
+
+def test_a_datelines_places_are_places(nlp):
+    """The model's ORG or nothing becomes a place; the agency an organisation."""
+    ents = {(e.text, e.label_) for e in nlp("DAYTON, Ohio (AP) -- Schools closed.").ents}
+    assert {("DAYTON", "GPE"), ("Ohio", "GPE"), ("AP", "ORG")} <= ents
