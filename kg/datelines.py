@@ -8,7 +8,9 @@ News agencies open a story with the place it was filed from and their own name:
   between the place and the agency;
 - "Moscow IZVESTIYA in Russian 23 Mar 94", "LD1005194694 Berlin N-TV in German",
   "Paris AFP": a monitoring service's source line (a story identifier, the city, the
-  paper or station, the language).
+  paper or station, the language);
+- "CHICAGO -- Jesse Smith said ...", "GRAND RAPIDS, Mich.": a paper's own dateline, a
+  city in capitals and no agency.
 
 The small model reads these badly (a city in capitals is an ORG or nothing), so the
 repairs relabel what a dateline names (kg/nlp_repairs.py), the place extractor says
@@ -40,7 +42,7 @@ class Dateline:
     """The places a story was filed from (the city first) and its agency or source."""
 
     places: tuple[Span, ...]
-    source: Span
+    source: Span | None  # None: a paper's own dateline ("CHICAGO --", "GRAND RAPIDS, Mich.")
 
 
 def _capitalised(tok) -> bool:
@@ -159,4 +161,7 @@ def dateline(sent: Span) -> Dateline | None:
         source = _source(sent, k, places[0]) if k < sent.end else None
         if source is not None:
             return Dateline(places=tuple(places), source=source)
+        city = places[0]
+        if all(t.is_upper for t in city) and not _is_country(city.text) and _ends(sent, k):
+            return Dateline(places=tuple(places), source=None)
     return None

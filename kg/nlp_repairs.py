@@ -282,7 +282,8 @@ def label_datelines(doc: Doc) -> None:
         line = dateline(sent)
         if line is not None:
             new += [Span(doc, p.start, p.end, label="GPE") for p in line.places]
-            new.append(Span(doc, line.source.start, line.source.end, label="ORG"))
+            if line.source is not None:
+                new.append(Span(doc, line.source.start, line.source.end, label="ORG"))
     if not new:
         return
     taken = {i for e in new for i in range(e.start, e.end)}

@@ -16,10 +16,14 @@ DATELINES = [
     # a monitoring service's source line: identifier, city, source, language
     ("Warsaw RZECZPOSPOLITA in Polish", (("Warsaw",), "RZECZPOSPOLITA")),
     ("KX1203110295 Lisbon PUBLICO in Portuguese 12 Mar 95 p 4", (("Lisbon",), "PUBLICO")),
+    # a paper's own dateline: a city in capitals, no agency
+    ("SPOKANE, Wash.", (("SPOKANE", "Wash."), None)),
+    ("DENVER -- Snow closed schools on Monday.", (("DENVER",), None)),
     # --- no dateline: a person named after a city, a headline in capitals, a team sheet,
     # a capital as the subject, a bracket inside the sentence
     ("Paris Hilton arrived at the party.", None),
     ("LONDON MARATHON", None),
+    ("CHINA", None),
     ("Chelsea (4-4-2): Sanchez; James, Colwill.", None),
     ("Lima said on Monday it would respond.", None),
     ("Vienna (Austria) is calm.", None),
@@ -29,7 +33,8 @@ DATELINES = [
 @pytest.mark.parametrize("text,expected", DATELINES)
 def test_dateline(nlp, text, expected):
     line = dateline(next(iter(nlp(text).sents)))
-    got = None if line is None else (tuple(p.text for p in line.places), line.source.text)
+    source = None if line is None or line.source is None else line.source.text
+    got = None if line is None else (tuple(p.text for p in line.places), source)
     assert got == expected
 
 

@@ -252,7 +252,7 @@ def dateline_facts(ctx: Context) -> Iterator[Fact]:
     Thailand): an agency reports from the places of its dateline (kg/datelines.py)."""
     for sent in ctx.doc.sents:
         line = dateline(sent)
-        if line is None:
+        if line is None or line.source is None:
             continue
         source = _mention(line.source)
         for place in line.places:
@@ -282,7 +282,8 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
     """locatedIn and basedIn facts from the name patterns above."""
     ents = [e for e in ctx.ents if _kind(ctx, e) is not None]
     # "Saint-Gall AFP": a dateline's agency reports from its places, is not based there
-    sources = {line.source.start for s in ctx.doc.sents if (line := dateline(s)) is not None}
+    lines = [line for s in ctx.doc.sents if (line := dateline(s)) is not None]
+    sources = {line.source.start for line in lines if line.source is not None}
     ents_at = {e.start: e for e in ctx.ents}
     for ent in ents:
         kind = _kind(ctx, ent)

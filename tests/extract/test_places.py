@@ -56,6 +56,7 @@ PLACE = [
          {("TULSA", "locatedIn", "Okla.", False), ("AP", "operatesIn", "TULSA", False),
           ("AP", "operatesIn", "Okla.", False)}),
     case("Warsaw RZECZPOSPOLITA in Polish", {("RZECZPOSPOLITA", "operatesIn", "Warsaw", False)}),
+    case("SPOKANE, Wash.", {("SPOKANE", "locatedIn", "Wash.", False)}),
     # --- a list is no containment; a capital is not its country named; no place
     case("Ministers from France, Germany and Italy met in Paris, London and Berlin."),
     case("According to Bloomberg, Ankara and Kyiv are talking."),
