@@ -79,9 +79,17 @@ def _in_phrase(ctx: Context, tok: Token) -> list[Token]:
             for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
 
 
+def _region(ctx: Context, big: Span) -> bool:
+    """A place the text calls a region: "Kumamoto Prefecture", "Umbria province"."""
+    regions = ctx.lexicon.words.region_nouns
+    after = big.root.head if big.root.dep_ == "compound" and big.root.head.i == big.end else None
+    return big[-1].lower_ in regions or (after is not None and after.lower_ in regions)
+
+
 def _in_after(ctx: Context, span: Span) -> list[Token]:
-    """ "Floods hit Porto Alegre in southern Brazil": the parser hangs the "in" on the
-    verb, but an "in" right after a place, naming a country or a state, places it."""
+    """ "Floods hit Porto Alegre in southern Brazil", "Perugia in Umbria province": the
+    parser hangs the "in" on the verb, but an "in" right after a place, naming a
+    country, a state or a region, places it."""
     doc = span.doc
     if (
         span.end >= len(doc)
@@ -90,11 +98,39 @@ def _in_after(ctx: Context, span: Span) -> list[Token]:
         return []
     if _is_country(ctx, span):
         return []
+    prep = doc[span.end]
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    # "in Umbria province": the place names the region noun the "in" governs
+    objs += [c for o in objs if not o.ent_type_ for c in o.children if c.dep_ == "compound"]
     out = []
-    for o in _place_children(ctx, doc[span.end], {"pobj"}):
+    for o in objs:
         big = sx.ent_span(o)
-        if big is not None and (_is_country(ctx, big) or big.text.lower() in us_states()):
+        if big is None or ctx.lexicon.ner_class.get(big.label_) != terms.LOCATION:
+            continue
+        if _is_country(ctx, big) or big.text.lower() in us_states() or _region(ctx, big):
             out.append(o)
+    return out
+
+
+def _copula_in(ctx: Context, span: Span) -> list[Token]:
+    """ "Rome is in Lazio province", "Kassala is in eastern Sudan": a place said to be in
+    a place."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in ctx.lexicon.words.copulas:
+        return []
+    preps = ctx.lexicon.words.containment_prepositions
+    out: list[Token] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if o.ent_type_:
+                out += _place_children(ctx, p, {"pobj"})
+            elif o.lemma_.lower() in ctx.lexicon.words.region_nouns:
+                out += _place_children(ctx, o, {"compound"})
     return out
 
 
@@ -297,6 +333,7 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             [(t, "in") for t in _in_phrase(ctx, ent.root)]
             + [(t, "in") for t in (_in_phrase(ctx, ent.root.head) if _named_kind(ctx, ent) else [])]
             + [(t, "in") for t in (_in_after(ctx, ent) if not org else [])]
+            + [(t, "copula") for t in (_copula_in(ctx, ent) if not org else [])]
             + [(t, "possessor") for t in _place_children(ctx, ent.root, {"poss"})]
             + [(t, "apposition") for t in _apposition_of(ctx, ent.root)]
             + [(t, "place-noun") for t in _of_place_noun(ctx, ent.root)]

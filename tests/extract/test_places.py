@@ -13,6 +13,16 @@ PLACE = [
     case("Storms hit McAllen, Texas, on Monday.", {("McAllen", "locatedIn", "Texas", False)}),
     # an "in" phrase on the name, a place as possessor, an apposition of kind and place
     case("Residents of Homs in western Syria fled.", {("Homs", "locatedIn", "Syria", False)}),
+    # an "in" after a place naming a region ("province", "prefecture"), or after a copula
+    case("Floods hit Nagoya in Aichi Prefecture.",
+         {("Nagoya", "locatedIn", "Aichi Prefecture", False)}),
+    case("Leeds is in Yorkshire county.", {("Leeds", "locatedIn", "Yorkshire county", False)}),
+    case("Bilbao is in northern Spain.", {("Bilbao", "locatedIn", "Spain", False)}),
+    case("Zagreb is in talks with Rome."),
+    # an address line has no verb, and is no page furniture; a list of countries is
+    case("Brookhaven Laboratory, Upton, N.Y.;", {("Upton", "locatedIn", "N.Y.", False)}),
+    case("Acme Steel Corp. of Cleveland;", {("Acme Steel Corp.", "basedIn", "Cleveland", False)}),
+    case("Turkey, Ukraine, Russia"),
     case("The quake leveled Leninakan, Armenia's second-largest city.",
          {("Leninakan", "locatedIn", "Armenia", False)}),
     # a place noun's "of" names the place, whatever NER called the name (PERSON here),
