@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..datelines import dateline
-from ..gazetteer import Gazetteer, names_us_state, us_states
+from ..gazetteer import Gazetteer, city_names, names_us_state, norm, us_states
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
@@ -193,6 +193,36 @@ def _inner_country(ctx: Context, span: Span) -> list[Token]:
     return [first] if body else []
 
 
+def _names_place(ctx: Context, span: Span) -> bool:
+    """A country, a US state or a city by its name (GeoNames), whatever NER said."""
+    text = sx.phrase_text([t for t in span if t.pos_ != "DET"])
+    return _is_country(ctx, span) or names_us_state(text) or norm(text) in city_names()
+
+
+def _place_in_name(ctx: Context, span: Span) -> Span | None:
+    """ "the Supreme Court of Canada", "the Federal Reserve Bank of Boston": an
+    organisation's name that ends in "of" and a place."""
+    of = ctx.lexicon.words.partitive_prepositions
+    for k in range(span.end - 2, span.start, -1):
+        if span.doc[k].lower_ in of:
+            tail = span.doc[k + 1 : span.end]
+            return tail if _names_place(ctx, tail) else None
+    return None
+
+
+def _of_after(ctx: Context, span: Span) -> list[Token]:
+    """ "the Institute of Zoology of Kunming": an "of" and a place right after the name
+    (the parser hangs it on a word inside the name)."""
+    doc = span.doc
+    if (
+        span.end + 1 >= len(doc)
+        or doc[span.end].lower_ not in ctx.lexicon.words.partitive_prepositions
+    ):
+        return []
+    return [o for o in _place_children(ctx, doc[span.end], {"pobj"})
+            if doc[span.end].head.i in range(span.start, span.end)]  # fmt: skip
+
+
 def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
     """ "German carmaker BMW", "the U.S. 6th Fleet", "the Frankfurt-based Commerzbank",
     "Hyundai Motor, a Seoul-based carmaker", "Pittsburgh-Corning Corp. of Pittsburgh":
@@ -340,12 +370,16 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             + [(t, "modifier") for t in (_based_modifiers(ctx, ent)
                                          if org and ent.start not in sources else [])]
             + [(t, "based-in") for t in (_based_clause(ctx, ent) if org else [])]
+            + [(t, "of") for t in (_of_after(ctx, ent) if org else [])]
         ):  # fmt: skip
             span = sx.ent_span(tok)
             if span is not None and span.start != ent.start:
                 found.append((span, rule))
         for t in _inner_country(ctx, ent) if org else []:
             found.append((ctx.doc[t.i : t.i + 1], "in-name"))
+        named = _place_in_name(ctx, ent) if org else None
+        if named is not None:
+            found.append((named, "in-name"))
         seen: set[int] = set()
         for span, rule in found:
             if span.start in seen:

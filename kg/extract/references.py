@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..datelines import dateline
-from ..gazetteer import Gazetteer, Place, norm
+from ..gazetteer import Gazetteer, Place, city_names, norm
 from ..lexicon import Lexicon
 from ..model import Entity
 from ..names import fold, load_honorifics
@@ -172,18 +172,29 @@ class _NameGrouper:
         self._inner_country(ent, toks, ref)
 
     def _inner_country(self, ent: Span, toks: list[Token], ref: Ref) -> None:
-        """ "the Indian Navy", "the Russian Defence Ministry": an organisation whose name
-        opens with its country's name or demonym."""
+        """ "the Indian Navy", "the Russian Defence Ministry", "the Supreme Court of
+        Canada": an organisation whose name opens with its country's name or demonym, or
+        ends with "of" and its name."""
         if ref.type != terms.ORGANIZATION or len(toks) < 2:
             return
-        hit = self.gaz.lookup(toks[0].text)
-        if hit is None or hit[0].type != terms.COUNTRY or hit[1] == Gazetteer.BY_CAPITAL:
-            return
-        place = hit[0]
-        inner = Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
-                    "gazetteer:" + hit[1])  # fmt: skip
-        self.refs.inner[toks[0].i] = inner
-        self.refs.register(inner, toks[0].text)
+        inside = [toks[0]]
+        if len(toks) > 2 and toks[-2].lower_ in self.lex.words.partitive_prepositions:
+            inside.append(toks[-1])
+        for tok in inside:
+            hit = self.gaz.lookup(tok.text)
+            if tok.i != toks[0].i and hit is None and norm(tok.text) in city_names():
+                city = Ref(entity_key(tok.text), tok.text, terms.LOCATION, None, BY_NAME)
+                self.refs.inner[tok.i] = city  # "the Institute of Botany of Lanzhou"
+                continue
+            if hit is None or hit[0].type != terms.COUNTRY or hit[1] == Gazetteer.BY_CAPITAL:
+                continue
+            if tok.i != toks[0].i and hit[1] != Gazetteer.BY_NAME:
+                continue  # "of" a demonym is no country: "the Museum of Modern Art"
+            place = hit[0]
+            inner = Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
+                        "gazetteer:" + hit[1])  # fmt: skip
+            self.refs.inner[tok.i] = inner
+            self.refs.register(inner, tok.text)
 
     def _gazetteer(self, ent: Span, text: str) -> Ref | None:
         hit = self.gaz.lookup(text)

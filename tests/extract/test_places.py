@@ -40,6 +40,12 @@ PLACE = [
     case("German carmaker BMW opened a plant.", {("BMW", "basedIn", "German", False)}),
     case("Manufacturers Hanover Trust Co. of New York filed a plan.",
          {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
+    # a name that ends in "of" and a country or a city; not "of" anything else
+    case("Researchers at the Institute of Botany of Lanzhou found a new fern.",
+         {("Institute of Botany of Lanzhou", "basedIn", "Lanzhou", False)}),
+    case("The Central Bank of Ireland said so.",
+         {("Central Bank of Ireland", "basedIn", "Ireland", False)}),
+    case("The Museum of Modern Art reopened."),
     case("Spotify, which is based in Stockholm, reported a profit.",
          {("Spotify", "basedIn", "Stockholm", False)}),
     # an organisation described by where it is based; not by a nationality or a birthplace
@@ -95,6 +101,11 @@ RESOLVED = [
     # a capital beside its own country, or in a dateline, is the city, not the state
     case("Nairobi, Kenya, is hosting the talks.",
          {("Nairobi", "locatedIn", "Kenya", False), ("Nairobi", "host", "talks", False)}),
+    # a place at the end of an organisation's name is itself, not the organisation
+    case("Researchers at the Institute of Botany of Lanzhou found a new fern.",
+         {("Institute of Botany of Lanzhou", "basedIn", "Lanzhou", False)}, only={"basedIn"}),
+    case("The Central Bank of Ireland said so.",
+         {("Central Bank of Ireland", "basedIn", "Ireland", False)}, only={"basedIn"}),
     case("NAIROBI (Reuters) - Kenya raised rates.",
          {("Reuters", "operatesIn", "NAIROBI", False)}, only={"operatesIn"}),
 ]  # fmt: skip
@@ -103,3 +114,20 @@ RESOLVED = [
 @pytest.mark.parametrize("text,expected,only", RESOLVED)
 def test_resolved_place_facts(facts_of, text, expected, only):
     assert rows(facts_of(text), expected, only) == expected
+
+
+def test_an_of_place_the_parser_hangs_inside_the_name(nlp):
+    """ "the Institute of Optics of Changchun": the second "of" hangs on "Optics"."""
+    from spacy.tokens import Doc
+
+    from kg.extract import Context
+    from kg.extract.places import place_facts
+
+    words = ["Staff", "at", "the", "Institute", "of", "Optics", "of", "Changchun", "left", "."]
+    heads = [8, 0, 3, 1, 3, 4, 5, 6, 8, 8]
+    deps = ["nsubj", "prep", "det", "pobj", "prep", "pobj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    facts = {(f.subject.text, f.predicate, f.object_text) for f in place_facts(Context(doc))}
+    assert facts == {("Institute of Optics", "basedIn", "Changchun")}
