@@ -28,6 +28,9 @@ shape a rule can see:
   and "of" names that place. A noun that is also said of other things ("the state of
   General Motors", ``ambiguous_place_nouns``) must carry a place modifier ("the Mexican
   state of Nuevo Leon").
+* **Cities tagged as people or organisations where only a place fits.** "Batavia, N.Y.",
+  "floods in Niagara Falls": a city GeoNames knows, followed by a comma and a US state
+  or a country, or after "in" (``containment_prepositions``), is a place.
 * **Organisations tagged as places.** "Spotify, which is based in Stockholm": a place is
   not "based" anywhere (``based_words``); the name is an organisation's.
 * **Datelines.** "BANGKOK, Thailand (AP)", "Moscow IZVESTIYA in Russian": a city in
@@ -52,6 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .datelines import dateline
+from .gazetteer import Gazetteer, city_names, load_gazetteer, names_us_state, norm
 from .lexicon import load_lexicon, load_words
 from .names import first_name_gender, fold, load_honorifics
 from .ontology import KG, local_name
@@ -73,6 +77,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_titled_people(doc)
     retype_named_places(doc)
     retype_based_places(doc)
+    retype_placed_cities(doc)
     label_datelines(doc)
     reattach_finite_conjuncts(doc)
     return doc
@@ -257,6 +262,50 @@ def _named_place(e: Span, w) -> str | None:
 def retype_named_places(doc: Doc) -> None:
     w = load_words()
     _relabel(doc, lambda e: _named_place(e, w))
+
+
+def _placed_city(e: Span, w) -> str | None:
+    if e.label_ not in {"PERSON", "ORG"}:
+        return None
+    known = norm(e.text) in city_names()
+    doc = e.doc
+    if e.end + 1 < len(doc) and doc[e.end].text == ",":
+        nxt = doc[e.end + 1 : _name_end(doc, e.end + 1)]
+        opening = e[0].text in w.place_name_openings and len(e) > 1  # "St. Albans, Vt."
+        if (known or opening) and len(nxt) and (names_us_state(nxt.text) or _country(nxt.text)):
+            return "GPE"  # "Batavia, N.Y."
+    if not known:
+        return None
+    before = doc[e.start - 1] if e.start > 0 else None
+    after = doc[e.end] if e.end < len(doc) else None
+    possessed = after is not None and after.tag_ == "POS"  # "in Austin's view"
+    if before is not None and before.lower_ in w.containment_prepositions and not possessed:
+        return "GPE" if e.root.head.i == before.i else None
+    return None
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    """The end of the name at token ``i``: its entity, else its capitalised words, with
+    the full stop of an abbreviation ("Vt", ".")."""
+    ent = next((e for e in doc.ents if e.start == i), None)
+    if ent is not None:
+        return ent.end
+    j = i
+    while j < len(doc) and j - i < 3 and (doc[j].is_title or doc[j].is_upper):
+        j += 1
+    if j < len(doc) and j > i and doc[j].text == "." and not doc[j - 1].whitespace_:
+        j += 1
+    return j
+
+
+def _country(text: str) -> bool:
+    hit = load_gazetteer().lookup(text)
+    return hit is not None and hit[0].type == "Country" and hit[1] == Gazetteer.BY_NAME
+
+
+def retype_placed_cities(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: _placed_city(e, w))
 
 
 def _based_place(e: Span, w) -> str | None:

@@ -122,3 +122,37 @@ def test_what_is_based_somewhere_is_no_place(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
     retype_based_places(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Jupiter", "ORG"), ("Tallinn", "GPE")]
+
+
+def _doc(nlp, words, heads, deps, ents, tags=None):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents, tags=tags)
+
+
+PLACED_CITIES = [
+    # a known city before a comma and a US state, or after "in": a place, whatever NER said
+    (["Storms", "hit", "Decatur", ",", "Ill.", "."], [1, 1, 1, 2, 2, 1],
+     ["nsubj", "ROOT", "dobj", "punct", "appos", "punct"],
+     ["O", "O", "B-PERSON", "O", "B-GPE", "O"], "Decatur", "GPE"),
+    (["Snow", "fell", "in", "Decatur", "."], [1, 1, 1, 2, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "punct"], ["O", "O", "O", "B-PERSON", "O"],
+     "Decatur", "GPE"),
+    # a name that opens like a place's ("Fort"), before a comma and a state
+    (["Snow", "fell", "in", "Fort", "Ridley", ",", "Kan.", "."], [1, 1, 1, 4, 2, 4, 4, 1],
+     ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "appos", "punct"],
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"], "Fort Ridley", "GPE"),
+    # a person "of" a city stays a person; so does a city's name as a possessor
+    (["Davis", "of", "Decatur", "spoke", "."], [3, 0, 1, 3, 3],
+     ["nsubj", "prep", "pobj", "ROOT", "punct"], ["B-PERSON", "O", "B-PERSON", "O", "O"],
+     "Decatur", "PERSON"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words,heads,deps,ents,name,label", PLACED_CITIES)
+def test_cities_where_only_a_place_fits(nlp, words, heads, deps, ents, name, label):
+    from kg.nlp_repairs import retype_placed_cities
+
+    doc = _doc(nlp, words, heads, deps, ents)
+    retype_placed_cities(doc)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
