@@ -112,6 +112,24 @@ def _in_after(ctx: Context, span: Span) -> list[Token]:
     return out
 
 
+def _in_city_after(ctx: Context, span: Span, kinds: frozenset[str]) -> list[Token]:
+    """ "Brown University in Providence", "Cox Packing Co. in Devine": an "in" and a city
+    right after an organisation whose name says it has a seat (``kinds``), wherever the
+    parser hangs the "in" ("sales of Apple in Paris" say nothing of Apple's seat)."""
+    doc = span.doc
+    last = span[-1].lower_.rstrip(".")
+    if last not in kinds or span.end + 1 >= len(doc):
+        return []
+    if doc[span.end].lower_ not in ctx.lexicon.words.containment_prepositions:
+        return []
+    out = []
+    for o in _place_children(ctx, doc[span.end], {"pobj"}):
+        big = sx.ent_span(o)
+        if big is not None and not _is_country(ctx, big) and not names_us_state(big.text):
+            out.append(o)
+    return out
+
+
 def _copula_in(ctx: Context, span: Span) -> list[Token]:
     """ "Rome is in Lazio province", "Kassala is in eastern Sudan": a place said to be in
     a place."""
@@ -346,6 +364,7 @@ def site_facts(ctx: Context) -> Iterator[Fact]:
 
 def place_facts(ctx: Context) -> Iterator[Fact]:
     """locatedIn and basedIn facts from the name patterns above."""
+    w = ctx.lexicon.words
     ents = [e for e in ctx.ents if _kind(ctx, e) is not None]
     # "Saint-Gall AFP": a dateline's agency reports from its places, is not based there
     lines = [line for s in ctx.doc.sents if (line := dateline(s)) is not None]
@@ -371,6 +390,8 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
                                          if org and ent.start not in sources else [])]
             + [(t, "based-in") for t in (_based_clause(ctx, ent) if org else [])]
             + [(t, "of") for t in (_of_after(ctx, ent) if org else [])]
+            + [(t, "seat-in") for t in (_in_city_after(ctx, ent, w.seated_organisations)
+                                        if org else [])]
         ):  # fmt: skip
             span = sx.ent_span(tok)
             if span is not None and span.start != ent.start:

@@ -40,6 +40,9 @@ PLACE = [
     case("German carmaker BMW opened a plant.", {("BMW", "basedIn", "German", False)}),
     case("Manufacturers Hanover Trust Co. of New York filed a plan.",
          {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
+    # an organisation with a seat ("Co.", "University"), an "in" and a city after its name
+    case("The order went to Harlan Tool Co. in Dayton on Monday.",
+         {("Harlan Tool Co.", "basedIn", "Dayton", False)}),
     # a name that ends in "of" and a country or a city; not "of" anything else
     case("Researchers at the Institute of Botany of Lanzhou found a new fern.",
          {("Institute of Botany of Lanzhou", "basedIn", "Lanzhou", False)}),
