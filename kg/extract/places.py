@@ -9,7 +9,17 @@
   apposition that says what kind of place, and of where;
 - "the Frankfurt-based Commerzbank", "a Seoul chipmaker", "the Russian Defence Ministry",
   "Pittsburgh-Corning Corp. of Pittsburgh": an organisation's place in its own name's
-  modifiers.
+  modifiers;
+- "Nagoya in Aichi Prefecture", "Bilbao is in northern Spain", "Guadalajara, the capital
+  of the western Mexican state of Jalisco", "Times Square station in New York": a
+  region after "in", a copula's "in", a chain of place nouns, a name on its kind noun;
+- "the Central Bank of Ireland", "Harlan Tool Co. in Dayton", "the Oslo-based insurer":
+  a place at the end of an organisation's name, after a name that says it has a seat,
+  or on a description of the organisation -> basedIn;
+- "HELSINKI, Finland (AP) --", "Warsaw RZECZPOSPOLITA in Polish": a dateline
+  (kg/datelines.py) -> the agency operatesIn its places;
+- "Anna Berg, who lives in Tromso", "his New Jersey home" -> livesIn; "in her native
+  Arizona", "his hometown of Tulsa", "Ohio-born Jane Doe" -> nativeOf: a person's places.
 
 The facts are the text's, not a gazetteer's: nothing is added that the sentence does
 not say. A list ("Paris, London and Berlin") is no containment: the second place must
@@ -408,5 +418,51 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             seen.add(span.start)
             yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)
     yield from description_facts(ctx)
+    yield from home_facts(ctx)
     yield from dateline_facts(ctx)
     yield from site_facts(ctx)
+
+
+def _person(ctx: Context, tok: Token) -> bool:
+    """A person's name, or a personal pronoun that can refer to one ("his", "she")."""
+    if ctx.lexicon.ner_class.get(tok.ent_type_) == terms.PERSON:
+        return True
+    w = ctx.lexicon.words
+    return not tok.ent_type_ and tok.lower_ in w.male_pronouns | w.female_pronouns
+
+
+def _home_places(ctx: Context, noun: Token) -> list[Token]:
+    """The places a home noun names: "his New Jersey home", "her hometown of Tulsa"."""
+    out = _place_children(ctx, noun, {"compound", "amod", "nmod"})
+    return out + _of_places(ctx, noun)
+
+
+def home_facts(ctx: Context) -> Iterator[Fact]:
+    """ "Mary, who lives in Rock Hill" -> (Mary, livesIn, Rock Hill); "in his native
+    Ohio", "her hometown of Tulsa", "Ohio-born Jane Doe" -> nativeOf: a person's places."""
+    w = ctx.lexicon.words
+    found: list[tuple[Token, str, Token, Token]] = []  # person, property, place, trigger
+    for tok in ctx.tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in w.residence_verbs:
+            places = _in_phrase(ctx, tok)
+            found += [(s, terms.LIVES_IN, p, tok) for s in fr.subjects(tok) if _person(ctx, s)
+                      for p in places]  # fmt: skip
+        elif tok.pos_ == "NOUN" and (lemma in w.home_nouns or tok.lower_ in w.hometown_nouns):
+            owners = [c for c in tok.children if c.dep_ == "poss" and _person(ctx, c)]
+            prop = terms.LIVES_IN if lemma in w.home_nouns else terms.NATIVE_OF
+            found += [(o, prop, p, tok) for o in owners for p in _home_places(ctx, tok)]
+        elif tok.lower_ in w.origin_words and tok.dep_ == "amod" and _is_place(ctx, tok.head):
+            # "in his native South Carolina"
+            owners = [c for c in tok.head.children if c.dep_ == "poss" and _person(ctx, c)]
+            found += [(o, terms.NATIVE_OF, tok.head, tok) for o in owners]
+        elif tok.lower_ in w.origin_words and tok.head.i != tok.i and _person(ctx, tok.head):
+            # "Illinois born Charlton Heston", "Ohio-born Jane Doe"
+            places = [c for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod"}
+                      and _is_place(ctx, c)]  # fmt: skip
+            found += [(tok.head, terms.NATIVE_OF, p, tok) for p in places]
+    for person, prop, place, trigger in found:
+        pm = sx.mention(person, keep_preps=False)
+        span = sx.ent_span(place)
+        if pm is not None and span is not None:
+            yield sx.make_fact(pm, prop, _mention(span), trigger, rule="home")

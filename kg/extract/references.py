@@ -230,12 +230,18 @@ class _NameGrouper:
         short = norm(text)
         # "Mr Ebber's lawyers": a possessive written "Ebber's" for "Ebbers'" is a common slip
         slip = titled and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "case"
+        # a name tagged a place is a person's surname ("Jordan"), never the first word of
+        # a longer name ("Swansea" of "Swansea Unite", tagged a person), nor a prefix of an
+        # organisation named after it ("Manchester" of "Manchester United")
+        place = self.lex.ner_class.get(tok.ent_type_) == terms.LOCATION
         for full, pref in self.persons.items():
-            parts = full.split()
+            parts = full.split()[-1:] if place else full.split()
             if short != full and (short in parts or (slip and short + "s" in parts)):
                 return dataclasses.replace(pref, rule="person:short-name")
         for full, nref in self.longer.items():
             if full.split()[0] == short and short != full:
+                if place and (nref.type != terms.LOCATION or short in city_names()):
+                    continue  # a city GeoNames knows is itself
                 return dataclasses.replace(nref, rule="prefix")
         return None
 

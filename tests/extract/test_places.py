@@ -76,6 +76,16 @@ PLACE = [
           ("AP", "operatesIn", "Okla.", False)}),
     case("Warsaw RZECZPOSPOLITA in Polish", {("RZECZPOSPOLITA", "operatesIn", "Warsaw", False)}),
     case("SPOKANE, Wash.", {("SPOKANE", "locatedIn", "Wash.", False)}),
+    # a person's places: where one lives, where one comes from; not a thing's
+    case("Anna Berg, who lives in Tromso, won the race.",
+         {("Anna Berg", "livesIn", "Tromso", False)}),
+    case("Police searched Anna Kessler's Vermont home.",
+         {("Anna Kessler", "livesIn", "Vermont", False)}),
+    case("Senator Maria Ruiz campaigned in her native Arizona.",
+         {("her", "nativeOf", "Arizona", False)}),
+    case("Tom Reed returned to his hometown of Tulsa.", {("his", "nativeOf", "Tulsa", False)}),
+    case("Ohio-born Jane Doe won.", {("Jane Doe", "nativeOf", "Ohio", False)}),
+    case("The band's London home was sold."),
     # --- a list is no containment; a capital is not its country named; no place
     case("Ministers from France, Germany and Italy met in Paris, London and Berlin."),
     case("According to Bloomberg, Ankara and Kyiv are talking."),
@@ -109,6 +119,11 @@ RESOLVED = [
          {("Institute of Botany of Lanzhou", "basedIn", "Lanzhou", False)}, only={"basedIn"}),
     case("The Central Bank of Ireland said so.",
          {("Central Bank of Ireland", "basedIn", "Ireland", False)}, only={"basedIn"}),
+    # a pronoun's person; a city is itself, not the first word of a longer name
+    case("Senator Maria Ruiz campaigned in her native Arizona.",
+         {("Maria Ruiz", "nativeOf", "Arizona", False)}, only={"nativeOf"}),
+    case("Leeds Unite held a march. Maria Lopez, who lives in Leeds, joined it.",
+         {("Maria Lopez", "livesIn", "Leeds", False)}, only={"livesIn"}),
     case("NAIROBI (Reuters) - Kenya raised rates.",
          {("Reuters", "operatesIn", "NAIROBI", False)}, only={"operatesIn"}),
 ]  # fmt: skip
