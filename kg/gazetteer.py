@@ -121,9 +121,21 @@ def names_us_state(text: str) -> bool:
 
     >>> names_us_state("Mich."), names_us_state("OHIO"), names_us_state("Paris")
     (True, True, False)
+    >>> names_us_state("Jan."), names_us_state("Sept."), names_us_state("Tues.")
+    (False, False, False)
     """
     text = text.strip()
+    if text.rstrip(".").lower() in _calendar_abbreviations() and text.endswith("."):
+        return False  # "Taipei, Jan. 20": a date, not a state
     return STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_abbreviations() -> frozenset[str]:
+    import calendar
+
+    names = list(calendar.month_abbr) + list(calendar.day_abbr)
+    return frozenset(n.lower() for n in names if n) | {"sept", "tues", "thur", "thurs"}
 
 
 @functools.lru_cache(maxsize=1)

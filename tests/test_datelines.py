@@ -13,6 +13,9 @@ DATELINES = [
     # an editor's note before it, a date between the place and the agency
     ("(Text) Riga, March 3 (LETA) -- Latvia's parliament voted on the budget.",
      (("Riga",), "LETA")),
+    # an abbreviated month is no abbreviated state
+    ("(Text) Vilnius, Jan. 12 (ELTA) -- Lithuania's cabinet met on Monday.",
+     (("Vilnius",), "ELTA")),
     # a monitoring service's source line: identifier, city, source, language
     ("Warsaw RZECZPOSPOLITA in Polish", (("Warsaw",), "RZECZPOSPOLITA")),
     ("KX1203110295 Lisbon PUBLICO in Portuguese 12 Mar 95 p 4", (("Lisbon",), "PUBLICO")),
