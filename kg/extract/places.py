@@ -62,11 +62,17 @@ def _is_country(ctx: Context, span: Span) -> bool:
 
 
 def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
-    """ "Baton Rouge, La." / "JOHANNESBURG, South Africa": the larger place after a comma."""
+    """ "Baton Rouge, La." / "JOHANNESBURG, South Africa" / "Tindouf, south-west
+    Algeria": the larger place after a comma (and a point of the compass)."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    nxt = ents_at.get(span.end + 1)
+    k = span.end + 1
+    compass = ctx.lexicon.words.compass_words
+    while k not in ents_at and k < min(len(doc), span.end + 4) and \
+            (doc[k].lower_ in compass or doc[k].text == "-"):  # fmt: skip
+        k += 1
+    nxt = ents_at.get(k)
     if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
         return None
     text = nxt.text.strip()
@@ -182,7 +188,9 @@ def _named_kind(ctx: Context, ent: Span) -> bool:
     kind, whose "in" phrase places it (an organisation's name on a noun is another
     thing: "an Arkema plant in Lyon" is no Arkema in Lyon)."""
     root = ent.root
-    return (root.dep_ == "compound" and root.head.i == ent.end and root.head.pos_ == "NOUN"
+    w = ctx.lexicon.words
+    kind = root.head.lemma_.lower() in w.place_kind_nouns | w.facility_nouns  # not "U.S. bank"
+    return (root.dep_ == "compound" and root.head.i == ent.end and kind
             and _kind(ctx, ent) == terms.LOCATION)  # fmt: skip
 
 

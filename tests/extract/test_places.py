@@ -11,6 +11,8 @@ PLACE = [
          {("Baton Rouge", "locatedIn", "La.", False)}),
     case("Talks were held in Lyon, France.", {("Lyon", "locatedIn", "France", False)}),
     case("Storms hit McAllen, Texas, on Monday.", {("McAllen", "locatedIn", "Texas", False)}),
+    case("Gunmen killed the mayor of Tindouf, south-west Algeria, on Friday.",
+         {("Tindouf", "locatedIn", "Algeria", False)}),
     # an "in" phrase on the name, a place as possessor, an apposition of kind and place
     case("Residents of Homs in western Syria fled.", {("Homs", "locatedIn", "Syria", False)}),
     # an "in" after a place naming a region ("province", "prefecture"), or after a copula
@@ -34,6 +36,7 @@ PLACE = [
           ("Jalisco", "locatedIn", "Mexican", False)}),
     case("Crowds gathered at Times Square station in New York.",
          {("Times Square", "locatedIn", "New York", False)}),
+    case("A trader at a U.S. bank in Frankfurt said so."),
     # an organisation's place: its modifiers, "X of Y", "based in"
     case("Many banks, including the Frankfurt-based Commerzbank, refused.",
          {("Commerzbank", "basedIn", "Frankfurt", False)}),
