@@ -82,6 +82,26 @@ def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span
     return nxt
 
 
+def _comma_after(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
+    """ "the Palace of Fine Arts, in San Francisco," / "Fire Island National Seashore,
+    Patchogue, N.Y.": a site's or an area's place after a comma, with an "in" or as a
+    place placed itself (a list of towns is no such chain: sites and areas only)."""
+    doc = span.doc
+    if span.label_ not in ctx.lexicon.words.site_labels or span.end + 2 >= len(doc):
+        return None
+    if doc[span.end].text != ",":
+        return None
+    k = span.end + 1
+    if doc[k].lower_ in ctx.lexicon.words.containment_prepositions:
+        nxt = ents_at.get(k + 1)
+        ok = nxt is not None and ctx.lexicon.ner_class.get(nxt.label_) == terms.LOCATION
+        return nxt if ok else None
+    nxt = ents_at.get(k)
+    if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
+        return None
+    return nxt if _comma_container(ctx, nxt, ents_at) is not None else None
+
+
 def _place_children(ctx: Context, tok: Token, deps: set[str]) -> list[Token]:
     places = {terms.LOCATION, terms.COUNTRY}
     return [c for c in tok.children
@@ -395,6 +415,9 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
         comma = _comma_container(ctx, ent, ents_at) if kind == terms.LOCATION else None
         if comma is not None:
             found.append((comma, "comma"))
+        site = _comma_after(ctx, ent, ents_at) if comma is None else None
+        if site is not None:
+            found.append((site, "comma"))
         org = kind == terms.ORGANIZATION
         for tok, rule in (
             [(t, "in") for t in _in_phrase(ctx, ent.root)]

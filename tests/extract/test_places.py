@@ -13,6 +13,13 @@ PLACE = [
     case("Storms hit McAllen, Texas, on Monday.", {("McAllen", "locatedIn", "Texas", False)}),
     case("Gunmen killed the mayor of Tindouf, south-west Algeria, on Friday.",
          {("Tindouf", "locatedIn", "Algeria", False)}),
+    # a site's or an area's place after a comma; towns in a list are no chain
+    case("Tourists crossed the Mojave Desert, in California, on foot.",
+         {("Mojave Desert", "locatedIn", "California", False)}),
+    case("Troops trained at Fort Polk Army Base, Leesville, La., last year.",
+         {("Fort Polk Army Base", "locatedIn", "Leesville", False),
+          ("Leesville", "locatedIn", "La.", False)}),
+    case("Storms hit Austin, Dallas, Texas.", {("Dallas", "locatedIn", "Texas", False)}),
     # an "in" phrase on the name, a place as possessor, an apposition of kind and place
     case("Residents of Homs in western Syria fled.", {("Homs", "locatedIn", "Syria", False)}),
     # an "in" after a place naming a region ("province", "prefecture"), or after a copula
