@@ -25,7 +25,8 @@ shape a rule can see:
   person; it is re-labelled an organisation (ORG), the usual case in news.
 * **Places tagged as people or organisations.** "the Turkish city of Izmir" (Izmir as
   PERSON), "the island of Capri" (as ORG): a name after a place noun (``place_nouns``)
-  and "of" names that place. A noun that is also said of other things ("the state of
+  and "of" names that place, as does a name ending in a region's word ("Harris County",
+  ``region_name_words``). A noun that is also said of other things ("the state of
   General Motors", ``ambiguous_place_nouns``) must carry a place modifier ("the Mexican
   state of Nuevo Leon").
 * **Cities tagged as people or organisations where only a place fits.** "Batavia, N.Y.",
@@ -259,9 +260,17 @@ def _named_place(e: Span, w) -> str | None:
     return "GPE" if placed or lemma not in w.ambiguous_place_nouns else None
 
 
+def _region_name(e: Span, w) -> str | None:
+    """ "Dan Sai District", "Harris County": a name whose last word names a region."""
+    last = e[-1]
+    if e.label_ in NOT_PLACE_LABELS and len(e) > 1 and last.is_title:
+        return "GPE" if last.lower_ in w.region_name_words else None
+    return None
+
+
 def retype_named_places(doc: Doc) -> None:
     w = load_words()
-    _relabel(doc, lambda e: _named_place(e, w))
+    _relabel(doc, lambda e: _named_place(e, w) or _region_name(e, w))
 
 
 def _placed_city(e: Span, w) -> str | None:

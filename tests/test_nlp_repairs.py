@@ -156,3 +156,27 @@ def test_cities_where_only_a_place_fits(nlp, words, heads, deps, ents, name, lab
     doc = _doc(nlp, words, heads, deps, ents)
     retype_placed_cities(doc)
     assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+REGION_NAMES = [
+    # a name ending in a region's word is a place's, whatever NER said
+    (["Rain", "hit", "Ban", "Khok", "District", "."], "B-PERSON", "Ban Khok District", "GPE"),
+    (["Rain", "hit", "Marlow", "County", "."], "B-ORG", "Marlow County", "GPE"),
+    # not a state's university, not a department
+    (["Fans", "hit", "Marlow", "State", "."], "B-ORG", "Marlow State", "ORG"),
+    (["Rain", "hit", "Marlow", "Department", "."], "B-ORG", "Marlow Department", "ORG"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words,first,name,label", REGION_NAMES)
+def test_region_names_are_places(nlp, words, first, name, label):
+    from kg.nlp_repairs import retype_named_places
+
+    n = len(words)
+    inner = ["I-" + first[2:]] * (n - 4)
+    ents = ["O", "O", first, *inner, "O"]
+    heads = [1, 1] + [n - 2] * (n - 4) + [1, 1]
+    deps = ["nsubj", "ROOT"] + ["compound"] * (n - 4) + ["dobj", "punct"]
+    doc = _doc(nlp, words, heads, deps, ents)
+    retype_named_places(doc)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
