@@ -2,14 +2,14 @@
 
 News agencies open a story with the place it was filed from and their own name:
 
-- "BANGKOK, Thailand (AP) -- Police said ...", "DAYTON, Ohio (AP)": a city in capitals,
+- "HELSINKI, Finland (AP) -- Police said ...", "TULSA, Okla. (AP)": a city in capitals,
   the larger places after commas, the agency in brackets;
-- "(Text) Sofia, February 15 (BTA) -- ...", "Moscow March 5 (ITAR-TASS) --": a date
+- "(Text) Riga, March 3 (LETA) -- ...", "Vilnius March 5 (ELTA) --": a date
   between the place and the agency;
-- "Moscow IZVESTIYA in Russian 23 Mar 94", "LD1005194694 Berlin N-TV in German",
-  "Paris AFP": a monitoring service's source line (a story identifier, the city, the
+- "Warsaw RZECZPOSPOLITA in Polish 12 Mar 95", "KX1203110295 Lisbon PUBLICO in
+  Portuguese", "Oslo NTB": a monitoring service's source line (a story identifier, the city, the
   paper or station, the language);
-- "CHICAGO -- Jesse Smith said ...", "GRAND RAPIDS, Mich.": a paper's own dateline, a
+- "DENVER -- Jane Smith said ...", "SPOKANE, Wash.": a paper's own dateline, a
   city in capitals and no agency.
 
 The small model reads these badly (a city in capitals is an ORG or nothing), so the
@@ -28,12 +28,12 @@ from spacy.tokens import Span
 
 from .gazetteer import city_names, load_gazetteer, names_us_state, norm
 
-# a wire story's identifier before the source line: "LD1005194694"
+# a wire story's identifier before the source line: "KX1203110295"
 STORY_ID = re.compile(r"^(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}$")
 DASHES = {"--", "-", "\u2013", "\u2014", "_"}
 PLACE_LABELS = {"GPE", "LOC"}
 DATE_LABELS = {"DATE", "CARDINAL"}
-LANGUAGE_LABELS = {"LANGUAGE", "NORP"}  # "in Russian"
+LANGUAGE_LABELS = {"LANGUAGE", "NORP"}  # "in Polish"
 MAX_NAME = 5  # words of a place or an agency name
 
 
@@ -42,7 +42,7 @@ class Dateline:
     """The places a story was filed from (the city first) and its agency or source."""
 
     places: tuple[Span, ...]
-    source: Span | None  # None: a paper's own dateline ("CHICAGO --", "GRAND RAPIDS, Mich.")
+    source: Span | None  # None: a paper's own dateline ("DENVER --", "SPOKANE, Wash.")
 
 
 def _capitalised(tok) -> bool:
@@ -51,7 +51,7 @@ def _capitalised(tok) -> bool:
 
 def _run_end(sent: Span, i: int) -> int:
     """The end of the capitalised words from token ``i`` (at most ``MAX_NAME``), with
-    the hyphens that join them ("Saint-Gall")."""
+    the hyphens that join them ("Saint-Malo")."""
     doc = sent.doc
     j = i
     while j < sent.end and j - i < MAX_NAME:
@@ -110,8 +110,8 @@ def _places(sent: Span, i: int) -> tuple[list[Span], int] | None:
 
 
 def _source(sent: Span, k: int, city: Span) -> Span | None:
-    """ "(AP)", "(BTA) --"; "IZVESTIYA in Russian", "Radio Monte Carlo in Arabic";
-    "AFP" alone on its line after a city not in capitals."""
+    """ "(AP)", "(LETA) --"; "RZECZPOSPOLITA in Polish", "Radio Baltic Wave in
+    Latvian"; "NTB" alone on its line after a city not in capitals."""
     doc = sent.doc
     if doc[k].text == "(":
         end = k + 1
@@ -143,7 +143,7 @@ def dateline(sent: Span) -> Dateline | None:
         and doc[sent.start].text == "("
         and doc[sent.start + 2].text == ")"
     ):
-        starts = [sent.start + 3]  # "(Text) Sofia, ..."
+        starts = [sent.start + 3]  # "(Text) Riga, ..."
     starts += [t.i + 1 for t in sent if STORY_ID.match(t.text)]
     for i in starts:
         if i >= sent.end or not _capitalised(doc[i]):
@@ -155,7 +155,7 @@ def dateline(sent: Span) -> Dateline | None:
         if k < sent.end and doc[k].text == ",":
             k += 1
         while k < sent.end and (doc[k].ent_type_ in DATE_LABELS or doc[k].like_num):
-            k += 1  # "Sofia, February 15 (BTA)", "Feb 2" (read as a number)
+            k += 1  # "Riga, March 3 (LETA)", "Feb 2" (read as a number)
         if k < sent.end and doc[k].text == ",":
             k += 1
         source = _source(sent, k, places[0]) if k < sent.end else None

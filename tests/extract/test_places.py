@@ -11,8 +11,8 @@ PLACE = [
          {("Baton Rouge", "locatedIn", "La.", False)}),
     case("Talks were held in Lyon, France.", {("Lyon", "locatedIn", "France", False)}),
     case("Storms hit McAllen, Texas, on Monday.", {("McAllen", "locatedIn", "Texas", False)}),
-    case("Gunmen killed the mayor of Tindouf, south-west Algeria, on Friday.",
-         {("Tindouf", "locatedIn", "Algeria", False)}),
+    case("Gunmen killed the mayor of Mopti, central Mali, on Friday.",
+         {("Mopti", "locatedIn", "Mali", False)}),
     # a site's or an area's place after a comma; towns in a list are no chain
     case("Tourists crossed the Mojave Desert, in California, on foot.",
          {("Mojave Desert", "locatedIn", "California", False)}),
@@ -51,8 +51,8 @@ PLACE = [
     case("Manufacturers Hanover Trust Co. of New York filed a plan.",
          {("Manufacturers Hanover Trust Co.", "basedIn", "New York", False)}),
     # an organisation with a seat ("Co.", "University"), an "in" and a city after its name
-    case("The order went to Harlan Tool Co. in Dayton on Monday.",
-         {("Harlan Tool Co.", "basedIn", "Dayton", False)}),
+    case("The order went to Harlan Tool Co. in Yakima on Monday.",
+         {("Harlan Tool Co.", "basedIn", "Yakima", False)}),
     # a name that ends in "of" and a country or a city; not "of" anything else
     case("Researchers at the Institute of Botany of Lanzhou found a new fern.",
          {("Institute of Botany of Lanzhou", "basedIn", "Lanzhou", False)}),
