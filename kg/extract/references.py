@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, norm
+from ..datelines import dateline
+from ..gazetteer import Gazetteer, Place, city_names, norm
 from ..lexicon import Lexicon
 from ..model import Entity
 from ..names import fold, load_honorifics
@@ -118,6 +119,11 @@ def is_metonymic(tok: Token, lex: Lexicon) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in lex.words.place_prepositions)
 
 
+def _dateline_place(ent: Span) -> bool:
+    line = dateline(ent.sent)
+    return line is not None and any(p.start == ent.start for p in line.places)
+
+
 def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon,
                      spans: list[tuple[int, int]] | None = None) -> References:  # fmt: skip
     """The article's names grouped into entities (see the module docstring). ``spans``:
@@ -166,28 +172,52 @@ class _NameGrouper:
         self._inner_country(ent, toks, ref)
 
     def _inner_country(self, ent: Span, toks: list[Token], ref: Ref) -> None:
-        """ "the Indian Navy", "the Russian Defence Ministry": an organisation whose name
-        opens with its country's name or demonym."""
+        """ "the Indian Navy", "the Russian Defence Ministry", "the Supreme Court of
+        Ghana": an organisation whose name opens with its country's name or demonym, or
+        ends with "of" and its name."""
         if ref.type != terms.ORGANIZATION or len(toks) < 2:
             return
-        hit = self.gaz.lookup(toks[0].text)
-        if hit is None or hit[0].type != terms.COUNTRY or hit[1] == Gazetteer.BY_CAPITAL:
-            return
-        place = hit[0]
-        inner = Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
-                    "gazetteer:" + hit[1])  # fmt: skip
-        self.refs.inner[toks[0].i] = inner
-        self.refs.register(inner, toks[0].text)
+        inside = [toks[0]]
+        if len(toks) > 2 and toks[-2].lower_ in self.lex.words.partitive_prepositions:
+            inside.append(toks[-1])
+        for tok in inside:
+            hit = self.gaz.lookup(tok.text)
+            if tok.i != toks[0].i and hit is None and norm(tok.text) in city_names():
+                city = Ref(entity_key(tok.text), tok.text, terms.LOCATION, None, BY_NAME)
+                self.refs.inner[tok.i] = city  # "the Institute of Botany of Lanzhou"
+                continue
+            if hit is None or hit[0].type != terms.COUNTRY or hit[1] == Gazetteer.BY_CAPITAL:
+                continue
+            if tok.i != toks[0].i and hit[1] != Gazetteer.BY_NAME:
+                continue  # "of" a demonym is no country: "the Museum of Modern Art"
+            place = hit[0]
+            inner = Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
+                        "gazetteer:" + hit[1])  # fmt: skip
+            self.refs.inner[tok.i] = inner
+            self.refs.register(inner, tok.text)
 
     def _gazetteer(self, ent: Span, text: str) -> Ref | None:
         hit = self.gaz.lookup(text)
         if hit is None:
             return None
         place, how = hit
-        if how == Gazetteer.BY_CAPITAL and not is_metonymic(ent.root, self.lex):
+        if how in {Gazetteer.BY_CAPITAL, Gazetteer.BY_SEAT} and _dateline_place(ent):
+            return None  # "NAIROBI (Reuters) -": the city
+        if how == Gazetteer.BY_CAPITAL and (
+            not is_metonymic(ent.root, self.lex) or self._beside_country(ent, place)
+        ):
             return None
         return Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
                    "gazetteer:" + how)  # fmt: skip
+
+    def _beside_country(self, ent: Span, country: Place) -> bool:
+        """ "Nairobi, Kenya": a capital followed by its own country is the city."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+            return False
+        nxt = sx.ent_span(doc[ent.end + 1])
+        hit = self.gaz.lookup(nxt.text) if nxt is not None else None
+        return hit is not None and hit[0] is country and hit[1] == Gazetteer.BY_NAME
 
     def _short_name(self, toks: list[Token], text: str) -> Ref | None:
         honorifics = load_honorifics()
@@ -200,12 +230,18 @@ class _NameGrouper:
         short = norm(text)
         # "Mr Ebber's lawyers": a possessive written "Ebber's" for "Ebbers'" is a common slip
         slip = titled and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "case"
+        # a name tagged a place is a person's surname ("Jordan"), never the first word of
+        # a longer name ("Leeds" of "Leeds Unite", tagged a person), nor a prefix of an
+        # organisation named after it ("Manchester" of "Manchester United")
+        place = self.lex.ner_class.get(tok.ent_type_) == terms.LOCATION
         for full, pref in self.persons.items():
-            parts = full.split()
+            parts = full.split()[-1:] if place else full.split()
             if short != full and (short in parts or (slip and short + "s" in parts)):
                 return dataclasses.replace(pref, rule="person:short-name")
         for full, nref in self.longer.items():
             if full.split()[0] == short and short != full:
+                if place and (nref.type != terms.LOCATION or short in city_names()):
+                    continue  # a city GeoNames knows is itself
                 return dataclasses.replace(nref, rule="prefix")
         return None
 

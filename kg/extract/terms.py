@@ -18,3 +18,4 @@ HOLDS_POSITION, AFFILIATED_WITH, IS_A, MEMBER_OF, COUNTRY_OF_ORIGIN = (
 LOCATED_IN, BASED_IN, OWNED_BY, OPERATES_IN, CREATED_BY = (
     local_name(p) for p in (KG.locatedIn, KG.basedIn, KG.ownedBy, KG.operatesIn, KG.createdBy)
 )
+LIVES_IN, NATIVE_OF = (local_name(p) for p in (KG.livesIn, KG.nativeOf))
