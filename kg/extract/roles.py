@@ -198,7 +198,9 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
     for ent in ctx.ents:
         if lex.ner_class.get(ent.label_) != terms.PERSON:
             continue
-        person = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
+        toks = [t for t in ent if t.dep_ != "case"]  # "Tom Brandt's" -> Tom Brandt
+        person = Mention(text=sx.phrase_text(toks), start=ent.start_char,
+                         end=toks[-1].idx + len(toks[-1]), label=ent.label_)  # fmt: skip
         yield from _premodifier_roles(ent, person, lex)
         yield from _apposition_roles(ctx, ent, person)
         yield from _of_name(ent, person, lex)
@@ -212,6 +214,12 @@ def _owned(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     root = ent.root
     owned = root.head
     if root.dep_ != "poss" or owned.i < ent.end or owned.ent_type_ not in lex.words.employer_labels:
+        return
+    # a person for sure: a full name or a form of address ("Jet's IPO", "Altria's Philip
+    # Morris" are a company's, tagged as a person's)
+    names = [t for t in ent if t.dep_ != "case" and t.is_alpha]
+    addressed = ent[0].lower_.rstrip(".") in lex.words.courtesy_titles
+    if len(names) < 2 and not addressed:
         return
     am = _affiliation_mention(owned)
     if am is not None:

@@ -217,6 +217,10 @@ ROLES_AFFILIATIONS = [
     case("Jeff Bezos's Amazon bought Whole Foods in 2017.",
          {("Jeff Bezos", "affiliatedWith", "Amazon", False)}, only={"affiliatedWith"}),
     case("Tony Blair's government fell.", only={"affiliatedWith"}),
+    case("Tom Brandt's Halcyon Foods cut 300 jobs.",
+         {("Tom Brandt", "affiliatedWith", "Halcyon Foods", False)}, only={"affiliatedWith"}),
+    # ... not a single name, which may be a company's tagged as a person's
+    case("Brandt's Halcyon Foods cut 300 jobs.", only={"affiliatedWith"}),
     case("Former Bank of England governor Mark Carney joined Brookfield.",
          {("Mark Carney", "holdsPosition", "former governor", False),
           ("Mark Carney", "joins", "Brookfield", False)}, only={"holdsPosition", "joins"},
