@@ -80,6 +80,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_titled_people(doc)
     tag_addressed_people(doc)
     retype_described_people(doc)
+    split_portfolios(doc)
     retype_named_places(doc)
     retype_based_places(doc)
     retype_placed_cities(doc)
@@ -319,6 +320,27 @@ def _described_person(e: Span, lex) -> str | None:
 def retype_described_people(doc: Doc) -> None:
     lex = load_lexicon()
     _relabel(doc, lambda e: _described_person(e, lex))
+
+
+def split_portfolios(doc: Doc) -> None:
+    """ "Lib Dem Treasury spokesman X": NER joins a party and a portfolio into one name
+    before a title; the portfolio ("Treasury", ``portfolio_words``) belongs to the title
+    and the rest names the party. A name that is a portfolio only ("Treasury Secretary
+    X") is kept."""
+    w = load_words()
+    out, changed = [], False
+    for e in doc.ents:
+        k = e.end
+        while k > e.start and doc[k - 1].lower_ in w.portfolio_words:
+            k -= 1
+        titled = e.end < len(doc) and doc[e.end].lower_ in w.title_words
+        if e.start < k < e.end and titled and e.label_ in {"ORG", "NORP", "PERSON"}:
+            out.append(Span(doc, e.start, k, label="ORG"))
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.ents = out
 
 
 def tag_addressed_people(doc: Doc) -> None:

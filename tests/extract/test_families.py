@@ -213,6 +213,15 @@ ROLES_AFFILIATIONS = [
          {("Jane Roe", "holdsPosition", "Director", True),
           ("Jane Roe", "affiliatedWith", "Halbrook Retail", True)},
          only={"holdsPosition", "affiliatedWith"}),
+    # a portfolio NER joined to the party belongs to the title
+    case("Labour Home Office spokesman Tom Reddy spoke.",
+         {("Tom Reddy", "holdsPosition", "Home Office spokesman", False),
+          ("Tom Reddy", "affiliatedWith", "Labour", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    case("Treasury Secretary Janet Yellen spoke.",
+         {("Janet Yellen", "holdsPosition", "Secretary", False),
+          ("Janet Yellen", "affiliatedWith", "Treasury", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # a person's possessive before an organisation: theirs
     case("Jeff Bezos's Amazon bought Whole Foods in 2017.",
          {("Jeff Bezos", "affiliatedWith", "Amazon", False)}, only={"affiliatedWith"}),
