@@ -44,7 +44,7 @@ from .extract.references import (
 from .gazetteer import Gazetteer, norm
 from .lexicon import Lexicon
 from .model import Entity, Fact, Mention
-from .names import person_gender
+from .names import first_name_gender, person_gender
 
 __all__ = ["entity_key", "resolve_article"]
 
@@ -353,16 +353,18 @@ class _Resolver:
         """The organisation a description means: in its sentence, then in each of the
         few before, a subject before the other names, then the first named (the order
         of salience of centering theory); one whose name holds the noun wins ("the
-        bank" -> the Bank of Korea)."""
+        bank" -> the Bank of Korea). A subject whose tag the small model may have got
+        wrong counts too ("Bayern Munich signed Harry Kane. The club said": a club
+        tagged as a place)."""
         sents, k = self._sentences(tok)
         ranked: list[Ref] = []
         for sent in reversed(sents[max(0, k - DESCRIPTION_WINDOW) : k + 1]):
             found: dict[str, tuple[bool, int, Ref]] = {}
             for t in sent:
                 ref = self.refs.by_token.get(t.i)
-                if t.i >= tok.i or ref is None or ref.type != terms.ORGANIZATION:
+                if t.i >= tok.i or ref is None or ref.key in skip:
                     continue
-                if ref.key in skip:
+                if ref.type != terms.ORGANIZATION and not self._maybe_organisation(ref, t):
                     continue
                 subject = t.dep_ in fr.SUBJ | fr.PASS_SUBJ
                 old = found.get(ref.key)
@@ -374,6 +376,24 @@ class _Resolver:
                 return ref
         generic = lemma in self.lex.words.generic_organisation_nouns
         return ranked[0] if ranked and generic else None
+
+    def _maybe_organisation(self, ref: Ref, tok: Token) -> bool:
+        """A name the small model tagged as a person or a place that may still be the
+        organisation a description means: the subject of its clause (a name in any
+        other place is too often a place: "played against Barcelona"), not a place the
+        gazetteer knows, not a person by a first name or by a title the article gives."""
+        head = tok
+        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+            return False
+        if ref.qid or ref.rule.startswith("gazetteer"):
+            return False
+        if ref.type == terms.LOCATION:
+            return True
+        if ref.type != terms.PERSON or any(first_name_gender(w) for w in ref.label.split()):
+            return False
+        return all(r.key != ref.key for r in self.refs.titles.values())
 
     def _with(self, m: Mention, ref: Ref, rule: str) -> Mention:
         if rule:

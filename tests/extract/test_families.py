@@ -184,6 +184,18 @@ REFERENCES = [
     # "the firm", "the club": the organisation of that kind last named
     case("Siemens posted higher profits. The firm also acquired Altair.",
          {("Siemens", "post", "higher profits", False), ("Siemens", "acquires", "Altair", False)}),
+    # ... even when the small model tagged it as a person or a place, if it is a subject
+    # and nothing (a first name, a title, the gazetteer) says it is one
+    case("Werder Bremen signed Tomas Berg from Sporting Braga. The club said the fee was "
+         "a record.", {("Werder Bremen", "said", "the fee was a record", False)},
+         only={"said"}),
+    case("General Electric sold its lighting unit to Savant. The company said the price "
+         "was fair.", {("General Electric", "said", "the price was fair", False)},
+         only={"said"}),
+    case("Tomas Berg played against Valencia. The club said the fee was a record.", set(),
+         only={"said"}),
+    case("Anna Berg praised the plan. The company said the price was fair.", set(),
+         only={"said"}),
     # "the two countries", "both sides", "both": one fact about each of the pair
     case("Peru and Chile signed a truce. The two countries had closed their borders.",
          {("Peru", "close", "their borders", False), ("Chile", "close", "their borders", False)},
@@ -232,7 +244,7 @@ REFERENCES = [
          only={"supplies"}),
     case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
          {("Arsenal", "supplies", "Thomas Partey", False)}, only={"supplies"},
-         xfail="'the club' is not resolved to the club last named"),
+         xfail="'Arsenal' is not tagged as a name, so 'the club' is the club it beat"),
     # "he said" after a sentence with two men: its subject, not the man named last
     case('Tony Blair, who praised Gordon Brown on Monday, will not attend the summit. '
          '"We have done our best," he said.',
