@@ -44,7 +44,7 @@ from .extract.references import (
 from .gazetteer import Gazetteer, norm
 from .lexicon import Lexicon
 from .model import Entity, Fact, Mention
-from .names import first_name_gender, person_gender
+from .names import person_gender
 
 __all__ = ["entity_key", "resolve_article"]
 
@@ -82,6 +82,7 @@ class _Resolver:
     refs: References
     lex: Lexicon
     _sents: list[Span] | None = None
+    _labels: dict[str, set[str]] | None = None
 
     def learn_roles(self, facts: list[Fact]) -> None:
         """Titles and affiliations the article gives people, for "the Foreign Minister"
@@ -316,8 +317,24 @@ class _Resolver:
         # take the company private")
         verb = next((a for a in root.ancestors if a.pos_ in fr.VERBAL), None)
         own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
+        if self._introduced(root, lemma):
+            return None
         ref = self._last_organisation(root, lemma, {r.key for r in own if r is not None})
         return None if ref is None else (ref, "description")
+
+    def _introduced(self, tok: Token, lemma: str) -> bool:
+        """ "Yugansk was sold to a shell company. The shell company was ...": the text
+        brought in an unnamed one of the kind just before, which the description means
+        (not a name). "Yukos, an oil company, ..." and "Yukos is a company ..." name it."""
+        sents, k = self._sentences(tok)
+        first = sents[max(0, k - DESCRIPTION_WINDOW)].start
+        indefinite = self.lex.words.indefinite_determiners
+        for t in self.doc[first : tok.i]:
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or t.dep_ in {"attr", "appos"}:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in indefinite for c in t.children):
+                return True
+        return False
 
     def _person_description(self, span: Span, m: Mention, fact: Fact):
         """ "the 40-year-old": a definite description by an age is the person the
@@ -353,47 +370,64 @@ class _Resolver:
         """The organisation a description means: in its sentence, then in each of the
         few before, a subject before the other names, then the first named (the order
         of salience of centering theory); one whose name holds the noun wins ("the
-        bank" -> the Bank of Korea). A subject whose tag the small model may have got
-        wrong counts too ("Bayern Munich signed Harry Kane. The club said": a club
-        tagged as a place)."""
+        bank" -> the Bank of Korea). A subject the small model may have mistagged
+        counts too: one tagged as a place is a candidate ("Bayern Munich signed Harry
+        Kane. The club said"), one tagged as a person that nothing shows to be one is a
+        doubt that stops the search ("Olympique Lyon signed X from Sporting Braga. The
+        club said" is not Braga)."""
         sents, k = self._sentences(tok)
-        ranked: list[Ref] = []
+        ranked: list[Ref | None] = []  # None: a subject that may or may not be one
         for sent in reversed(sents[max(0, k - DESCRIPTION_WINDOW) : k + 1]):
-            found: dict[str, tuple[bool, int, Ref]] = {}
+            found: dict[str, tuple[bool, int, Ref | None]] = {}
             for t in sent:
                 ref = self.refs.by_token.get(t.i)
                 if t.i >= tok.i or ref is None or ref.key in skip:
                     continue
-                if ref.type != terms.ORGANIZATION and not self._maybe_organisation(ref, t):
+                kind = self._organisation_kind(ref, t)
+                if kind is None:
                     continue
                 subject = t.dep_ in fr.SUBJ | fr.PASS_SUBJ
                 old = found.get(ref.key)
                 if old is None or (subject and not old[0]):
-                    found[ref.key] = (subject, old[1] if old else t.i, ref)
+                    found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
             ranked += [r for _, _, r in sorted(found.values(), key=lambda v: (not v[0], v[1]))]
         for ref in ranked:
-            if lemma in norm(ref.label).split():
+            if ref is not None and lemma in norm(ref.label).split():
                 return ref
         generic = lemma in self.lex.words.generic_organisation_nouns
         return ranked[0] if ranked and generic else None
 
-    def _maybe_organisation(self, ref: Ref, tok: Token) -> bool:
-        """A name the small model tagged as a person or a place that may still be the
-        organisation a description means: the subject of its clause (a name in any
-        other place is too often a place: "played against Barcelona"), not a place the
-        gazetteer knows, not a person by a first name or by a title the article gives."""
+    def _organisation_kind(self, ref: Ref, tok: Token) -> bool | None:
+        """True: an organisation's name, or a name tagged as a place that may be one, as
+        the subject of its clause and no place the gazetteer knows (elsewhere it is too
+        often the place: "played against Barcelona"), or tagged as a person here and as
+        something else elsewhere. False: a subject tagged as a person with no first
+        name, honorific or title to show it is one. None: no organisation."""
+        if ref.type == terms.ORGANIZATION:
+            return True
+        if ref.qid or ref.rule.startswith("gazetteer"):
+            return None
         head = tok
         while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
             head = head.head
-        if head.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
-            return False
-        if ref.qid or ref.rule.startswith("gazetteer"):
-            return False
+        if head.dep_ not in fr.SUBJ | fr.PASS_SUBJ or head.ent_type_ != tok.ent_type_:
+            return None
         if ref.type == terms.LOCATION:
             return True
-        if ref.type != terms.PERSON or any(first_name_gender(w) for w in ref.label.split()):
-            return False
-        return all(r.key != ref.key for r in self.refs.titles.values())
+        titled = any(r.key == ref.key for r in self.refs.titles.values())
+        if ref.type != terms.PERSON or person_gender(ref.label) is not None or titled:
+            return None
+        # tagged a person here and a place elsewhere: the model knows it is neither
+        return len(self._tags().get(ref.key, ())) > 1
+
+    def _tags(self) -> dict[str, set[str]]:
+        """The NER labels each name gets in the article, where written in full."""
+        if self._labels is None:
+            self._labels = {}
+            for i, ref in self.refs.by_token.items():
+                if ref.rule == BY_NAME:
+                    self._labels.setdefault(ref.key, set()).add(self.doc[i].ent_type_)
+        return self._labels
 
     def _with(self, m: Mention, ref: Ref, rule: str) -> Mention:
         if rule:

@@ -184,18 +184,23 @@ REFERENCES = [
     # "the firm", "the club": the organisation of that kind last named
     case("Siemens posted higher profits. The firm also acquired Altair.",
          {("Siemens", "post", "higher profits", False), ("Siemens", "acquires", "Altair", False)}),
-    # ... even when the small model tagged it as a person or a place, if it is a subject
-    # and nothing (a first name, a title, the gazetteer) says it is one
-    case("Werder Bremen signed Tomas Berg from Sporting Braga. The club said the fee was "
-         "a record.", {("Werder Bremen", "said", "the fee was a record", False)},
-         only={"said"}),
-    case("General Electric sold its lighting unit to Savant. The company said the price "
-         "was fair.", {("General Electric", "said", "the price was fair", False)},
-         only={"said"}),
+    # ... or a subject the small model tagged as a place the gazetteer does not know
+    case("Sao Paulo signed Tomas Berg from Sporting Braga. The club said the fee was a "
+         "record.", {("Sao Paulo", "said", "the fee was a record", False)}, only={"said"}),
+    # a subject tagged as a person that nothing shows to be one (a first name, an
+    # honorific, a title) may be the club: no guess, and not the club named after it
+    case("Sparta Rotterdam signed Tomas Berg from Sporting Braga. The club said the fee "
+         "was a record.", set(), only={"said"}),
+    case("Ms Orlova had talks with Mr Petrov about working for Volvo. She later joined "
+         "the company.", {("Ms Orlova", "joins", "Volvo", False)}, only={"joins"}),
+    # a place named elsewhere than as a subject is a place
     case("Tomas Berg played against Valencia. The club said the fee was a record.", set(),
          only={"said"}),
     case("Anna Berg praised the plan. The company said the price was fair.", set(),
          only={"said"}),
+    # an unnamed one of the kind brought in just before is what the description means
+    case("Tesla sold its stake to a small company in May. The company hired Anna Berg.",
+         set(), only={"hire"}),
     # "the two countries", "both sides", "both": one fact about each of the pair
     case("Peru and Chile signed a truce. The two countries had closed their borders.",
          {("Peru", "close", "their borders", False), ("Chile", "close", "their borders", False)},
@@ -318,6 +323,25 @@ STATEMENTS = [
          {("Jeremy Hunt", "said", "The figures are wrong", False)}, only={"said", "reports"}),
     case("According to Reuters, Boeing ignored the warnings.",
          {("Reuters", "reports", "Boeing ignored the warnings", False)},
+         only={"said", "reports"}),
+    # a reporting verb with a that-clause of its own reports that, not the quotation
+    # before it; the quotation goes on with the speaker before
+    case('Jeremy Hunt spoke first: "The figures are wrong and the plan will fail." '
+         "Rachel Reeves said the plan would work.",
+         {("Rachel Reeves", "said", "the plan would work", False)}, only={"said", "reports"}),
+    case('"We will cut taxes next year," Anna Berg told reporters. "The plan is fully '
+         'costed and ready." Berg said voters faced a clear choice.',
+         {("Anna Berg", "said", "We will cut taxes next year", False),
+          ("Anna Berg", "said", "The plan is fully costed and ready", False),
+          ("Anna Berg", "said", "voters faced a clear choice", False)},
+         only={"said", "reports"}),
+    # ... and a raising verb ("believed to be") quotes no one
+    case('"If he was not so happy here he would have gone by now." Tomas Berg had said he '
+         "would leave, with Benfica also believed to be monitoring his situation.",
+         {("Tomas Berg", "said", "he would leave", False)}, only={"said", "reports"}),
+    # "signal", "hint": reporting verbs of institutions
+    case("The Bank of Canada cut interest rates on Wednesday. It hinted more cuts were "
+         "coming.", {("Bank of Canada", "said", "more cuts were coming", False)},
          only={"said", "reports"}),
 ]  # fmt: skip
 
