@@ -13,8 +13,13 @@ every fact's subject, object and source is resolved against it, in this order:
 5. institution "the Azerbaijani army", "US officials" -> the state.
 6. class noun "these drones", "Turkish drones" -> the named thing of that class before.
 7. description "the company", "the club" -> the organisation most salient in its sentence
-              and the two before (subjects first); "the bank", "the union" -> one whose
-              name has the noun ("the Bank of Korea"). "the manager" is the title rule's:
+              and the two before (subjects first; a subject the small model tagged as a
+              place counts, one tagged as a person with nothing to show it is one stops
+              the search); "the bank", "the union" -> one whose name has the noun ("the
+              Bank of Korea"); none after "a shell company" (that one is meant).
+8. person     "the 40-year-old", "the former secretary-general", "the England captain" ->
+              the person the sentence before is about, if its names agree ("the French
+              diplomat" is one tied to France). A bare "the manager" is the title rule's:
               the person the article titled "... manager".
 
 Across articles, entities with the same key (a Wikidata id, else type-free normalised
@@ -72,6 +77,7 @@ def _non_restrictive(clause: Token) -> bool:
     return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
 
 
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
@@ -83,6 +89,8 @@ class _Resolver:
     lex: Lexicon
     _sents: list[Span] | None = None
     _labels: dict[str, set[str]] | None = None
+    # person key -> the keys of every organisation and country the article ties them to
+    _affiliated: dict[str, set[str]] = dataclasses.field(default_factory=dict)
 
     def learn_roles(self, facts: list[Fact]) -> None:
         """Titles and affiliations the article gives people, for "the Foreign Minister"
@@ -99,6 +107,7 @@ class _Resolver:
                 org = self.ref_at(f.obj)
                 if org is not None:
                     self.refs.affiliation.setdefault(ref.key, org)
+                    self._affiliated.setdefault(ref.key, set()).add(org.key)
 
     def ref_at(self, m: Mention) -> Ref | None:
         """The entity whose name the mention's head token belongs to."""
@@ -337,33 +346,107 @@ class _Resolver:
         return False
 
     def _person_description(self, span: Span, m: Mention, fact: Fact):
-        """ "the 40-year-old": a definite description by an age is the person the
-        sentence before (or this one, before it) is about: its subject first. ("the
-        England captain" is left to the title rule: a title is no safe pointer, "the
-        manager" after a sentence about a player is someone else.)"""
+        """ "the 40-year-old", "the former secretary-general", "the England captain": a
+        definite description of a person by an age, or by a role with a word that
+        describes rather than titles, is the person the sentence before (or this one,
+        before it) is about: its subject, or the one person it names. A bare title ("the
+        manager") is left to the title rule: after a sentence about a player it is
+        someone else."""
         root, w = span.root, self.lex.words
         dets = [c for c in root.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in w.definite_articles or root.tag_ == "NNS":
             return None
-        if AGE.search(span.text) is None:
-            return None  # "the manager" may be anyone: only the one titled so (see _title)
-        ref = self._salient_person(root)
-        return None if ref is None else (ref, "person-description")
+        if AGE.search(span.text) is not None:
+            ref = self._salient_person(root)
+            return None if ref is None else (ref, "person-description")
+        lemma = root.lemma_.lower()
+        if lemma not in w.core_titles and lemma not in w.person_epithets:
+            return None
+        words = [t for t in span if t.i != root.i and not (t.is_punct or t.dep_ == "det")]
+        # "secretary" of "secretary-general", "foreign" of "the foreign minister": a title
+        epithets = [t for t in words if t.lower_ not in w.title_words]
+        which = {"prep", "relcl", "acl", "poss"}  # "the last leader to be installed"
+        if not epithets or any(c.dep_ in which for c in root.children):
+            return None
+        # "the new manager", "the other player", "the second man", "the best player": another
+        if any(t.lower_ in w.other_holder_words or t.ent_type_ in self.lex.quantity_labels
+               or t.tag_ in {"JJS", "RBS"} for t in epithets):  # fmt: skip
+            return None
+        ref = self._salient_person(root, sole=True)
+        if ref is None or ref.key in self._co_arguments(root, fact):
+            return None
+        return (ref, "person-description") if self._fits(ref, epithets, span) else None
 
-    def _salient_person(self, tok: Token) -> Ref | None:
+    def _co_arguments(self, tok: Token, fact: Fact) -> set[str]:
+        """The people named (or "he", "she") as subjects or objects of the clauses
+        above ``tok``: "Kane praised the England captain", "He said the union leader
+        ...", "X was called a pirate by the judge" are about someone else."""
+        w = self.lex.words
+        out: set[str] = set()
+        for verb in (a for a in tok.ancestors if a.pos_ in fr.VERBAL):
+            args = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != tok.i]
+            for a in [*fr.subjects(verb), *args]:
+                ref = self.refs.by_token.get(a.i)
+                if ref is None and a.lower_ in w.male_pronouns | w.female_pronouns:
+                    ref = self.pronoun(a, fact)
+                if ref is not None:
+                    out.add(ref.key)
+        return out
+
+    def _name_at(self, tok: Token) -> Ref | None:
+        return self.refs.inner.get(tok.i) or self.refs.by_token.get(tok.i)
+
+    def _fits(self, person: Ref, epithets: list[Token], span: Span) -> bool:
+        """The names in a description agree with the person: a nationality ("the French
+        diplomat") or an organisation ("the Everton striker", "the Tory leader") is one
+        the article ties the person to; a place or team named as a noun ("the England
+        captain") is one the person is tied to or that is new to the text (named before
+        and not the person's, it is another person's: "the Dortmund coach" after a
+        sentence about a player)."""
+        ties = self._affiliated.get(person.key, set())
+        sents, k = self._sentences(span.root)
+        before = self.doc[sents[max(0, k - DESCRIPTION_WINDOW)].start : span.start]
+        keys = {r.key for t in before if (r := self._name_at(t)) is not None}
+        texts = {t.text for t in before if t.pos_ == "PROPN"}
+        for tok in epithets:
+            anchor = self._name_at(tok)
+            if anchor is not None and anchor.key in ties:
+                continue
+            if tok.pos_ != "PROPN" and anchor is None:
+                continue  # "former", "veteran": no name
+            located = anchor is None or anchor.type in {terms.LOCATION, terms.COUNTRY}
+            if tok.pos_ != "PROPN" or not located:
+                return False  # a demonym or an organisation the person is not tied to
+            if tok.text in texts or (anchor is not None and anchor.key in keys):
+                return False
+        return True
+
+    def _salient_person(self, tok: Token, *, sole: bool = False) -> Ref | None:
         """The person a sentence is about: in the description's own sentence before it,
-        else in the sentence before; a subject first, then the first named."""
+        else in the sentence before; a subject first, then the first named. ``sole``:
+        only a subject, or the one person the sentence names (not "from X", "for X";
+        "he", "his" are persons too)."""
         subj = fr.SUBJ | fr.PASS_SUBJ
+        w = self.lex.words
         sent = tok.sent
         groups = [[t for t in sent if t.i < tok.i]]
         if sent.start > 0:
             groups.append(list(self.doc[sent.start - 1].sent))
         for toks in groups:
+            # a name tagged as a person here and otherwise elsewhere ("Chelsea") is none
             found = [(t.dep_ not in subj, t.i, ref) for t in toks
                      if (ref := self.refs.by_token.get(t.i)) is not None
-                     and ref.type == terms.PERSON]  # fmt: skip
-            if found:
-                return min(found, key=lambda x: (x[0], x[1]))[2]
+                     and ref.type == terms.PERSON
+                     and self._tags().get(ref.key, {"PERSON"}) <= {"PERSON"}]  # fmt: skip
+            if not found:
+                continue
+            best = min(found, key=lambda x: (x[0], x[1]))
+            if not sole or not best[0]:
+                return best[2]
+            heads = {self._name_span(self.doc[i]).root.i for _, i, _ in found}
+            named = {self.refs.by_token[i].key for i in heads if self.doc[i].dep_ != "pobj"}
+            pronouns = [t for t in toks if t.lower_ in w.male_pronouns | w.female_pronouns]
+            return best[2] if len(named) == 1 and not pronouns else None
         return None
 
     def _last_organisation(self, tok: Token, lemma: str, skip: set[str]) -> Ref | None:

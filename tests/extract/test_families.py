@@ -222,6 +222,28 @@ REFERENCES = [
          {("Cristiano Ronaldo", "score", "900 goals", False)}, only={"score"}),
     case("Carlo Cudicini was sent off. The manager is not planning to add new names.",
          {("manager", "add", "new names", True)}, only={"add"}),
+    # a role with a word that describes ("former", a place new to the text) is the one
+    # person the sentence before is about
+    case("Ban Soo-min, the UN envoy to Libya, arrived in Tripoli on Monday. The former "
+         "foreign minister met Khalifa Haftar.",
+         {("Ban Soo-min", "metWith", "Khalifa Haftar", False)}, only={"metWith"}),
+    case("Arsenal signed Tomas Berg from Porto. The Norway striker had agreed a five-year "
+         "contract.", {("Tomas Berg", "agree", "five-year contract", False)}, only={"agree"}),
+    # ... a nationality is one the article ties the person to
+    case("French diplomat Anne Morel arrived in Cairo on Monday. The French envoy met "
+         "Sameh Shoukry.", {("Anne Morel", "metWith", "Sameh Shoukry", False)},
+         only={"metWith"}),
+    case("Anne Morel arrived in Cairo on Monday. The French diplomat met Sameh Shoukry.",
+         set(), only={"metWith"}),
+    # ... a team named before that is not the person's makes it another person's role,
+    # and so do "new", "next", "other"; the subject of its own clause is someone else
+    case("Leipzig beat Freiburg on Saturday. Lois Openda scored twice. The Freiburg coach "
+         "criticised the referee.", {("Freiburg coach", "criticise", "referee", False)},
+         only={"criticise"}),
+    case("Everton sacked Tomas Berg on Monday. The new manager praised the squad.",
+         {("new manager", "praise", "squad", False)}, only={"praise"}),
+    case("Anna Berg praised the Norway captain.",
+         {("Anna Berg", "praise", "Norway captain", False)}),
     # a relative clause after a comma adds to the description, it does not say which
     case("Unilever reported higher sales. The company, which makes Dove soap, said so.",
          {("Unilever", "make", "Dove soap", False)}, only={"make"}),
