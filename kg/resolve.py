@@ -532,11 +532,36 @@ class _Resolver:
             return named
         if low in w.male_pronouns or low in w.female_pronouns:
             gender = "m" if low in w.male_pronouns else "f"
-            return self._bound_person(tok, gender, fact) or self._previous_person(tok, gender)
+            return (
+                self._talked_of(tok, gender, fact)
+                or self._bound_person(tok, gender, fact)
+                or self._previous_person(tok, gender)
+            )
         if low in w.first_plural_pronouns:
             return self._speakers_side(fact)
         if low in w.thing_pronouns:
             return self._bound_thing(tok) or self._thing(tok)
+        return None
+
+    def _talked_of(self, tok: Token, gender: str, fact: Fact) -> Ref | None:
+        """ "'She never gives up,' the coach said of Anna Berg" (or "of the captain, Anna
+        Berg"): "he" or "she" in quoted words is the person they are said of."""
+        if tok.i not in self.refs.quoted or fact.attributed_to is None:
+            return None
+        span = self.span(fact.attributed_to)
+        if span is None:
+            return None
+        verb = span.root.head
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.words.talked_of:
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            for obj in objs + [a for o in objs for a in o.children if a.dep_ == "appos"]:
+                ref = self.refs.by_token.get(obj.i)
+                # the small model often tags the person a quote is about otherwise
+                if ref is not None and (self._agrees(ref, gender)
+                                        or person_gender(ref.label) == gender):  # fmt: skip
+                    return ref
         return None
 
     def _named_in_brackets(self, tok: Token) -> Ref | None:
