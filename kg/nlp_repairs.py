@@ -52,6 +52,7 @@ ORGANIZATION_CLASS = local_name(KG.Organization)  # the class of organisation no
 @Language.component("kg_repairs")
 def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
+    join_modifying_names(doc)
     join_national_organisations(doc)
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
@@ -104,6 +105,29 @@ def join_split_names(doc: Doc) -> None:
             skip_to = end
         else:
             out.append(Span(doc, e.start, e.end - n, label=e.label))
+    doc.ents = out
+
+
+def join_modifying_names(doc: Doc) -> None:
+    """ "The Securities and Exchange" + "Commission": an organisation's name the model
+    cut in two, the first part modifying the second, is one name (not "Commission",
+    which the gazetteer would take for the European Commission)."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        joined = (
+            prev is not None
+            and prev.end == e.start
+            and prev.label_ == e.label_
+            and load_lexicon().ner_class.get(e.label_) == ORGANIZATION_CLASS
+            and prev.root.head.i in range(e.start, e.end)
+            and prev[-1].pos_ == "PROPN"
+        )
+        if joined:
+            out[-1] = Span(doc, prev.start, e.end, label=e.label)
+        else:
+            out.append(e)
     doc.ents = out
 
 

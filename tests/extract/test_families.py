@@ -201,6 +201,10 @@ REFERENCES = [
     # an unnamed one of the kind brought in just before is what the description means
     case("Tesla sold its stake to a small company in May. The company hired Anna Berg.",
          set(), only={"hire"}),
+    # a name the model cut in two is one name: "Commission" here is not the European one
+    case("The Securities and Exchange Commission sued Tesla. The European Commission "
+         "fined Google.", {("Securities and Exchange Commission", "sue", "Tesla", False)},
+         only={"sue"}),
     # "the two countries", "both sides", "both": one fact about each of the pair
     case("Peru and Chile signed a truce. The two countries had closed their borders.",
          {("Peru", "close", "their borders", False), ("Chile", "close", "their borders", False)},
