@@ -78,6 +78,7 @@ def _non_restrictive(clause: Token) -> bool:
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
+WITH = "with"  # the preposition of a reciprocal relation's name ("signTreatyWith")
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
@@ -138,17 +139,61 @@ class _Resolver:
     def pairs(self, fact: Fact) -> list[Fact]:
         """ "India and Pakistan agreed ... The two countries had exchanged strikes":
         a fact about "the two countries", "both sides" or "both" is one fact about each
-        of the pair the text named last (subject or object)."""
+        of the pair the text named last (subject or object); a pair (or two coordinated
+        names) that does a reciprocal thing does it with each other."""
         out = [fact]
         for slot in ("subject", "obj"):
             m = getattr(fact, slot)
             pair = self._pair(m) if isinstance(m, Mention) else None
             if pair:
-                out = [dataclasses.replace(f, **{slot: dataclasses.replace(
-                    m, text=self.doc[r.start:r.end].text, start=self.doc[r.start].idx,
-                    end=self.doc[r.end - 1].idx + len(self.doc[r.end - 1]), label="")})
+                out = [dataclasses.replace(f, **{slot: self._mention_of(m, r)})
                        for f in out for r in pair]  # fmt: skip
+            if slot == "subject":
+                pair = pair or self._coordinated(m)
+                together = self._reciprocal(fact, pair) if pair else None
+                if together is not None:
+                    out.append(together)
         return out
+
+    def _mention_of(self, m: Mention, r: Span) -> Mention:
+        doc, last = self.doc, self.doc[r.end - 1]
+        text, start, end = doc[r.start : r.end].text, doc[r.start].idx, last.idx + len(last)
+        return dataclasses.replace(m, text=text, start=start, end=end, label="")
+
+    def _coordinated(self, m: Mention) -> list[Span] | None:
+        """ "Boeing and the union reached a deal": the subject and the one name it is
+        coordinated with."""
+        span = self.span(m)
+        if span is None:
+            return None
+        root = span.root
+        conj = [c for c in root.children if c.dep_ == "conj"]
+        if len(conj) != 1:
+            return None
+        # "the IAM union": the name in the conjunct
+        names = [t for t in conj[0].subtree if t.i in self.refs.by_token]
+        other = names[0] if names else None
+        ref, oref = (
+            self.refs.by_token.get(root.i),
+            self.refs.by_token.get(other.i) if other else None,
+        )
+        if ref is None or oref is None or ref.key == oref.key:
+            return None
+        return [self._name_span(root), self._name_span(other)]
+
+    def _reciprocal(self, fact: Fact, pair: list[Span]) -> Fact | None:
+        """ "India and Pakistan exchanged strikes", "Boeing and the union reached a deal":
+        a pair that does a reciprocal thing does it with each other (one fact, of a
+        symmetric relation: "exchangeStrikesWith", "reachDealWith")."""
+        w = self.lex.words
+        if not isinstance(fact.obj, Mention) or fact.predicate not in w.reciprocal_verbs:
+            return None
+        span = self.span(fact.obj)
+        if span is None or span.root.lower_ not in w.reciprocal_nouns:
+            return None
+        a, b = (self._mention_of(fact.subject, r) for r in pair)
+        pred = sx.camel(fact.predicate, span.root.lower_, WITH)
+        return dataclasses.replace(fact, subject=a, predicate=pred, obj=b, rule="reciprocal")
 
     def _pair(self, m: Mention) -> list[Span] | None:
         span = self.span(m)

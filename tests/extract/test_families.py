@@ -212,6 +212,17 @@ REFERENCES = [
     case("Boeing and Airbus met the regulator. Both sides rejected the plan.",
          {("Boeing", "opposes", "plan", False), ("Airbus", "opposes", "plan", False)},
          only={"opposes"}),
+    # a pair that does a reciprocal thing does it with each other
+    case("Peru and Chile signed a treaty.",
+         {("Peru", "sign", "treaty", False), ("Chile", "sign", "treaty", False),
+          ("Peru", "signTreatyWith", "Chile", False)}),
+    case("Peru and Chile signed a truce. The two countries then exchanged prisoners.",
+         {("Peru", "exchangePrisonersWith", "Chile", False)},
+         only={"exchangePrisonersWith"}),
+    case("Serbia and Kosovo did not sign the agreement.",
+         {("Serbia", "signAgreementWith", "Kosovo", True)}, only={"signAgreementWith"}),
+    case("Peru and Chile criticised the treaty.",
+         {("Peru", "criticise", "treaty", False), ("Chile", "criticise", "treaty", False)}),
     # "they": the pair that is a subject of the sentence before, even in a clause
     case("Critics said that Howard and Letwin had waited too long. Now they have yet to "
          "reveal the tax cuts.",
