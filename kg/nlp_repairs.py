@@ -57,6 +57,7 @@ def kg_repairs(doc: Doc) -> Doc:
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
+    retype_named_organisations(doc)
     retype_titled_people(doc)
     reattach_finite_conjuncts(doc)
     return doc
@@ -164,6 +165,14 @@ def _relabel(doc: Doc, label_of: Callable[[Span], str | None]) -> None:
 def retype_things_tagged_as_people(doc: Doc) -> None:
     w = load_words()
     _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and _referred_to_as_thing(e, w) else None)
+
+
+def retype_named_organisations(doc: Doc) -> None:
+    """ "General Motors", "Tata Steel": a name tagged as a person (after an honorific
+    too: "General") that ends in a word of organisations' names is an organisation."""
+    words = load_words().organisation_name_words
+    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and len(e) > 1
+             and e[-1].lower_ in words else None)  # fmt: skip
 
 
 def _honorific_person(e: Span, honorifics: dict[str, str]) -> str | None:

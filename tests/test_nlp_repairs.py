@@ -49,6 +49,9 @@ RETYPED = [
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
     # an honorific starts a person's name, whatever the model said
     ("It was reported that Dr Khoo intends to sell.", "Dr Khoo", "PERSON"),
+    # ... but a name that ends in a word of organisations' names is an organisation
+    ("General Motors sold a stake in Suzuki.", "General Motors", "ORG"),
+    ("General Electric sold its lighting unit to Savant.", "General Electric", "ORG"),
 ]
 
 

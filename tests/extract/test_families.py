@@ -193,6 +193,9 @@ REFERENCES = [
          "was a record.", set(), only={"said"}),
     case("Ms Orlova had talks with Mr Petrov about working for Volvo. She later joined "
          "the company.", {("Ms Orlova", "joins", "Volvo", False)}, only={"joins"}),
+    case("General Electric sold its lighting unit to Savant. The company said the price "
+         "was fair.", {("General Electric", "said", "the price was fair", False)},
+         only={"said"}),
     # a place named elsewhere than as a subject is a place
     case("Tomas Berg played against Valencia. The club said the fee was a record.", set(),
          only={"said"}),
