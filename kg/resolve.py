@@ -183,8 +183,8 @@ class _Resolver:
 
     def _reciprocal(self, fact: Fact, pair: list[Span]) -> Fact | None:
         """ "India and Pakistan exchanged strikes", "Boeing and the union reached a deal":
-        a pair that does a reciprocal thing does it with each other (one fact, of a
-        symmetric relation: "exchangeStrikesWith", "reachDealWith")."""
+        a pair that does a reciprocal thing does it with each other: one more fact, the
+        first with the second ("exchangeStrikesWith", "reachDealWith")."""
         w = self.lex.words
         if not isinstance(fact.obj, Mention) or fact.predicate not in w.reciprocal_verbs:
             return None
