@@ -73,10 +73,12 @@ PLACE_MODIFIER_LABELS = {"NORP", "GPE"}
 @Language.component("kg_repairs")
 def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
+    join_modifying_names(doc)
     join_national_organisations(doc)
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     retype_people_with_honorifics(doc)
+    retype_named_organisations(doc)
     retype_titled_people(doc)
     tag_addressed_people(doc)
     retype_described_people(doc)
@@ -132,6 +134,29 @@ def join_split_names(doc: Doc) -> None:
             skip_to = end
         else:
             out.append(Span(doc, e.start, e.end - n, label=e.label))
+    doc.ents = out
+
+
+def join_modifying_names(doc: Doc) -> None:
+    """ "The Securities and Exchange" + "Commission": an organisation's name the model
+    cut in two, the first part modifying the second, is one name (not "Commission",
+    which the gazetteer would take for the European Commission)."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        joined = (
+            prev is not None
+            and prev.end == e.start
+            and prev.label_ == e.label_
+            and load_lexicon().ner_class.get(e.label_) == ORGANIZATION_CLASS
+            and prev.root.head.i in range(e.start, e.end)
+            and prev[-1].pos_ == "PROPN"
+        )
+        if joined:
+            out[-1] = Span(doc, prev.start, e.end, label=e.label)
+        else:
+            out.append(e)
     doc.ents = out
 
 
@@ -211,6 +236,14 @@ def retype_things_tagged_as_people(doc: Doc) -> None:
         )
 
     _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and thing(e) else None)
+
+
+def retype_named_organisations(doc: Doc) -> None:
+    """ "General Motors", "Tata Steel": a name tagged as a person (after an honorific
+    too: "General") that ends in a word of organisations' names is an organisation."""
+    words = load_words().organisation_name_words
+    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and len(e) > 1
+             and e[-1].lower_ in words else None)  # fmt: skip
 
 
 def _honorific_person(e: Span, honorifics: dict[str, str]) -> str | None:

@@ -13,8 +13,13 @@ every fact's subject, object and source is resolved against it, in this order:
 5. institution "the Azerbaijani army", "US officials" -> the state.
 6. class noun "these drones", "Turkish drones" -> the named thing of that class before.
 7. description "the company", "the club" -> the organisation most salient in its sentence
-              and the two before (subjects first); "the bank", "the union" -> one whose
-              name has the noun ("the Bank of Korea"). "the manager" is the title rule's:
+              and the two before (subjects first; a subject the small model tagged as a
+              place counts, one tagged as a person with nothing to show it is one stops
+              the search); "the bank", "the union" -> one whose name has the noun ("the
+              Bank of Korea"); none after "a shell company" (that one is meant).
+8. person     "the 40-year-old", "the former secretary-general", "the England captain" ->
+              the person the sentence before is about, if its names agree ("the French
+              diplomat" is one tied to France). A bare "the manager" is the title rule's:
               the person the article titled "... manager".
 
 Across articles, entities with the same key (a Wikidata id, else type-free normalised
@@ -73,6 +78,8 @@ def _non_restrictive(clause: Token) -> bool:
     return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
 
 
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
+WITH = "with"  # the preposition of a reciprocal relation's name ("signTreatyWith")
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
@@ -83,6 +90,9 @@ class _Resolver:
     refs: References
     lex: Lexicon
     _sents: list[Span] | None = None
+    _labels: dict[str, set[str]] | None = None
+    # person key -> the keys of every organisation and country the article ties them to
+    _affiliated: dict[str, set[str]] = dataclasses.field(default_factory=dict)
 
     def learn_roles(self, facts: list[Fact]) -> None:
         """Titles and affiliations the article gives people, for "the Foreign Minister"
@@ -99,6 +109,7 @@ class _Resolver:
                 org = self.ref_at(f.obj)
                 if org is not None:
                     self.refs.affiliation.setdefault(ref.key, org)
+                    self._affiliated.setdefault(ref.key, set()).add(org.key)
 
     def ref_at(self, m: Mention) -> Ref | None:
         """The entity whose name the mention's head token belongs to."""
@@ -129,17 +140,61 @@ class _Resolver:
     def pairs(self, fact: Fact) -> list[Fact]:
         """ "India and Pakistan agreed ... The two countries had exchanged strikes":
         a fact about "the two countries", "both sides" or "both" is one fact about each
-        of the pair the text named last (subject or object)."""
+        of the pair the text named last (subject or object); a pair (or two coordinated
+        names) that does a reciprocal thing does it with each other."""
         out = [fact]
         for slot in ("subject", "obj"):
             m = getattr(fact, slot)
             pair = self._pair(m) if isinstance(m, Mention) else None
             if pair:
-                out = [dataclasses.replace(f, **{slot: dataclasses.replace(
-                    m, text=self.doc[r.start:r.end].text, start=self.doc[r.start].idx,
-                    end=self.doc[r.end - 1].idx + len(self.doc[r.end - 1]), label="")})
+                out = [dataclasses.replace(f, **{slot: self._mention_of(m, r)})
                        for f in out for r in pair]  # fmt: skip
+            if slot == "subject":
+                pair = pair or self._coordinated(m)
+                together = self._reciprocal(fact, pair) if pair else None
+                if together is not None:
+                    out.append(together)
         return out
+
+    def _mention_of(self, m: Mention, r: Span) -> Mention:
+        doc, last = self.doc, self.doc[r.end - 1]
+        text, start, end = doc[r.start : r.end].text, doc[r.start].idx, last.idx + len(last)
+        return dataclasses.replace(m, text=text, start=start, end=end, label="")
+
+    def _coordinated(self, m: Mention) -> list[Span] | None:
+        """ "Boeing and the union reached a deal": the subject and the one name it is
+        coordinated with."""
+        span = self.span(m)
+        if span is None:
+            return None
+        root = span.root
+        conj = [c for c in root.children if c.dep_ == "conj"]
+        if len(conj) != 1:
+            return None
+        # "the IAM union": the name in the conjunct
+        names = [t for t in conj[0].subtree if t.i in self.refs.by_token]
+        other = names[0] if names else None
+        ref, oref = (
+            self.refs.by_token.get(root.i),
+            self.refs.by_token.get(other.i) if other else None,
+        )
+        if ref is None or oref is None or ref.key == oref.key:
+            return None
+        return [self._name_span(root), self._name_span(other)]
+
+    def _reciprocal(self, fact: Fact, pair: list[Span]) -> Fact | None:
+        """ "India and Pakistan exchanged strikes", "Boeing and the union reached a deal":
+        a pair that does a reciprocal thing does it with each other: one more fact, the
+        first with the second ("exchangeStrikesWith", "reachDealWith")."""
+        w = self.lex.words
+        if not isinstance(fact.obj, Mention) or fact.predicate not in w.reciprocal_verbs:
+            return None
+        span = self.span(fact.obj)
+        if span is None or span.root.lower_ not in w.reciprocal_nouns:
+            return None
+        a, b = (self._mention_of(fact.subject, r) for r in pair)
+        pred = sx.camel(fact.predicate, span.root.lower_, WITH)
+        return dataclasses.replace(fact, subject=a, predicate=pred, obj=b, rule="reciprocal")
 
     def _pair(self, m: Mention) -> list[Span] | None:
         span = self.span(m)
@@ -330,37 +385,127 @@ class _Resolver:
         # take the company private")
         verb = next((a for a in root.ancestors if a.pos_ in fr.VERBAL), None)
         own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
+        if self._introduced(root, lemma):
+            return None
         ref = self._last_organisation(root, lemma, {r.key for r in own if r is not None})
         return None if ref is None else (ref, "description")
 
+    def _introduced(self, tok: Token, lemma: str) -> bool:
+        """ "Yugansk was sold to a shell company. The shell company was ...": the text
+        brought in an unnamed one of the kind just before, which the description means
+        (not a name). "Yukos, an oil company, ..." and "Yukos is a company ..." name it."""
+        sents, k = self._sentences(tok)
+        first = sents[max(0, k - DESCRIPTION_WINDOW)].start
+        indefinite = self.lex.words.indefinite_determiners
+        for t in self.doc[first : tok.i]:
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or t.dep_ in {"attr", "appos"}:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in indefinite for c in t.children):
+                return True
+        return False
+
     def _person_description(self, span: Span, m: Mention, fact: Fact):
-        """ "the 40-year-old": a definite description by an age is the person the
-        sentence before (or this one, before it) is about: its subject first. ("the
-        England captain" is left to the title rule: a title is no safe pointer, "the
-        manager" after a sentence about a player is someone else.)"""
+        """ "the 40-year-old", "the former secretary-general", "the England captain": a
+        definite description of a person by an age, or by a role with a word that
+        describes rather than titles, is the person the sentence before (or this one,
+        before it) is about: its subject, or the one person it names. A bare title ("the
+        manager") is left to the title rule: after a sentence about a player it is
+        someone else."""
         root, w = span.root, self.lex.words
         dets = [c for c in root.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in w.definite_articles or root.tag_ == "NNS":
             return None
-        if AGE.search(span.text) is None:
-            return None  # "the manager" may be anyone: only the one titled so (see _title)
-        ref = self._salient_person(root)
-        return None if ref is None else (ref, "person-description")
+        if AGE.search(span.text) is not None:
+            ref = self._salient_person(root)
+            return None if ref is None else (ref, "person-description")
+        lemma = root.lemma_.lower()
+        if lemma not in w.core_titles and lemma not in w.person_epithets:
+            return None
+        words = [t for t in span if t.i != root.i and not (t.is_punct or t.dep_ == "det")]
+        # "secretary" of "secretary-general", "foreign" of "the foreign minister": a title
+        epithets = [t for t in words if t.lower_ not in w.title_words]
+        which = {"prep", "relcl", "acl", "poss"}  # "the last leader to be installed"
+        if not epithets or any(c.dep_ in which for c in root.children):
+            return None
+        # "the new manager", "the other player", "the second man", "the best player": another
+        if any(t.lower_ in w.other_holder_words or t.ent_type_ in self.lex.quantity_labels
+               or t.tag_ in {"JJS", "RBS"} for t in epithets):  # fmt: skip
+            return None
+        ref = self._salient_person(root, sole=True)
+        if ref is None or ref.key in self._co_arguments(root, fact):
+            return None
+        return (ref, "person-description") if self._fits(ref, epithets, span) else None
 
-    def _salient_person(self, tok: Token) -> Ref | None:
+    def _co_arguments(self, tok: Token, fact: Fact) -> set[str]:
+        """The people named (or "he", "she") as subjects or objects of the clauses
+        above ``tok``: "Kane praised the England captain", "He said the union leader
+        ...", "X was called a pirate by the judge" are about someone else."""
+        w = self.lex.words
+        out: set[str] = set()
+        for verb in (a for a in tok.ancestors if a.pos_ in fr.VERBAL):
+            args = [c for c in verb.children if c.dep_ in ARGUMENTS and c.i != tok.i]
+            for a in [*fr.subjects(verb), *args]:
+                ref = self.refs.by_token.get(a.i)
+                if ref is None and a.lower_ in w.male_pronouns | w.female_pronouns:
+                    ref = self.pronoun(a, fact)
+                if ref is not None:
+                    out.add(ref.key)
+        return out
+
+    def _name_at(self, tok: Token) -> Ref | None:
+        return self.refs.inner.get(tok.i) or self.refs.by_token.get(tok.i)
+
+    def _fits(self, person: Ref, epithets: list[Token], span: Span) -> bool:
+        """The names in a description agree with the person: a nationality ("the French
+        diplomat") or an organisation ("the Everton striker", "the Tory leader") is one
+        the article ties the person to; a place or team named as a noun ("the England
+        captain") is one the person is tied to or that is new to the text (named before
+        and not the person's, it is another person's: "the Dortmund coach" after a
+        sentence about a player)."""
+        ties = self._affiliated.get(person.key, set())
+        sents, k = self._sentences(span.root)
+        before = self.doc[sents[max(0, k - DESCRIPTION_WINDOW)].start : span.start]
+        keys = {r.key for t in before if (r := self._name_at(t)) is not None}
+        texts = {t.text for t in before if t.pos_ == "PROPN"}
+        for tok in epithets:
+            anchor = self._name_at(tok)
+            if anchor is not None and anchor.key in ties:
+                continue
+            if tok.pos_ != "PROPN" and anchor is None:
+                continue  # "former", "veteran": no name
+            located = anchor is None or anchor.type in {terms.LOCATION, terms.COUNTRY}
+            if tok.pos_ != "PROPN" or not located:
+                return False  # a demonym or an organisation the person is not tied to
+            if tok.text in texts or (anchor is not None and anchor.key in keys):
+                return False
+        return True
+
+    def _salient_person(self, tok: Token, *, sole: bool = False) -> Ref | None:
         """The person a sentence is about: in the description's own sentence before it,
-        else in the sentence before; a subject first, then the first named."""
+        else in the sentence before; a subject first, then the first named. ``sole``:
+        only a subject, or the one person the sentence names (not "from X", "for X";
+        "he", "his" are persons too)."""
         subj = fr.SUBJ | fr.PASS_SUBJ
+        w = self.lex.words
         sent = tok.sent
         groups = [[t for t in sent if t.i < tok.i]]
         if sent.start > 0:
             groups.append(list(self.doc[sent.start - 1].sent))
         for toks in groups:
+            # a name tagged as a person here and otherwise elsewhere ("Chelsea") is none
             found = [(t.dep_ not in subj, t.i, ref) for t in toks
                      if (ref := self.refs.by_token.get(t.i)) is not None
-                     and ref.type == terms.PERSON]  # fmt: skip
-            if found:
-                return min(found, key=lambda x: (x[0], x[1]))[2]
+                     and ref.type == terms.PERSON
+                     and self._tags().get(ref.key, {"PERSON"}) <= {"PERSON"}]  # fmt: skip
+            if not found:
+                continue
+            best = min(found, key=lambda x: (x[0], x[1]))
+            if not sole or not best[0]:
+                return best[2]
+            heads = {self._name_span(self.doc[i]).root.i for _, i, _ in found}
+            named = {self.refs.by_token[i].key for i in heads if self.doc[i].dep_ != "pobj"}
+            pronouns = [t for t in toks if t.lower_ in w.male_pronouns | w.female_pronouns]
+            return best[2] if len(named) == 1 and not pronouns else None
         return None
 
     def _last_organisation(
@@ -374,27 +519,64 @@ class _Resolver:
         """The organisation a description means: in its sentence, then in each of the
         few before, a subject before the other names, then the first named (the order
         of salience of centering theory); one whose name holds the noun wins ("the
-        bank" -> the Bank of Korea)."""
+        bank" -> the Bank of Korea). A subject the small model may have mistagged
+        counts too: one tagged as a place is a candidate ("Bayern Munich signed Harry
+        Kane. The club said"), one tagged as a person that nothing shows to be one is a
+        doubt that stops the search ("Olympique Lyon signed X from Sporting Braga. The
+        club said" is not Braga)."""
         sents, k = self._sentences(tok)
-        ranked: list[Ref] = []
+        ranked: list[Ref | None] = []  # None: a subject that may or may not be one
         for sent in reversed(sents[max(0, k - window) : k + 1]):
-            found: dict[str, tuple[bool, int, Ref]] = {}
+            found: dict[str, tuple[bool, int, Ref | None]] = {}
             for t in sent:
                 ref = self.refs.by_token.get(t.i)
-                if t.i >= tok.i or ref is None or ref.type != terms.ORGANIZATION:
+                if t.i >= tok.i or ref is None or ref.key in skip:
                     continue
-                if ref.key in skip:
+                kind = self._organisation_kind(ref, t)
+                if kind is None:
                     continue
                 subject = t.dep_ in fr.SUBJ | fr.PASS_SUBJ
                 old = found.get(ref.key)
                 if old is None or (subject and not old[0]):
-                    found[ref.key] = (subject, old[1] if old else t.i, ref)
+                    found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
             ranked += [r for _, _, r in sorted(found.values(), key=lambda v: (not v[0], v[1]))]
         for ref in ranked:
-            if lemma in norm(ref.label).split():
+            if ref is not None and lemma in norm(ref.label).split():
                 return ref
         generic = generic or lemma in self.lex.words.generic_organisation_nouns
         return ranked[0] if ranked and generic else None
+
+    def _organisation_kind(self, ref: Ref, tok: Token) -> bool | None:
+        """True: an organisation's name, or a name tagged as a place that may be one, as
+        the subject of its clause and no place the gazetteer knows (elsewhere it is too
+        often the place: "played against Barcelona"), or tagged as a person here and as
+        something else elsewhere. False: a subject tagged as a person with no first
+        name, honorific or title to show it is one. None: no organisation."""
+        if ref.type == terms.ORGANIZATION:
+            return True
+        if ref.qid or ref.rule.startswith("gazetteer"):
+            return None
+        head = tok
+        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+            head = head.head
+        if head.dep_ not in fr.SUBJ | fr.PASS_SUBJ or head.ent_type_ != tok.ent_type_:
+            return None
+        if ref.type == terms.LOCATION:
+            return True
+        titled = any(r.key == ref.key for r in self.refs.titles.values())
+        if ref.type != terms.PERSON or person_gender(ref.label) is not None or titled:
+            return None
+        # tagged a person here and a place elsewhere: the model knows it is neither
+        return len(self._tags().get(ref.key, ())) > 1
+
+    def _tags(self) -> dict[str, set[str]]:
+        """The NER labels each name gets in the article, where written in full."""
+        if self._labels is None:
+            self._labels = {}
+            for i, ref in self.refs.by_token.items():
+                if ref.rule == BY_NAME:
+                    self._labels.setdefault(ref.key, set()).add(self.doc[i].ent_type_)
+        return self._labels
 
     def _with(self, m: Mention, ref: Ref, rule: str) -> Mention:
         if rule:
@@ -416,11 +598,36 @@ class _Resolver:
             return named
         if low in w.male_pronouns or low in w.female_pronouns:
             gender = "m" if low in w.male_pronouns else "f"
-            return self._bound_person(tok, gender, fact) or self._previous_person(tok, gender)
+            return (
+                self._talked_of(tok, gender, fact)
+                or self._bound_person(tok, gender, fact)
+                or self._previous_person(tok, gender)
+            )
         if low in w.first_plural_pronouns:
             return self._speakers_side(fact)
         if low in w.thing_pronouns:
             return self._bound_thing(tok) or self._thing(tok)
+        return None
+
+    def _talked_of(self, tok: Token, gender: str, fact: Fact) -> Ref | None:
+        """ "'She never gives up,' the coach said of Anna Berg" (or "of the captain, Anna
+        Berg"): "he" or "she" in quoted words is the person they are said of."""
+        if tok.i not in self.refs.quoted or fact.attributed_to is None:
+            return None
+        span = self.span(fact.attributed_to)
+        if span is None:
+            return None
+        verb = span.root.head
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.words.talked_of:
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            for obj in objs + [a for o in objs for a in o.children if a.dep_ == "appos"]:
+                ref = self.refs.by_token.get(obj.i)
+                # the small model often tags the person a quote is about otherwise
+                if ref is not None and (self._agrees(ref, gender)
+                                        or person_gender(ref.label) == gender):  # fmt: skip
+                    return ref
         return None
 
     def _named_in_brackets(self, tok: Token) -> Ref | None:

@@ -65,6 +65,9 @@ RETYPED = [
     ("Tony Blair spoke. Blair's Alastair Campbell agreed.", "Blair", "PERSON"),
     # an honorific starts a person's name, whatever the model said
     ("It was reported that Dr Osei intends to sell.", "Dr Osei", "PERSON"),
+    # ... but a name that ends in a word of organisations' names is an organisation
+    ("General Motors sold a stake in Suzuki.", "General Motors", "ORG"),
+    ("General Electric sold its lighting unit to Savant.", "General Electric", "ORG"),
 ]
 
 

@@ -92,11 +92,17 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
         return []
     out = []
     lemma, sent = verb.lemma_.lower(), verb.sent
-    if not _inside(verb.idx, quotes):
+    # a verb with a that-clause of its own reports that clause, not the quotation
+    # before ('"...," Jones said. She has indicated that she will run.')
+    said_that = _says_that(verb, quotes)
+    # "with Real Madrid believed to be monitoring him": a raising verb quotes no one
+    raising = any(c.dep_ == "xcomp" and not _inside(c.idx, quotes) for c in verb.children)
+    if not _inside(verb.idx, quotes) and not raising:
         for s, e in quotes:
             # the quotation ends or starts in the reporting verb's sentence
             # ... or ends right before it: '"I don't know what happened." he said.'
-            ends_here = sent.start_char - CONTINUED_QUOTE_GAP <= e <= sent.end_char + 1
+            before = sent.start_char - CONTINUED_QUOTE_GAP <= e and not said_that
+            ends_here = (before or sent.start_char <= e) and e <= sent.end_char + 1
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:
                 out.append(Region(s, e, speaker, lemma, QUOTE, verb))
     for c in verb.children:
@@ -105,6 +111,11 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
                               "reported", verb))  # fmt: skip
     return out
+
+
+def _says_that(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """A reporting verb with a that-clause of its own, outside any quotation."""
+    return any(c.dep_ == "ccomp" and not _inside(c.idx, quotes) for c in verb.children)
 
 
 def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
@@ -142,14 +153,17 @@ def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,
     sources: list[Region] = []
     according = lexicon.words.according_to
     verbs: list[int] = []
+    bare: list[int] = []  # ... of them, those that can take the quotation before them
     for tok in tokens:
         if is_reporting(tok, lexicon):
             verbs.append(tok.idx)
+            if not _says_that(tok, quotes):
+                bare.append(tok.idx)
             out.extend(_speech_regions(tok, quotes))
         r = _source_region(tok, according)
         if r is not None:
             sources.append(r)
-    return out + _continued(quotes, out, verbs) + sources
+    return out + _continued(quotes, out, verbs, bare) + sources
 
 
 def _other(region: Region, verb_idx: int) -> bool:
@@ -157,18 +171,19 @@ def _other(region: Region, verb_idx: int) -> bool:
     return region.trigger is None or region.trigger.idx != verb_idx
 
 
-def _continued(quotes: list[tuple[int, int]], found: list[Region],
-               verbs: list[int]) -> list[Region]:  # fmt: skip
+def _continued(quotes: list[tuple[int, int]], found: list[Region], verbs: list[int],
+               bare: list[int]) -> list[Region]:  # fmt: skip
     """A quotation with no reporting verb of its own that follows closely on one with a
     speaker goes on with that speaker's words (news runs a quote over several
     paragraphs, naming the speaker once), unless someone else is reported in between
-    or the quotation is followed by a reporting verb of its own ('"...," he said')."""
+    or the quotation is followed by a reporting verb of its own ('"...," he said'; not
+    one that reports a that-clause of its own, ``bare`` are the others)."""
     said = sorted((r for r in found if r.kind == QUOTE), key=lambda r: r.end)
     out: list[Region] = []
     for s, e in quotes:
         if any(r.start <= s < r.end for r in found):
             continue
-        if any(e <= v <= e + CONTINUED_QUOTE_TAIL for v in verbs):
+        if any(e <= v <= e + CONTINUED_QUOTE_TAIL for v in bare):
             continue  # its own "he said", in a sentence of its own
         before = [r for r in said if r.end <= s and s - r.end <= CONTINUED_QUOTE_CHARS
                   and not any(r.end < v < s and _other(r, v) for v in verbs)]  # fmt: skip

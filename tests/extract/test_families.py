@@ -266,6 +266,30 @@ REFERENCES = [
     # "the firm", "the club": the organisation of that kind last named
     case("Siemens posted higher profits. The firm also acquired Altair.",
          {("Siemens", "post", "higher profits", False), ("Siemens", "acquires", "Altair", False)}),
+    # ... or a subject the small model tagged as a place the gazetteer does not know
+    case("Sao Paulo signed Tomas Berg from Sporting Braga. The club said the fee was a "
+         "record.", {("Sao Paulo", "said", "the fee was a record", False)}, only={"said"}),
+    # a subject tagged as a person that nothing shows to be one (a first name, an
+    # honorific, a title) may be the club: no guess, and not the club named after it
+    case("Sparta Rotterdam signed Tomas Berg from Sporting Braga. The club said the fee "
+         "was a record.", set(), only={"said"}),
+    case("Ms Orlova had talks with Mr Petrov about working for Volvo. She later joined "
+         "the company.", {("Ms Orlova", "joins", "Volvo", False)}, only={"joins"}),
+    case("General Electric sold its lighting unit to Savant. The company said the price "
+         "was fair.", {("General Electric", "said", "the price was fair", False)},
+         only={"said"}),
+    # a place named elsewhere than as a subject is a place
+    case("Tomas Berg played against Valencia. The club said the fee was a record.", set(),
+         only={"said"}),
+    case("Anna Berg praised the plan. The company said the price was fair.", set(),
+         only={"said"}),
+    # an unnamed one of the kind brought in just before is what the description means
+    case("Tesla sold its stake to a small company in May. The company hired Anna Berg.",
+         set(), only={"hire"}),
+    # a name the model cut in two is one name: "Commission" here is not the European one
+    case("The Securities and Exchange Commission sued Tesla. The European Commission "
+         "fined Google.", {("Securities and Exchange Commission", "sue", "Tesla", False)},
+         only={"sue"}),
     # "the two countries", "both sides", "both": one fact about each of the pair
     case("Peru and Chile signed a truce. The two countries had closed their borders.",
          {("Peru", "close", "their borders", False), ("Chile", "close", "their borders", False)},
@@ -273,6 +297,17 @@ REFERENCES = [
     case("Boeing and Airbus met the regulator. Both sides rejected the plan.",
          {("Boeing", "opposes", "plan", False), ("Airbus", "opposes", "plan", False)},
          only={"opposes"}),
+    # a pair that does a reciprocal thing does it with each other
+    case("Peru and Chile signed a treaty.",
+         {("Peru", "sign", "treaty", False), ("Chile", "sign", "treaty", False),
+          ("Peru", "signTreatyWith", "Chile", False)}),
+    case("Peru and Chile signed a truce. The two countries then exchanged prisoners.",
+         {("Peru", "exchangePrisonersWith", "Chile", False)},
+         only={"exchangePrisonersWith"}),
+    case("Serbia and Kosovo did not sign the agreement.",
+         {("Serbia", "signAgreementWith", "Kosovo", True)}, only={"signAgreementWith"}),
+    case("Peru and Chile criticised the treaty.",
+         {("Peru", "criticise", "treaty", False), ("Chile", "criticise", "treaty", False)}),
     # "they": the pair that is a subject of the sentence before, even in a clause
     case("Critics said that Howard and Letwin had waited too long. Now they have yet to "
          "reveal the tax cuts.",
@@ -287,6 +322,28 @@ REFERENCES = [
          {("Cristiano Ronaldo", "score", "900 goals", False)}, only={"score"}),
     case("Carlo Cudicini was sent off. The manager is not planning to add new names.",
          {("manager", "add", "new names", True)}, only={"add"}),
+    # a role with a word that describes ("former", a place new to the text) is the one
+    # person the sentence before is about
+    case("Ban Soo-min, the UN envoy to Libya, arrived in Tripoli on Monday. The former "
+         "foreign minister met Khalifa Haftar.",
+         {("Ban Soo-min", "metWith", "Khalifa Haftar", False)}, only={"metWith"}),
+    case("Arsenal signed Tomas Berg from Porto. The Norway striker had agreed a five-year "
+         "contract.", {("Tomas Berg", "agree", "five-year contract", False)}, only={"agree"}),
+    # ... a nationality is one the article ties the person to
+    case("French diplomat Anne Morel arrived in Cairo on Monday. The French envoy met "
+         "Sameh Shoukry.", {("Anne Morel", "metWith", "Sameh Shoukry", False)},
+         only={"metWith"}),
+    case("Anne Morel arrived in Cairo on Monday. The French diplomat met Sameh Shoukry.",
+         set(), only={"metWith"}),
+    # ... a team named before that is not the person's makes it another person's role,
+    # and so do "new", "next", "other"; the subject of its own clause is someone else
+    case("Leipzig beat Freiburg on Saturday. Lois Openda scored twice. The Freiburg coach "
+         "criticised the referee.", {("Freiburg coach", "criticise", "referee", False)},
+         only={"criticise"}),
+    case("Everton sacked Tomas Berg on Monday. The new manager praised the squad.",
+         {("new manager", "praise", "squad", False)}, only={"praise"}),
+    case("Anna Berg praised the Norway captain.",
+         {("Anna Berg", "praise", "Norway captain", False)}),
     # a relative clause after a comma adds to the description, it does not say which
     case("Unilever reported higher sales. The company, which makes Dove soap, said so.",
          {("Unilever", "make", "Dove soap", False)}, only={"make"}),
@@ -314,15 +371,15 @@ REFERENCES = [
          only={"supplies"}),
     case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
          {("Arsenal", "supplies", "Thomas Partey", False)}, only={"supplies"},
-         xfail="'the club' is not resolved to the club last named"),
+         xfail="'Arsenal' is not tagged as a name, so 'the club' is the club it beat"),
     # "he said" after a sentence with two men: its subject, not the man named last
     case('Tony Blair, who praised Gordon Brown on Monday, will not attend the summit. '
          '"We have done our best," he said.',
          {("Tony Blair", "said", "We have done our best", False)}, only={"said"}),
     # "he" in a quote about someone else is that person, not the speaker
-    case('"He never misses a training session," Pep Guardiola said of Erling Haaland.',
-         {("Erling Haaland", "miss", "training session", True, "asserted", "Pep Guardiola")},
-         only={"miss"}, xfail="'he' in a quote about someone else is not resolved to them"),
+    case('"She never misses a training session," Tomas Berg said of Ingrid Olsen.',
+         {("Ingrid Olsen", "miss", "training session", True, "asserted", "Tomas Berg")},
+         only={"miss"}),
 ]  # fmt: skip
 
 # -- issue 19: relations ---------------------------------------------------------------------
@@ -388,6 +445,25 @@ STATEMENTS = [
          {("Jeremy Hunt", "said", "The figures are wrong", False)}, only={"said", "reports"}),
     case("According to Reuters, Boeing ignored the warnings.",
          {("Reuters", "reports", "Boeing ignored the warnings", False)},
+         only={"said", "reports"}),
+    # a reporting verb with a that-clause of its own reports that, not the quotation
+    # before it; the quotation goes on with the speaker before
+    case('Jeremy Hunt spoke first: "The figures are wrong and the plan will fail." '
+         "Rachel Reeves said the plan would work.",
+         {("Rachel Reeves", "said", "the plan would work", False)}, only={"said", "reports"}),
+    case('"We will cut taxes next year," Anna Berg told reporters. "The plan is fully '
+         'costed and ready." Berg said voters faced a clear choice.',
+         {("Anna Berg", "said", "We will cut taxes next year", False),
+          ("Anna Berg", "said", "The plan is fully costed and ready", False),
+          ("Anna Berg", "said", "voters faced a clear choice", False)},
+         only={"said", "reports"}),
+    # ... and a raising verb ("believed to be") quotes no one
+    case('"If he was not so happy here he would have gone by now." Tomas Berg had said he '
+         "would leave, with Benfica also believed to be monitoring his situation.",
+         {("Tomas Berg", "said", "he would leave", False)}, only={"said", "reports"}),
+    # "signal", "hint": reporting verbs of institutions
+    case("The Bank of Canada cut interest rates on Wednesday. It hinted more cuts were "
+         "coming.", {("Bank of Canada", "said", "more cuts were coming", False)},
          only={"said", "reports"}),
 ]  # fmt: skip
 
