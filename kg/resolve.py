@@ -80,6 +80,7 @@ def _non_restrictive(clause: Token) -> bool:
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
 WITH = "with"  # the preposition of a reciprocal relation's name ("signTreatyWith")
+ROLE_PREDICATES = frozenset({terms.HOLDS_POSITION, terms.AFFILIATED_WITH})
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
@@ -125,6 +126,12 @@ class _Resolver:
             return None  # a fact needs a known subject
         if subj.key.startswith("concept:") and not self._someone(fact.subject):
             return None
+        if fact.predicate in ROLE_PREDICATES and (
+            subj.key.startswith("concept:")
+            or fact.rule == "description"
+            and subj.label != terms.PERSON
+        ):
+            return None  # "the French minister" unresolved, "the Turkmen side": no one's role
         obj: Mention | str = fact.obj
         if isinstance(obj, Mention):
             obj = self.mention(obj, fact)
@@ -421,6 +428,8 @@ class _Resolver:
         lemma = root.lemma_.lower()
         if lemma not in w.core_titles and lemma not in w.person_epithets:
             return None
+        if lemma in w.unnamed_titles:
+            return None  # "said the M&S spokesman": rarely the chief executive named before
         words = [t for t in span if t.i != root.i and not (t.is_punct or t.dep_ == "det")]
         # "secretary" of "secretary-general", "foreign" of "the foreign minister": a title
         epithets = [t for t in words if t.lower_ not in w.title_words]

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import Lexicon, load_words
 from ..model import Fact, Mention
 from ..names import first_name_gender
+from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
@@ -193,8 +194,10 @@ def _affiliation_mention(tok: Token) -> Mention | None:
 
 def role_facts(ctx: Context) -> Iterator[Fact]:
     """holdsPosition and affiliatedWith facts from titles before a person's name and from
-    appositions after it."""
+    appositions after it, and from descriptions of a person named before ("the
+    Leicester flanker will return": the resolver finds the flanker, or drops them)."""
     lex = ctx.lexicon
+    yield from _description_roles(ctx)
     for ent in ctx.ents:
         if lex.ner_class.get(ent.label_) != terms.PERSON:
             continue
@@ -224,6 +227,44 @@ def _owned(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     am = _affiliation_mention(owned)
     if am is not None:
         yield sx.make_fact(person, terms.AFFILIATED_WITH, am, owned, rule="possessor")
+
+
+def _description_roles(ctx: Context) -> Iterator[Fact]:
+    """ "The Bath fly-half is likely to start", "the England international, 24, was
+    hurt": a definite description with a team's, a country's or an organisation's name
+    before the title says both of the person it describes (a subject, who the resolver
+    finds among the people named before, or no one)."""
+    lex, w = ctx.lexicon, ctx.lexicon.words
+    for tok in ctx.doc:
+        if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ or not tok.is_lower:
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i]
+        if not dets or dets[0].lower_ not in w.definite_articles or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        if any(c.dep_ in {"prep", "relcl", "acl", "poss", "appos"} and not c.like_num
+               for c in tok.children):  # fmt: skip
+            continue  # a phrase that says which, or the person named after it
+        mods = list(ctx.doc[dets[0].i + 1 : tok.i])
+        k = 0
+        while k < len(mods) and (mods[k].ent_type_ in w.affiliation_labels
+                                 or (mods[k].pos_ == "PROPN" and mods[k].is_title)):  # fmt: skip
+            k += 1
+        names, title = mods[:k], [*mods[k:], tok]
+        head = title[-1]
+        if not names or any(t.ent_type_ for t in title) or lex.classes.get(head.lemma_.lower()):
+            continue
+        if head.lemma_.lower() in w.work_nouns or any(
+            t.is_punct and t.tag_ != "HYPH" for t in title
+        ):
+            continue
+        who = Mention(text=ctx.doc[dets[0].i : tok.i + 1].text, start=dets[0].idx,
+                      end=tok.idx + len(tok), label="")  # fmt: skip
+        pos = Mention(text=ctx.doc[title[0].i : tok.i + 1].text, start=title[0].idx,
+                      end=tok.idx + len(tok), label=POSITION)  # fmt: skip
+        yield sx.make_fact(who, terms.HOLDS_POSITION, pos, tok, rule="description")
+        am = _affiliation_mention(names[0]) if names[0].ent_type_ else _untagged_name(names[-1])
+        if am is not None:
+            yield sx.make_fact(who, terms.AFFILIATED_WITH, am, tok, rule="description")
 
 
 def _whose(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:

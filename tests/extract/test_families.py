@@ -213,6 +213,22 @@ ROLES_AFFILIATIONS = [
          {("Jane Roe", "holdsPosition", "Director", True),
           ("Jane Roe", "affiliatedWith", "Halbrook Retail", True)},
          only={"holdsPosition", "affiliatedWith"}),
+    # a description of the person named before says their role and team
+    case("Rory Dunn limped off. The Scotland international, 24, was hurt in a challenge.",
+         {("Rory Dunn", "holdsPosition", "international", False),
+          ("Rory Dunn", "affiliatedWith", "Scotland", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    case("Jon Kells scored twice. The Leicester flanker is likely to start.",
+         {("Jon Kells", "holdsPosition", "flanker", False),
+          ("Jon Kells", "affiliatedWith", "Leicester", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    # ... not of no one, of a spokesman (rarely the one named), of a side
+    case("The French minister said no.", only={"holdsPosition", "affiliatedWith"}),
+    case("Tom Reddy of Halford Foods resigned. The Halford spokesman said it was sad.",
+         {("Tom Reddy", "affiliatedWith", "Halford Foods", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    case("Its president met Tom Reddy. The Turkmen side agreed to lower the price.",
+         only={"holdsPosition"}),
     # a portfolio NER joined to the party belongs to the title
     case("Labour Home Office spokesman Tom Reddy spoke.",
          {("Tom Reddy", "holdsPosition", "Home Office spokesman", False),
