@@ -163,7 +163,10 @@ def join_modifying_names(doc: Doc) -> None:
 def _referred_to_as_thing(ent: Span, w) -> bool:
     """ "X, which ...", "X reaffirmed its pledge": the words a text uses for a thing."""
     root = ent.root
-    for c in root.children:
+    # "the Edinburgh-based developer, Rockstar, which ...": the parser may hang the
+    # relative clause on the noun the name is in apposition to
+    holders = [root, root.head] if root.dep_ == "appos" and root.head.i < root.i else [root]
+    for c in (c for h in holders for c in h.children):
         if c.dep_ == "relcl" and any(
             s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in w.thing_relatives for s in c.children
         ):

@@ -281,11 +281,14 @@ def _of_after(ctx: Context, span: Span) -> list[Token]:
 
 def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
     """ "German carmaker BMW", "the U.S. 6th Fleet", "the Frankfurt-based Commerzbank",
-    "Hyundai Motor, a Seoul-based carmaker", "Pittsburgh-Corning Corp. of Pittsburgh":
+    "Hyundai Motor, a Seoul-based carmaker", "the Leeds-based developer, Brightstar,",
+    "Pittsburgh-Corning Corp. of Pittsburgh":
     places among an organisation's modifiers and those of a noun in apposition to it."""
     root = span.root
     w = ctx.lexicon.words
     heads = [root] + [a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+        heads.append(root.head)  # "the Edinburgh-based developer, Rockstar, said"
     out: list[Token] = []
     for h in heads:
         for c in h.lefts:

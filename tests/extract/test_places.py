@@ -134,6 +134,11 @@ RESOLVED = [
          {("Maria Ruiz", "nativeOf", "Arizona", False)}, only={"nativeOf"}),
     case("Leeds Unite held a march. Maria Lopez, who lives in Leeds, joined it.",
          {("Maria Lopez", "livesIn", "Leeds", False)}, only={"livesIn"}),
+    # the description before a name in apposition places the name
+    case("Dublin-based developer, Kestrel, which is behind the Racer titles, grew fast.",
+         {("Kestrel", "basedIn", "Dublin", False)}, only={"basedIn"}),
+    case("The German carmaker, Volkswagen, cut jobs.",
+         {("Volkswagen", "basedIn", "Germany", False)}, only={"basedIn"}),
     case("NAIROBI (Reuters) - Kenya raised rates.",
          {("Reuters", "operatesIn", "NAIROBI", False)}, only={"operatesIn"}),
 ]  # fmt: skip
