@@ -1,5 +1,5 @@
 """Possessives between names -> ownership: "Microsoft's Xbox" -> (Xbox, ownedBy,
-Microsoft); "Sony's Qrio robot", "Honda's humanoid robot Asimo" (the possessive on the
+Microsoft); "the Nintendo Switch" (a maker's name before the product's); "Sony's Qrio robot", "Honda's humanoid robot Asimo" (the possessive on the
 class noun the name goes with).
 
 Only an organisation as possessor, and only a named thing that is not a person or a
@@ -29,6 +29,13 @@ def _owners(ctx: Context, ent: Span) -> list[Token]:
     Qrio robot", "Honda's humanoid robot Asimo": a thing, whatever NER called it)."""
     root, doc = ent.root, ent.doc
     found = _org_possessors(ctx, root) if ent.label_ in ctx.lexicon.words.ownable_labels else []
+    if ent.label_ in ctx.lexicon.words.ownable_labels and ent.start > 0:
+        # "the Sony PlayStation 2": the maker's name right before the product's
+        before = doc[ent.start - 1]
+        org = ctx.lexicon.ner_class.get(before.ent_type_) == terms.ORGANIZATION
+        inside = ent.start <= before.head.i < ent.end or before.head.i == root.head.i
+        if org and before.dep_ == "compound" and inside:
+            found.append(before)
     nouns = [root.head] if root.dep_ == "compound" else []
     if ent.start > 0:
         nouns.append(doc[ent.start - 1])  # the class noun right before the name

@@ -11,6 +11,8 @@ OWNERSHIP = [
     case("Car-maker Honda's humanoid robot Asimo got faster.",
          {("Asimo", "ownedBy", "Honda", False)}),
     case("Google's DeepMind built the model.", {("DeepMind", "ownedBy", "Google", False)}),
+    # the maker's name right before the product's
+    case("Sony Walkman sales rose.", {("Walkman", "ownedBy", "Sony", False)}),
     # who made a work: the possessor of the work noun a title is in apposition to
     case("They won praise for Pawel Pawlikowski's rites-of-passage story, My Summer of Love.",
          {("My Summer of Love", "createdBy", "Pawel Pawlikowski", False)}),
