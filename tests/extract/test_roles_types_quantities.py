@@ -266,6 +266,7 @@ def test_quantities_with_pronoun_subject(facts_of):
     assert triples(facts_of(text)) == {
         ("A350", "isA", "wide-body airliner", False),
         ("A350", "carry", "up to 410 passengers", False),
+        ("A350", "ownedBy", "Airbus", False),  # the maker's name before the product's
     }
 
 
