@@ -238,7 +238,14 @@ def retype_things_tagged_as_people(doc: Doc) -> None:
             _referred_to_as_thing(e, w) or _owns_a_person(e) or _names_an_organisation(e, classes)
         )
 
-    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and thing(e) else None)
+    things = {_bare(e) for e in doc.ents if e.label_ == "PERSON" and thing(e)}
+    # one name, one kind in an article: "Laura Ashley thanked X" after "Laura Ashley, which
+    # ..." is the company too (the name alone, without a possessive's 's)
+    _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and _bare(e) in things else None)
+
+
+def _bare(e: Span) -> str:
+    return " ".join(t.text for t in e if t.dep_ != "case" and not t.is_punct)
 
 
 def retype_named_organisations(doc: Doc) -> None:

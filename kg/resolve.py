@@ -82,6 +82,7 @@ ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint
 WITH = "with"  # the preposition of a reciprocal relation's name ("signTreatyWith")
 ROLE_PREDICATES = frozenset({terms.HOLDS_POSITION, terms.AFFILIATED_WITH})
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
+ROLE_WINDOW = 4  # ... and a role's organisation referred to ("a director of the company")
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
 
@@ -315,7 +316,7 @@ class _Resolver:
         if m.label != REFERENCE:
             return None
         root = span.root
-        ref = self._last_organisation(root, root.lemma_.lower(), set())
+        ref = self._last_organisation(root, root.lemma_.lower(), set(), window=ROLE_WINDOW)
         if ref is None:  # "the BNP website ... party leader X": a kind named in the sentence
             ref = self._last_organisation(root, root.lemma_.lower(), set(), window=0, generic=True)
         return ref, "description"

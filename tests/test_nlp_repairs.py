@@ -220,3 +220,11 @@ def test_region_names_are_places(nlp, words, first, name, label):
     doc = _doc(nlp, words, heads, deps, ents)
     retype_named_places(doc)
     assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_name_has_one_kind_in_an_article(nlp):
+    doc = nlp("Karen Millen, which sells clothes, cut jobs. Karen Millen said sales fell.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Karen Millen", "ORG"),
+        ("Karen Millen", "ORG"),
+    ]

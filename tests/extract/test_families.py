@@ -162,6 +162,11 @@ ROLES_AFFILIATIONS = [
          {("Jane Moss", "holdsPosition", "Director", False),
           ("Jane Moss", "affiliatedWith", "Halford Foods Ltd", False)},
          only={"holdsPosition", "affiliatedWith"}),
+    case("Halford Foods Ltd said profits rose. Sales were up. Costs were down. Jane Moss, a "
+         "director of the company, said so.",
+         {("Jane Moss", "holdsPosition", "Director", False),
+          ("Jane Moss", "affiliatedWith", "Halford Foods Ltd", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # ... and none when nothing before it is an organisation
     case("Jane Moss, a director of the company, said sales were good.",
          {("Jane Moss", "holdsPosition", "Director", False)},
