@@ -1,6 +1,7 @@
 """Possessives between names -> ownership: "Microsoft's Xbox" -> (Xbox, ownedBy,
-Microsoft); "the Nintendo Switch" (a maker's name before the product's); "Sony's Qrio robot", "Honda's humanoid robot Asimo" (the possessive on the
-class noun the name goes with).
+Microsoft); a maker's name before its product's ("Sony Walkman sales"); a possessive on
+the class noun the name goes with ("Halcyon's Kite robot", "Car-maker Halcyon's humanoid
+robot Kite").
 
 Only an organisation as possessor, and only a named thing that is not a person or a
 place: "Britain's Duchess of York" is an affiliation (the roles extractor's), "Algeria's
