@@ -39,6 +39,9 @@ shape a rule can see:
 * **Datelines.** "HELSINKI, Finland (AP)", "Warsaw RZECZPOSPOLITA in Polish": a city in
   capitals is an ORG or nothing to the model; the places a dateline names
   (kg/datelines.py) are places (GPE), its agency an organisation (ORG).
+* **A name cut off its preposition.** "at Warner Bros. However": the abbreviation's
+  period reads as a sentence end, the name is hung on the verb as punctuation and "at"
+  has no object; it gets the name back.
 * **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
@@ -88,6 +91,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_placed_cities(doc)
     label_datelines(doc)
     reattach_finite_conjuncts(doc)
+    reattach_dangling_names(doc)
     return doc
 
 
@@ -533,3 +537,19 @@ def reattach_finite_conjuncts(doc: Doc) -> None:
             if c.dep_ == "cc" and head.i < c.i < tok.i:
                 c.head = target  # the "and" belongs with the conjunct it joins
         tok.head = target
+
+
+def reattach_dangling_names(doc: Doc) -> None:
+    """ "president of distribution at Warner Bros. However, ...": the parser takes the
+    abbreviation's period for a sentence end and hangs the name on the verb as
+    punctuation, leaving "at" without its object. A preposition with no object right
+    before a name whose head is outside it gets the name back as its object."""
+    ents_at = {e.start: e for e in doc.ents}
+    for tok in doc:
+        ent = ents_at.get(tok.i + 1)
+        if tok.dep_ != "prep" or ent is None or any(True for _ in tok.children):
+            continue
+        root = ent.root
+        if root.dep_ in {"punct", "dep"} and not ent.start <= root.head.i < ent.end:
+            root.head = tok
+            root.dep_ = "pobj"

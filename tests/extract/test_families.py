@@ -203,6 +203,12 @@ ROLES_AFFILIATIONS = [
          only={"holdsPosition", "affiliatedWith"}),
     case("Jane Moss was a plumber and a mother of three.",
          only={"holdsPosition", "affiliatedWith"}),
+    # a name the parser cut off its preposition at an abbreviation's period
+    case('"It was fun," said Jane Roe, head of sales at Pemberton Bros. However, critics '
+         "were not kind.",
+         {("Jane Roe", "holdsPosition", "Head", False),
+          ("Jane Roe", "affiliatedWith", "Pemberton Bros.", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # the person named after a title in apposition is the argument, not the title
     case("In 1890 the chairman of the club, Jane Roe, was born in Dundee.",
          {("Jane Roe", "bornIn", "Dundee", False)}, only={"bornIn"}),
