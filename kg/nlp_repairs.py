@@ -92,6 +92,7 @@ def kg_repairs(doc: Doc) -> Doc:
     label_datelines(doc)
     reattach_finite_conjuncts(doc)
     reattach_dangling_names(doc)
+    retype_works(doc)
     return doc
 
 
@@ -553,3 +554,32 @@ def reattach_dangling_names(doc: Doc) -> None:
         if root.dep_ in {"punct", "dep"} and not ent.start <= root.head.i < ent.end:
             root.head = tok
             root.dep_ = "pobj"
+
+
+def retype_works(doc: Doc) -> None:
+    """ "Halcyon's Eleven, the heist sequel starring ...": a name in apposition with a
+    work noun (``work_nouns``: film, sequel, album) is a work's title (WORK_OF_ART); a
+    possessive name right before it is part of the title, which NER split in two."""
+    works = load_words().work_nouns
+    ents = list(doc.ents)
+    out: list[Span] = []
+    changed = False
+    for e in ents:
+        apps = [c for c in e.root.children if c.dep_ == "appos" and c.i >= e.end]
+        if not any(a.lemma_.lower() in works for a in apps) or e.label_ == "WORK_OF_ART":
+            out.append(e)
+            continue
+        start = e.start
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end + 1 == e.start
+            and doc[prev.end].dep_ == "case"
+            and prev.root.head.i == e.root.i
+        ):  # "Halcyon" + "'s" + "Eleven"
+            start = prev.start
+            out.pop()
+        out.append(Span(doc, start, e.end, label="WORK_OF_ART"))
+        changed = True
+    if changed:
+        doc.ents = out

@@ -203,6 +203,12 @@ ROLES_AFFILIATIONS = [
          only={"holdsPosition", "affiliatedWith"}),
     case("Jane Moss was a plumber and a mother of three.",
          only={"holdsPosition", "affiliatedWith"}),
+    # a title in apposition with a work noun is a work, its possessive part of it
+    case("Marlowe's Nine, the heist sequel starring Tom Reddy and Jane Roe, topped the chart.",
+         {("Marlowe's Nine", "star", "Tom Reddy", False),
+          ("Marlowe's Nine", "star", "Jane Roe", False)}, only={"star"}),
+    case("Tom Reddy, the film critic, praised Jane Roe.",
+         {("Tom Reddy", "praise", "Jane Roe", False)}, only={"praise", "star"}),
     # a name the parser cut off its preposition at an abbreviation's period
     case('"It was fun," said Jane Roe, head of sales at Pemberton Bros. However, critics '
          "were not kind.",
