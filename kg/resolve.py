@@ -46,7 +46,7 @@ from .extract.references import (
     entity_key,
     text_of,
 )
-from .extract.roles import REFERENCE
+from .extract.roles import IMPLIED, REFERENCE
 from .gazetteer import Gazetteer, norm
 from .lexicon import Lexicon
 from .model import Entity, Fact, Mention
@@ -313,13 +313,37 @@ class _Resolver:
         """ "party leader X", "a director of the company": a role's organisation the
         text refers to rather than names is the one most salient before it, or none (a
         role's organisation is never a concept)."""
+        root = span.root
+        if m.label == IMPLIED:
+            return self._implied_employer(root), "implied-employer"
         if m.label != REFERENCE:
             return None
-        root = span.root
         ref = self._last_organisation(root, root.lemma_.lower(), set(), window=ROLE_WINDOW)
         if ref is None:  # "the BNP website ... party leader X": a kind named in the sentence
             ref = self._last_organisation(root, root.lemma_.lower(), set(), window=0, generic=True)
         return ref, "description"
+
+    def _implied_employer(self, tok: Token) -> Ref | None:
+        """ "X plc cut jobs. Chief executive Y said": the company an officer's sentence
+        follows, when it is the subject there and the article names it more than once,
+        and the officer's own sentence names no organisation before; a newspaper that
+        reports ("The Times reported") is no employer."""
+        sents, k = self._sentences(tok)
+        own = {r.key for t in sents[k] if t.i < tok.i
+               and (r := self.refs.by_token.get(t.i)) is not None
+               and r.type == terms.ORGANIZATION}  # fmt: skip
+        if k == 0 or own:
+            return None
+        lex = self.lex
+        for t in sents[k - 1]:
+            ref = self.refs.by_token.get(t.i)
+            if ref is None or ref.type != terms.ORGANIZATION or t.dep_ not in fr.SUBJ:
+                continue
+            if lex.verbs.get(t.head.lemma_.lower()) in lex.speech:
+                return None
+            named = sum(1 for r in self.refs.by_token.values() if r.key == ref.key)
+            return ref if named > len(ref.label.split()) else None
+        return None
 
     def _name(self, span: Span, m: Mention, fact: Fact):
         inner = self.refs.inner.get(span.root.i) if len(span) == 1 else None

@@ -22,6 +22,9 @@ POSITION = "POSITION"  # the Mention label of a title; resolution keys it as a p
 # The label of an organisation referred to, not named ("its", "the company", "party" of
 # "party leader"): the resolver finds the organisation meant, or drops the fact.
 REFERENCE = "REFERENCE"
+# The label of a company officer's organisation the text leaves unsaid ("Chief executive
+# X said"): the resolver takes the company the sentence before is about, or none.
+IMPLIED = "IMPLIED"
 
 
 def _premodifiers(person: Span) -> list[Token]:
@@ -359,10 +362,16 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
         referring = [owner] if owner is not None else referring
         mentions += [_affiliation_mention(t) for t in referring[:1]
                      if _refers_to_organisation(t, lex)]  # fmt: skip
+    officer = sx.phrase_text(title).lower() in lex.words.company_officer_titles
+    if has_title and not mentions and not past and officer:
+        head = title[-1]
+        mentions.append(Mention(text=head.text, start=head.idx, end=head.idx + len(head),
+                                label=IMPLIED))  # fmt: skip
     for am in mentions:
         if am is not None:
-            yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root,
-                               rule="title" if title else "premodifier")  # fmt: skip
+            rule = "title" if title else "premodifier"
+            rule = "implied-employer" if am.label == IMPLIED else rule
+            yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root, rule=rule)
 
 
 def _names_a_role(app: Token, lex: Lexicon) -> bool:

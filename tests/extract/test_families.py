@@ -246,6 +246,20 @@ ROLES_AFFILIATIONS = [
          only={"holdsPosition", "affiliatedWith"}),
     case("Its president met Tom Reddy. The Turkmen side agreed to lower the price.",
          only={"holdsPosition"}),
+    # a company officer with no company named: the company the sentence before is about,
+    # when the article names it again; not a newspaper that reports, not a single mention
+    case("Halford Foods has cut 300 jobs. Chief executive Tom Reddy said sales at Halford "
+         "Foods were weak.",
+         {("Tom Reddy", "holdsPosition", "Chief executive", False),
+          ("Tom Reddy", "affiliatedWith", "Halford Foods", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    case("Halford Foods has cut 300 jobs. Chief executive Tom Reddy said sales were weak.",
+         {("Tom Reddy", "holdsPosition", "Chief executive", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    case("The Daily Courier reported cuts at Halford Foods. Chief executive Tom Reddy said "
+         "sales were weak. The Daily Courier said so.",
+         {("Tom Reddy", "holdsPosition", "Chief executive", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # a portfolio NER joined to the party belongs to the title
     case("Labour Home Office spokesman Tom Reddy spoke.",
          {("Tom Reddy", "holdsPosition", "Home Office spokesman", False),
