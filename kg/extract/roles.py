@@ -25,6 +25,7 @@ REFERENCE = "REFERENCE"
 # The label of a company officer's organisation the text leaves unsaid ("Chief executive
 # X said"): the resolver takes the company the sentence before is about, or none.
 IMPLIED = "IMPLIED"
+IMPLIED_TEXT = "(the company)"  # what the raw fact says until it is resolved
 
 
 def _premodifiers(person: Span) -> list[Token]:
@@ -365,7 +366,7 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
     officer = sx.phrase_text(title).lower() in lex.words.company_officer_titles
     if has_title and not mentions and not past and officer:
         head = title[-1]
-        mentions.append(Mention(text=head.text, start=head.idx, end=head.idx + len(head),
+        mentions.append(Mention(text=IMPLIED_TEXT, start=head.idx, end=head.idx + len(head),
                                 label=IMPLIED))  # fmt: skip
     for am in mentions:
         if am is not None:

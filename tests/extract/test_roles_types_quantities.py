@@ -43,7 +43,9 @@ ROLE = [
          {("Derek Malcolm", "holdsPosition", "film critic", False),
           ("Derek Malcolm", "affiliatedWith", "Evening Standard", False)}),
     case("Managing Director Tom Smith resigned.",
-         {("Tom Smith", "holdsPosition", "Managing Director", False)}),
+         {("Tom Smith", "holdsPosition", "Managing Director", False),
+          # an officer's company, left to the resolver (the one the text is about)
+          ("Tom Smith", "affiliatedWith", "(the company)", False)}),
     # an apposition with an employer, whatever its noun; before the name, after a list
     case("Mansoor Mohi-Uddin, chief currency strategist at UBS, spoke.",
          {("Mansoor Mohi-Uddin", "holdsPosition", "Chief Currency Strategist", False),
