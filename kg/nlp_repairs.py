@@ -8,6 +8,8 @@ shape a rule can see:
   A name never ends in "of", "for" or "von der": the span is joined with the name that
   follows it (keeping the first label), or, when no name follows, the dangling word is
   dropped.
+* **A name cut at its first word.** "CB Richard Ellis" as ORG "Richard Ellis": an
+  untagged capitalised word the parser makes part of the name belongs to it.
 * **People tagged as organisations.** "Dr Khoo" as ORG: a name that starts with an
   honorific (kg/data/honorifics.tsv) is a person's.
 * **Organisations whose name opens with a nationality.** "the Russian Defence
@@ -80,6 +82,7 @@ def kg_repairs(doc: Doc) -> Doc:
     join_national_organisations(doc)
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
+    extend_names_left(doc)
     retype_people_with_honorifics(doc)
     retype_named_organisations(doc)
     retype_titled_people(doc)
@@ -113,6 +116,32 @@ def _name_after(doc: Doc, i: int, ents_at: dict[int, Span]) -> int | None:
     while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_:
         j += 1
     return j if j > i else None
+
+
+def extend_names_left(doc: Doc) -> None:
+    """ "CB Richard Ellis": NER leaves out an untagged capitalised word that the parser
+    makes part of the name (a compound of a word in it); it belongs to the name."""
+    w = load_words()
+    out, changed = [], False
+    for e in doc.ents:
+        start = e.start
+        while start > 0 and e.label_ == "ORG":  # before a person's name: titles
+            if doc[start - 1].lower_ in w.title_words:
+                break
+            t = doc[start - 1]
+            inside = e.start <= t.head.i < e.end
+            if not (t.pos_ == "PROPN" and t.dep_ == "compound" and inside and not t.ent_type_):
+                break
+            if not (t.is_upper or t.is_title) or t.i == t.sent.start and not t.is_upper:
+                break  # a sentence's first word is capitalised whatever it is
+            start -= 1
+        if start != e.start:
+            out.append(Span(doc, start, e.end, label=e.label))
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.ents = out
 
 
 def join_split_names(doc: Doc) -> None:
@@ -235,12 +264,27 @@ def _names_an_organisation(ent: Span, classes: dict[str, str]) -> bool:
     return noun.pos_ == "NOUN" and classes.get(noun.lemma_.lower()) == ORGANIZATION_CLASS
 
 
+def _described_organisation(ent: Span, classes: dict[str, str]) -> bool:
+    """ "Karen Millen, the fashion retailer", "Ellis Hart - an international property
+    company -": a name with an organisation noun in apposition is an organisation's."""
+    return any(
+        c.dep_ == "appos"
+        and c.i >= ent.end
+        and c.pos_ == "NOUN"
+        and classes.get(c.lemma_.lower()) == ORGANIZATION_CLASS
+        for c in ent.root.children
+    )
+
+
 def retype_things_tagged_as_people(doc: Doc) -> None:
     w, classes = load_words(), load_lexicon().classes
 
     def thing(e: Span) -> bool:
         return (
-            _referred_to_as_thing(e, w) or _owns_a_person(e) or _names_an_organisation(e, classes)
+            _referred_to_as_thing(e, w)
+            or _owns_a_person(e)
+            or _names_an_organisation(e, classes)
+            or _described_organisation(e, classes)
         )
 
     things = {_bare(e) for e in doc.ents if e.label_ == "PERSON" and thing(e)}
@@ -349,8 +393,9 @@ def _described_person(e: Span, lex) -> str | None:
     organisation noun in it, "Halford Bank, a lender")."""
     if e.label_ not in {"ORG", "GPE", "NORP"} or not all(t.is_title for t in e if t.is_alpha):
         return None
-    if any(lex.classes.get(t.lower_) for t in e):
-        return None
+    first_name = len(e) > 1 and first_name_gender(e[0].text) is not None
+    if any(lex.classes.get(t.lower_) for t in e) and not first_name:
+        return None  # "Halford Bank, a lender" (but "Tom Bank, a director": a person)
     w = lex.words
     for app in (c for c in e.root.children if c.dep_ == "appos" and c.i > e.root.i):
         age = app.like_num and app.text.isdigit() and 1 <= int(app.text) <= 120

@@ -52,6 +52,15 @@ RETYPED = [
     ("Lucy Hale, deputy editor of UK magazine Kit Carson, spoke.", "Kit Carson", "ORG"),
     # an age or a person's title in apposition makes a name a person's
     ("Pemberton, a professor of law at Queens College, died.", "Pemberton", "PERSON"),
+    # an organisation noun in apposition makes a name an organisation's, and an untagged
+    # capitalised word the parser puts in the name is part of it
+    ("Karen Millen, the fashion retailer, cut jobs.", "Karen Millen", "ORG"),
+    (
+        "Tom Hale, managing director, of JL Peter Marsh - an international property company "
+        "- spoke.",
+        "JL Peter Marsh",
+        "ORG",
+    ),
     # ... not an organisation's apposition, nor a name with an organisation noun
     ("Halford Bank, a lender, said it was fine.", "Halford Bank", "ORG"),
     # a name after a place noun and "of" is a place's; "state" only with a place modifier

@@ -209,6 +209,12 @@ ROLES_AFFILIATIONS = [
           ("Marlowe's Nine", "star", "Jane Roe", False)}, only={"star"}),
     case("Tom Reddy, the film critic, praised Jane Roe.",
          {("Tom Reddy", "praise", "Jane Roe", False)}, only={"praise", "star"}),
+    # "X, T, of Y - a company -": Y an organisation (NER: a person), whole
+    case("Tom Hale, managing director, of JL Peter Marsh - an international property company "
+         "- told the BBC it was good.",
+         {("Tom Hale", "holdsPosition", "Managing Director", False),
+          ("Tom Hale", "affiliatedWith", "JL Peter Marsh", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # a name the parser cut off its preposition at an abbreviation's period
     case('"It was fun," said Jane Roe, head of sales at Pemberton Bros. However, critics '
          "were not kind.",
