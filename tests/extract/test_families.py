@@ -268,12 +268,12 @@ REFERENCES = [
     # the pair must be of the noun's kind: two people are not "the two countries"
     case("Tim Cook and Satya Nadella met. The two countries rejected the plan.",
          set(), only={"reject"}),
-    # "the 31-year-old": the person the sentence before is about; "the manager" is not
+    # "the 31-year-old": the person the sentence before is about; "the coach" is not
     # the player the sentence before was about
-    case("Tom Ashby scored twice on Friday. The 31-year-old has now scored 200 goals.",
+    case("Tom Ashby scored twice on Friday. The 31-year-old has scored 200 goals in all.",
          {("Tom Ashby", "score", "200 goals", False)}, only={"score"}),
-    case("Pierre Lacombe was sent off. The manager is not planning to sign new players.",
-         {("manager", "sign", "new players", True)}, only={"sign"}),
+    case("Pierre Lacombe was sent off. The coach is not planning to sign new players.",
+         {("coach", "sign", "new players", True)}, only={"sign"}),
     # a relative clause after a comma adds to the description, it does not say which
     case("Halford Foods Ltd reported higher sales. The company, which makes Crunchies, said so.",
          {("Halford Foods Ltd", "make", "Crunchies", False)}, only={"make"}),

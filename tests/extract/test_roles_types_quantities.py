@@ -7,9 +7,9 @@ from tests.conftest import case, rows, triples
 
 ROLE = [
     # a title before the name, with a demonym or an organisation in it
-    case("Italian Prime Minister Giorgia Meloni arrived in Tunis.",
-         {("Giorgia Meloni", "holdsPosition", "Prime Minister", False),
-          ("Giorgia Meloni", "affiliatedWith", "Italian", False)}),
+    case("Swedish Prime Minister Ulf Kristersson arrived in Oslo.",
+         {("Ulf Kristersson", "holdsPosition", "Prime Minister", False),
+          ("Ulf Kristersson", "affiliatedWith", "Swedish", False)}),
     case("Microsoft chief executive Satya Nadella spoke on Tuesday.",
          {("Satya Nadella", "holdsPosition", "chief executive", False),
           ("Satya Nadella", "affiliatedWith", "Microsoft", False)}),
@@ -45,10 +45,10 @@ ROLE = [
     case("Managing Director Tom Smith resigned.",
          {("Tom Smith", "holdsPosition", "Managing Director", False)}),
     # an apposition with an employer, whatever its noun; before the name, after a list
-    case("Anil Deshpande, chief currency strategist at UBS, spoke.",
-         {("Anil Deshpande", "holdsPosition", "Chief Currency Strategist", False),
+    case("Anil Deshpande, chief bond strategist at UBS, spoke.",
+         {("Anil Deshpande", "holdsPosition", "Chief Bond Strategist", False),
           ("Anil Deshpande", "affiliatedWith", "UBS", False)}),
-    case("Deborah Quill, Halcyon's ex-head of internal audit, testified.",
+    case("Deborah Quill, Halcyon's ex-head of risk, testified.",
          {("Deborah Quill", "holdsPosition", "ex-Head", False),
           ("Deborah Quill", "affiliatedWith", "Halcyon", False)}),
     case("Ned Price, a spokesman for the State Department, said so.",
@@ -73,7 +73,7 @@ ROLE = [
     case("Rajiv Menon, Energy and Mines Minister, announced it.",
          {("Rajiv Menon", "holdsPosition", "Mines Minister", False)}),
     case("Drummer Kevin Stroud has said so.", {("Kevin Stroud", "holdsPosition", "Drummer", False)}),
-    case("He was impressed by current fly-half Pierre Lacombe.",
+    case("Fans cheered current fly-half Pierre Lacombe.",
          {("Pierre Lacombe", "holdsPosition", "current fly-half", False)}),
     case("Paul Whitcombe, an executive with Norcastle Systems, spoke.",
          {("Paul Whitcombe", "holdsPosition", "Executive", False),
@@ -97,7 +97,7 @@ ROLE = [
     case("Ted Hall at Paris airport missed the flight."),
     # --- no role: a group ("Youngsters"), a first name, a kind of organisation, a name
     case("Youngsters Tom Ashby and Dan Whitlow would be options."),
-    case("Martin Hollis and Ruth Okafor were both winners at the Daily Courier awards."),
+    case("Martin Hollis and Ruth Okafor were among the winners at the Daily Courier awards."),
     case("Hunter Tallis kicked well."),
     case("Lucy Hale of UK magazine Kit Carson said so.",
          {("Lucy Hale", "affiliatedWith", "Kit Carson", False)}),
