@@ -59,7 +59,8 @@ CLAUSE = [
     # verb + preposition pairs the ontology names
     case("Amazon partnered with Rivian.", {("Amazon", "cooperatesWith", "Rivian", False)}),
     case("The club stands for fair play.", {("club", "supports", "fair play", False)}),
-    case("Tom Ashby joined Halden Rovers in 2023.", {("Tom Ashby", "joins", "Halden Rovers", False)}),
+    case("Tom Ashby joined Halden Rovers in 2023.",
+         {("Tom Ashby", "joins", "Halden Rovers", False)}),
     # negation: not, n't, cannot; scoped over coordinated verbs
     case("Apple didn't buy the startup.", {("Apple", "acquires", "startup", True)}),
     case("The senator cannot support the bill.",

@@ -72,7 +72,8 @@ ROLE = [
     # called an organisation after a title
     case("Rajiv Menon, Energy and Mines Minister, announced it.",
          {("Rajiv Menon", "holdsPosition", "Mines Minister", False)}),
-    case("Drummer Kevin Stroud has said so.", {("Kevin Stroud", "holdsPosition", "Drummer", False)}),
+    case("Drummer Kevin Stroud has said so.",
+         {("Kevin Stroud", "holdsPosition", "Drummer", False)}),
     case("Fans cheered current fly-half Pierre Lacombe.",
          {("Pierre Lacombe", "holdsPosition", "current fly-half", False)}),
     case("Paul Whitcombe, an executive with Norcastle Systems, spoke.",
@@ -187,7 +188,8 @@ QUANTITY = [
     # a share keeps what it is a share of; a means of payment does not
     case("Veltrix owns 28% of Kestrel Air.",
          {("Veltrix", "own", "28% of Kestrel Air", False, "asserted")}),
-    case("Halden Group will pay $12bn in cash.", {("Halden Group", "pay", "$12bn", False, "asserted")}),
+    case("Halden Group will pay $12bn in cash.",
+         {("Halden Group", "pay", "$12bn", False, "asserted")}),
     # a measured amount hung on the verb; the counted noun comes with it
     case("The Airbus A350 can carry up to 410 passengers.",
          {("A350", "carry", "up to 410 passengers", False, "possible")}),

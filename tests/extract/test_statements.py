@@ -97,7 +97,8 @@ def test_according_to_source(facts_of):
 def test_we_in_a_quote_is_the_speakers_country_or_company(facts_of):
     text = (
         'Swedish Prime Minister Ulf Kristersson spoke in Stockholm. "We support the '
-        'sovereignty of Moldova," Kristersson said. Microsoft chief executive Satya Nadella spoke in Seattle. '
+        'sovereignty of Moldova," Kristersson said. Microsoft chief executive Satya Nadella '
+        "spoke in Seattle. "
         '"We support the new AI rules," Nadella said.'
     )
     got = rows(f for f in facts_of(text) if f.predicate == "supports")
