@@ -8,7 +8,7 @@ shape a rule can see:
   A name never ends in "of", "for" or "von der": the span is joined with the name that
   follows it (keeping the first label), or, when no name follows, the dangling word is
   dropped.
-* **People tagged as organisations.** "Dr Khoo" as ORG: a name that starts with an
+* **People tagged as organisations.** "Dr Osei" as ORG: a name that starts with an
   honorific (kg/data/honorifics.tsv) is a person's.
 * **Organisations whose name opens with a nationality.** "the Russian Defence
   Ministry", "the German Football Association": the entity ruler tags the demonym and
@@ -39,7 +39,7 @@ shape a rule can see:
 * **Datelines.** "HELSINKI, Finland (AP)", "Warsaw RZECZPOSPOLITA in Polish": a city in
   capitals is an ORG or nothing to the model; the places a dateline names
   (kg/datelines.py) are places (GPE), its agency an organisation (ORG).
-* **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
+* **A finite verb coordinated with an infinitive.** In "The union urged Renault to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads VW as the one who threatened, and the threat as something urged. A
   finite verb cannot share an infinitive's "to", so it is re-attached to the verb the
@@ -125,7 +125,7 @@ def join_split_names(doc: Doc) -> None:
         end = _name_after(doc, e.end, ents_at)
         while end is not None and end < len(doc) and doc[end].pos_ == "PROPN" \
                 and doc[end].is_title and not doc[end].ent_type_:  # fmt: skip
-            end += 1  # "Centre of" + "Indian" + "Trade Unions"
+            end += 1  # "Institute of" + "Irish" + "Potato Growers"
         if end is not None and doc[e.end - 1].sent == doc[end - 1].sent:
             out.append(Span(doc, e.start, end, label=e.label))
             skip_to = end
@@ -144,7 +144,7 @@ def _referred_to_as_thing(ent: Span, w) -> bool:
             return True
     if root.dep_ != "nsubj":
         return False
-    # "X is parting company with its chief executive": "its" in the subject's own clause,
+    # "X is parting ways with its chief executive": "its" in the subject's own clause,
     # with no other name between that it could mean
     verb, doc = root.head, ent.doc
     for t in doc[ent.end : verb.right_edge.i + 1]:
