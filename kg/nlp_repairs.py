@@ -14,8 +14,8 @@ shape a rule can see:
   Ministry", "the German Football Association": the entity ruler tags the demonym and
   NER leaves the rest; capitalised words after it that end in an organisation noun
   (``kg:classNoun`` of ``kg:Organization``) make one organisation with it.
-* **Model names cut before their lower-case suffix.** "the Mac mini", "the iPod
-  shuffle": NER tags "Mac" and "iPod" only; a model suffix (``model_suffixes``) that
+* **Model names cut before their lower-case suffix.** "the iPad mini", "the iPod
+  touch": NER tags "iPad" and "iPod" only; a model suffix (``model_suffixes``) that
   the name modifies belongs to it.
 * **People tagged as organisations after a title.** "spokesman Tom Reddy", "fly-half
   Jean Castel" as ORG: a name after a lower-case title noun whose first word is a

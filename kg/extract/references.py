@@ -81,7 +81,7 @@ def entity_key(label: str, qid: str | None = None) -> str:
 
 def clean(span: Span) -> list[Token]:
     """A name's tokens without punctuation, leading determiners and pronouns ("He
-    (Bridge)" tagged as one name) and a trailing 's."""
+    (Ashby)" tagged as one name) and a trailing 's."""
     toks = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
     pronouns = sx.words().pronouns
     title = span.label_ in sx.words().work_labels

@@ -129,7 +129,7 @@ def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
     if lex.classes.get(head.lemma_.lower()):
         return False  # "UK magazine Kit Carson": a kind of thing, not a position
     if head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() not in w.title_words:
-        return False  # "Youngsters X, Y and Z", "Oscar hopefuls": a group, no position
+        return False  # "Youngsters X, Y and Z", "Grammy hopefuls": a group, no position
     # "Drummer Kevin Stroud ...": a sentence's first word is capitalised whatever it is
     # ... unless it is a first name ("Hunter Tallis") or a plural ("Youngsters X and Y")
     plural = head.lower_.endswith("s") and not head.lower_.endswith("ss")
@@ -332,7 +332,7 @@ def _names_a_role(app: Token, lex: Lexicon) -> bool:
     ):
         return True
     # an employer, not a home: "a trader at Halden", "Google's engineer" are roles;
-    # "a keen cyclist from Alabama", "a native of Chisholm" are not
+    # "a keen cyclist from Alabama", "a native of Tulsa" are not
     if lemma in w.origin_nouns:
         return False
     homes = w.home_prepositions
@@ -425,7 +425,7 @@ def _appositions(ent: Span) -> Iterator[Token]:
 
 
 def _comma_before(tok: Token) -> bool:
-    """The token opens a comma-delimited phrase: "X, Commerce Minister, ..."."""
+    """The token opens a comma-delimited phrase: "X, Energy Minister, ..."."""
     first = tok.left_edge
     return first.i > 0 and tok.doc[first.i - 1].text == ","
 
