@@ -10,14 +10,14 @@ shape a rule can see:
   dropped.
 * **A name cut at its first word.** "CB Richard Ellis" as ORG "Richard Ellis": an
   untagged capitalised word the parser makes part of the name belongs to it.
-* **People tagged as organisations.** "Dr Khoo" as ORG: a name that starts with an
+* **People tagged as organisations.** "Dr Osei" as ORG: a name that starts with an
   honorific (kg/data/honorifics.tsv) is a person's.
 * **Organisations whose name opens with a nationality.** "the Russian Defence
   Ministry", "the German Football Association": the entity ruler tags the demonym and
   NER leaves the rest; capitalised words after it that end in an organisation noun
   (``kg:classNoun`` of ``kg:Organization``) make one organisation with it.
-* **Model names cut before their lower-case suffix.** "the Mac mini", "the iPod
-  shuffle": NER tags "Mac" and "iPod" only; a model suffix (``model_suffixes``) that
+* **Model names cut before their lower-case suffix.** "the iPad mini", "the iPod
+  touch": NER tags "iPad" and "iPod" only; a model suffix (``model_suffixes``) that
   the name modifies belongs to it.
 * **People tagged as organisations after a title.** "spokesman Tom Reddy", "fly-half
   Jean Castel" as ORG: a name after a lower-case title noun whose first word is a
@@ -41,12 +41,12 @@ shape a rule can see:
 * **Datelines.** "HELSINKI, Finland (AP)", "Warsaw RZECZPOSPOLITA in Polish": a city in
   capitals is an ORG or nothing to the model; the places a dateline names
   (kg/datelines.py) are places (GPE), its agency an organisation (ORG).
-* **A name cut off its preposition.** "at Warner Bros. However": the abbreviation's
+* **A name cut off its preposition.** "at Pemberton Bros. However": the abbreviation's
   period reads as a sentence end, the name is hung on the verb as punctuation and "at"
   has no object; it gets the name back.
-* **A finite verb coordinated with an infinitive.** In "IG Metall urged VW to drop the
+* **A finite verb coordinated with an infinitive.** In "The union urged Renault to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
-  then reads VW as the one who threatened, and the threat as something urged. A
+  then reads Renault as the one who threatened, and the threat as something urged. A
   finite verb cannot share an infinitive's "to", so it is re-attached to the verb the
   infinitive complements.
 
@@ -162,7 +162,7 @@ def join_split_names(doc: Doc) -> None:
         end = _name_after(doc, e.end, ents_at)
         while end is not None and end < len(doc) and doc[end].pos_ == "PROPN" \
                 and doc[end].is_title and not doc[end].ent_type_:  # fmt: skip
-            end += 1  # "Centre of" + "Indian" + "Trade Unions"
+            end += 1  # "Institute of" + "Irish" + "Potato Growers"
         if end is not None and doc[e.end - 1].sent == doc[end - 1].sent:
             out.append(Span(doc, e.start, end, label=e.label))
             skip_to = end
@@ -197,7 +197,7 @@ def join_modifying_names(doc: Doc) -> None:
 def _referred_to_as_thing(ent: Span, w) -> bool:
     """ "X, which ...", "X reaffirmed its pledge": the words a text uses for a thing."""
     root = ent.root
-    # "the Edinburgh-based developer, Rockstar, which ...": the parser may hang the
+    # "the Dublin-based developer, Kestrel, which ...": the parser may hang the
     # relative clause on the noun the name is in apposition to
     holders = [root, root.head] if root.dep_ == "appos" and root.head.i < root.i else [root]
     for c in (c for h in holders for c in h.children):
@@ -207,7 +207,7 @@ def _referred_to_as_thing(ent: Span, w) -> bool:
             return True
     if root.dep_ != "nsubj":
         return False
-    # "X is parting company with its chief executive": "its" in the subject's own clause,
+    # "X is parting ways with its chief executive": "its" in the subject's own clause,
     # with no other name between that it could mean
     verb, doc = root.head, ent.doc
     for t in doc[ent.end : verb.right_edge.i + 1]:
@@ -247,7 +247,7 @@ def _owns_a_person(ent: Span) -> bool:
 
 
 def _names_an_organisation(ent: Span, classes: dict[str, str]) -> bool:
-    """ "whose Valencia team", "the Halford company", "UK magazine Kit Carson": a name
+    """ "whose Getafe team", "the Halford company", "UK magazine Kit Carson": a name
     next to an organisation noun that modifies it or that it modifies names that
     organisation (not a first name and surname before the noun: "the Tom Reddy band"
     is his band)."""
@@ -288,7 +288,7 @@ def retype_things_tagged_as_people(doc: Doc) -> None:
         )
 
     things = {_bare(e) for e in doc.ents if e.label_ == "PERSON" and thing(e)}
-    # one name, one kind in an article: "Laura Ashley thanked X" after "Laura Ashley, which
+    # one name, one kind in an article: "Karen Millen thanked X" after "Karen Millen, which
     # ..." is the company too (the name alone, without a possessive's 's)
     _relabel(doc, lambda e: "ORG" if e.label_ == "PERSON" and _bare(e) in things else None)
 
@@ -416,7 +416,7 @@ def retype_described_people(doc: Doc) -> None:
 
 
 def split_portfolios(doc: Doc) -> None:
-    """ "Lib Dem Treasury spokesman X": NER joins a party and a portfolio into one name
+    """ "Green Party Treasury spokesman X": NER joins a party and a portfolio into one name
     before a title; the portfolio ("Treasury", ``portfolio_words``) belongs to the title
     and the rest names the party. A name that is a portfolio only ("Treasury Secretary
     X") is kept."""
@@ -586,7 +586,7 @@ def reattach_finite_conjuncts(doc: Doc) -> None:
 
 
 def reattach_dangling_names(doc: Doc) -> None:
-    """ "president of distribution at Warner Bros. However, ...": the parser takes the
+    """ "head of sales at Pemberton Bros. However, ...": the parser takes the
     abbreviation's period for a sentence end and hangs the name on the verb as
     punctuation, leaving "at" without its object. A preposition with no object right
     before a name whose head is outside it gets the name back as its object."""

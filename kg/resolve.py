@@ -105,7 +105,7 @@ class _Resolver:
             ref = self.ref_at(f.subject)
             if f.predicate == terms.HOLDS_POSITION and ref is not None:
                 self.refs.titles.setdefault(norm(f.obj.text), ref)
-                # "Chelsea manager Jose Mourinho" ... "the manager"
+                # "Fulham manager Tom Ashby" ... "the manager"
                 self.refs.titles.setdefault(norm(f.obj.text).split()[-1], ref)
             if f.predicate == terms.AFFILIATED_WITH and ref is not None:
                 org = self.ref_at(f.obj)
@@ -410,10 +410,10 @@ class _Resolver:
             return None
         which = {"acl", "relcl", "prep", "poss", "nummod", "appos"}  # a phrase saying which
         # ... but a relative clause after a comma only adds to it ("The company, which
-        # makes Dove soap, said")
+        # makes soap, said")
         if any(c.dep_ in which and not _non_restrictive(c) for c in root.children):
             return None
-        # the subject of the description's own clause is someone else ("Khoo intends to
+        # the subject of the description's own clause is someone else ("Osei intends to
         # take the company private")
         verb = next((a for a in root.ancestors if a.pos_ in fr.VERBAL), None)
         own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
@@ -665,7 +665,7 @@ class _Resolver:
         return None
 
     def _named_in_brackets(self, tok: Token) -> Ref | None:
-        """ "He (Bridge) has no chance": the writer named the pronoun's referent."""
+        """ "He (Ashby) has no chance": the writer named the pronoun's referent."""
         for c in tok.children:
             ref = self.refs.by_token.get(c.i) or self.refs.surnames.get(norm(c.text))
             if c.dep_ == "appos" and ref is not None:
@@ -675,7 +675,7 @@ class _Resolver:
     def _binders(self, tok: Token):
         """Subjects of the clauses above a pronoun, nearest first. Inside a quotation
         the speaker is "I": a clause outside the quotation binds no "he" or "it" in it
-        ("'He has no chance,' said Mourinho" is not Mourinho)."""
+        ("'He has no chance,' said Ashby" is not Ashby)."""
         quoted = tok.i in self.refs.quoted
         for anc in tok.ancestors:
             if anc.pos_ not in fr.VERBAL or anc.i == tok.head.i:
@@ -692,7 +692,7 @@ class _Resolver:
             return None
         for s in self._binders(tok):
             ref = self.refs.by_token.get(s.i)
-            plural = bool(s.conjuncts)  # "Labour and the Lib Dems claim it"
+            plural = bool(s.conjuncts)  # "Labour and the Greens claim it"
             if ref is not None and ref.type != terms.PERSON and s.i < tok.i and not plural:
                 return ref
         return None
@@ -720,8 +720,8 @@ class _Resolver:
     def _previous_person(self, tok: Token, gender: str) -> Ref | None:
         """The person "he" or "she" most likely means, of the same gender: the nearest
         before it in its sentence, else, sentence by sentence back, the subject before
-        the others ("Mourinho, who wants to sign Cole, will not ... 'He has no chance,'
-        he said" is Mourinho). A name inside a quotation is rarely who "he" is outside it."""
+        the others ("Ashby, who wants to sign Reyes, will not ... 'He has no chance,'
+        he said" is Ashby). A name inside a quotation is rarely who "he" is outside it."""
         refs = self.refs
         quoted = tok.i in refs.quoted
 

@@ -190,15 +190,15 @@ def test_shacl_every_kind_of_fact_conforms(tmp_path, capsys):
     # a concept subject, places, roles, an intention, a denied plan: all kinds of facts
     text = (
         "Judges and places\n\nA federal judge refused to dismiss the lawsuit against Apple. "
-        "Storms hit McAllen, Texas, on Monday. German carmaker BMW opened a plant. "
-        "Chelsea left-back Reece James, a client of Wasserman, said Lufthansa plans to "
-        "take full control of ITA. Apple has no plans to open a store in Lima.\n"
+        "Storms hit Amarillo, Texas, on Monday. Swedish truckmaker Scania opened a depot. "
+        "Chelsea left-back Reece James, a client of Wasserman, said Veltrix plans to "
+        "take a majority stake in Kestrel Air. Apple has no plans to open a store in Lima.\n"
     )
     src = tmp_path / "kinds.txt"
     src.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["build", str(src), "-o", str(out), "-q"]) == 0
     facts = {(f.subject, f.predicate) for f in read_facts(load_graph(out / "graph.ttl"))}
-    assert {("federal judge", "dismiss"), ("McAllen", "locatedIn"), ("Lufthansa", "plan")} <= facts
+    assert {("federal judge", "dismiss"), ("Amarillo", "locatedIn"), ("Veltrix", "plan")} <= facts
     assert main(["validate", str(out / "graph.ttl")]) == 0
     assert "conforms" in capsys.readouterr().out

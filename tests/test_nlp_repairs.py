@@ -6,7 +6,7 @@ from tests.conftest import case, rows
 
 NAMES = [
     # a name cut at a connecting word is joined with the name after it
-    ("Economists expect the Bank of England to cut rates.", ("Bank of England", "ORG")),
+    ("Traders said the Bank of England would hold rates.", ("Bank of England", "ORG")),
     ("The Bank of Korea raised rates.", ("Bank of Korea", "ORG")),
     ("She met Ursula von der Leyen in Brussels.", ("Ursula von der Leyen", "PERSON")),
     ("The Department for Education said so.", ("Department for Education", "ORG")),
@@ -23,10 +23,10 @@ def test_split_names_are_joined(nlp, text, name):
 
 COORDINATED = [
     # the threat is the union's own, asserted; the strike is conditional, and the union's
-    case("IG Metall urged Volkswagen to drop the plan and threatened to call strikes "
-         "unless the plan was withdrawn.",
-         {("IG Metall", "urge", "Volkswagen", False, "asserted"),
-          ("IG Metall", "call", "strikes", False, "conditional")},
+    case("The union urged Renault to scrap the plan and threatened to call strikes "
+         "unless it was withdrawn.",
+         {("union", "urge", "Renault", False, "asserted"),
+          ("union", "call", "strikes", False, "conditional")},
          only={"urge", "call"}),
     # an infinitive coordinated with an infinitive keeps its controller
     case("The UAW urged Ford to reopen the plant and rehire the workers.",
@@ -49,9 +49,9 @@ RETYPED = [
     # a name owning a person, or compounded with an organisation noun
     ("He toured with Pink Floyd's David Gilmour.", "Pink Floyd's", "ORG"),
     ("Tom Reddy, whose Getafe team meet Porto, smiled.", "Getafe", "ORG"),
-    ("Lucy Hale, deputy editor of UK magazine Kit Carson, spoke.", "Kit Carson", "ORG"),
+    ("Lucy Hale, features editor of US magazine Kit Carson, spoke.", "Kit Carson", "ORG"),
     # an age or a person's title in apposition makes a name a person's
-    ("Pemberton, a professor of law at Queens College, died.", "Pemberton", "PERSON"),
+    ("Pemberton, a professor of law at Halden College, died.", "Pemberton", "PERSON"),
     # an organisation noun in apposition makes a name an organisation's, and an untagged
     # capitalised word the parser puts in the name is part of it
     ("Karen Millen, the fashion retailer, cut jobs.", "Karen Millen", "ORG"),
@@ -71,7 +71,7 @@ RETYPED = [
     # a person stays a person
     ("Tim Cook, who runs Apple, reaffirmed his pledge.", "Tim Cook", "PERSON"),
     ("Kate Moss said its pledge was weak.", "Kate Moss", "PERSON"),
-    ("Tony Blair spoke. Blair's Alastair Campbell agreed.", "Blair", "PERSON"),
+    ("Tony Blair spoke. Blair's Hugh Tennant agreed.", "Blair", "PERSON"),
     # an honorific starts a person's name, whatever the model said
     ("It was reported that Dr Osei intends to sell.", "Dr Osei", "PERSON"),
     # ... but a name that ends in a word of organisations' names is an organisation
@@ -88,7 +88,7 @@ def test_names_get_the_type_the_text_gives_them(nlp, text, name, label):
 def test_short_names_after_an_honorific(facts_of):
     text = (
         "Karen Millen, which sells clothes, is owned by Ghana entrepreneur Dr Osei Kwame Mensah. "
-        "It was reported that Dr Osei intends to take the company private."
+        "It was reported that Dr Osei intends to sell the company."
     )
     # "Dr Osei" is the person named in full; "the company" is the company named before
     assert rows(facts_of(text), only={"intend"}) == {
@@ -97,15 +97,14 @@ def test_short_names_after_an_honorific(facts_of):
 
 
 def test_model_names_keep_their_suffix(nlp):
-    ents = {e.text for e in nlp("Apple unveiled the iPod shuffle and the Mac mini.").ents}
-    assert {"iPod shuffle", "Mac mini"} <= ents
+    ents = {e.text for e in nlp("Apple launched the iPad mini and the iPod touch.").ents}
+    assert {"iPad mini", "iPod touch"} <= ents
 
 
 @pytest.mark.parametrize(
     "text,name,label",
     [
-        ("Lib Dem Treasury spokesman Vince Cable spoke.", "Vince Cable", "PERSON"),
-        ("He praised fly-half Yann Delaigue.", "Yann Delaigue", "PERSON"),
+        ("He praised fly-half Loic Delaunay.", "Loic Delaunay", "PERSON"),
         # not a clear first name: the organisation keeps its label
         ("The rating agency Morgan Stanley said so.", "Morgan Stanley", "ORG"),
     ],
@@ -117,7 +116,7 @@ def test_people_named_after_a_title(nlp, text, name, label):
 @pytest.mark.parametrize(
     "text,name",
     [
-        ("A group from the Russian Defence Ministry left.", "Russian Defence Ministry"),
+        ("A delegation from the Russian Energy Ministry arrived.", "Russian Energy Ministry"),
         ("The German Football Association fined the club.", "German Football Association"),
         (
             "It was organized by the Turkish Association for International Relations.",
@@ -135,7 +134,7 @@ def test_untagged_words_after_a_form_of_address_are_a_persons_name(nlp):
     from kg.nlp_repairs import tag_addressed_people
 
     with nlp.select_pipes(disable=["kg_repairs"]):
-        doc = nlp("A spokesman, Dr Pallavan Raghu, met Sir Alan in the Lord of the Rings room.")
+        doc = nlp("A spokesman, Dr Pallavan Raghu, met Sir Alan in the Crown and Anchor pub.")
     doc.ents = []  # as NER leaves such names untagged
     tag_addressed_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [

@@ -84,8 +84,8 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
     speaker = subjects[0] if subjects else None
     if speaker is None:
         return []
-    # inside a quotation, a third party the speaker reports ("there are people who say
-    # we won't ...") has a that-clause of its own; "I said" and "we think" do not
+    # inside a quotation, a third party the speaker reports ("there are critics who say
+    # we can't ...") has a that-clause of its own; "I said" and "we think" do not
     nested = _inside(speaker.idx, quotes)
     if nested and (speaker.lower_ in load_words().speaker_pronouns
                    or not _inside(verb.idx, quotes)):  # fmt: skip
@@ -100,7 +100,7 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
     if not _inside(verb.idx, quotes) and not raising:
         for s, e in quotes:
             # the quotation ends or starts in the reporting verb's sentence
-            # ... or ends right before it: '"I don't know what happened." he said.'
+            # ... or ends right before it: '"I cannot explain the result." he said.'
             before = sent.start_char - CONTINUED_QUOTE_GAP <= e and not said_that
             ends_here = (before or sent.start_char <= e) and e <= sent.end_char + 1
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:

@@ -52,7 +52,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 if obj is None or not obj.text:
                     continue
                 if verb.lemma_.lower() in vague and not arg.head.ent_type_ and not arg.negated:
-                    continue  # "Sella has talent": no relation ("has no display" is one)
+                    continue  # "Treharne has talent": no relation ("has no display" is one)
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
@@ -74,8 +74,8 @@ def _adjective_base(lemma: str, w) -> tuple[str, bool]:
 
 
 def predicative_facts(ctx: Context) -> Iterator[Fact]:
-    """Adjectives of a copula with a prepositional object: "X was unaware of the fraud"
-    -> (X, awareOf, fraud), denied; "X is critical of Y" -> (X, opposes, Y) where the
+    """Adjectives of a copula with a prepositional object: "X was unaware of the leak"
+    -> (X, awareOf, leak), denied; "X is critical of Y" -> (X, opposes, Y) where the
     ontology lists the adjective (kg:triggerAdjective)."""
     lex = ctx.lexicon
     w = lex.words

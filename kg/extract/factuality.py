@@ -90,7 +90,7 @@ def _is_condition(clause: Token, w: WordLists) -> bool:
 
 
 def _inverted(clause: Token, w: WordLists) -> bool:
-    """ "should Mourinho decide to ...", "had the bank known": an auxiliary before its
+    """ "should the coach decide to ...", "had the bank known": an auxiliary before its
     subject opens a condition."""
     subj = [c.i for c in clause.children if c.dep_ in SUBJ | PASS_SUBJ]
     return bool(subj) and any(
@@ -122,7 +122,7 @@ def _own(verb: Token, w: WordLists) -> Factuality:
             elif c.dep_ == "aux" and c.lower_ in w.obligation_modals:
                 mod = DEMANDED
     if verb.dep_ in {"advcl", "relcl"} and _inverted(verb, w):
-        mod = CONDITIONAL  # "should Mourinho decide to", not an obligation
+        mod = CONDITIONAL  # "should the coach decide to", not an obligation
     elif mod == ASSERTED and any(_is_condition(c, w) for c in verb.children):
         mod = CONDITIONAL  # "Siemens will build the plant if Germany approves": the consequence
     if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
@@ -171,7 +171,7 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
 
 
 def _noun_embedding(noun: Token, w: WordLists) -> tuple[bool, str | None]:
-    """The complement of a noun: "its pledge not to enforce" (planned), "its refusal to
+    """The complement of a noun: "its promise not to appeal" (planned), "its refusal to
     pay" (denied), "the decision to close" (decided: asserted)."""
     lemma = noun.lemma_.lower()
     if lemma in w.negating_nouns:
@@ -197,12 +197,12 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
     if dep == "conj" and not any(c.dep_ in SUBJ | PASS_SUBJ for c in tok.children):
         return head, False, None  # "will not ignore X and shut down Y"
     if dep == "pcomp" and head.head.pos_ == "NOUN" and head.lower_ not in w.negating_prepositions:
-        return _noun_step(head.head, w)  # "has no chance of playing"
+        return _noun_step(head.head, w)  # "has no hope of winning"
     if dep in {"advcl", "pcomp", "csubj"}:
         flip, mod = _clause_embedding(tok, w)
         return (head.head if dep == "pcomp" else head), flip, mod
     if dep == "acl" and head.pos_ in {"NOUN", "PROPN"}:
-        if tok.tag_ != "VB":  # "no economist polled by Reuters": a modifier, no complement
+        if tok.tag_ != "VB":  # "no analyst asked by the paper": a modifier, no complement
             flip, mod = _noun_embedding(head, w)
             return None, flip, mod
         return _noun_step(head, w)
@@ -210,7 +210,7 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
 
 
 def _denied_after(clause: Token, head: Token, w: WordLists) -> bool:
-    """ "It has been reported that Khoo intends to ..., but he has always denied this":
+    """ "It was reported that Osei plans to ..., but he has denied it":
     a report that the same sentence goes on to deny."""
     if clause.dep_ != "ccomp":
         return False
@@ -242,7 +242,7 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     if tok.dep_ in {"xcomp", "acomp"}:
         return True
     if tok.dep_ == "conj":
-        # "would not have played, but had been promised a game": a contrast ends it
+        # "would not have raced, but had been offered a place": a contrast ends it
         return head is None or not any(
             c.dep_ == "cc" and c.lower_ in w.contrast_conjunctions and head.i < c.i < tok.i
             for c in head.children

@@ -94,7 +94,7 @@ def subjects(verb: Token) -> list[Token]:
 
 def _gerund_subjects(gov: Token, w) -> list[Token]:
     """Who does what a gerund after a preposition says, by what the preposition hangs
-    on: a verb, or the object of a light verb ("X has no chance of playing": X)."""
+    on: a verb, or the object of a light verb ("X has no hope of winning": X)."""
     if gov.pos_ in VERBAL:
         return _gerund_controller(gov, w)
     if gov.dep_ in OBJ and gov.head.lemma_.lower() in w.light_verbs:
@@ -168,7 +168,7 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
         return [verb.head]  # "a conference organized by X"
     if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
-        # "X would not have played, but had been promised a game": X was promised
+        # "X would not have raced, but had been offered a place": X was offered
         return passive_subjects(verb.head) or subjects(verb.head)
     out: list[Token] = []
     for s in found:
@@ -225,7 +225,7 @@ def particle(verb: Token) -> str:
 
 
 def is_passive(verb: Token) -> bool:
-    """ "X was sold", "a plant sold to Y", "..., but had been promised a game"."""
+    """ "X was sold", "a plant sold to Y", "..., but had been offered a place"."""
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
     own_subject = any(c.dep_ in SUBJ for c in verb.children)
@@ -321,7 +321,7 @@ def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
                 break
     arg = Arg(head, arg.role, arg.prop, negated=arg.negated)
     kind = _arg_kind(lex, verb, arg)
-    # "no economist polled by Reuters": the "no" quantifies the clause the noun is the
+    # "no analyst asked by the paper": the "no" quantifies the clause the noun is the
     # subject of, not the participle that modifies it
     modified = verb.dep_ in {"acl", "relcl"} and arg.head.i == verb.head.i
     denied = arg.negated or (not modified and sx.remnant_negated(arg.head))
@@ -329,8 +329,8 @@ def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
 
 
 def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
-    """The members an argument lists: "to cloud providers, including Microsoft and
-    Oracle" -> Microsoft, Oracle in the same role."""
+    """The members an argument lists: "to carmakers, including Toyota and
+    Renault" -> Toyota, Renault in the same role."""
     preps = lex.words.inclusion_prepositions
     out = [Arg(m, arg.role, arg.prop) for p in arg.head.children
            if p.dep_ == "prep" and p.lower_ in preps
@@ -347,8 +347,8 @@ def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
 
 def _remnants(verb: Token, template: Arg) -> list[Arg]:
     """Names the parser coordinated with the verb, or with a verb it is the xcomp of:
-    "shipping chips to Microsoft and Oracle, but not Alibaba or Tencent" -> Alibaba and
-    Tencent in the role of the last argument."""
+    "selling jets to Ryanair and easyJet, but not Wizz Air or Vueling" -> Wizz Air and
+    Vueling in the role of the last argument."""
     out: list[Arg] = []
     v = verb
     while True:
@@ -414,14 +414,14 @@ def _ellipsis(verb: Token, lex: Lexicon) -> Frame | None:
 
 
 def _title_read_as_verb(verb: Token, lex: Lexicon) -> bool:
-    """ "France defender Gallas": the small model tags the title as a verb; a title noun
+    """ "Wales defender Treharne": the small model tags the title as a verb; a title noun
     in "-er"/"-or" is never one."""
     low = verb.lower_
     return low in lex.words.title_words and low.endswith(("er", "or")) and low == verb.lemma_
 
 
 def _names_object(verb: Token) -> bool:
-    """ "makes Dove soap", "took Chelsea to court": a named object makes a light verb a
+    """ "makes Lumo paint", "took Halden Rovers to court": a named object makes a light verb a
     relation of its own ("made a decision" stays light); so does a with-phrase ("comes
     with a keyboard", "comes without a monitor")."""
     w = load_lexicon().words

@@ -1,7 +1,7 @@
-"""Intentions -> facts: "Lufthansa plans to take full control of ITA" -> (Lufthansa,
-plan, full control of ITA); "IG Metall threatened to call strikes" -> (IG Metall,
-threaten, strikes); "Volkswagen's plans to close factories" -> (Volkswagen, plan,
-factories).
+"""Intentions -> facts: "Veltrix plans to take a majority stake in Kestrel Air" -> (Veltrix,
+plan, majority stake in Kestrel Air); "The union threatened to hold walkouts" -> (union,
+threaten, walkouts); "Renault's plans to shut depots" -> (Renault, plan,
+depots).
 
 The act a plan is about keeps its own fact (the clause extractor's), with the modality
 the factuality layer gives it: planned, never asserted. What the text asserts is the
@@ -35,7 +35,7 @@ def _aims(ctx: Context, verb: Token) -> list[Token]:
         if frame.kind == fr.EVENT:
             return [a.head for a in frame.args
                     if a.kind == fr.PARTICIPANT and a.role != "recipient"]  # fmt: skip
-        if frame.kind == fr.LIGHT:  # "take full control of ITA", "take the firm private"
+        if frame.kind == fr.LIGHT:  # "take a majority stake in X", "take the firm private"
             return [o for o in fr.objects(verb) if o.pos_ in {"NOUN", "PROPN"}]
         nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in fr.VERBAL]
         if not nxt:

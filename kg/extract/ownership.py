@@ -4,8 +4,8 @@ the class noun the name goes with ("Halcyon's Kite robot", "Car-maker Halcyon's 
 robot Kite").
 
 Only an organisation as possessor, and only a named thing that is not a person or a
-place: "Britain's Duchess of York" is an affiliation (the roles extractor's), "Algeria's
-Ettahadi party" a base (the places extractor's).
+place: "Britain's Princess Royal" is an affiliation (the roles extractor's), "Norway's
+Fjordland party" a base (the places extractor's).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _org_possessors(ctx: Context, tok: Token) -> list[Token]:
 
 def _owners(ctx: Context, ent: Span) -> list[Token]:
     """The organisation possessors of a name, or of the class noun it goes with ("Sony's
-    Qrio robot", "Honda's humanoid robot Asimo": a thing, whatever NER called it)."""
+    Aibo robot", "Toyota's humanoid robot Kuri": a thing, whatever NER called it)."""
     root, doc = ent.root, ent.doc
     found = _org_possessors(ctx, root) if ent.label_ in ctx.lexicon.words.ownable_labels else []
     if ent.label_ in ctx.lexicon.words.ownable_labels and ent.start > 0:
@@ -48,8 +48,8 @@ def _owners(ctx: Context, ent: Span) -> list[Token]:
 
 def _creators(ctx: Context, ent: Span) -> list[Token]:
     """Who made a work: the possessor of the work noun a title is in apposition to
-    ("Pawlikowski's rites-of-passage story, My Summer of Love"), or of the title itself
-    ("Leigh's Vera Drake")."""
+    ("Hollis's coming-of-age story, The Long Shore"), or of the title itself
+    ("Okafor's Nora Lusk")."""
     root, w = ent.root, ctx.lexicon.words
     makers = {terms.PERSON, terms.ORGANIZATION}
     holders = [root] if ent.label_ in w.work_labels else []
@@ -66,7 +66,7 @@ def ownership_facts(ctx: Context) -> Iterator[Fact]:
         if ent.label_ not in lex.words.ownable_labels and not person:
             continue
         thing = sx.mention(ent.root, keep_preps=False)
-        if ent.label_ in lex.words.work_labels:  # a title is the whole name: "My Summer of Love"
+        if ent.label_ in lex.words.work_labels:  # a title is the whole name: "The Long Shore"
             thing = Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
         for c in _creators(ctx, ent):
             maker = sx.mention(c, keep_preps=False)

@@ -1,14 +1,14 @@
 """Places inside places, and where organisations are based, as the text writes them.
 
-- "Baton Rouge, La.", "BANGKOK, Thailand": a place followed by a comma and a larger
+- "Shreveport, La.", "HANOI, Vietnam": a place followed by a comma and a larger
   one (a country, or a state written the way news abbreviates it) -> locatedIn;
-- "Kassala in eastern Sudan", "the 12th Brigade in Botoa": an "in" phrase on the name
+- "Homs in western Syria", "the 5th Regiment in Tarvel": an "in" phrase on the name
   itself -> locatedIn, or basedIn for an organisation;
-- "California's Sierra Nevada", "Algeria's Ettahadi party": a place as possessor;
-- "Leninakan, Armenia's second-largest city", "Yerevan, the capital of Armenia": an
+- "Oregon's Cascade Range", "Norway's Fjordland party": a place as possessor;
+- "Tartu, Estonia's second-largest city", "Tallinn, the capital of Estonia": an
   apposition that says what kind of place, and of where;
-- "the Frankfurt-based Commerzbank", "a Seoul chipmaker", "the Russian Defence Ministry",
-  "Pittsburgh-Corning Corp. of Pittsburgh": an organisation's place in its own name's
+- "the Munich-based Halford Bank", "a Taipei chipmaker", "the Russian Energy Ministry",
+  "Tremont Savings Co. of Boston": an organisation's place in its own name's
   modifiers;
 - "Nagoya in Aichi Prefecture", "Bilbao is in northern Spain", "Guadalajara, the capital
   of the western Mexican state of Jalisco", "Times Square station in New York": a
@@ -62,7 +62,7 @@ def _is_country(ctx: Context, span: Span) -> bool:
 
 
 def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
-    """ "Baton Rouge, La." / "JOHANNESBURG, South Africa" / "Mopti, central
+    """ "Shreveport, La." / "NAIROBI, Kenya" / "Mopti, central
     Mali": the larger place after a comma (and a point of the compass)."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
@@ -215,7 +215,7 @@ def _named_kind(ctx: Context, ent: Span) -> bool:
 
 
 def _apposition_of(ctx: Context, tok: Token) -> list[Token]:
-    """ "Yerevan, the capital of Armenia", "Leninakan, Armenia's second-largest city"."""
+    """ "Tallinn, the capital of Estonia", "Tartu, Estonia's second-largest city"."""
     w = ctx.lexicon.words
     out: list[Token] = []
     for app in tok.children:
@@ -238,12 +238,12 @@ def _is_place(ctx: Context, t: Token) -> bool:
 
 
 def _inner_country(ctx: Context, span: Span) -> list[Token]:
-    """ "the Indian Navy", "the Russian Defence Ministry": the country in the name of a
+    """ "the Indian Air Force", "the Russian Energy Ministry": the country in the name of a
     state body."""
     first = next((t for t in span if t.pos_ != "DET"), None)
     if first is None or first.i not in ctx.refs.inner:
         return []
-    # a state's own body ("the Indian Navy", "the Russian Defence Ministry"); an
+    # a state's own body ("the Indian Air Force", "the Russian Energy Ministry"); an
     # association or a company may be named after a country it is not based in
     body = span.root.lemma_.lower() in ctx.lexicon.words.state_institutions
     return [first] if body else []
@@ -280,15 +280,15 @@ def _of_after(ctx: Context, span: Span) -> list[Token]:
 
 
 def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
-    """ "German carmaker BMW", "the U.S. 6th Fleet", "the Frankfurt-based Commerzbank",
-    "Hyundai Motor, a Seoul-based carmaker", "the Leeds-based developer, Brightstar,",
-    "Pittsburgh-Corning Corp. of Pittsburgh":
+    """ "Swedish truckmaker Scania", "the U.S. 9th Squadron", "the Munich-based Halford Bank",
+    "Kestrel Motors, a Tokyo-based carmaker", "the Dublin-based developer, Kestrel,",
+    "Tremont Savings Co. of Boston":
     places among an organisation's modifiers and those of a noun in apposition to it."""
     root = span.root
     w = ctx.lexicon.words
     heads = [root] + [a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
-        heads.append(root.head)  # "the Edinburgh-based developer, Rockstar, said"
+        heads.append(root.head)  # "the Dublin-based developer, Kestrel, said"
     out: list[Token] = []
     for h in heads:
         for c in h.lefts:
@@ -302,7 +302,7 @@ def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
 
 
 def _of_place_noun(ctx: Context, tok: Token) -> list[Token]:
-    """ "the Turkish city of Izmir", "the Mexican state of Nuevo Leon": the place a
+    """ "the Italian island of Lampedusa", "the Brazilian state of Amapa": the place a
     place noun's modifier names holds the name after "of"."""
     w = ctx.lexicon.words
     prep = tok.head
@@ -317,7 +317,7 @@ def _of_place_noun(ctx: Context, tok: Token) -> list[Token]:
 
 
 def _based_clause(ctx: Context, span: Span) -> list[Token]:
-    """ "Spotify, which is based in Stockholm", "Headquartered in Walldorf, SAP said",
+    """ "Nordlys Bank, which is based in Bergen", "Headquartered in Espoo, Kestrel said",
     "X is based in Y": a "based"/"headquartered" participle whose subject is the name."""
     w = ctx.lexicon.words
     root = span.root
@@ -339,14 +339,14 @@ def _site_owners(ctx: Context, noun: Token) -> list[Token]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     named = [
         c
-        for c in noun.children  # "an Arkema chemical plant"
+        for c in noun.children  # "a Solvane chemical plant"
         if c.dep_ == "compound" and ctx.lexicon.ner_class.get(c.ent_type_) == org
     ]
     if poss or named:
         return poss + named
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head  # "began production at a new plant in Debrecen"
+        verb = verb.head  # "started assembly at a new plant in Leipzig"
     elif noun.dep_ not in fr.OBJ:
         return []
     if verb.pos_ not in fr.VERBAL:
@@ -386,8 +386,8 @@ def dateline_facts(ctx: Context) -> Iterator[Fact]:
 
 
 def site_facts(ctx: Context) -> Iterator[Fact]:
-    """ "ExxonMobil will expand its refinery in Baton Rouge" -> (ExxonMobil, operatesIn,
-    Baton Rouge): an organisation's site, placed."""
+    """ "Halden Group will expand its refinery in Corpus Christi" -> (Halden Group,
+    operatesIn, Corpus Christi): an organisation's site, placed."""
     w = ctx.lexicon.words
     for noun in ctx.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in w.facility_nouns:

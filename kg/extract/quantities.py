@@ -45,7 +45,7 @@ def _arg_verb(head: Token) -> Token | None:
         if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in fr.VERBAL:
             return t.head
         if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in adjuncts:
-            return None  # "after the 11-9 loss": an adjunct, not what the verb measures
+            return None  # "after the 3-1 defeat": an adjunct, not what the verb measures
         t = t.head.head
         if t.pos_ in fr.VERBAL:
             return t
@@ -59,7 +59,7 @@ def _quantity_text(ent: Span, head: Token) -> str:
                 if t.i <= head.i or t.head.i == head.i and t.dep_ != "prep"]  # fmt: skip
     else:
         toks = list(head.subtree)
-    # what the amount is of: "41% of ITA Airways"
+    # what the amount is of: "28% of Kestrel Air"
     of = load_words().quantity_of_prepositions
     for p in head.children:
         if p.dep_ == "prep" and p.lower_ in of and any(o.dep_ == "pobj" for o in p.children):

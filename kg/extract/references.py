@@ -81,11 +81,11 @@ def entity_key(label: str, qid: str | None = None) -> str:
 
 def clean(span: Span) -> list[Token]:
     """A name's tokens without punctuation, leading determiners and pronouns ("He
-    (Bridge)" tagged as one name) and a trailing 's."""
+    (Ashby)" tagged as one name) and a trailing 's."""
     toks = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
     pronouns = sx.words().pronouns
     title = span.label_ in sx.words().work_labels
-    # a title keeps its possessive first word ("My Summer of Love"; not "He (Bridge)")
+    # a title keeps its possessive first word ("My Year in Rome"; not "He (Ashby)")
     while (
         toks
         and not (title and toks[0].tag_ == "PRP$")
@@ -172,7 +172,7 @@ class _NameGrouper:
         self._inner_country(ent, toks, ref)
 
     def _inner_country(self, ent: Span, toks: list[Token], ref: Ref) -> None:
-        """ "the Indian Navy", "the Russian Defence Ministry", "the Supreme Court of
+        """ "the Indian Air Force", "the Russian Energy Ministry", "the Supreme Court of
         Ghana": an organisation whose name opens with its country's name or demonym, or
         ends with "of" and its name."""
         if ref.type != terms.ORGANIZATION or len(toks) < 2:
@@ -222,13 +222,13 @@ class _NameGrouper:
     def _short_name(self, toks: list[Token], text: str) -> Ref | None:
         honorifics = load_honorifics()
         if len(toks) == 2 and fold(toks[0].text.rstrip(".")) in honorifics:
-            toks, text = toks[1:], toks[1].text  # "Dr Khoo" -> Khoo Kay Peng
+            toks, text = toks[1:], toks[1].text  # "Dr Osei" -> Osei Kwame Mensah
         if len(toks) != 1:
             return None
         tok = toks[0]
         titled = tok.i > 0 and fold(tok.nbor(-1).text.rstrip(".")) in honorifics
         short = norm(text)
-        # "Mr Ebber's lawyers": a possessive written "Ebber's" for "Ebbers'" is a common slip
+        # "Mr Hollin's lawyers": a possessive written "Hollin's" for "Hollins'" is a common slip
         slip = titled and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "case"
         # a name tagged a place is a person's surname ("Jordan"), never the first word of
         # a longer name ("Leeds" of "Leeds Unite", tagged a person), nor a prefix of an

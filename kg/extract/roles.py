@@ -29,8 +29,8 @@ IMPLIED_TEXT = "(the company)"  # what the raw fact says until it is resolved
 
 
 def _premodifiers(person: Span) -> list[Token]:
-    """The words before a name inside its noun phrase, nearest last: "Former France
-    centre", "Lib Dem Treasury spokesman", "Chelsea left-back", "Led Zeppelin's". A
+    """The words before a name inside its noun phrase, nearest last: "Former Wales
+    centre", "Green Party health spokesman", "Chelsea left-back", "Pink Floyd's". A
     word belongs when its head lies to its right, no further than the name; a hyphen
     joins the words on its two sides ("left-back")."""
     doc = person.doc
@@ -44,7 +44,7 @@ def _premodifiers(person: Span) -> list[Token]:
         )
         # a word of the name's own noun phrase: the name's head is among its heads
         inside = person.root.is_ancestor(t) or t.dep_ == "case" or hyphen
-        # "Free and Bad Company singer": an "and" between capitalised names goes on
+        # "Slade and Mud singer": an "and" between capitalised names goes on
         listed = t.dep_ == "cc" and i > start and doc[i - 1].is_title and doc[i + 1].is_title
         if not (inside or listed) or t.dep_ in {"det", "punct"} and not hyphen or t.is_space:
             break
@@ -81,7 +81,7 @@ def _split(mods: list[Token], lex: Lexicon) -> tuple[str, list[Token], list[Toke
         named = t.ent_type_ and t.ent_type_ not in lex.value_labels and not hyphened
         if named and t.lower_ not in w.title_words:
             affils.append(t)
-            title = []  # "Scotland's only Conservative MP": the title follows the names
+            title = []  # "Wales's only Green MP": the title follows the names
         elif t.dep_ != "case":
             title.append(t)
     return past, affils, title
@@ -89,7 +89,7 @@ def _split(mods: list[Token], lex: Lexicon) -> tuple[str, list[Token], list[Toke
 
 def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token], list[Token]]:
     """Capitalised words that open a lower-case title and are no title words are a name
-    NER missed: "Evening Standard film critic", "Arsenal manager" (but "Defence
+    NER missed: "Daily Courier film critic", "Arsenal manager" (but "Defence
     Secretary", "Managing Director" are titles)."""
     w = lex.words
     head = title[-1] if title else None
@@ -103,14 +103,14 @@ def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token],
             and title[k].lower_ not in w.title_words
             and not (not title[k].whitespace_ and title[k + 1].text == "-")
         )
-        or (title[k].dep_ == "cc" and k > 0 and title[k + 1].is_title)  # "Free and Bad Company"
+        or (title[k].dep_ == "cc" and k > 0 and title[k + 1].is_title)  # "Slade and Mud"
     ):
         k += 1
     return title[:k], title[k:]
 
 
 def _split_on_cc(toks: list[Token]) -> list[list[Token]]:
-    """ "Free and Bad Company" -> [Free], [Bad Company]."""
+    """ "Slade and Mud" -> [Slade], [Mud]."""
     groups: list[list[Token]] = [[]]
     for t in toks:
         if t.dep_ == "cc":
@@ -132,11 +132,11 @@ def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
     if len(title) == 1 and head.lower_.rstrip(".") in w.courtesy_titles:
         return False  # "Dr Anthony Fauci": a form of address, no position
     if lex.classes.get(head.lemma_.lower()):
-        return False  # "UK magazine Mac Format": a kind of thing, not a position
+        return False  # "UK magazine Kit Carson": a kind of thing, not a position
     if head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() not in w.title_words:
-        return False  # "Youngsters X, Y and Z", "Oscar hopefuls": a group, no position
-    # "Guitarist Brian May ...": a sentence's first word is capitalised whatever it is
-    # ... unless it is a first name ("Olly Barkley") or a plural ("Youngsters X and Y")
+        return False  # "Youngsters X, Y and Z", "Grammy hopefuls": a group, no position
+    # "Drummer Kevin Stroud ...": a sentence's first word is capitalised whatever it is
+    # ... unless it is a first name ("Hunter Tallis") or a plural ("Youngsters X and Y")
     plural = head.lower_.endswith("s") and not head.lower_.endswith("ss")
     first = (
         head.i == head.sent.start
@@ -145,15 +145,15 @@ def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
         and first_name_gender(head.text) is None
         and not plural
         and head.lower_.endswith(tuple(w.agent_suffixes))
-    )  # fmt: skip ("Olly Barkley": no)
-    # "Former Scots Guardsman X": after a past marker, a capitalised noun is a title too
+    )  # fmt: skip ("Hunter Tallis": no)
+    # "Former Welsh Guardsman X": after a past marker, a capitalised noun is a title too
     formerly = bool(past) and head.pos_ == "PROPN" and not head.ent_type_
     return head.lower_ in w.title_words or head.pos_ == "NOUN" or first or formerly
 
 
 def _affiliation_spans(affils: list[Token]) -> list[Span]:
-    """The names among a title's affiliation words, each once: "Lib Dem", "Evening
-    Standard"."""
+    """The names among a title's affiliation words, each once: "Green Party", "Daily
+    Courier"."""
     out: list[Span] = []
     for t in affils:
         ent = sx.ent_span(t)
@@ -216,7 +216,7 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
 
 
 def _owned(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
-    """ "Sir Clive Woodward's Lions", "Mourinho's Chelsea": the organisation a person's
+    """ "Sir Alex Ferguson's United", "Arteta's Arsenal": the organisation a person's
     possessive stands before is theirs, as its head or member."""
     root = ent.root
     owned = root.head
@@ -287,7 +287,7 @@ def _whose(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
 
 
 def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
-    """ "retail analyst Nick Bubb of Evolution Securities", "Ted Cruz of Texas": a
+    """ "bank analyst Ravi Tandon of Halden Capital", "Ted Cruz of Texas": a
     preposition on the name itself gives the employer or the place one is from (also
     where the parser hung an apposition's "of Y" on the names before it)."""
     root = ent.root
@@ -320,7 +320,7 @@ def _of_name(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
 
 
 def _untagged_name(tok: Token) -> Mention | None:
-    """ "analyst Nick Bubb of Evolution Securities": capitalised words NER left untagged
+    """ "analyst Ravi Tandon of Halden Capital": capitalised words NER left untagged
     name an organisation (or a place) all the same."""
     toks = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
     if any(t.pos_ != "PROPN" or not t.is_title or t.ent_type_ for t in toks):
@@ -332,8 +332,8 @@ def _untagged_name(tok: Token) -> Mention | None:
 
 
 def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
-    """ "Former France centre Philippe Sella" -> (former centre, France); "Chelsea's
-    Frank Lampard" -> (Chelsea); "New Zealander Graham Henry" -> (New Zealander)."""
+    """ "Former Wales centre Owen Treharne" -> (former centre, Wales); "Chelsea's
+    Reece James" -> (Chelsea); "New Zealander Tom Reddy" -> (New Zealander)."""
     mods = _premodifiers(ent)
     # "the airline's chief executive X": an organisation referred to, then the title
     owner = next((t for t in mods if t.dep_ == "poss" and _refers_to_organisation(t, lex)), None)
@@ -349,7 +349,7 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
         yield sx.make_fact(person, terms.HOLDS_POSITION, pos, ent.root,
                            rule="former-title" if past else "title")  # fmt: skip
     if title and not has_title:
-        return  # "the film Vera Drake": no title, and what precedes it is no employer
+        return  # "the film Nora Lusk": no title, and what precedes it is no employer
     mentions = [_affiliation_mention(a[0]) for a in _affiliation_spans(affils)
                 if lex.ner_class.get(a.label_) != terms.PERSON or title]  # fmt: skip
     for group in _split_on_cc(unnamed) if has_title else []:
@@ -377,21 +377,21 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
 
 def _names_a_role(app: Token, lex: Lexicon) -> bool:
     """A noun in apposition that says what someone does: a title word ("the president
-    of Y"), or any common noun with an employer ("a trader at Mellon Financial")."""
+    of Y"), or any common noun with an employer ("a trader at Halden Capital")."""
     w = lex.words
     lemma = app.lemma_.lower()
     if app.pos_ not in {"NOUN", "PROPN"} or lemma in w.work_nouns or lex.classes.get(lemma):
         return False
     if app.ent_type_ or (app.is_title and lemma not in w.title_words):
-        return False  # "Mike Leigh, ..., Imelda Staunton": a name, not a title
+        return False  # "Martin Hollis, ..., Ruth Okafor": a name, not a title
     if app.tag_ == "NNS" and lemma not in w.title_words and app.dep_ == "attr":
         return False  # "X and Y were both winners at ...": no position
     if lemma in w.title_words and (
         lemma in w.core_titles or any(c.lemma_.lower() in w.core_titles for c in app.children)
     ):
         return True
-    # an employer, not a home: "a trader at Mellon", "Google's engineer" are roles;
-    # "a keen cyclist from Alabama", "a native of Chisholm" are not
+    # an employer, not a home: "a trader at Halden", "Google's engineer" are roles;
+    # "a keen cyclist from Alabama", "a native of Tulsa" are not
     if lemma in w.origin_nouns:
         return False
     homes = w.home_prepositions
@@ -402,7 +402,7 @@ def _names_a_role(app: Token, lex: Lexicon) -> bool:
 
 def _pobj_names(o: Token, labels: frozenset[str]) -> list[Token]:
     """The name a prepositional object gives: itself, or the name it is a noun for
-    ("Working Title films")."""
+    ("Lantern Road films")."""
     if o.ent_type_ in labels:
         return [o]
     return [c for c in o.children if c.dep_ == "compound" and c.ent_type_ in labels][:1]
@@ -453,7 +453,7 @@ def _appositions(ent: Span) -> Iterator[Token]:
     ("A spokesman for Y, X,"), or after the list it ends ("A and B, the co-chairmen")."""
     root = ent.root
     yield from (c for c in root.children if c.dep_ == "appos" and not _hyphen_prefix(c))
-    # "Kamal Nath, Commerce and Industry Minister, said": parsed as a list of names
+    # "Rajiv Menon, Energy and Mines Minister, said": parsed as a list of names
     yield from (c for c in root.children if c.dep_ == "conj" and c.i > root.i
                 and _comma_before(c) and c.lemma_.lower() in load_words().core_titles)  # fmt: skip
     for c in root.children:
@@ -484,7 +484,7 @@ def _appositions(ent: Span) -> Iterator[Token]:
 
 
 def _comma_before(tok: Token) -> bool:
-    """The token opens a comma-delimited phrase: "X, Commerce Minister, ..."."""
+    """The token opens a comma-delimited phrase: "X, Energy Minister, ..."."""
     first = tok.left_edge
     return first.i > 0 and tok.doc[first.i - 1].text == ","
 
@@ -509,7 +509,7 @@ def _hyphen_prefix(tok: Token) -> bool:
 
 def _apposition_title(app: Token, past_words: frozenset[str]) -> list[Token]:
     """The words of an apposition's title: its modifiers up to the noun, without the
-    article, the employer or a past marker ("WorldCom's ex-head" -> head,
+    article, the employer or a past marker ("Halcyon's ex-head" -> head,
     "the co-chairmen" -> co-chairmen)."""
     doc = app.doc
     first = app.left_edge.i

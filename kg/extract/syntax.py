@@ -71,7 +71,7 @@ def remnant_negated(tok: Token) -> bool:
         return True  # "has no display", "sold no shares"
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         doc = tok.doc
-        for c in tok.head.children:  # "flash memory rather than hard drives"
+        for c in tok.head.children:  # "glass rather than plastic"
             if c.dep_ == "cc" and tok.head.i < c.i < tok.i and c.i > 0 \
                     and f"{doc[c.i - 1].lower_} {c.lower_}" in w.negating_prepositions:  # fmt: skip
                 return True
@@ -224,7 +224,7 @@ def _name_after_title(head: Token, lex) -> Token | None:
     for c in head.children:
         ent = ent_span(c)
         person = ent is not None and lex.ner_class.get(ent.label_) == terms.PERSON
-        # "the 34th President of the United States, Dwight D. Eisenhower, was born"
+        # "the first President of Estonia, Jaan Kask, was born"
         if c.dep_ == "appos" and person and (ent.start == head.i + 1 or titled):
             return c
     return None
@@ -237,7 +237,7 @@ def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     if ent is not None and ent.label_ not in lex.value_labels:
         toks = [t for t in ent if not (t.is_punct or t.is_space)]
         while toks and toks[-1].dep_ == "case":
-            toks = toks[:-1]  # "Pawel Pawlikowski's" tagged with its 's
+            toks = toks[:-1]  # "Martin Hollis's" tagged with its 's
         toks = _trim(toks)
         if toks:
             return Mention(

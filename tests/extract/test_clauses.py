@@ -59,7 +59,8 @@ CLAUSE = [
     # verb + preposition pairs the ontology names
     case("Amazon partnered with Rivian.", {("Amazon", "cooperatesWith", "Rivian", False)}),
     case("The club stands for fair play.", {("club", "supports", "fair play", False)}),
-    case("Ronaldo joined Al Nassr in 2023.", {("Ronaldo", "joins", "Al Nassr", False)}),
+    case("Tom Ashby joined Halden Rovers in 2023.",
+         {("Tom Ashby", "joins", "Halden Rovers", False)}),
     # negation: not, n't, cannot; scoped over coordinated verbs
     case("Apple didn't buy the startup.", {("Apple", "acquires", "startup", True)}),
     case("The senator cannot support the bill.",
@@ -109,8 +110,8 @@ CLAUSE_NOTHING = [
     # light verbs name no relation of their own
     case("Siemens made a decision."),
     # "have" relates a name to a name only ("Apple has Beats" is the table's)
-    case("Philippe Sella has talent."),
-    case("Carlo Cudicini had few options."),
+    case("Owen Treharne has talent."),
+    case("Pierre Lacombe had few options."),
     case("The minister gave a speech."),
     # a quantity in object position is the quantity extractor's, never a relation object
     case("Netflix gained nine million subscribers."),
@@ -233,10 +234,10 @@ def _hand_parsed(nlp, words, pos, lemmas):
 
 
 def test_a_title_tagged_as_a_verb_has_no_frame(lexicon, nlp):
-    # "France defender Gallas ...": the small model sometimes tags the title as a verb
+    # "Wales defender Treharne ...": the small model sometimes tags the title as a verb
     from kg.extract.frames import verb_frame
 
-    words = ["France", "defender", "Gallas"]
+    words = ["Wales", "defender", "Treharne"]
     doc = _hand_parsed(nlp, words, ["PROPN", "VERB", "PROPN"], words)
     assert verb_frame(doc[1], lexicon) is None
     doc = _hand_parsed(nlp, ["Unions", "lead", "talks"], ["NOUN", "VERB", "NOUN"],

@@ -54,9 +54,9 @@ NEGATIVE_PARTICLES = [
          {("Tesla", "uses", "cobalt", False), ("Tesla", "uses", "nickel", True)}),
     case("Ryanair bought Boeing jets instead of Airbus planes.",
          {("Ryanair", "acquires", "Boeing", False), ("Ryanair", "acquires", "Airbus", True)}),
-    case("The iPod nano uses flash memory rather than hard drives.",
-         {("iPod nano", "uses", "flash memory", False),
-          ("iPod nano", "uses", "hard drives", True)}),
+    case("The Kestrel phone uses glass rather than plastic.",
+         {("Kestrel", "uses", "glass", False),
+          ("Kestrel", "uses", "plastic", True)}),
     case("Rivian launched the truck without consulting Ford.",
          {("Rivian", "launch", "truck", False), ("Rivian", "consult", "Ford", True)}),
 ]  # fmt: skip
@@ -171,7 +171,7 @@ ROLES_AFFILIATIONS = [
     case("Jane Moss, a director of the company, said sales were good.",
          {("Jane Moss", "holdsPosition", "Director", False)},
          only={"holdsPosition", "affiliatedWith"}),
-    case("Jane Moss, a director of the company that makes Dove soap, said sales were good.",
+    case("Jane Moss, a director of the company that makes Lumo paint, said sales were good.",
          {("Jane Moss", "holdsPosition", "Director", False)},
          only={"holdsPosition", "affiliatedWith"}),
     case("Shares in Halford Foods Ltd fell. The company's chief executive Paul Ngata said "
@@ -226,7 +226,7 @@ ROLES_AFFILIATIONS = [
          {("Jane Roe", "bornIn", "Dundee", False)}, only={"bornIn"}),
     case("In 1921, the first President of Estonia, Jaan Kask, was born in Tartu.",
          {("Jaan Kask", "bornIn", "Tartu", False)}, only={"bornIn"}),
-    case("The film, Vera Drake, won.", only={"win"}),
+    case("The film, Nora Lusk, won.", only={"win"}),
     # a title said with a denied copula is denied, never a current position
     case("Jane Roe is not the chairman of Acme Corp.",
          {("Jane Roe", "holdsPosition", "Chairman", True),
@@ -294,9 +294,9 @@ PLACES = [
     case("Google opened an office in Nairobi.", {("Google", "open", "office in Nairobi", False),
                                                  ("Google", "operatesIn", "Nairobi", False)}),
     case("Protesters gathered in Paris."),
-    # "Seoul-based": the city itself, not the state it is the capital of
-    case("Hyundai Motor, a Seoul-based carmaker, opened a plant.",
-         {("Hyundai Motor", "basedIn", "Seoul", False)}, only={"basedIn"}),
+    # "Tokyo-based": the city itself, not the state it is the capital of
+    case("Kestrel Motors, a Tokyo-based carmaker, opened a plant.",
+         {("Kestrel Motors", "basedIn", "Tokyo", False)}, only={"basedIn"}),
     case("Volkswagen opened a plant in the Mexican city of Puebla.",
          {("Puebla", "locatedIn", "Mexico", False)}, only={"locatedIn"}),
     case("Tesla built a factory in Austin, Texas.", {("Austin", "locatedIn", "Texas", False)},
@@ -361,19 +361,19 @@ REFERENCES = [
     case("Peru and Chile criticised the treaty.",
          {("Peru", "criticise", "treaty", False), ("Chile", "criticise", "treaty", False)}),
     # "they": the pair that is a subject of the sentence before, even in a clause
-    case("Critics said that Howard and Letwin had waited too long. Now they have yet to "
-         "reveal the tax cuts.",
-         {("Howard", "reveal", "tax cuts", True), ("Letwin", "reveal", "tax cuts", True)},
-         only={"reveal"}),
+    case("Critics said that Brown and Tennant had delayed too long. Now they have yet to "
+         "publish the budget.",
+         {("Brown", "publish", "budget", True), ("Tennant", "publish", "budget", True)},
+         only={"publish"}),
     # the pair must be of the noun's kind: two people are not "the two countries"
     case("Tim Cook and Satya Nadella met. The two countries rejected the plan.",
          set(), only={"reject"}),
-    # "the 40-year-old": the person the sentence before is about; "the manager" is not
+    # "the 31-year-old": the person the sentence before is about; "the coach" is not
     # the player the sentence before was about
-    case("Cristiano Ronaldo scored twice on Friday. The 40-year-old has now scored 900 goals.",
-         {("Cristiano Ronaldo", "score", "900 goals", False)}, only={"score"}),
-    case("Carlo Cudicini was sent off. The manager is not planning to add new names.",
-         {("manager", "add", "new names", True)}, only={"add"}),
+    case("Tom Ashby scored twice on Friday. The 31-year-old has scored 200 goals in all.",
+         {("Tom Ashby", "score", "200 goals", False)}, only={"score"}),
+    case("Pierre Lacombe was sent off. The coach is not planning to sign new players.",
+         {("coach", "sign", "new players", True)}, only={"sign"}),
     # a role with a word that describes ("former", a place new to the text) is the one
     # person the sentence before is about
     case("Ban Soo-min, the UN envoy to Libya, arrived in Tripoli on Monday. The former "
@@ -397,9 +397,9 @@ REFERENCES = [
     case("Anna Berg praised the Norway captain.",
          {("Anna Berg", "praise", "Norway captain", False)}),
     # a relative clause after a comma adds to the description, it does not say which
-    case("Unilever reported higher sales. The company, which makes Dove soap, said so.",
-         {("Unilever", "make", "Dove soap", False)}, only={"make"}),
-    case("Unilever reported higher sales. The company that makes Dove soap said so.",
+    case("Halford Foods Ltd reported higher sales. The company, which makes Crunchies, said so.",
+         {("Halford Foods Ltd", "make", "Crunchies", False)}, only={"make"}),
+    case("Halford Foods Ltd reported higher sales. The company that makes Crunchies said so.",
          set(), only={"make"}),
     # a noun of a particular kind needs a name of that kind: a union is not the company
     # a noun of a kind no name contains ("carmaker") fits any organisation, like "company"
@@ -412,8 +412,8 @@ REFERENCES = [
     # an unnamed subject that names people by what they do is kept; a thing is not
     case("A federal judge refused to dismiss the lawsuit.",
          {("federal judge", "dismiss", "lawsuit", True)}),
-    case("No economist expects the Bank of England to cut rates.",
-         {("Bank of England", "cut", "rates", True)}, only={"cut"}),
+    case("No analyst expects the Reserve Bank of Australia to raise rates.",
+         {("Reserve Bank of Australia", "raise", "rates", True)}, only={"raise"}),
     case("The new plan failed to win support.", set()),
     case("Foreign banks do not pay the levy.",
          {("Foreign banks", "pay", "levy", True)}),

@@ -7,25 +7,25 @@ from tests.conftest import case, rows
 
 INTENTION = [
     # the verb's subject holds the intention; its object is what the act is about
-    case("Lufthansa plans to take full control of ITA.",
-         {("Lufthansa", "plan", "full control of ITA", False, "asserted")}),
-    case("The union threatened to call nationwide strikes.",
-         {("union", "threaten", "nationwide strikes", False, "asserted")}),
-    case("Dr Osei intends to take the company private.",
-         {("Dr Osei", "intend", "company", False, "asserted")}),
+    case("Veltrix plans to take a majority stake in Kestrel Air.",
+         {("Veltrix", "plan", "majority stake in Kestrel Air", False, "asserted")}),
+    case("The union threatened to hold regional walkouts.",
+         {("union", "threaten", "regional walkouts", False, "asserted")}),
+    case("Dr Osei intends to take the business private.",
+         {("Dr Osei", "intend", "business", False, "asserted")}),
     case("Siemens hopes to start building a plant in Texas.",
          {("Siemens", "hope", "plant in Texas", False, "asserted")}),
     # a negated intention is denied; a recipient is not what the plan is about
-    case("The manager is not planning to add any new names to his squad.",
-         {("manager", "plan", "any new names", True, "asserted")}),
+    case("The coach is not planning to bring any new players into his team.",
+         {("coach", "plan", "any new players", True, "asserted")}),
     case("Turkey wants to sell Poland a shipment of drones.",
          {("Turkey", "want", "shipment of drones", False, "asserted")}),
     # a modal on the intention verb is its own
     case("Nokia may seek to sell its mapping unit.",
          {("Nokia", "seek", "its mapping unit", False, "possible")}),
     # a noun of intention: its possessor, its by-phrase, or the subject of "have"
-    case("IG Metall urged Volkswagen to drop its plans to close factories.",
-         {("its", "plan", "factories", False, "asserted")}),
+    case("The union urged Renault to drop its plans to shut depots.",
+         {("its", "plan", "depots", False, "asserted")}),
     case("A bid by Glazer to buy the club failed.",
          {("Glazer", "bid", "club", False, "asserted")}),
     case("Apple has no plans to open a store in Lima.",
@@ -33,8 +33,8 @@ INTENTION = [
     case("Apple does not have plans to open a store in Lima.",
          {("Apple", "plan", "store in Lima", True, "asserted")}),
     # --- no infinitive, no holder, or a passive: nothing
-    case("Lufthansa plans a takeover."),
-    case("The plans to close factories were leaked."),
+    case("Veltrix plans a takeover."),
+    case("The plans to shut depots were leaked."),
     case("The factory is planned to open in May."),
     case("Toyota decided to sell the plant."),
 ]  # fmt: skip

@@ -7,15 +7,15 @@ from tests.conftest import case, rows
 OWNERSHIP = [
     # an organisation's possessive on a named thing, or on the class noun it goes with
     case("Sales outstripped Microsoft's Xbox.", {("Xbox", "ownedBy", "Microsoft", False)}),
-    case("Sony's Qrio robot can dance.", {("Qrio", "ownedBy", "Sony", False)}),
-    case("Car-maker Honda's humanoid robot Asimo got faster.",
-         {("Asimo", "ownedBy", "Honda", False)}),
+    case("Sony's Aibo robot can dance.", {("Aibo", "ownedBy", "Sony", False)}),
+    case("Toyota's humanoid robot Kuri can climb stairs.",
+         {("Kuri", "ownedBy", "Toyota", False)}),
     case("Google's DeepMind built the model.", {("DeepMind", "ownedBy", "Google", False)}),
     # the maker's name right before the product's
     case("Sony Walkman sales rose.", {("Walkman", "ownedBy", "Sony", False)}),
     # who made a work: the possessor of the work noun a title is in apposition to
-    case("They won praise for Pawel Pawlikowski's rites-of-passage story, My Summer of Love.",
-         {("My Summer of Love", "createdBy", "Pawel Pawlikowski", False)}),
+    case("Critics praised Martin Hollis's coming-of-age story, The Long Shore.",
+         {("The Long Shore", "createdBy", "Martin Hollis", False)}),
     # --- a person or a place as possessor, a person possessed: not ownership
     case("Britain's BAE Systems won the order."),
     case("Microsoft's Bill Gates spoke."),

@@ -31,7 +31,7 @@ STATEMENT = [
     case("Amazon said that it would appeal the ruling.",
          {("Amazon", "said", "it would appeal the ruling", False)},
          xfail="the complementiser 'that' is kept in the reported text"),
-    case("Nvidia said in a statement that demand remained strong.",
+    case("Nvidia said in a filing that demand remained strong.",
          {("Nvidia", "said", "demand remained strong", False)},
          xfail="the complementiser 'that' is kept in the reported text"),
     case("Jane Fraser told reporters that Citigroup would cut 5,000 jobs.",
@@ -96,13 +96,14 @@ def test_according_to_source(facts_of):
 
 def test_we_in_a_quote_is_the_speakers_country_or_company(facts_of):
     text = (
-        'Italian Prime Minister Giorgia Meloni spoke in Rome. "We support the sovereignty '
-        'of Moldova," Meloni said. Microsoft chief executive Satya Nadella spoke in Seattle. '
+        'Swedish Prime Minister Ulf Kristersson spoke in Stockholm. "We support the '
+        'sovereignty of Moldova," Kristersson said. Microsoft chief executive Satya Nadella '
+        "spoke in Seattle. "
         '"We support the new AI rules," Nadella said.'
     )
     got = rows(f for f in facts_of(text) if f.predicate == "supports")
     assert got == {
-        ("Italy", "supports", "sovereignty of Moldova", False),
+        ("Sweden", "supports", "sovereignty of Moldova", False),
         ("Microsoft", "supports", "new AI rules", False),
     }
 
@@ -118,8 +119,8 @@ def test_scare_quotes_are_not_speech(facts_of):
 QUOTE_RUNS = [
     # straight quotes reopened at each sentence, never closed in between
     case('"The squad is young," said Didier Deschamps, the France coach. "It is learning. '
-         '"It may not seem good now that we are not winning the title."',
-         {("France", "win", "title", True, "asserted", "Didier Deschamps")}, only={"win"}),
+         '"It may look bad now that we are not winning the league."',
+         {("France", "win", "league", True, "asserted", "Didier Deschamps")}, only={"win"}),
     # a quotation with no reporting verb right after one with a speaker
     case('"We played very well today," said Didier Deschamps, the France coach. '
          '"But we did not win the cup."',
@@ -134,8 +135,8 @@ QUOTE_RUNS = [
          'team was tired. "But we did not win the cup."',
          set(), only={"win"}),
     # a third party inside a quotation has a that-clause of its own: not the speaker's
-    case('"There are people who say that Shell ignored the warnings," said Wael Sawan.',
-         {("Shell", "ignore", "warnings", False, "asserted", "people")}, only={"ignore"}),
+    case('"There are critics who say that Shell ignored the warnings," said Wael Sawan.',
+         {("Shell", "ignore", "warnings", False, "asserted", "critics")}, only={"ignore"}),
 ]  # fmt: skip
 
 
