@@ -69,8 +69,11 @@ def _is_country(text: str) -> bool:
 
 
 def _known_place(span: Span) -> bool:
-    if any(e.start == span.start and e.end == span.end and e.label_ in PLACE_LABELS
-           for e in span.doc.ents):  # fmt: skip
+    doc, first = span.doc, span[0]
+    # the span is exactly one place entity (read from the tokens: doc.ents is costly)
+    whole = first.ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in span[1:])
+    whole = whole and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")
+    if whole and first.ent_type_ in PLACE_LABELS:
         return True
     return norm(span.text) in city_names() or _is_country(span.text)
 
@@ -134,9 +137,32 @@ def _source(sent: Span, k: int, city: Span) -> Span | None:
     return name if shouted and _ends(sent, end) else None
 
 
+CACHE = "kg_datelines"  # doc.user_data key: each sentence's dateline, once the doc is final
+
+
 def dateline(sent: Span) -> Dateline | None:
-    """The dateline a sentence opens with, if any (see the module docstring)."""
+    """The dateline a sentence opens with, if any (see the module docstring). Read once
+    per sentence once the document is sealed (``seal``): places and references ask too."""
+    cache = sent.doc.user_data.get(CACHE)
+    if cache is None:
+        return _dateline(sent)
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _dateline(sent)
+    return cache[key]
+
+
+def seal(doc) -> None:
+    """The document will not change any more (extraction reads it): datelines may be
+    remembered. Not before: repairs change it, and long articles parsed in pieces are
+    merged after the pipeline."""
+    doc.user_data.setdefault(CACHE, {})
+
+
+def _dateline(sent: Span) -> Dateline | None:
     doc = sent.doc
+    if sent.start > 0 and not (doc[sent.start - 1].is_space or doc[sent.start].is_space):
+        return None  # a dateline opens a line
     starts = [sent.start]
     if (
         sent.end - sent.start > 3

@@ -590,10 +590,11 @@ def reattach_dangling_names(doc: Doc) -> None:
     abbreviation's period for a sentence end and hangs the name on the verb as
     punctuation, leaving "at" without its object. A preposition with no object right
     before a name whose head is outside it gets the name back as its object."""
-    ents_at = {e.start: e for e in doc.ents}
-    for tok in doc:
-        ent = ents_at.get(tok.i + 1)
-        if tok.dep_ != "prep" or ent is None or any(True for _ in tok.children):
+    for ent in doc.ents:
+        if ent.start == 0:
+            continue
+        tok = doc[ent.start - 1]
+        if tok.dep_ != "prep" or tok.n_lefts + tok.n_rights:
             continue
         root = ent.root
         if root.dep_ in {"punct", "dep"} and not ent.start <= root.head.i < ent.end:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..calibration import confidence
-from ..datelines import dateline
+from ..datelines import dateline, seal
 from ..errors import ConfigError
 from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon, load_lexicon
@@ -183,5 +183,6 @@ def extract(
     gazetteer: Gazetteer | None = None,
 ) -> list[Fact]:
     """All candidate facts of a parsed article, de-duplicated, in document order."""
+    seal(doc)  # the article is final: what is read once per sentence is remembered
     ctx = Context(doc, lexicon or load_lexicon(), gazetteer)
     return run(ctx, extractors, doc_id=doc_id)

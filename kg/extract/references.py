@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..datelines import dateline
+from ..datelines import dateline, seal
 from ..gazetteer import Gazetteer, Place, city_names, norm
 from ..lexicon import Lexicon
 from ..model import Entity
@@ -128,6 +128,7 @@ def build_references(doc: Doc, *, gazetteer: Gazetteer, lexicon: Lexicon,
                      spans: list[tuple[int, int]] | None = None) -> References:  # fmt: skip
     """The article's names grouped into entities (see the module docstring). ``spans``:
     the document's quotations, if already found."""
+    seal(doc)
     refs = References()
     for start, end in quote_spans(doc) if spans is None else spans:
         span = doc.char_span(start, end, alignment_mode="expand")
