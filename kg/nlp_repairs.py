@@ -44,6 +44,8 @@ shape a rule can see:
 * **A name cut off its preposition.** "at Pemberton Bros. However": the abbreviation's
   period reads as a sentence end, the name is hung on the verb as punctuation and "at"
   has no object; it gets the name back.
+* **A name hung beside the noun it names.** "met her French counterpart X": the parser
+  makes X an adverbial of the verb; it is the noun's apposition.
 * **A finite verb coordinated with an infinitive.** In "The union urged Renault to drop the
   plan and threatened to strike", the parser hangs "threatened" on "drop"; every layer
   then reads Renault as the one who threatened, and the threat as something urged. A
@@ -95,6 +97,7 @@ def kg_repairs(doc: Doc) -> Doc:
     label_datelines(doc)
     reattach_finite_conjuncts(doc)
     reattach_dangling_names(doc)
+    reattach_names_after_nouns(doc)
     retype_works(doc)
     return doc
 
@@ -629,3 +632,18 @@ def retype_works(doc: Doc) -> None:
         changed = True
     if changed:
         doc.ents = out
+
+
+def reattach_names_after_nouns(doc: Doc) -> None:
+    """ "X met her French counterpart Emmanuel Macron": the parser hangs the name on the
+    verb (as an adverbial) beside the noun it names; it is that noun's apposition, so the
+    argument is the person named."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        noun, root = doc[ent.start - 1], ent.root
+        if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
+            continue
+        if root.dep_ in {"npadvmod", "dep"} and root.head.i == noun.head.i:
+            root.head = noun
+            root.dep_ = "appos"

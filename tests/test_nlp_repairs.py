@@ -236,3 +236,22 @@ def test_a_name_has_one_kind_in_an_article(nlp):
         ("Karen Millen", "ORG"),
         ("Karen Millen", "ORG"),
     ]
+
+
+def test_a_name_hung_beside_the_noun_it_names_is_its_apposition(nlp):
+    from spacy.tokens import Doc
+
+    from kg.nlp_repairs import reattach_names_after_nouns
+
+    words = ["Jane", "Roe", "met", "her", "Danish", "counterpart", "Lars", "Holm", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 5, 5, 2, 7, 2, 2],  # as the small model parses it: Holm on "met"
+        deps=["compound", "nsubj", "ROOT", "poss", "amod", "dobj", "compound", "npadvmod", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "PRON", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    reattach_names_after_nouns(doc)
+    assert (doc[7].head.text, doc[7].dep_) == ("counterpart", "appos")
+    assert (doc[1].head.text, doc[1].dep_) == ("met", "nsubj")  # the subject stays

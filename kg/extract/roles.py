@@ -340,6 +340,9 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
     if owner is not None:
         mods = [t for t in mods if t.i > owner.i and t.dep_ != "case"]
     past, affils, title = _split(mods, lex)
+    if not past and (title or affils):  # "Ex-chairman X": a hyphen the parser left out
+        first = (affils or title)[0]
+        past = _past_before(ent.doc, first.i, ent.sent.start, lex)
     unnamed, title = _unnamed_affiliation(title, lex) if not affils else ([], title)
     has_title = _is_title(title, lex, past)
     if has_title:

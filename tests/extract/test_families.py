@@ -285,8 +285,15 @@ ROLES_AFFILIATIONS = [
     case("Brandt's Halcyon Foods cut 300 jobs.", only={"affiliatedWith"}),
     case("Former Bank of England governor Mark Carney joined Brookfield.",
          {("Mark Carney", "holdsPosition", "former governor", False),
-          ("Mark Carney", "joins", "Brookfield", False)}, only={"holdsPosition", "joins"},
-         xfail="'Former' before an organisation in the title is missed: a current role"),
+          ("Mark Carney", "joins", "Brookfield", False)}, only={"holdsPosition", "joins"}),
+    # "ex-" the parser leaves out of the name's phrase is still a past role
+    case("Ex-chairman Tom Reddy of Halford Foods left.",
+         {("Tom Reddy", "holdsPosition", "ex-chairman", False),
+          ("Tom Reddy", "affiliatedWith", "Halford Foods", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    # the name beside the noun it names is who was met, not the description
+    case("Jane Roe met her Danish counterpart Lars Holm in Oslo.",
+         {("Jane Roe", "metWith", "Lars Holm", False)}, only={"metWith"}),
 ]  # fmt: skip
 
 PLACES = [
