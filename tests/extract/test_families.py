@@ -291,6 +291,11 @@ ROLES_AFFILIATIONS = [
          {("Tom Reddy", "holdsPosition", "ex-chairman", False),
           ("Tom Reddy", "affiliatedWith", "Halford Foods", False)},
          only={"holdsPosition", "affiliatedWith"}),
+    # "outgoing" is no current title either, nor a name at a sentence's start
+    case("Outgoing chairman Tom Reddy of Halford Foods said no.",
+         {("Tom Reddy", "holdsPosition", "outgoing chairman", False),
+          ("Tom Reddy", "affiliatedWith", "Halford Foods", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # the name beside the noun it names is who was met, not the description
     case("Jane Roe met her Danish counterpart Lars Holm in Oslo.",
          {("Jane Roe", "metWith", "Lars Holm", False)}, only={"metWith"}),
