@@ -430,7 +430,9 @@ def split_portfolios(doc: Doc) -> None:
         while k > e.start and doc[k - 1].lower_ in w.portfolio_words:
             k -= 1
         titled = e.end < len(doc) and doc[e.end].lower_ in w.title_words
-        if e.start < k < e.end and titled and e.label_ in {"ORG", "NORP", "PERSON"}:
+        # "Department of Health": the portfolio is the name's own
+        joined = k > e.start and (doc[k - 1].is_lower or not doc[k - 1].is_alpha)
+        if e.start < k < e.end and titled and not joined and e.label_ in {"ORG", "NORP", "PERSON"}:
             out.append(Span(doc, e.start, k, label="ORG"))
             changed = True
         else:

@@ -79,7 +79,9 @@ def _split(mods: list[Token], lex: Lexicon) -> tuple[str, list[Token], list[Toke
         # "Oscar-winning director": a name inside a hyphenated modifier employs no one
         hyphened = not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text == "-"
         named = t.ent_type_ and t.ent_type_ not in lex.value_labels and not hyphened
-        if named and t.lower_ not in w.title_words:
+        ent = sx.ent_span(t) if named else None
+        # "Department of Health spokesman": a name begun before the title is no title word
+        if named and (t.lower_ not in w.title_words or ent is not None and ent.start < mods[0].i):
             affils.append(t)
             title = []  # "Wales's only Green MP": the title follows the names
         elif t.dep_ != "case":
