@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from .extract import frames as fr
 from .extract import syntax as sx
 from .extract import terms
+from .extract.attribution import is_reporting
 from .extract.references import (
     BY_NAME,
     Ref,
@@ -334,15 +335,14 @@ class _Resolver:
                and r.type == terms.ORGANIZATION}  # fmt: skip
         if k == 0 or own:
             return None
-        lex = self.lex
         for t in sents[k - 1]:
             ref = self.refs.by_token.get(t.i)
             if ref is None or ref.type != terms.ORGANIZATION or t.dep_ not in fr.SUBJ:
                 continue
-            if lex.verbs.get(t.head.lemma_.lower()) in lex.speech:
+            if is_reporting(t.head, self.lex):
                 return None
-            named = sum(1 for r in self.refs.by_token.values() if r.key == ref.key)
-            return ref if named > len(ref.label.split()) else None
+            entity = self.refs.entities.get(ref.key)
+            return ref if entity is not None and entity.mentions > 1 else None
         return None
 
     def _name(self, span: Span, m: Mention, fact: Fact):
