@@ -60,6 +60,12 @@ class Lexicon:
     quantity_labels: frozenset[str] = frozenset()  # NER labels of kg:hasQuantity values
     date_labels: frozenset[str] = frozenset()  # NER labels of kg:eventDate values
     speech: frozenset[str] = frozenset()  # kg:said and its sub-properties
+    relations: frozenset[str] = frozenset()  # kg:relatedTo and its sub-properties
+    domains: dict[str, frozenset[str]] = field(default_factory=dict)  # supplies -> {Agent}
+    ranges: dict[str, frozenset[str]] = field(default_factory=dict)  # any of these classes
+    item_properties: dict[str, str] = field(default_factory=dict)  # supplies -> suppliesItem
+    trigger_words: dict[str, frozenset[str]] = field(default_factory=dict)  # first words
+    superclasses: dict[str, frozenset[str]] = field(default_factory=dict)  # Country -> {..}
     words: WordLists = field(default_factory=lambda: WordLists({}))
 
     def verb(self, lemma: str, prep: str = "") -> str | None:
@@ -89,6 +95,33 @@ def load_words() -> WordLists:
     return WordLists({k: frozenset(v) for k, v in data["words"].items()})
 
 
+def _ancestors(g, cls) -> frozenset[str]:
+    """A class and every class above it: Country -> Country, Location, Entity, Agent,
+    Thing."""
+    return frozenset(local_name(c) for c in g.transitive_objects(cls, RDFS.subClassOf))
+
+
+def _first_words(*tables: dict[str, str]) -> dict[str, frozenset[str]]:
+    """property -> the first words of its trigger words ("take over" -> take)."""
+    out: dict[str, set[str]] = {}
+    for table in tables:
+        for word, prop in table.items():
+            out.setdefault(prop, set()).add(word.split()[0])
+    return {p: frozenset(ws) for p, ws in sorted(out.items())}
+
+
+def _class_sets(g, prop) -> dict[str, frozenset[str]]:
+    """kg property -> the classes its domain or range (``prop``) admits."""
+    return {local_name(s): frozenset({local_name(o)}) for s, o in sorted(g.subject_objects(prop))
+            if str(s).startswith(str(KG._NS))}  # fmt: skip
+
+
+def _kg_pairs(g, prop) -> dict[str, str]:
+    """kg property -> the local name of its value for ``prop`` (rdfs:domain, ...)."""
+    return {local_name(s): local_name(o) for s, o in sorted(g.subject_objects(prop))
+            if str(s).startswith(str(KG._NS))}  # fmt: skip
+
+
 def _annotations(g, prop) -> dict[str, str]:
     out: dict[str, str] = {}
     for term, word in sorted(g.subject_objects(prop)):
@@ -110,17 +143,31 @@ def load_lexicon() -> Lexicon:
         if str(p).startswith(str(KG._NS))
     )
     speech = frozenset(local_name(p) for p in g.transitive_subjects(RDFS.subPropertyOf, KG.said))
+    verbs, nouns = _annotations(g, KG.triggerVerb), _annotations(g, KG.triggerNoun)
+    agents, adjectives = _annotations(g, KG.agentNoun), _annotations(g, KG.triggerAdjective)
     return Lexicon(
-        verbs=_annotations(g, KG.triggerVerb),
-        nouns=_annotations(g, KG.triggerNoun),
+        verbs=verbs,
+        nouns=nouns,
         symmetric=symmetric,
         properties=props,
         classes=_annotations(g, KG.classNoun),
-        agents=_annotations(g, KG.agentNoun),
-        adjectives=_annotations(g, KG.triggerAdjective),
+        agents=agents,
+        adjectives=adjectives,
         ner_class=ner,
         quantity_labels=frozenset(str(x) for x in g.objects(KG.hasQuantity, KG.nerLabel)),
         date_labels=frozenset(str(x) for x in g.objects(KG.eventDate, KG.nerLabel)),
         speech=speech,
+        relations=frozenset(
+            local_name(p) for p in g.transitive_subjects(RDFS.subPropertyOf, KG.relatedTo)
+        ),
+        domains=_class_sets(g, RDFS.domain),
+        ranges=_class_sets(g, RDFS.range),
+        item_properties=_kg_pairs(g, KG.itemProperty),
+        trigger_words=_first_words(verbs, nouns, agents, adjectives),
+        superclasses={
+            local_name(c): _ancestors(g, c)
+            for c in sorted(classes)
+            if str(c).startswith(str(KG._NS))
+        },  # fmt: skip
         words=load_words(),
     )

@@ -30,6 +30,8 @@ class KG(DefinedNamespace):
     _NS = Namespace(BASE + "ontology#")
     _fail = True
 
+    Thing: object
+    Agent: object
     Entity: object
     Person: object
     Organization: object
@@ -61,6 +63,7 @@ class KG(DefinedNamespace):
     conditional: object
     relatedTo: object
     supplies: object
+    suppliesItem: object
     suppliedBy: object
     supports: object
     opposes: object
@@ -117,6 +120,7 @@ class KG(DefinedNamespace):
     agentNoun: object
     triggerAdjective: object
     nerLabel: object
+    itemProperty: object
     rule: object
     foundBy: object
 

@@ -24,6 +24,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIR
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
+from .conform import concept_is_agent
 from .lexicon import load_lexicon
 from .model import Article, Entity, Fact, Mention
 from .ontology import (
@@ -205,6 +206,7 @@ class T:
     """The terms every article's graph is written with, made once: rdflib makes and
     validates a new URIRef on each namespace attribute access (2-4 µs, several per triple)."""
 
+    Agent = KG_NS.Agent
     Article = KG_NS.Article
     Concept = KG_NS.Concept
     Mentions = KG_NS.Mentions
@@ -256,6 +258,7 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     """Write one article's named graph; returns the graph's IRI (the article IRI)."""
     art = result.article
     art_iri = article_iri(art.id)
+    lex = load_lexicon()
     g = ds.graph(art_iri)
     g.add((art_iri, T.type, T.Article))
     g.add((art_iri, DCTERMS.identifier, Literal(art.id)))
@@ -335,6 +338,8 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
                 c = entity_iri(m.key)
                 g.add((c, T.type, T.Position if m.key.startswith("position:")
                        else T.Concept))  # fmt: skip
+                if m.key.startswith("concept:") and concept_is_agent(m.text, lex):
+                    g.add((c, T.type, T.Agent))  # "the army": fits relations of actors
                 g.add((c, T.label, Literal(m.text)))
     # how often each entity is mentioned here: kept with the article, so that replacing
     # the article replaces its counts (the total is a SUM over article graphs)

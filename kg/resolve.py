@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from .conform import conform
 from .extract import frames as fr
 from .extract import syntax as sx
 from .extract import terms
@@ -72,7 +73,7 @@ def resolve_article(
     r = _Resolver(doc, refs, lexicon)
     r.learn_roles(facts)
     resolved = [g for f in facts for p in r.pairs(f) for g in [r.fact(p)] if g is not None]
-    return resolved, refs.entities
+    return conform(resolved, refs.entities, lexicon), refs.entities
 
 
 def _non_restrictive(clause: Token) -> bool:

@@ -55,6 +55,17 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                     continue  # "Treharne has talent": no relation ("has no display" is one)
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
+                if (
+                    prop
+                    and arg.role == "object"
+                    and (
+                        verb.lemma_.lower() in words.item_object_verbs
+                        or any(a.role == "recipient" for a in args)
+                    )
+                ):
+                    # "sold the midfielder (to X)": what is sold is the item; "supplies
+                    # the army" names the recipient, unless a recipient stands beside it
+                    prop = ctx.lexicon.item_properties.get(prop, prop)
                 rule = frame.rule + ("" if prop else "-open")
                 name = prop or _open_name(frame, arg, words)
                 yield sx.make_fact(subj, name, obj, verb,

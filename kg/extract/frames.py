@@ -200,10 +200,16 @@ def objects(verb: Token) -> list[Token]:
 
 
 def datives(verb: Token) -> list[Token]:
+    """Recipients: "sold Iran cars", and "sold cars to Iran" where the parser labels the
+    preposition itself a dative."""
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ in {"dative", "iobj"} and c.pos_ in {"PROPN", "NOUN", "PRON"}:
             out.extend(sx.conjuncts(c))
+        elif c.dep_ == "dative" and c.pos_ == "ADP":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in {"PROPN", "NOUN", "PRON"}:
+                    out.extend(sx.conjuncts(o))
     return out
 
 

@@ -5,8 +5,6 @@ import pytest
 
 from tests.conftest import case, rows, triples
 
-DATIVE_TO = "'to' parsed as a dative: its object is not taken as the recipient"
-
 CLAUSE = [
     # "have" with a name as object is kept; a light verb with a name is a relation
     case("Disney has Pixar.", {("Disney", "have", "Pixar", False)}),
@@ -18,13 +16,13 @@ CLAUSE = [
     case("The Nokia 3310 has no camera.", {("Nokia 3310", "have", "camera", True)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
     case("Moderna sells vaccines to Kenya.",
-         {("Moderna", "supplies", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),
+         {("Moderna", "suppliesItem", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),
     case("Pfizer delivered the vaccines to Brazil.",
-         {("Pfizer", "supplies", "vaccines", False), ("Pfizer", "supplies", "Brazil", False)}),
+         {("Pfizer", "suppliesItem", "vaccines", False), ("Pfizer", "supplies", "Brazil", False)}),
     # ditransitive: recipient and item
     case("Arsenal sold Juventus its young goalkeeper.",
          {("Arsenal", "supplies", "Juventus", False),
-          ("Arsenal", "supplies", "its young goalkeeper", False)}),
+          ("Arsenal", "suppliesItem", "its young goalkeeper", False)}),
     # an xcomp chain carries the subject and makes the fact planned
     case("Tesla is planning to buy a battery plant from Panasonic.",
          {("Tesla", "acquires", "battery plant", False, "planned")}),
@@ -85,16 +83,15 @@ CLAUSE = [
          {("Boeing", "shutDown", "its plant in Seattle", False)}),
     # the clause inside reported speech is a fact (attributed by extract(), see statements)
     case("Airbus said that it would hire engineers.", {("it", "hire", "engineers", False)}),
-    # --- kg reads these wrongly today
+    # a "to" the parser labels a dative still names the recipient; the object is the item
     case("Volvo never sold cars to Iran.",
-         {("Volvo", "supplies", "cars", True), ("Volvo", "supplies", "Iran", True)},
-         xfail=DATIVE_TO),
+         {("Volvo", "suppliesItem", "cars", True), ("Volvo", "supplies", "Iran", True)}),
     case("Shell won't sell its refinery to Exxon.",
-         {("Shell", "supplies", "its refinery", True), ("Shell", "supplies", "Exxon", True)},
-         xfail=DATIVE_TO),
+         {("Shell", "suppliesItem", "its refinery", True), ("Shell", "supplies", "Exxon", True)}),
     case("Spotify is preparing to sell podcasts to Netflix.",
-         {("Spotify", "supplies", "podcasts", False, "planned"),
-          ("Spotify", "supplies", "Netflix", False, "planned")}, xfail=DATIVE_TO),
+         {("Spotify", "suppliesItem", "podcasts", False, "planned"),
+          ("Spotify", "supplies", "Netflix", False, "planned")}),
+    # --- kg reads these wrongly today
     case("The regulator fined Barclays, which had not supported the inquiry.",
          {("regulator", "fine", "Barclays", False), ("Barclays", "supports", "inquiry", True)},
          xfail="the lemma of 'fined' comes out as 'fin'"),

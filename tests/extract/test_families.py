@@ -42,7 +42,7 @@ NEGATIVE_PARTICLES = [
     # a positive relative clause stays positive beside a negated main clause
     case("Chelsea, which signed Cole Palmer in 2023, has not sold Enzo Fernandez.",
          {("Chelsea", "sign", "Cole Palmer", False),
-          ("Chelsea", "supplies", "Enzo Fernandez", True)}),
+          ("Chelsea", "suppliesItem", "Enzo Fernandez", True)}),
     case("Deutsche Bank no longer finances coal mines.",
          {("Deutsche Bank", "finance", "coal mines", True)}),
     case("Portugal did not back the plan, nor did Greece.",
@@ -67,9 +67,9 @@ LIST_REMNANTS = [
           ("Lloyds", "supports", "bailout", True)},
          xfail="list members after 'including' and 'but not' are not given the relation"),
     case("Nvidia sells the chip to many firms, including Dell, but not Huawei.",
-         {("Nvidia", "supplies", "chip", False), ("Nvidia", "supplies", "Dell", False),
+         {("Nvidia", "suppliesItem", "chip", False), ("Nvidia", "supplies", "Dell", False),
           ("Nvidia", "supplies", "Huawei", True)},
-         only={"supplies"}),
+         only={"supplies", "suppliesItem"}),
     case("Microsoft, Google and Amazon, but not Apple, signed the pledge.",
          {("Microsoft", "sign", "pledge", False), ("Google", "sign", "pledge", False),
           ("Amazon", "sign", "pledge", False), ("Apple", "sign", "pledge", True)}),
@@ -90,7 +90,7 @@ IRREALIS_COMPLEMENTS = [
     case("The league asked Juventus to pay the fine.",
          {("Juventus", "pay", "fine", False, "requested")}, only={"pay"}),
     case("Toyota hopes to sell hydrogen cars in China.",
-         {("Toyota", "supplies", "hydrogen cars", False, IRREALIS),
+         {("Toyota", "suppliesItem", "hydrogen cars", False, IRREALIS),
           ("Toyota", "hope", "hydrogen cars", False, "asserted")}),
 ]  # fmt: skip
 
@@ -435,10 +435,10 @@ REFERENCES = [
          {("Foreign banks", "pay", "levy", True)}),
     # the subject of the description's own clause is not what it describes
     case("Shell hired Anna Berg. Anna Berg said Shell would sell the company.",
-         {("Shell", "supplies", "company", False, "asserted", "Anna Berg")},
-         only={"supplies"}),
+         {("Shell", "suppliesItem", "company", False, "asserted", "Anna Berg")},
+         only={"suppliesItem"}),
     case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
-         {("Arsenal", "supplies", "Thomas Partey", False)}, only={"supplies"},
+         {("Arsenal", "suppliesItem", "Thomas Partey", False)}, only={"suppliesItem"},
          xfail="'Arsenal' is not tagged as a name, so 'the club' is the club it beat"),
     # "he said" after a sentence with two men: its subject, not the man named last
     case('Tony Blair, who praised Gordon Brown on Monday, will not attend the summit. '
@@ -475,9 +475,8 @@ RELATIONS = [
     case("Chevron completed the purchase of Hess.", {("Chevron", "acquires", "Hess", False)},
          xfail="the light verb 'complete' is also kept as an open relation on the noun"),
     case("Benfica sold the midfielder to Manchester City.",
-         {("Benfica", "supplies", "midfielder", False),
-          ("Benfica", "supplies", "Manchester City", False)},
-         xfail="'to' parsed as a dative: the recipient is lost"),
+         {("Benfica", "suppliesItem", "midfielder", False),
+          ("Benfica", "supplies", "Manchester City", False)}),
     case("Olaf Scholz paid a visit to Beijing.", {("Olaf Scholz", "visit", "Beijing", False)},
          xfail="'paid a visit to X' is read as paying something, not visiting X"),
     case("The EU imposed sanctions on Belarus.",
@@ -578,7 +577,8 @@ FACTUALITY_DETAILS = [
     case("Nissan is yet to recall the cars.", {("Nissan", "recall", "cars", True)}),
     # an auxiliary before its subject opens a condition, not an obligation
     case("The squad would be thin should Arsenal decide to sell Bukayo Saka.",
-         {("Arsenal", "supplies", "Bukayo Saka", False, "planned")}, only={"supplies"}),
+         {("Arsenal", "suppliesItem", "Bukayo Saka", False, "planned")},
+         only={"suppliesItem"}),
     # a negated copula denies its adjective's xcomp; two negations cancel; a modal stays
     case("Chelsea were not able to sign Didier Drogba.",
          {("Chelsea", "sign", "Didier Drogba", True)}),
@@ -595,14 +595,14 @@ FACTUALITY_DETAILS = [
          {("Peru", "sign", "treaty", True), ("Chile", "opposes", "deal", False)}),
     # "did not say that X" leaves X open: not denied
     case("Reuters did not report that Nestle sold the brand.",
-         {("Nestle", "supplies", "brand", False)}, only={"supplies"}),
+         {("Nestle", "suppliesItem", "brand", False)}, only={"suppliesItem"}),
     # a report the same sentence goes on to deny is denied; one it confirms is not
     case("It was reported that Nestle sold the brand, but Nestle has denied this.",
-         {("Nestle", "supplies", "brand", True)}, only={"supplies"}),
+         {("Nestle", "suppliesItem", "brand", True)}, only={"suppliesItem"}),
     case("Analysts said that Nestle sold the brand, and Nestle denied the reports.",
-         {("Nestle", "supplies", "brand", True)}, only={"supplies"}),
+         {("Nestle", "suppliesItem", "brand", True)}, only={"suppliesItem"}),
     case("It was reported that Nestle sold the brand, and Nestle confirmed this.",
-         {("Nestle", "supplies", "brand", False)}, only={"supplies"}),
+         {("Nestle", "suppliesItem", "brand", False)}, only={"suppliesItem"}),
     # the complement of a denied noun: "no plans to", "no chance of"; a participle that
     # modifies the noun is no complement ("no economist polled by X")
     case("Apple has no plans to open a store in Lima.",
