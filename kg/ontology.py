@@ -91,6 +91,12 @@ class KG(DefinedNamespace):
     countryOfOrigin: object
     isA: object
     hasQuantity: object
+    amount: object
+    percentage: object
+    count: object
+    measure: object
+    age: object
+    rank: object
     said: object
     reports: object
     negated: object
