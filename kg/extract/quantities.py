@@ -123,8 +123,13 @@ def _number_tokens(ent: Span, lex: Lexicon) -> list[Token]:
     j = (toks[0].i if toks else ent.start) - 1
     inside = {t.i for t in ent}
     change = lex.words.change_prepositions
-    while j >= 0 and doc[j].dep_ in {"quantmod", "advmod"} and doc[j].pos_ != "SYM" \
-            and (doc[j].head.i in inside or doc[j].head.i == j + 1):  # fmt: skip
+    qualifiers = lex.words.quantity_qualifiers
+    while (
+        j >= 0
+        and (doc[j].dep_ in {"quantmod", "advmod"} or doc[j].lower_ in qualifiers)
+        and doc[j].pos_ != "SYM"
+        and (doc[j].head.i in inside or doc[j].head.i == j + 1)
+    ):
         if doc[j].lower_ in change and not (j > 0 and doc[j - 1].lower_ == "up"):
             break  # "from £2m to £3m": the "to" is the change's, not the number's
         toks.insert(0, doc[j])
@@ -156,6 +161,23 @@ def _rate(head: Token) -> list[Token]:
     return out
 
 
+def _money_in(last: Token, lex: Lexicon) -> list[Token]:
+    """What a sum is: "€100m in aid", "$200bn in foreign reserves"; not how it is paid
+    ("$12bn in cash")."""
+    doc = last.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in lex.words.money_in_prepositions or nxt.head.i != last.i:
+        return []
+    objs = [o for o in nxt.children if o.dep_ == "pobj"]
+    if (
+        len(objs) != 1
+        or objs[0].pos_ != "NOUN"
+        or objs[0].lemma_.lower() in lex.words.payment_means
+    ):
+        return []
+    return [t for t in nxt.subtree if t.i <= objs[0].i]
+
+
 def _value_tokens(ent: Span, head: Token, lex: Lexicon, *, counted: bool) -> list[Token]:
     """ "more than 12,000 people", "about $16bn", "28% of Kestrel Air", "$81 a barrel"."""
     toks = _number_tokens(ent, lex)
@@ -168,7 +190,11 @@ def _value_tokens(ent: Span, head: Token, lex: Lexicon, *, counted: bool) -> lis
                or t.is_punct and t.text == "-" for t in between):  # fmt: skip
             toks += list(between)
             last = head
+        elif ent.label_ == CARDINAL and head.pos_ == "NOUN":
+            return []  # "in 92 low- and middle-income countries": the count loses its noun
     toks += _rate(last if last.i == head.i else _root(ent))
+    if ent.label_ == MONEY and last.i == toks[-1].i:
+        toks += _money_in(last, lex)
     fraction = _root(ent).lower_ in lex.words.fraction_words
     if ent.label_ == PERCENT or fraction:  # "28% of Kestrel Air", "a quarter of a point"
         of = lex.words.quantity_of_prepositions
@@ -247,17 +273,22 @@ def _surface_prep(toks: list[Token], lex: Lexicon) -> Token | None:
     return doc[i] if i >= 0 and doc[i].lower_ in lex.words.change_prepositions else None
 
 
-def _prep_reading(gov: Token, prep: str, ent: Span, lex: Lexicon) -> _Reading:
+def _prep_reading(
+    gov: Token, prep: str, ent: Span, lex: Lexicon, *, levels_object: bool = True
+) -> _Reading:
     subjects, passive = _subjects(gov)
     typed = _copula_name(gov, ent, lex)
     if typed:  # "at 3km/h, it is ...": a measure, whatever NER called the number
         typed = typed if ent.label_ in {MONEY, PERCENT} else "measure"
         return _Reading(gov, subjects, typed, ent.label_.lower())
-    obj = _participant(gov, lex)
-    if obj is not None and prep in lex.words.change_prepositions and \
-            gov.lemma_.lower() in lex.words.change_verbs:  # fmt: skip
-        # "cut its rate by half a point": the object changes
-        return _Reading(gov, [obj], sx.camel(_verb_name(gov, passive), prep), "change")
+    w = lex.words
+    if prep in w.change_size_prepositions:
+        # "rose by 3%" is "rose 3%"; "the bank cut its rate by half a point": the
+        # clause fact keeps what was cut
+        return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")
+    obj = _participant(gov, lex) if levels_object else None
+    if obj is not None and prep in w.change_prepositions:
+        subjects = [obj]  # "cut its rate to 2%", "slow growth to 2.8%": the object's level
     return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive), prep),
                     "prep-" + ent.label_.lower())  # fmt: skip
 
@@ -331,7 +362,12 @@ def _on_prep(
                 subjects, passive = _subjects(gov)
                 name = sx.camel(_verb_name(gov, passive))
                 return _Reading(gov, subjects, name, ent.label_.lower()), True
-            return _prep_reading(gov, name, ent, lex), True
+            level = not (
+                head.pos_ == "NOUN"
+                and head.i not in range(ent.start, ent.end)
+                and not _is_scale(head)
+            )  # "from 226 countries" counts, no level
+            return _prep_reading(gov, name, ent, lex, levels_object=level), True
         if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
             break
         if prep.lower_ in w.quantity_of_prepositions and gov.lemma_.lower() in w.amount_nouns:
@@ -341,9 +377,17 @@ def _on_prep(
                 and gov.head.pos_ in fr.VERBAL and head.pos_ == "NOUN":  # fmt: skip
             # "scored 36 goals in 35 games": the count is the verb's, whichever the
             # parser hung it on
-            return _prep_reading(gov.head, name, ent, lex), True
+            return _prep_reading(gov.head, name, ent, lex, levels_object=False), True
         t, hops = gov, hops + 1
     return None, False
+
+
+def _currency(ent: Span) -> bool:
+    doc = ent.doc
+    toks = list(ent) + ([doc[ent.start - 1]] if ent.start > 0 else [])
+    toks += [doc[ent.end]] if ent.end < len(doc) else []
+    return any(t.is_currency or t.pos_ == "SYM" or t.lower_ in load_words().currency_words
+               for t in toks)  # fmt: skip
 
 
 def _on_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
@@ -353,6 +397,8 @@ def _on_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
         return None
     root = head if _is_scale(head) else _root(ent)  # "£2m": the amount itself
     name, rule = _TYPED[ent.label_], "noun-" + ent.label_.lower()
+    if ent.label_ == MONEY and not _currency(ent):
+        return None  # "two billion monthly users": NER's money with no currency
     if head.i != root.i and head.pos_ == "NOUN" and head.i > root.i:
         if head.lemma_.lower() in w.level_nouns or any(
             c.dep_ == "det" and c.lower_ in w.definite_determiners for c in head.children
@@ -389,9 +435,14 @@ def _measured(s: Token, value: list[Token]) -> Mention | None:
     """The measured thing's phrase, without the value said of it: "grants worth £2m" ->
     "grants", "at least 40 people" -> "people", "foreign investment of up to 100%" ->
     "foreign investment"."""
-    # "the number of films": an unnamed thing keeps what it is of
-    of = load_words().quantity_of_prepositions
-    keep = not s.ent_type_ and any(c.dep_ == "prep" and c.lower_ in of for c in s.children)
+    # "the number of films", "the market for robots": an unnamed thing keeps what it is
+    # of or for; not where it is ("a landslide in Sumatra")
+    w = load_words()
+    keep = not s.ent_type_ and any(
+        c.dep_ == "prep"
+        and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
+        for c in s.children
+    )
     m = sx.mention(s, keep_preps=keep)
     if m is None or not value:
         return m
@@ -520,6 +571,12 @@ def _measures(ctx: Context) -> Iterator[Fact]:
             )
         ):
             continue  # a bare number says nothing on its own, but as a level ("fell to 81")
+        fraction_only = all(
+            t.lower_ in lex.words.fraction_words for t in ent if _numeric(t) and t.text.isalpha()
+        ) and not any(c.isdigit() for c in ent.text)
+        if fraction_only and reading.rule != "change" \
+                and not reading.name.endswith(_CHANGE_SUFFIXES):  # fmt: skip
+            continue  # "left a third of the stations dry"; "cut it by a quarter" is a change
         if any(c.dep_ in {"predet", "det"} and c.lower_ in lex.words.whole_set_words
                for c in head.children):  # fmt: skip
             continue  # "used all three substitutes": the whole set, not a measure
@@ -540,7 +597,7 @@ def _age(ctx: Context) -> Iterator[Fact]:
         nxt = doc[tok.i + 1 : tok.i + 5]
         if [t.lower_ for t in nxt] == ["-", "year", "-", "old"]:
             noun = nxt[-1].head
-            if nxt[-1].dep_ == "amod" and noun.pos_ == "PROPN" and noun.ent_type_ in persons:
+            if nxt[-1].dep_ == "amod" and noun.pos_ == "PROPN":  # a name said to be of an age
                 person = noun
         elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and \
                 tok.head.ent_type_ in persons and tok.i > 0 and \
@@ -603,7 +660,7 @@ def _ranks(ctx: Context) -> Iterator[Fact]:
         name = RANK
         if verb.lemma_.lower() not in w.copulas:
             obj = _participant(verb, lex)
-            if obj is not None and obj.i < first.i:
+            if obj is not None and obj.i < first.i and prev.lower_ in w.resultative_prepositions:
                 # "knocked X into third place": X's rank; "last week's number one, X": X
                 named = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_]
                 subjects = named or [obj]

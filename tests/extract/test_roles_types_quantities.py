@@ -218,12 +218,21 @@ QUANTITY = [
          {("film", "take", "$40.8m", False)}),
     case("Kestrel floated on the stock market for £200m ($376m) in 1998.",
          {("Kestrel", "floatFor", "£200m", False)}),
-    # a change and the new level; a change of the verb's object is the object's
+    # a change and the new level: the size of a change is the subject's ("by" as if
+    # none), the level is what changed (the clause fact keeps the object)
     case("Nordic crude rose 3% to $81 a barrel.",
-         {("Nordic crude", "rise", "3%", False), ("Nordic crude", "riseTo", "$81 a barrel", False)}),
+         {("Nordic crude", "rise", "3%", False),
+          ("Nordic crude", "riseTo", "$81 a barrel", False)}),
     case("The Riksbank cut its main rate by half a percentage point to 2%.",
-         {("its main rate", "cutBy", "half a percentage point", False),
+         {("Riksbank", "cut", "half a percentage point", False),
           ("its main rate", "cutTo", "2%", False)}),
+    case("Its main rate was cut to 2%.", {("Its main rate", "cutTo", "2%", False)}),
+    case("Cutting its main rate to 2%, the bank surprised markets.",
+         {("its main rate", "cutTo", "2%", False)}),
+    case("Halden Group left a third of its stores empty."),
+    # what a sum is, not how it is paid
+    case("The minister promised €40m in aid.",
+         {("minister", "promise", "€40m in aid", False)}),
     case("Interim losses widened from £2m to £3.1m.",
          {("Interim losses", "widenFrom", "£2m", False),
           ("Interim losses", "widenTo", "£3.1m", False)}),
