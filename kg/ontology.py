@@ -97,6 +97,7 @@ class KG(DefinedNamespace):
     measure: object
     age: object
     rank: object
+    date: object
     said: object
     reports: object
     negated: object

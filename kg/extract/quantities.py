@@ -49,6 +49,7 @@ _ARG_DEPS = {"dobj", "attr", "npadvmod", "oprd", "advmod", "dative"}
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _AMOUNT = re.compile(r"^\d[\d,.]*(bn|m|k|tn)?$")
 _CHANGE_SUFFIXES = ("To", "From", "By")
+_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"}
 _SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _OPEN = {"(", "["}
 _UNIT_MARKS = {"%", "$", "£", "€", "¥"}
@@ -62,6 +63,7 @@ QUANTITY = "QUANTITY"
 PERSON_CLASS = "Person"
 _NOUN_AMOUNT_LABELS = frozenset({MONEY, PERCENT, QUANTITY})
 AGE = "age"
+DATE = "date"
 RANK = "rank"
 _TYPED = {"MONEY": "amount", "PERCENT": "percentage", "QUANTITY": "measure",
           "CARDINAL": "count", "TIME": "measure", "ORDINAL": "rank"}  # fmt: skip
@@ -282,7 +284,7 @@ def _prep_reading(
         typed = typed if ent.label_ in {MONEY, PERCENT} else "measure"
         return _Reading(gov, subjects, typed, ent.label_.lower())
     w = lex.words
-    if prep in w.change_size_prepositions:
+    if prep in w.change_size_prepositions and not passive:
         # "rose by 3%" is "rose 3%"; "the bank cut its rate by half a point": the
         # clause fact keeps what was cut
         return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")
@@ -470,13 +472,14 @@ def _measured(s: Token, value: list[Token]) -> Mention | None:
 
 
 def _clause_verb(tok: Token) -> Token | None:
+    """The verb a noun is an argument of, whose polarity the noun's amount or date shares
+    ("did not uncover a $3bn fraud"); none for an adjunct ("have not toured since his
+    death in 1991": the death is no less real)."""
     t = tok
-    for _ in range(6):
-        if t.pos_ in fr.VERBAL:
-            return t
-        if t.head.i == t.i:
-            return None
-        t = t.head
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.dep_ in fr.OBJ:
+        t = t.head.head  # "a fee of €60m", the object of the verb
+    if t.dep_ in _ARGUMENT_DEPS and t.head.pos_ in fr.VERBAL:
+        return t.head
     return None
 
 
@@ -674,8 +677,94 @@ def _ranks(ctx: Context) -> Iterator[Fact]:
                                    modality_=ctx.modality(verb), rule="rank")  # fmt: skip
 
 
+def _calendar(ent: Span, w) -> bool:
+    """A date on the calendar ("December 2015", "4 November", "in 1991"), not "Monday"
+    or "last week", which the time stage resolves against the article's date."""
+    year = any(t.text.isdigit() and len(t.text) == 4 for t in ent)
+    month = any(t.lower_ in w.month_names for t in ent)
+    day = any(t.text.isdigit() and len(t.text) <= 2 for t in ent)
+    return year or (month and day)
+
+
+def _light_name(verb: Token, passive: bool) -> str:
+    """The verb with a bare noun object that completes it: "took effect" -> takeEffect."""
+    bare = [o for o in fr.objects(verb) if o.pos_ == "NOUN" and not list(o.children)]
+    return " ".join([_verb_name(verb, passive), *(o.lower_ for o in bare[:1])])
+
+
+def _event_before(prep: Token, w) -> Token | None:
+    """An event noun whose phrase ends just before the date, whatever the parser hung the
+    date on: "mourned the singer's death in 1994" -> the death's date."""
+    if prep.i == 0:
+        return None
+    left = prep.doc[prep.i - 1]
+    for n in [left, *left.ancestors]:
+        if n.pos_ == "NOUN" and n.lemma_.lower() in w.event_nouns:
+            return n if n.right_edge.i == left.i else None
+        if n.pos_ in fr.VERBAL:
+            return None
+    return None
+
+
+def _measured_clause(verb: Token, lex: Lexicon) -> bool:
+    """A change with its size or level ("fell 40%", "swell from 81,000 to 106,000"):
+    a date there is the period measured."""
+    w = lex.words
+    for c in verb.children:
+        if c.ent_type_ == PERCENT or c.lower_ in w.change_adverbs:
+            return True
+        if c.dep_ == "prep" and c.lower_ in w.change_prepositions | w.change_size_prepositions \
+                and any(_numeric(g) for g in c.subtree):  # fmt: skip
+            return True
+    return False
+
+
+def _dates(ctx: Context) -> Iterator[Fact]:
+    """ "adopted in December 2015", "took effect on November 4, 2016", "Mercury's death in
+    1991": a calendar date after "in" or "on", said of the event the verb or noun names."""
+    lex = ctx.lexicon
+    w = lex.words
+    for ent in ctx.ents:
+        if ent.label_ not in lex.date_labels or not _calendar(ent, w):
+            continue
+        root = ent.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in w.date_prepositions:
+            continue
+        if not (root.text.isdigit() or root.lower_ in w.month_names):
+            continue  # "the final three months of 2004": a period, not a date
+        gov = _event_before(prep, w) or prep.head
+        toks = [t for t in ent if t.i <= root.i or t.head.i == root.i and t.dep_ != "cc"]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks.pop()
+        text = _text([t for t in toks if t.lower_ not in {"the"}])
+        if gov.pos_ in fr.VERBAL and (
+            gov.lemma_.lower() in w.copulas or _measured_clause(gov, lex)
+        ):
+            continue  # "fell 40% in 2004": the period of a measure, not an event's date
+        if gov.pos_ in fr.VERBAL:
+            subjects, passive = _subjects(gov)
+            # named by the verb alone ("born", "took effect"): with its preposition it
+            # would be a place's relation ("born in Dundee")
+            name, verb = sx.camel(_light_name(gov, passive)), gov
+        elif gov.pos_ == "NOUN" and gov.lemma_.lower() in w.event_nouns:
+            # the date of a death holds whatever the clause says of it
+            subjects, name, verb = [gov], DATE, None
+        else:
+            continue
+        for s in subjects:
+            subj = _measured(s, []) if verb is None else sx.mention(s, keep_preps=False)
+            if subj is None or not subj.text or s.i in range(ent.start, ent.end):
+                continue
+            yield sx.make_fact(subj, name, text, gov,
+                               negated=ctx.negated(verb) if verb is not None else False,
+                               modality_=ctx.modality(verb) if verb is not None else "asserted",
+                               rule=DATE)  # fmt: skip
+
+
 def quantity_facts(ctx: Context) -> Iterator[Fact]:
-    """Quantities, ages and ranks, each said of the thing it measures."""
+    """Quantities, ages, ranks and calendar dates, each said of the thing it measures."""
     yield from _measures(ctx)
     yield from _age(ctx)
     yield from _ranks(ctx)
+    yield from _dates(ctx)

@@ -217,7 +217,7 @@ QUANTITY = [
     case("The film took $40.8m (£21m) in its first weekend.",
          {("film", "take", "$40.8m", False)}),
     case("Kestrel floated on the stock market for £200m ($376m) in 1998.",
-         {("Kestrel", "floatFor", "£200m", False)}),
+         {("Kestrel", "floatFor", "£200m", False), ("Kestrel", "float", "1998", False)}),
     # a change and the new level: the size of a change is the subject's ("by" as if
     # none), the level is what changed (the clause fact keeps the object)
     case("Nordic crude rose 3% to $81 a barrel.",
@@ -277,9 +277,22 @@ QUANTITY = [
     case("The team played on the 22 in the second half."),
     case("Orsted does not expect to cut 800 jobs.",
          {("Orsted", "cut", "800 jobs", True, "expected")}),
-    # --- dates are the time stage's; no number, nothing
-    case("The museum opened on 3 May."),
-    case("The club was founded in 1905."),
+    # a calendar date of an event, named by its verb (with the preposition it would be a
+    # place's relation, "born in"), or of an event noun; a day of the week, a period, the
+    # period of a measure are the time stage's
+    case("The museum opened on 3 May.", {("museum", "open", "3 May", False)}),
+    case("The club was founded in 1905.", {("club", "founded", "1905", False)}),
+    case("The Ardent Treaty, signed in March 2019, took effect on 1 May 2020.",
+         {("Ardent Treaty", "signed", "March 2019", False),
+          ("Ardent Treaty", "takeEffect", "1 May 2020", False)}),
+    case("The band split up after the singer's death in 1994.",
+         {("singer's death", "date", "1994", False)}),
+    case("Fans did not forget the death of the singer in 1994.",
+         {("death of the singer", "date", "1994", False)}),
+    case("The treaty was signed in Oslo on Monday."),
+    case("Exports lost 7% in the final three months of 2021.",
+         {("Exports", "lose", "7%", False)}),
+    case("Output fell 12% in 2022.", {("Output", "fall", "12%", False)}),
     case("Taylor Swift released a new album."),
     case("One striker scored."),
     # --- kg reads these wrongly today
