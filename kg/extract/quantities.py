@@ -230,6 +230,9 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     found = fr.passive_subjects(verb) if passive else fr.subjects(verb)
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = [verb.head]  # "a proposal allowing up to 100% foreign investment"
+    if verb.dep_ == "relcl":  # "a march that was supported by 1,000 people": the march
+        rel = load_words().relative_subjects
+        found = [verb.head if s.lower_ in rel else s for s in found]
     return found, passive
 
 

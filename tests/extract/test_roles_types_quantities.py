@@ -247,6 +247,9 @@ QUANTITY = [
          {("landslide", "kill", "At least 40 people", False)}),
     case("At least 40 people were killed in Sumatra.",
          {("people", "killed", "At least 40", False)}),
+    # a counted agent of a passive in a relative clause: the noun it is said of
+    case("Residents organised a march that was supported by more than 1,000 people.",
+         {("march", "supportedBy", "more than 1,000 people", False)}),
     # a count in a phrase on the verb's object is the verb's
     case("Kai Brandt scored 14 goals in 20 league games.",
          {("Kai Brandt", "score", "14 goals", False),
