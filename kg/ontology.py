@@ -94,6 +94,13 @@ class KG(DefinedNamespace):
     countryOfOrigin: object
     isA: object
     hasQuantity: object
+    amount: object
+    percentage: object
+    count: object
+    measure: object
+    age: object
+    rank: object
+    date: object
     said: object
     reports: object
     negated: object

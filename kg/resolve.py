@@ -54,6 +54,9 @@ from .lexicon import Lexicon
 from .model import Entity, Fact, Mention
 from .names import person_gender
 
+# extractors whose facts measure a thing the text need not name ("sales", "the rate")
+MEASURING_EXTRACTORS = frozenset({"quantity"})
+
 __all__ = ["entity_key", "resolve_article"]
 
 
@@ -127,8 +130,9 @@ class _Resolver:
         subj = self.mention(fact.subject, fact)
         if subj is None or not subj.key:
             return None  # a fact needs a known subject
-        if subj.key.startswith("concept:") and not self._someone(fact.subject):
-            return None
+        if subj.key.startswith("concept:") and not self._someone(fact.subject) \
+                and fact.extractor not in MEASURING_EXTRACTORS:  # fmt: skip
+            return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.predicate in ROLE_PREDICATES and (
             subj.key.startswith("concept:")
             or fact.rule == "description"

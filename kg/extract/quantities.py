@@ -1,105 +1,773 @@
-"""Numbers with units -> quantity attributes of the clause's subject.
+"""Numbers with units -> quantity facts, each tied to the thing it measures.
 
-"It can stay in the air for up to 12 hours and carry up to four missiles" ->
-(It, stay, "up to 12 hours"), (It, carry, "up to four missiles"). The quantity must be
-an argument of the verb (its object, or the object of a preposition on the verb or on
-that object: "from a distance of up to 150 km"), so counts buried deep in a phrase are
-not pinned on the wrong thing. Dates are left to the time stage.
+A quantity is a fact of its own, never the object of a relation it does not fill; the
+clause extractor keeps the verb's real object. Where the number stands says what it
+measures and so names the fact:
+
+- the verb's own object or measure: "Tesla shipped 1.8 million cars" -> (Tesla, ship,
+  "1.8 million cars"); "profit rose 57%" -> (profit, rise, "57%"); "shares were down
+  4%" -> (shares, down, "4%");
+- a preposition on the verb says which measure: "agreed to buy X for about $16bn" ->
+  (buyer, buyFor, "about $16bn"), beside the clause's (buyer, acquires, X); "rose 2% to
+  $81 a barrel" -> (crude, riseTo, "$81 a barrel"); a change of the verb's object is the
+  object's: "cut its rate by half a point to 2%" -> (rate, cutTo, "2%");
+- a counted subject of a passive: "at least 40 people were killed by a landslide" ->
+  (landslide, kill, "at least 40 people"); with no agent, (people, killed, "at least 40");
+- a copula's measure by its kind: "its share price was 200p" -> (share price, amount,
+  "200p"); "the robot is 130cm tall" -> (robot, tall, "130cm");
+- an amount on a noun: "an $11bn fraud", "sales of £118m", "a fee worth €6m" -> (fraud,
+  amount, "$11bn");
+- ages and ranks: "Lena Moritz, 22," and "the 22-year-old Moritz" -> (Moritz, age, "22");
+  "went to number one", "fell from fifth to 14th" -> (X, goTo, "number one").
+
+The value is the number with its qualifier and unit ("more than 12,000 people", "$40.8m");
+a conversion in brackets stays out ("£200m ($376m)" -> "£200m"). A number that measures
+nothing the sentence names gives no fact: a bare count of one thing ("one of its
+plants"), a score ("1-0", the sport results' own), a count buried in a phrase. Dates are
+left to the time stage.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import load_words
-from ..model import Fact
+from ..lexicon import Lexicon, load_words
+from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
 
 # the dependency path from a number up to the noun it counts
-_COUNT_DEPS = {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod"}
+_COUNT_DEPS = {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod", "nmod", "predet"}
 _COUNT_HEADS = {"NOUN", "NUM", "ADP", "PROPN", "ADV", "ADJ", "PART"}
+# what a number is to a verb when it is the verb's own measure
+_ARG_DEPS = {"dobj", "attr", "npadvmod", "oprd", "advmod", "dative"}
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+_AMOUNT = re.compile(r"^\d[\d,.]*(bn|m|k|tn)?$")
+_CHANGE_SUFFIXES = ("To", "From", "By")
+_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"}
+_SCORE = re.compile(r"^\d+\s*[-–]\s*\d+$")
+_OPEN = {"(", "["}
+_UNIT_MARKS = {"%", "$", "£", "€", "¥"}
+# a typed quantity property by the kind of value (ontology/kg.ttl, kg:hasQuantity)
+# NER's labels of values (spaCy's scheme)
+MONEY = "MONEY"
+PERCENT = "PERCENT"
+CARDINAL = "CARDINAL"
+QUANTITY = "QUANTITY"
+# an amount said of a noun with no verb: "an $11bn fraud", "a 5% stake", "a 10km race"
+PERSON_CLASS = "Person"
+_NOUN_AMOUNT_LABELS = frozenset({MONEY, PERCENT, QUANTITY})
+AGE = "age"
+DATE = "date"
+RANK = "rank"
+_TYPED = {"MONEY": "amount", "PERCENT": "percentage", "QUANTITY": "measure",
+          "CARDINAL": "count", "TIME": "measure", "ORDINAL": "rank"}  # fmt: skip
+
+
+def _numeric(tok: Token) -> bool:
+    """A number as written: "12", "two", "6.75bn", "3km", "half"."""
+    return (
+        tok.like_num
+        or any(c.isdigit() for c in tok.text)
+        or tok.lower_ in load_words().fraction_words
+    )
+
+
+def _root(ent: Span) -> Token:
+    """The entity's number: NER's span can open on words that hang on it ("an estimated
+    £24")."""
+    if _numeric(ent.root):
+        return ent.root
+    nums = [t for t in ent if _numeric(t)]
+    return nums[-1] if nums else ent.root
+
+
+def _is_scale(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in load_words().scale_words
 
 
 def _quantity_head(tok: Token) -> Token:
     """The noun a number counts: "four" -> "missiles"; "12" in "12 hours" -> "hours"."""
-    bound = load_words().bound_prepositions
+    w = load_words()
     t = tok
     while t.dep_ in _COUNT_DEPS and t.head.i != t.i and t.head.pos_ in _COUNT_HEADS:
-        if t.dep_ == "pobj" and t.head.lower_ not in bound:  # "up to 12": inside the number
-            break
+        if t.dep_ == "pobj" and not (t.head.lower_ in w.bound_prepositions and t.head.i > 0
+                                     and t.doc[t.head.i - 1].lower_ == "up"):  # fmt: skip
+            break  # "up to 12": inside the number; "rose to 12%" is a level
         t = t.head
-        if t.pos_ == "NOUN" and t.dep_ != "compound":
+        if (
+            t.pos_ == "NOUN"
+            and t.dep_ != "compound"
+            and not _is_scale(t)
+            and t.text not in _UNIT_MARKS
+        ):
             break
     return t
 
 
-def _arg_verb(head: Token) -> Token | None:
-    """The verb the quantity phrase is an argument of, within two preposition hops."""
-    t = head
-    adjuncts = load_words().non_argument_prepositions
-    for _ in range(3):
-        if t.dep_ in {"dobj", "attr", "npadvmod", "oprd", "advmod"} and t.head.pos_ in fr.VERBAL:
-            return t.head
-        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ in adjuncts:
-            return None  # "after the 3-1 defeat": an adjunct, not what the verb measures
-        t = t.head.head
-        if t.pos_ in fr.VERBAL:
-            return t
+def _number_tokens(ent: Span, lex: Lexicon) -> list[Token]:
+    """The amount as written, its conversion in brackets left out: "£200m ($376m)" ->
+    "£200m"; a currency sign or a scale word NER left out comes with it ("40.8" "m")."""
+    doc = ent.doc
+    toks: list[Token] = []
+    if ent.start > 0 and (doc[ent.start - 1].pos_ == "SYM" or doc[ent.start - 1].is_currency):
+        toks.append(doc[ent.start - 1])  # "$" left out of "3bn"
+    for t in ent:
+        if t.text in _OPEN:
+            break
+        toks.append(t)
+    # qualifiers the parser hangs on the number outside NER's span: "up to", "more than"
+    j = (toks[0].i if toks else ent.start) - 1
+    inside = {t.i for t in ent}
+    change = lex.words.change_prepositions
+    qualifiers = lex.words.quantity_qualifiers
+    while (
+        j >= 0
+        and (doc[j].dep_ in {"quantmod", "advmod"} or doc[j].lower_ in qualifiers)
+        and doc[j].pos_ != "SYM"
+        and (doc[j].head.i in inside or doc[j].head.i == j + 1)
+    ):
+        if doc[j].lower_ in change and not (j > 0 and doc[j - 1].lower_ == "up"):
+            break  # "from £2m to £3m": the "to" is the change's, not the number's
+        toks.insert(0, doc[j])
+        inside.add(j)
+        j -= 1
+    i = toks[-1].i + 1 if toks else ent.start
+    while toks and i < len(doc) and _is_scale(doc[i]) and not toks[-1].whitespace_:
+        toks.append(doc[i])
+        i += 1
+    while toks and (toks[-1].is_punct and toks[-1].text not in _UNIT_MARKS
+                    or toks[-1].dep_ == "cc"):  # fmt: skip
+        toks.pop()
+    while toks and (toks[0].is_punct and toks[0].text not in _UNIT_MARKS
+                    or toks[0].lower_ in {"a", "an", "the"}):  # fmt: skip
+        toks.pop(0)
+    return toks
+
+
+def _rate(head: Token) -> list[Token]:
+    """A rate after the amount: "$81 a barrel", "a million barrels a day", "£4m per film"."""
+    rates = load_words().rate_prepositions
+    out: list[Token] = []
+    for c in head.children:
+        if c.i < head.i:
+            continue
+        dets = [d for d in c.children if d.dep_ == "det" and d.lower_ in {"a", "an"}]
+        if (c.dep_ == "npadvmod" and dets) or (c.dep_ == "prep" and c.lower_ in rates):
+            out += list(c.subtree)
+    return out
+
+
+def _money_in(last: Token, lex: Lexicon) -> list[Token]:
+    """What a sum is: "€100m in aid", "$200bn in foreign reserves"; not how it is paid
+    ("$12bn in cash")."""
+    doc = last.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in lex.words.money_in_prepositions or nxt.head.i != last.i:
+        return []
+    objs = [o for o in nxt.children if o.dep_ == "pobj"]
+    if (
+        len(objs) != 1
+        or objs[0].pos_ != "NOUN"
+        or objs[0].lemma_.lower() in lex.words.payment_means
+    ):
+        return []
+    return [t for t in nxt.subtree if t.i <= objs[0].i]
+
+
+def _value_tokens(ent: Span, head: Token, lex: Lexicon, *, counted: bool) -> list[Token]:
+    """ "more than 12,000 people", "about $16bn", "28% of Kestrel Air", "$81 a barrel"."""
+    toks = _number_tokens(ent, lex)
+    if not toks:
+        return []
+    last = toks[-1]
+    if counted and head.i > last.i and not _is_scale(head):
+        between = ent.doc[last.i + 1 : head.i + 1]
+        if all(t.dep_ in {"compound", "amod", "nmod", "nummod", "det"} or t.i == head.i
+               or t.is_punct and t.text == "-" for t in between):  # fmt: skip
+            toks += list(between)
+            last = head
+        elif ent.label_ == CARDINAL and head.pos_ == "NOUN":
+            return []  # "in 92 low- and middle-income countries": the count loses its noun
+    toks += _rate(last if last.i == head.i else _root(ent))
+    if ent.label_ == MONEY and last.i == toks[-1].i:
+        toks += _money_in(last, lex)
+    fraction = _root(ent).lower_ in lex.words.fraction_words
+    if ent.label_ == PERCENT or fraction:  # "28% of Kestrel Air", "a quarter of a point"
+        of = lex.words.quantity_of_prepositions
+        for p in last.children:
+            if p.dep_ == "prep" and p.lower_ in of and any(o.dep_ == "pobj" for o in p.children):
+                toks += [t for t in p.subtree if t not in toks]
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and toks[-1].is_punct and toks[-1].text not in _UNIT_MARKS:
+        toks.pop()
+    if ent.label_ == CARDINAL and not any(t.like_num or t.lower_ in lex.words.fraction_words
+                                            for t in toks):  # fmt: skip
+        return []
+    return toks
+
+
+def _text(toks: list[Token]) -> str:
+    if not toks:
+        return ""
+    text = " ".join(toks[0].doc[toks[0].i : toks[-1].i + 1].text.split())
+    return text[:-1] if text.endswith(".") and toks[-1].is_sent_end else text
+
+
+def _single(ent: Span, lex: Lexicon) -> bool:
+    """ "one of its plants", "a single candidate": one thing is named, not counted."""
+    nums = [t for t in ent if t.like_num]
+    return len(nums) == 1 and nums[0].lower_ in lex.words.unit_numbers
+
+
+def _subjects(verb: Token) -> tuple[list[Token], bool]:
+    passive = fr.is_passive(verb)
+    found = fr.passive_subjects(verb) if passive else fr.subjects(verb)
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        found = [verb.head]  # "a proposal allowing up to 100% foreign investment"
+    if verb.dep_ == "relcl":  # "a march that was supported by 1,000 people": the march
+        rel = load_words().relative_subjects
+        found = [verb.head if s.lower_ in rel else s for s in found]
+    return found, passive
+
+
+def _verb_name(verb: Token, passive: bool) -> str:
+    name = verb.lower_ if passive else verb.lemma_.lower()
+    prt = fr.particle(verb)
+    return f"{name} {prt}" if prt else name  # "pull in": camel() joins it with a preposition
+
+
+def _participant(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's object when it is a thing, not a value: "cut its rate" -> rate."""
+    for o in fr.objects(verb):
+        if not (o.like_num or o.ent_type_ in lex.value_labels):
+            return o
     return None
 
 
-def _quantity_text(ent: Span, head: Token) -> str:
-    """ "up to four missiles": the noun and what counts it; "up to 40 km" hung on "up"."""
-    if head.pos_ == "NOUN":
-        toks = [t for t in head.subtree
-                if t.i <= head.i or t.head.i == head.i and t.dep_ != "prep"]  # fmt: skip
-    else:
-        toks = list(head.subtree)
-    # what the amount is of: "28% of Kestrel Air"
-    of = load_words().quantity_of_prepositions
-    for p in head.children:
-        if p.dep_ == "prep" and p.lower_ in of and any(o.dep_ == "pobj" for o in p.children):
-            toks += [t for t in p.subtree if t not in toks]
-    text = sx.phrase_text(sorted(toks, key=lambda t: t.i))
-    if ent.label_ == "CARDINAL" and not any(ch.isdigit() for ch in text) and \
-            not any(t.like_num for t in toks):  # fmt: skip
-        return ""
-    return text
+@dataclass(frozen=True)
+class _Reading:
+    """Where a quantity stands: the verb (None on a noun), the things it measures, the
+    fact's name, the construction; ``counted``: the counted noun is in the value."""
+
+    verb: Token | None
+    measured: list[Token]
+    name: str
+    rule: str
+    counted: bool = True
 
 
-def _quantities(ctx: Context) -> Iterator[tuple[Span, Token, Token]]:
-    """(entity, counted head, verb) for each quantity that is an argument of a verb."""
-    seen: set[int] = set()
-    measured = ctx.lexicon.quantity_labels - ctx.lexicon.words.unmeasured_labels
-    for ent in ctx.ents:
-        if ent.label_ not in measured:
+def _copula_name(verb: Token, ent: Span, lex: Lexicon) -> str | None:
+    if verb.lemma_.lower() in lex.words.copulas:
+        return _TYPED.get(ent.label_)
+    return None
+
+
+def _surface_prep(toks: list[Token], lex: Lexicon) -> Token | None:
+    """The change preposition written just before the amount ("from £2m to £3m"), which
+    the parser often hangs inside the number."""
+    if not toks:
+        return None
+    i = toks[0].i - 1
+    doc = toks[0].doc
+    return doc[i] if i >= 0 and doc[i].lower_ in lex.words.change_prepositions else None
+
+
+def _prep_reading(
+    gov: Token, prep: str, ent: Span, lex: Lexicon, *, levels_object: bool = True
+) -> _Reading:
+    subjects, passive = _subjects(gov)
+    typed = _copula_name(gov, ent, lex)
+    if typed:  # "at 3km/h, it is ...": a measure, whatever NER called the number
+        typed = typed if ent.label_ in {MONEY, PERCENT} else "measure"
+        return _Reading(gov, subjects, typed, ent.label_.lower())
+    w = lex.words
+    if prep in w.change_size_prepositions and not passive:
+        # "rose by 3%" is "rose 3%"; "the bank cut its rate by half a point": the
+        # clause fact keeps what was cut
+        return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")
+    obj = _participant(gov, lex) if levels_object else None
+    if obj is not None and prep in w.change_prepositions:
+        subjects = [obj]  # "cut its rate to 2%", "slow growth to 2.8%": the object's level
+    return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive), prep),
+                    "prep-" + ent.label_.lower())  # fmt: skip
+
+
+def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
+    """A measure on an adverb or adjective of the verb: "were down 4%", "is 130cm tall"."""
+    w = lex.words
+    if head.dep_ in {"npadvmod", "advmod"} and head.head.lower_ in w.change_adverbs:
+        adv = head.head
+        if adv.head.pos_ in fr.VERBAL and adv.head.i != adv.i:
+            subjects, _ = _subjects(adv.head)
+            return _Reading(adv.head, subjects, adv.lower_, "change")
+    # NER may take the adjective into the amount ("130cm tall")
+    adj = head if head.pos_ == "ADJ" else head.head if head.dep_ == "npadvmod" else None
+    if adj is not None and adj.pos_ == "ADJ" and adj.dep_ == "acomp" \
+            and adj.head.lemma_.lower() in w.copulas:  # fmt: skip
+        return _Reading(adj.head, fr.subjects(adj.head), adj.lemma_.lower(), "measure", False)
+    return None
+
+
+def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
+    """The reading of a quantity that is an argument of a verb, within two hops."""
+    modified = _on_modifier(head, lex)
+    if modified is not None:
+        return modified
+    if head.dep_ in _ARG_DEPS and head.head.pos_ in fr.VERBAL and head.head.i != head.i:
+        verb = head.head
+        subjects, passive = _subjects(verb)
+        name = _copula_name(verb, ent, lex) or sx.camel(_verb_name(verb, passive))
+        return _Reading(verb, subjects, name, ent.label_.lower())
+    if head.dep_ == "nsubjpass" and head.head.pos_ in fr.VERBAL:
+        verb = head.head  # "at least 40 people were killed by a landslide"
+        agents = fr.agent(verb)
+        if agents:
+            return _Reading(verb, agents, verb.lemma_.lower(), "passive-count")
+        return _Reading(verb, [head], verb.lower_, "passive-count", False)
+    surface = _surface_prep(toks, lex)
+    found, ended = _on_prep(ent, head, lex, surface)
+    if found is not None or ended:
+        return found
+    if surface is not None and head.dep_ in {"quantmod", "nummod", "compound", "pobj"}:
+        # "from £2m to £3m" parsed as one number: the verb above it, by the written "to"
+        gov = head.head
+        for _ in range(4):
+            if gov.pos_ in fr.VERBAL or gov.head.i == gov.i:
+                break
+            gov = gov.head
+        if gov.pos_ in fr.VERBAL:
+            return _prep_reading(gov, surface.lower_, ent, lex)
+    return None
+
+
+def _on_prep(
+    ent: Span, head: Token, lex: Lexicon, surface: Token | None
+) -> tuple[_Reading | None, bool]:
+    """A quantity after a preposition: on the verb, on its change adverb, or on its
+    object noun; ``True`` when the preposition is an adjunct (nothing to read)."""
+    w = lex.words
+    t, hops = head, 0
+    while hops < 3 and t.dep_ == "pobj" and t.head.dep_ in {"prep", "agent"}:
+        prep = t.head
+        if prep.lower_ in w.non_argument_prepositions:
+            return None, True  # "after the 3-1 defeat": not what the verb measures
+        name = surface.lower_ if surface is not None and hops == 0 else prep.lower_
+        gov = prep.head
+        if gov.lower_ in w.change_adverbs and gov.head.pos_ in fr.VERBAL:
+            subjects, _ = _subjects(gov.head)
+            return _Reading(gov.head, subjects, sx.camel(gov.lower_, name), "change"), True
+        if gov.pos_ in fr.VERBAL:
+            if hops:  # "faces a sentence of 85 years": the verb's own measure
+                subjects, passive = _subjects(gov)
+                name = sx.camel(_verb_name(gov, passive))
+                return _Reading(gov, subjects, name, ent.label_.lower()), True
+            level = not (
+                head.pos_ == "NOUN"
+                and head.i not in range(ent.start, ent.end)
+                and not _is_scale(head)
+            )  # "from 226 countries" counts, no level
+            return _prep_reading(gov, name, ent, lex, levels_object=level), True
+        if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
+            break
+        if prep.lower_ in w.quantity_of_prepositions and gov.lemma_.lower() in w.amount_nouns:
+            # "signed X for a transfer fee of €60m": the fee's amount
+            return _Reading(None, [gov], _TYPED.get(ent.label_, "amount"), "noun-of", False), True
+        if not hops and gov.dep_ in fr.OBJ and prep.lower_ not in w.quantity_of_prepositions \
+                and gov.head.pos_ in fr.VERBAL and head.pos_ == "NOUN":  # fmt: skip
+            # "scored 36 goals in 35 games": the count is the verb's, whichever the
+            # parser hung it on
+            return _prep_reading(gov.head, name, ent, lex, levels_object=False), True
+        t, hops = gov, hops + 1
+    return None, False
+
+
+def _currency(ent: Span) -> bool:
+    doc = ent.doc
+    toks = list(ent) + ([doc[ent.start - 1]] if ent.start > 0 else [])
+    toks += [doc[ent.end]] if ent.end < len(doc) else []
+    return any(t.is_currency or t.pos_ == "SYM" or t.lower_ in load_words().currency_words
+               for t in toks)  # fmt: skip
+
+
+def _on_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
+    """An amount on a noun: "an $11bn fraud", "sales of £118m", "grants worth £2m"."""
+    w = lex.words
+    if ent.label_ not in _NOUN_AMOUNT_LABELS:
+        return None
+    root = head if _is_scale(head) else _root(ent)  # "£2m": the amount itself
+    name, rule = _TYPED[ent.label_], "noun-" + ent.label_.lower()
+    if ent.label_ == MONEY and not _currency(ent):
+        return None  # "two billion monthly users": NER's money with no currency
+    if head.i != root.i and head.pos_ == "NOUN" and head.i > root.i:
+        if head.lemma_.lower() in w.level_nouns or any(
+            c.dep_ == "det" and c.lower_ in w.definite_determiners for c in head.children
+        ):
+            return None  # "the $1.90 level" is the amount; "the $110m project" is named before
+        return _Reading(None, [head], name, rule, False)
+    if root.dep_ == "pobj" and root.head.lower_ in w.quantity_of_prepositions:
+        noun = root.head.head
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in w.amount_nouns:
+            return _Reading(None, [noun], name, rule, False)
+    gov = root.head if root.dep_ in {"npadvmod", "pobj"} else None
+    if gov is not None and gov.lower_ in w.worth_words and gov.head.pos_ == "NOUN":
+        return _Reading(None, [gov.head], gov.lower_, rule, False)  # "grants worth £2m"
+    return None
+
+
+def _subject_ok(s: Token, ent: Span) -> bool:
+    """A count is said of a named or determined thing; an amount or a rate also of the
+    plain noun it measures ("sales fell 5%"). A number ("one offering ...") or a word
+    cut at its hyphen ("US co-" of "US co-productions") names nothing."""
+    doc = s.doc
+    if s.like_num or (s.i + 1 < len(doc) and doc[s.i + 1].text == "-" and not s.whitespace_):
+        return False
+    if s.ent_type_ or sx.is_pronoun(s):
+        return True
+    if s.pos_ == "PROPN" or any(c.dep_ in {"det", "poss"} for c in s.children):
+        return True
+    if s.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} for c in s.children):
+        return True  # "flash floods killed at least 40"
+    return ent.label_ != CARDINAL and s.pos_ == "NOUN"
+
+
+def _measured(s: Token, value: list[Token]) -> Mention | None:
+    """The measured thing's phrase, without the value said of it: "grants worth £2m" ->
+    "grants", "at least 40 people" -> "people", "foreign investment of up to 100%" ->
+    "foreign investment"."""
+    # "the number of films", "the market for robots": an unnamed thing keeps what it is
+    # of or for; not where it is ("a landslide in Sumatra")
+    w = load_words()
+    keep = not s.ent_type_ and any(
+        c.dep_ == "prep"
+        and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
+        for c in s.children
+    )
+    m = sx.mention(s, keep_preps=keep)
+    if m is None or not value:
+        return m
+    lo, hi = value[0].idx, value[-1].idx + len(value[-1])
+    if m.end <= lo or m.start >= hi:
+        return m
+    out = {t.i for v in value for t in v.subtree}
+    for t in sx.phrase_tokens(s, keep_preps=keep):
+        # the word that hangs the value on the thing: "worth", "of"
+        if t.i != s.i and any(v.i in {d.i for d in t.subtree} for v in value):
+            out |= {d.i for d in t.subtree}
+    toks = [t for t in sx.phrase_tokens(s, keep_preps=keep) if t.i not in out]
+    run = [t for t in toks if t.i <= s.i]
+    keep: list[Token] = []
+    for t in reversed(run):  # the unbroken run of words up to the head
+        if keep and t.i != keep[-1].i - 1:
+            break
+        keep.append(t)
+    keep.reverse()
+    keep += [t for t in toks if t.i > s.i and t.i == (keep[-1].i + 1 if keep else -1)]
+    text = sx.phrase_text(keep)
+    if not text:
+        return None
+    return Mention(text, keep[0].idx, keep[-1].idx + len(keep[-1]), m.label)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb a noun is an argument of, whose polarity the noun's amount or date shares
+    ("did not uncover a $3bn fraud"); none for an adjunct ("have not toured since his
+    death in 1991": the death is no less real)."""
+    t = tok
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.dep_ in fr.OBJ:
+        t = t.head.head  # "a fee of €60m", the object of the verb
+    if t.dep_ in _ARGUMENT_DEPS and t.head.pos_ in fr.VERBAL:
+        return t.head
+    return None
+
+
+def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> Iterator[Fact]:
+    verb = reading.verb
+    text = _text(value)
+    if not text:
+        return
+    trigger = verb if verb is not None else _root(ent)
+    # an amount on a noun holds as its clause does: "did not uncover a $3bn fraud"
+    clause = verb if verb is not None else _clause_verb((reading.measured or [trigger])[0])
+    negated = ctx.negated(clause) if clause is not None else False
+    modality = ctx.modality(clause) if clause is not None else "asserted"
+    own = not reading.counted and reading.rule == "passive-count"
+    for s in reading.measured:
+        if s.i in range(ent.start, ent.end) or not (own or _subject_ok(s, ent)):
             continue
-        head = _quantity_head(ent.root)
-        if head.i in seen or (ent.label_ == "CARDINAL" and head.pos_ != "NOUN"):
-            continue  # a bare number says nothing on its own
-        seen.add(head.i)
-        verb = _arg_verb(head)
-        if verb is not None:
-            yield ent, head, verb
+        subj = _measured(s, value)
+        if subj is not None and subj.text:
+            yield sx.make_fact(subj, reading.name, text, trigger, negated=negated,
+                               modality_=modality, rule=reading.rule)  # fmt: skip
+
+
+def _reading(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
+    if ent.label_ == MONEY and head.pos_ == "NOUN" and head.i > _root(ent).i \
+            and not _is_scale(head):  # fmt: skip
+        return _on_noun(ent, head, lex)  # "uncovered a $3bn fraud": the fraud's amount
+    return _on_verb(ent, head, lex, toks) or _on_noun(ent, head, lex)
+
+
+def _converted(ent: Span) -> bool:
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and (doc[i].pos_ == "SYM" or doc[i].is_currency):
+        i -= 1
+    return i > 0 and doc[i].text in _OPEN and any(_numeric(t) for t in doc[max(0, i - 3) : i])
+
+
+def _split(ent: Span) -> list[Span]:
+    """ "10cm to 130cm" in one entity: the change and the new level, apart."""
+    doc = ent.doc
+    for t in ent:
+        if t.lower_ in load_words().change_prepositions and t.i > ent.start and \
+                doc[t.i - 1].lower_ != "up" and t.i + 1 < ent.end:  # fmt: skip
+            return [Span(doc, ent.start, t.i, label=ent.label_),
+                    Span(doc, t.i + 1, ent.end, label=ent.label_)]  # fmt: skip
+    return [ent]
+
+
+def _amounts(ctx: Context) -> list[Span]:
+    """NER's values, and amounts it missed after a currency sign ("fined X €1.8bn")."""
+    ents = [part for e in ctx.ents for part in _split(e)]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+        if tok.is_currency and nxt is not None and nxt.i not in taken \
+                and _AMOUNT.match(nxt.text) and not tok.whitespace_:  # fmt: skip
+            ents.append(Span(doc, nxt.i, nxt.i + 1, label=MONEY))
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _measures(ctx: Context) -> Iterator[Fact]:
+    lex = ctx.lexicon
+    seen: set[int] = set()
+    measured = lex.quantity_labels - lex.words.unmeasured_labels
+    for ent in _amounts(ctx):
+        if ent.label_ not in measured or _SCORE.match(ent.text.strip()):
+            continue
+        if _single(ent, lex) or any(t.lower_ in lex.words.rank_nouns for t in ent):
+            continue  # "one of its plants"; "number one" is a rank
+        if not any(_numeric(t) for t in ent):
+            continue  # "up to" alone: the number is the next entity's
+        if _converted(ent):
+            continue  # "£200m ($376m)": the conversion repeats the amount
+        head = _quantity_head(_root(ent))
+        key = head.i if head.pos_ == "NOUN" and not _is_scale(head) else -1 - ent.start
+        if key in seen:
+            continue  # two numbers of one count: "two million" split by NER
+        seen.add(key)
+        toks = _number_tokens(ent, lex)
+        reading = _reading(ent, head, lex, toks)
+        if reading is None:
+            continue
+        if (
+            ent.label_ == CARDINAL
+            and head.pos_ != "NOUN"
+            and (
+                reading.rule == "cardinal"
+                or reading.rule == "prep-cardinal"
+                and not reading.name.endswith(_CHANGE_SUFFIXES)
+            )
+        ):
+            continue  # a bare number says nothing on its own, but as a level ("fell to 81")
+        fraction_only = all(
+            t.lower_ in lex.words.fraction_words for t in ent if _numeric(t) and t.text.isalpha()
+        ) and not any(c.isdigit() for c in ent.text)
+        if fraction_only and reading.rule != "change" \
+                and not reading.name.endswith(_CHANGE_SUFFIXES):  # fmt: skip
+            continue  # "left a third of the stations dry"; "cut it by a quarter" is a change
+        if any(c.dep_ in {"predet", "det"} and c.lower_ in lex.words.whole_set_words
+               for c in head.children):  # fmt: skip
+            continue  # "used all three substitutes": the whole set, not a measure
+        value = _value_tokens(ent, head, lex, counted=reading.counted)
+        if reading.rule == "measure":  # "130cm tall": the adjective is the fact's name
+            value = [t for t in value if t.pos_ != "ADJ" or t.i < head.i - 1]
+        yield from _facts(ctx, ent, reading, value)
+
+
+def _age(ctx: Context) -> Iterator[Fact]:
+    """ "Lena Moritz, 22," and "the 22-year-old Moritz" -> (Moritz, age, "22")."""
+    persons = ctx.lexicon.labels_of(PERSON_CLASS)
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        if not (tok.like_num and tok.text.isdigit() and 0 < int(tok.text) < 120):
+            continue
+        person = None
+        nxt = doc[tok.i + 1 : tok.i + 5]
+        if [t.lower_ for t in nxt] == ["-", "year", "-", "old"]:
+            noun = nxt[-1].head
+            if nxt[-1].dep_ == "amod" and noun.pos_ == "PROPN":  # a name said to be of an age
+                person = noun
+        elif tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and \
+                tok.head.ent_type_ in persons and tok.i > 0 and \
+                doc[tok.i - 1].text == "," and tok.i + 1 < len(doc) and \
+                doc[tok.i + 1].is_punct:  # fmt: skip
+            person = tok.head
+        if person is None:
+            continue
+        subj = sx.mention(person, keep_preps=False)
+        if subj is not None:
+            yield sx.make_fact(subj, AGE, tok.text, tok, rule=AGE)
+
+
+def _ordinal(tok: Token, w) -> bool:
+    return bool(_ORDINAL.match(tok.lower_)) or tok.lower_ in w.ordinal_words
+
+
+def _rank_phrase(tok: Token, w) -> list[Token]:
+    """ "number one", "No 1"; a bare ordinal ("from fifth to 14th", "in second"); an
+    ordinal on a noun with no determiner ("into third place", not "the third quarter")."""
+    doc = tok.doc
+    if tok.lower_ in w.rank_nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
+        return [tok, doc[tok.i + 1]]
+    if not _ordinal(tok, w):
+        return []
+    if tok.dep_ == "pobj":
+        return [tok]
+    noun = tok.head
+    if noun.dep_ == "pobj" and tok.i + 1 == noun.i and \
+            not any(c.dep_ in {"det", "poss"} for c in noun.children):  # fmt: skip
+        return [tok, noun]
+    return []
+
+
+def _rank_verb(rank: list[Token], prev: Token) -> Token | None:
+    """The verb the rank phrase hangs on, past the words of the phrase itself."""
+    verb = prev.head if prev.dep_ == "prep" else rank[0].head
+    inside = {t.i for t in rank}
+    while verb.i in inside or verb.pos_ not in fr.VERBAL:
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in fr.VERBAL else None
+
+
+def _ranks(ctx: Context) -> Iterator[Fact]:
+    """ "went to number one", "fell from fifth to 14th", "was in second"."""
+    lex = ctx.lexicon
+    w = lex.words
+    for tok in ctx.tokens:
+        rank = _rank_phrase(tok, w)
+        first = rank[0] if rank else tok
+        prev = ctx.doc[first.i - 1] if first.i > 0 else None
+        if not rank or prev is None or prev.lower_ not in w.rank_prepositions:
+            continue
+        verb = _rank_verb(rank, prev)
+        if verb is None:
+            continue
+        subjects, passive = _subjects(verb)
+        name = RANK
+        if verb.lemma_.lower() not in w.copulas:
+            obj = _participant(verb, lex)
+            if obj is not None and obj.i < first.i and prev.lower_ in w.resultative_prepositions:
+                # "knocked X into third place": X's rank; "last week's number one, X": X
+                named = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_]
+                subjects = named or [obj]
+            name = sx.camel(_verb_name(verb, passive), prev.lower_)
+        text = sx.phrase_text(rank)
+        inside = {t.i for t in rank}
+        for s in subjects:
+            subj = sx.mention(s, keep_preps=False)
+            if subj is not None and subj.text and s.i not in inside:
+                yield sx.make_fact(subj, name, text, verb, negated=ctx.negated(verb),
+                                   modality_=ctx.modality(verb), rule="rank")  # fmt: skip
+
+
+def _calendar(ent: Span, w) -> bool:
+    """A date on the calendar ("December 2015", "4 November", "in 1991"), not "Monday"
+    or "last week", which the time stage resolves against the article's date."""
+    year = any(t.text.isdigit() and len(t.text) == 4 for t in ent)
+    month = any(t.lower_ in w.month_names for t in ent)
+    day = any(t.text.isdigit() and len(t.text) <= 2 for t in ent)
+    return year or (month and day)
+
+
+def _light_name(verb: Token, passive: bool) -> str:
+    """The verb with a bare noun object that completes it: "took effect" -> takeEffect."""
+    bare = [o for o in fr.objects(verb) if o.pos_ == "NOUN" and not list(o.children)]
+    return " ".join([_verb_name(verb, passive), *(o.lower_ for o in bare[:1])])
+
+
+def _event_before(prep: Token, w) -> Token | None:
+    """An event noun whose phrase ends just before the date, whatever the parser hung the
+    date on: "mourned the singer's death in 1994" -> the death's date."""
+    if prep.i == 0:
+        return None
+    left = prep.doc[prep.i - 1]
+    for n in [left, *left.ancestors]:
+        if n.pos_ == "NOUN" and n.lemma_.lower() in w.event_nouns:
+            return n if n.right_edge.i == left.i else None
+        if n.pos_ in fr.VERBAL:
+            return None
+    return None
+
+
+def _measured_clause(verb: Token, lex: Lexicon) -> bool:
+    """A change with its size or level ("fell 40%", "swell from 81,000 to 106,000"):
+    a date there is the period measured."""
+    w = lex.words
+    for c in verb.children:
+        if c.ent_type_ == PERCENT or c.lower_ in w.change_adverbs:
+            return True
+        if c.dep_ == "prep" and c.lower_ in w.change_prepositions | w.change_size_prepositions \
+                and any(_numeric(g) for g in c.subtree):  # fmt: skip
+            return True
+    return False
+
+
+def _dates(ctx: Context) -> Iterator[Fact]:
+    """ "adopted in December 2015", "took effect on November 4, 2016", "Mercury's death in
+    1991": a calendar date after "in" or "on", said of the event the verb or noun names."""
+    lex = ctx.lexicon
+    w = lex.words
+    for ent in ctx.ents:
+        if ent.label_ not in lex.date_labels or not _calendar(ent, w):
+            continue
+        root = ent.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in w.date_prepositions:
+            continue
+        if not (root.text.isdigit() or root.lower_ in w.month_names):
+            continue  # "the final three months of 2004": a period, not a date
+        gov = _event_before(prep, w) or prep.head
+        toks = [t for t in ent if t.i <= root.i or t.head.i == root.i and t.dep_ != "cc"]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks.pop()
+        text = _text([t for t in toks if t.lower_ not in {"the"}])
+        if gov.pos_ in fr.VERBAL and (
+            gov.lemma_.lower() in w.copulas or _measured_clause(gov, lex)
+        ):
+            continue  # "fell 40% in 2004": the period of a measure, not an event's date
+        if gov.pos_ in fr.VERBAL:
+            subjects, passive = _subjects(gov)
+            # named by the verb alone ("born", "took effect"): with its preposition it
+            # would be a place's relation ("born in Dundee")
+            name, verb = sx.camel(_light_name(gov, passive)), gov
+        elif gov.pos_ == "NOUN" and gov.lemma_.lower() in w.event_nouns:
+            # the date of a death holds whatever the clause says of it
+            subjects, name, verb = [gov], DATE, None
+        else:
+            continue
+        for s in subjects:
+            subj = _measured(s, []) if verb is None else sx.mention(s, keep_preps=False)
+            if subj is None or not subj.text or s.i in range(ent.start, ent.end):
+                continue
+            yield sx.make_fact(subj, name, text, gov,
+                               negated=ctx.negated(verb) if verb is not None else False,
+                               modality_=ctx.modality(verb) if verb is not None else "asserted",
+                               rule=DATE)  # fmt: skip
 
 
 def quantity_facts(ctx: Context) -> Iterator[Fact]:
-    """Quantities attached to an entity by the verb of their clause."""
-    for ent, head, verb in _quantities(ctx):
-        text = _quantity_text(ent, head)
-        if not text:
-            continue
-        passive = any(c.dep_ in fr.PASS_SUBJ for c in verb.children)
-        name = verb.lower_ if passive else verb.lemma_.lower()
-        for s in fr.passive_subjects(verb) if passive else fr.subjects(verb):
-            if not (s.ent_type_ or sx.is_pronoun(s) or any(c.dep_ == "det" for c in s.children)):
-                continue
-            subj = sx.mention(s, keep_preps=False)
-            if subj is not None:
-                yield sx.make_fact(subj, name, text, verb, negated=ctx.negated(verb),
-                                   modality_=ctx.modality(verb),
-                                   rule=ent.label_.lower())  # fmt: skip
+    """Quantities, ages, ranks and calendar dates, each said of the thing it measures."""
+    yield from _measures(ctx)
+    yield from _age(ctx)
+    yield from _ranks(ctx)
+    yield from _dates(ctx)

@@ -42,6 +42,7 @@ NEGATIVE_PARTICLES = [
     # a positive relative clause stays positive beside a negated main clause
     case("Chelsea, which signed Cole Palmer in 2023, has not sold Enzo Fernandez.",
          {("Chelsea", "sign", "Cole Palmer", False),
+          ("Chelsea", "sign", "2023", False),
           ("Chelsea", "suppliesItem", "Enzo Fernandez", True)}),
     case("Deutsche Bank no longer finances coal mines.",
          {("Deutsche Bank", "finance", "coal mines", True)}),
@@ -494,9 +495,11 @@ QUANTITIES = [
          {("Nike", "employ", "more than 80,000 people", False)}),
     case("Tesla shipped 1.8 million cars last year.",
          {("Tesla", "ship", "1.8 million cars", False)}),
+    # the price is a fact of its own, never what was bought
     case("Microsoft bought the studio for $7.5bn.", {("Microsoft", "acquires", "studio", False)},
-         only={"acquires", "buy"},
-         xfail="the price is stored as what was bought ('buy $7.5bn')"),
+         only={"acquires", "buy"}),
+    case("Microsoft bought the studio for $7.5bn.",
+         {("Microsoft", "buyFor", "$7.5bn", False)}, only={"buyFor"}),
     case("Ryanair bought 150 jets from Boeing.", {("Ryanair", "acquires", "jets", False)},
          only={"acquires", "buy"},
          xfail="a counted object is stored as a quantity only; the purchase is lost"),
