@@ -88,8 +88,17 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return _gerund_subjects(verb.head.head, w)
     if verb.dep_ == "acl":
-        return _noun_controller(verb.head, w)
+        return _noun_controller(verb.head, w) or _participle_noun(verb)
     return []
+
+
+def _participle_noun(verb: Token) -> list[Token]:
+    """ "the company, working with X", "a bill containing Y": the noun a present
+    participle modifies does what it says (not a noun the parser made the root)."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "ROOT":
+        return []
+    return sx.conjuncts(noun)
 
 
 def _active_participle(verb: Token, w) -> bool:
@@ -238,8 +247,13 @@ def _passive_recipients(verb: Token, lex: Lexicon) -> list[Token]:
         for c in verb.children
         if c.dep_ in {"dative", "prep"} and c.lower_ in lex.words.recipient_prepositions
         for o in c.children
-        if o.dep_ == "pobj" and (o.ent_type_ in lex.entity_labels or o.pos_ == "PROPN")
-        # a name: "impressed by X in the league to date" has none
+        if o.dep_ == "pobj"
+        and (
+            o.ent_type_ in lex.entity_labels
+            or o.pos_ == "PROPN"
+            or o.lower_ in lex.words.person_object_pronouns
+        )
+        # a name or a person: "impressed by X in the league to date" has none
         for oc in sx.conjuncts(o)
     ]
 
@@ -465,6 +479,8 @@ def _is_value(lex: Lexicon, head: Token) -> bool:
         return True
     if head.ent_type_ in lex.value_labels:
         return True
+    if head.tag_ in {"JJR", "JJS", "RBR", "RBS"}:
+        return True  # "called for more", "spend most": an amount with nothing counted
     measured = lex.quantity_labels - lex.words.unmeasured_labels
     if any(t.ent_type_ in measured for t in sx.phrase_tokens(head)):
         return True  # "four missiles", "$5bn in aid" (an ordinal only ranks: "first plant")

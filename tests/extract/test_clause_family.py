@@ -55,6 +55,12 @@ PARTICIPLES = [
           ("Nordic Council", "award", "Ana Ruiz", False)}),
     case("Sella had been impressed by Lars Moen in the league to date.",
          {("Lars Moen", "impress", "Sella", False)}),
+    # a participle after a noun: the noun does what it says
+    case("Siemens, working with Alstom, built the new trains.",
+         {("Siemens", "cooperatesWith", "Alstom", False),
+          ("Siemens", "build", "new trains", False)}),
+    case("Lawyers representing Vera Kalm have appealed.",
+         {("Lawyers", "represent", "Vera Kalm", False)}),
 ]  # fmt: skip
 
 LISTS = [
@@ -94,6 +100,8 @@ CLIPPED = [
          "coming-of-age story.",
          {("Emma Lund", "namedFor", "their roles", False),
           ("Karin Berg", "namedFor", "their roles", False)}, only={"namedFor"}),
+    # an amount with nothing counted is no argument
+    case("Campaigners in Kenya are calling for more.", set()),
     # a part of a stretch of time is no argument
     case("Gatwick Airport was shut for most of Monday.", set()),
 ]  # fmt: skip
