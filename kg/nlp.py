@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -57,13 +58,27 @@ def lemma_fixes() -> dict[str, str]:
     return {r[0]: r[1] for r in data_rows("lemma_fixes.tsv")}
 
 
+# a one-syllable stem ending in one vowel and one consonant: "fin", "hop", "spar"
+_SHORT_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxysz]")
+
+
+def silent_e_lemma(form: str, lemma: str) -> str | None:
+    """ "fined" -> "fine" where spaCy says "fin": a one-syllable verb that ends in one
+    vowel and one consonant doubles the consonant before -ed and -ing ("hop" -> "hopped")
+    and takes -s, not -es; a form without the doubling is of the verb with a silent e."""
+    if not _SHORT_STEM.fullmatch(lemma):
+        return None
+    return lemma + "e" if form in {lemma + "ed", lemma + "ing", lemma + "es"} else None
+
+
 @Language.component("kg_lemma_fixes")
 def kg_lemma_fixes(doc: Doc) -> Doc:
-    """ "hopes" is "hope", not "hop": the verb lemmas kg's rules look up must be right."""
+    """ "hopes" is "hope", not "hop": the verb lemmas kg's rules look up must be right
+    (the table, then the silent-e rule for the verbs it does not list)."""
     fixes = lemma_fixes()
     for tok in doc:
         if tok.pos_ in {"VERB", "AUX"}:
-            lemma = fixes.get(tok.lower_)
+            lemma = fixes.get(tok.lower_) or silent_e_lemma(tok.lower_, tok.lemma_.lower())
             if lemma is not None:
                 tok.lemma_ = lemma
     return doc

@@ -51,6 +51,11 @@ shape a rule can see:
   then reads Renault as the one who threatened, and the threat as something urged. A
   finite verb cannot share an infinitive's "to", so it is re-attached to the verb the
   infinitive complements.
+* **The object of a control verb read as the infinitive's subject.** In "Apple allowed
+  developers to sell apps", the parser makes "developers" the subject of a clausal
+  complement "to sell"; a verb whose object does what its infinitive says
+  (``object_control_verbs``, ``requesting_verbs``, ``purpose_object_verbs``) takes it
+  as its object, and the infinitive as its xcomp, as in "urged Chile to sign".
 
 Repairs change ``doc.ents`` and token heads only, so every later layer (references,
 frames, factuality) sees the repaired document. The connecting words are data
@@ -96,6 +101,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_placed_cities(doc)
     label_datelines(doc)
     reattach_finite_conjuncts(doc)
+    reattach_control_objects(doc)
     reattach_dangling_names(doc)
     reattach_names_after_nouns(doc)
     retype_works(doc)
@@ -588,6 +594,24 @@ def reattach_finite_conjuncts(doc: Doc) -> None:
             if c.dep_ == "cc" and head.i < c.i < tok.i:
                 c.head = target  # the "and" belongs with the conjunct it joins
         tok.head = target
+
+
+def reattach_control_objects(doc: Doc) -> None:
+    w = load_words()
+    control = w.object_control_verbs | w.requesting_verbs | w.purpose_object_verbs
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "ccomp" or verb.tag_ != "VB" or not _has_to(verb) or head.i > verb.i:
+            continue
+        if head.pos_ != "VERB" or head.lemma_.lower() not in control:
+            continue
+        if any(c.dep_ in {"dobj", "dative"} for c in head.children):
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subj) != 1 or subj[0].left_edge.i != head.i + 1:
+            continue  # the noun phrase must follow the control verb at once
+        subj[0].head, subj[0].dep_ = head, "dobj"
+        verb.dep_ = "xcomp"
 
 
 def reattach_dangling_names(doc: Doc) -> None:

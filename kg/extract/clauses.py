@@ -22,11 +22,15 @@ from .context import Context
 
 def _open_name(frame: fr.Frame, arg: fr.Arg, w: WordLists) -> str:
     """An open relation's name; a place keeps its preposition ("born in X" -> bornIn),
-    and so does a light verb that names nothing without it ("comes with" -> comeWith)."""
+    and so does a light verb that names nothing without it ("comes with" -> comeWith),
+    and a passive with no agent ("was delisted from X" -> delistedFrom: "delisted X"
+    would say the opposite)."""
     kind, _, prep = arg.role.partition(":")
     lemma = frame.pred.lemma_.lower()
-    keep = kind == "place" or (
-        prep in w.light_relation_prepositions and lemma in w.light_with_verbs
+    keep = (
+        kind == "place"
+        or (prep and frame.rule == "passive")
+        or (prep in w.light_relation_prepositions and lemma in w.light_with_verbs)
     )
     return sx.camel(frame.name, prep) if keep else frame.name
 

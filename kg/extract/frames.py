@@ -81,15 +81,57 @@ def subjects(verb: Token) -> list[Token]:
         return _controller(verb.head, w)
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)
-    if verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG" and verb.head.pos_ in VERBAL:
-        return subjects(verb.head)  # "..., Cavusoglu said, speaking at a conference"
+    if verb.dep_ in {"advcl", "acl"} and verb.head.pos_ in VERBAL and _active_participle(verb, w):
+        return subjects(verb.head)
     if verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "Chelsea were unable to sign X": the copula's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         return _gerund_subjects(verb.head.head, w)
     if verb.dep_ == "acl":
-        return _noun_controller(verb.head, w)
+        return _noun_controller(verb.head, w) or _participle_noun(verb)
     return []
+
+
+def _participle_noun(verb: Token) -> list[Token]:
+    """ "the company, working with X", "a bill containing Y": the noun a present
+    participle modifies does what it says (not a noun the parser made the root)."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "ROOT":
+        return []
+    return sx.conjuncts(noun)
+
+
+def _active_participle(verb: Token, w) -> bool:
+    """ "..., Cavusoglu said, speaking at a conference", "Having sold its stake, Rivo
+    bought ...": an active participle that modifies a clause is its subject's act."""
+    if verb.tag_ == "VBG":
+        return True
+    deps = [(c.dep_, c.lower_) for c in verb.children]
+    return (
+        verb.dep_ == "advcl"
+        and any(d == "aux" and t in w.perfect_auxiliaries for d, t in deps)
+        and not any(d == "auxpass" for d, _ in deps)
+    )
+
+
+def antecedent(tok: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for in the verb's clause: "Instagram, which
+    Facebook bought" -> Instagram; any other token is itself."""
+    lex = load_lexicon()
+    if tok.lower_ not in lex.words.relative_pronouns:
+        return tok
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "ccomp" for c in verb.children) or lex.verbs.get(lemma) in lex.speech \
+            or lemma in lex.words.hedging_verbs:  # fmt: skip
+        return tok  # "the powers, which X argues are needed": the subject of what is said
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "Ericsson, which Nokia tried to buy"
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.i == verb.i or noun.pos_ not in {"NOUN", "PROPN"}:
+        return tok
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        return tok  # "the owners of Rover, who ...": which noun is meant is not clear
+    return noun
 
 
 def _gerund_subjects(gov: Token, w) -> list[Token]:
@@ -167,13 +209,53 @@ def passive_subjects(verb: Token) -> list[Token]:
         return []
     if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
         return [verb.head]  # "a conference organized by X"
+    if not found and _fronted_participle(verb):
+        # "Compiled by X, the survey found ...": the patient is the clause's subject
+        return subjects(verb.head) or passive_subjects(verb.head)
+    if not found and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
+        # "X is to be replaced by Y", "X is expected to be bought by Y"
+        return _controller(verb.head, load_lexicon().words)
     if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
         # "X would not have raced, but had been offered a place": X was offered
         return passive_subjects(verb.head) or subjects(verb.head)
     out: list[Token] = []
     for s in found:
-        out.extend(sx.conjuncts(s))
+        a = antecedent(s, verb)
+        out.extend(sx.conjuncts(s) if a.i == s.i else [a])
     return out
+
+
+def _fronted_participle(verb: Token) -> bool:
+    """ "Compiled by X, the survey found ...", "X is in prison, having been charged with
+    Y": a past participle that modifies the clause, with no subject of its own, is a
+    passive whose patient is the clause's subject. A bare one must open the sentence
+    ("..., tabled by France" may modify any noun before it)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.head.pos_ not in VERBAL:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & (SUBJ | PASS_SUBJ | {"mark"}):
+        return False
+    if "auxpass" in deps:
+        return True
+    return "aux" not in deps and verb.i < verb.head.i
+
+
+def _passive_recipients(verb: Token, lex: Lexicon) -> list[Token]:
+    """ "The prize was awarded to X by Y", "the plant was sold to Tata by X": X."""
+    return [
+        oc
+        for c in verb.children
+        if c.dep_ in {"dative", "prep"} and c.lower_ in lex.words.recipient_prepositions
+        for o in c.children
+        if o.dep_ == "pobj"
+        and (
+            o.ent_type_ in lex.entity_labels
+            or o.pos_ == "PROPN"
+            or o.lower_ in lex.words.person_object_pronouns
+        )
+        # a name or a person: "impressed by X in the league to date" has none
+        for oc in sx.conjuncts(o)
+    ]
 
 
 def agent(verb: Token) -> list[Token]:
@@ -189,7 +271,8 @@ def objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ in OBJ:
-            out.extend(sx.conjuncts(c))
+            a = antecedent(c, verb)  # "Instagram, which Facebook bought"
+            out.extend(sx.conjuncts(c) if a.i == c.i else [a])
     if not out:
         # the small model often labels a named object "npadvmod": "Bolivia supports Chile"
         named = load_lexicon().entity_labels
@@ -237,6 +320,8 @@ def is_passive(verb: Token) -> bool:
     own_subject = any(c.dep_ in SUBJ for c in verb.children)
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and not own_subject:
         return verb.head.i != verb.i and is_passive(verb.head)  # "was closed and sold to X"
+    if _fronted_participle(verb):
+        return True  # "Compiled by X, the survey found ..."
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
 
 
@@ -257,6 +342,18 @@ def _is_argument_prep(prep: Token, pobj: Token, lex: Lexicon) -> bool:
     return (
         prep.lower_ not in lex.words.non_argument_prepositions
         and pobj.ent_type_ not in lex.date_labels
+        and not _part_of_time(pobj, lex)
+    )
+
+
+def _part_of_time(noun: Token, lex: Lexicon) -> bool:
+    """ "for most of Friday", "for the rest of the year": a part of a stretch of time."""
+    return not noun.ent_type_ and any(
+        o.ent_type_ in lex.date_labels
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in lex.words.partitive_prepositions
+        for o in p.children
+        if o.dep_ == "pobj"
     )
 
 
@@ -341,6 +438,14 @@ def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
     out = [Arg(m, arg.role, arg.prop) for p in arg.head.children
            if p.dep_ == "prep" and p.lower_ in preps
            for o in p.children if o.dep_ == "pobj" for m in sx.conjuncts(o)]  # fmt: skip
+    # "fined three airlines: Ryanair, easyJet and Wizz Air": the names an apposition
+    # lists (the first is the argument itself, see ``_typed``)
+    if not arg.head.ent_type_:
+        for c in arg.head.children:
+            if c.dep_ == "appos" and c.ent_type_ in lex.entity_labels:
+                out += [Arg(m, arg.role, arg.prop) for m in sx.conjuncts(c)[1:]
+                        if m.ent_type_ in lex.entity_labels or m.pos_ == "PROPN"]  # fmt: skip
+                break
     # "uses cobalt rather than nickel": the alternative, denied
     doc = arg.head.doc
     for c in arg.head.children:
@@ -380,6 +485,8 @@ def _is_value(lex: Lexicon, head: Token) -> bool:
         return True
     if head.ent_type_ in lex.value_labels:
         return True
+    if head.tag_ in {"JJR", "JJS", "RBR", "RBS"}:
+        return True  # "called for more", "spend most": an amount with nothing counted
     measured = lex.quantity_labels - lex.words.unmeasured_labels
     if any(t.ent_type_ in measured for t in sx.phrase_tokens(head)):
         return True  # "four missiles", "$5bn in aid" (an ordinal only ranks: "first plant")
@@ -429,8 +536,11 @@ def _title_read_as_verb(verb: Token, lex: Lexicon) -> bool:
 def _names_object(verb: Token) -> bool:
     """ "makes Lumo paint", "took Halden Rovers to court": a named object makes a light verb a
     relation of its own ("made a decision" stays light); so does a with-phrase ("comes
-    with a keyboard", "comes without a monitor")."""
+    with a keyboard", "comes without a monitor"), and the agent of a passive ("a vaccine
+    made by Sanofi")."""
     w = load_lexicon().words
+    if agent(verb) and is_passive(verb):
+        return True
     if any(c.dep_ == "prep" and c.lower_ in w.light_relation_prepositions
            for c in verb.children) and verb.lemma_.lower() not in w.copulas:  # fmt: skip
         return True
@@ -457,6 +567,8 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
         canon = canonical(lex, verb)
         subj, rule = agents, "passive-agent"
         args = [Arg(p, "object", canon) for p in passive_subjects(verb)]
+        # "was awarded to X by Y": the recipient too
+        args += [Arg(r, "recipient", canon) for r in _passive_recipients(verb, lex)]
     else:
         subj, rule = passive_subjects(verb), "passive"
         # "was banned in Montana": the place of the event, not what was banned (bannedIn)

@@ -125,7 +125,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
         if tokens[0].pos_ == "DET" and tokens[0].lower_ not in dropped:  # fact is denied
             break
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ == "CCONJ"):
+    # "their performances in": a preposition whose object the phrase lost ends nothing
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
+                      or tokens[-1].pos_ == "CCONJ" or tokens[-1].dep_ == "prep"):  # fmt: skip
         tokens = tokens[:-1]
     return tokens
 

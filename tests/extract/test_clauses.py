@@ -53,7 +53,7 @@ CLAUSE = [
     case("The hospital was sued by the families.", {("families", "sue", "hospital", False)}),
     case("The drug was approved by regulators in Japan.",
          {("regulators", "approve", "drug", False)}),
-    case("The fans were not consulted about the move.", {("fans", "consulted", "move", True)}),
+    case("The fans were not consulted about the move.", {("fans", "consultedAbout", "move", True)}),
     # verb + preposition pairs the ontology names
     case("Amazon partnered with Rivian.", {("Amazon", "cooperatesWith", "Rivian", False)}),
     case("The club stands for fair play.", {("club", "supports", "fair play", False)}),
@@ -93,8 +93,7 @@ CLAUSE = [
           ("Spotify", "supplies", "Netflix", False, "planned")}),
     # --- kg reads these wrongly today
     case("The regulator fined Barclays, which had not supported the inquiry.",
-         {("regulator", "fine", "Barclays", False), ("Barclays", "supports", "inquiry", True)},
-         xfail="the lemma of 'fined' comes out as 'fin'"),
+         {("regulator", "fine", "Barclays", False), ("Barclays", "supports", "inquiry", True)}),
     case("The union called the offer an insult.", set(),
          xfail="'call X a Y' is the characterization extractor's; clause reads it as 'call X'"),
     case("The board appointed Mary Barra chief executive.",

@@ -634,9 +634,9 @@ CONJUNCTS = [
     case("Kepa would not have started against Porto, but was promised a place against Lille.",
          {("Kepa", "start", "Porto", True)}),
     case("The plant was closed in 2019 and sold to Tata.",
-         {("plant", "sold", "Tata", False)}, only={"sold"}),
+         {("plant", "soldTo", "Tata", False)}, only={"soldTo"}),
     case("The museum was inducted into the Hall of Fame.",
-         {("museum", "inducted", "Hall of Fame", False)}),
+         {("museum", "inductedInto", "Hall of Fame", False)}),
     # the place of a passive event keeps its preposition: not what was banned
     case("The app was banned in Montana.", {("app", "bannedIn", "Montana", False)}),
     case("Ada Lovelace was born in London.", {("Ada Lovelace", "bornIn", "London", False)}),

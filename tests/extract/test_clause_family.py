@@ -1,0 +1,133 @@
+"""Issue 19, clauses: relative clauses, participles, lists and control, on sentences
+written for these tests. Each row is the exact set of resolved facts a careful reader
+takes from the sentence (``only``: the predicates the row is about).
+"""
+
+import pytest
+
+from kg.nlp import silent_e_lemma
+from tests.conftest import case, rows
+
+RELATIVES = [
+    # a relative pronoun object or passive subject stands for the noun it follows
+    case("Slack, which Salesforce bought in 2021, lost users.",
+         {("Salesforce", "acquires", "Slack", False)}, only={"acquires"}),
+    case("The striker, whom Benfica signed in June, scored twice.",
+         {("Benfica", "sign", "striker", False)}),
+    case("The vaccine, which was developed by Valneva, failed its trial.",
+         {("Valneva", "develop", "vaccine", False)}, only={"develop"}),
+    # ... through the verbs its clause controls
+    case("Skype, which Google tried to buy in 2010, is growing fast.",
+         {("Google", "acquires", "Skype", False, "planned")}, only={"acquires"}),
+    # not when the noun before is one of two ("the owners of Rover, who ..."), nor as
+    # the object of a verb of saying or thinking ("which X argues are needed")
+    case("The four owners of Harland Motors, who were sued by Unite, resigned.",
+         set(), only={"sue"}),
+    case("Critics say the rules - which Governor Okafor argues are needed - harm farmers.",
+         set(), only={"argue"}),
+]  # fmt: skip
+
+PARTICIPLES = [
+    # a passive participle before the clause: its patient is the clause's subject
+    case("Compiled by Kantar and paid for by Nestle, the survey found that prices rose.",
+         {("Kantar", "compile", "survey", False), ("Nestle", "pay", "survey", False)},
+         only={"compile", "pay"}),
+    case("Built by Skanska, the bridge opened in May.",
+         {("Skanska", "build", "bridge", False)}, only={"build"}),
+    # a bare participle after the clause may modify any noun before it: no guess
+    case("Most ministers back the plan to tax kerosene - tabled by Austria and Belgium "
+         "last week.", set(), only={"table"}),
+    # "having been charged": a passive whatever its place; its conjunct is not the
+    # subject's own act
+    case("Ivan Petrov is in jail, having been charged with fraud and repeatedly denied bail.",
+         {("Ivan Petrov", "chargedWith", "fraud", False)}),
+    # a perfect participle is active: its subject is the clause's
+    case("Having sold its stake in Elisa, Telia bought Bonnier Broadcasting.",
+         {("Telia", "supplies", "its stake in Elisa", False),
+          ("Telia", "acquires", "Bonnier Broadcasting", False)}),
+    # a light verb with an agent names a relation: "made by X"
+    case("A vaccine made by Sanofi was approved.", {("Sanofi", "make", "vaccine", False)}),
+    # a passive infinitive: the patient is the controller's
+    case("Ms Berg is to be replaced by Tom Holm.", {("Tom Holm", "replace", "Ms Berg", False)}),
+    # the recipient of a passive with an agent
+    case("The prize was awarded to Ana Ruiz by the Nordic Council.",
+         {("Nordic Council", "award", "prize", False),
+          ("Nordic Council", "award", "Ana Ruiz", False)}),
+    case("Sella had been impressed by Lars Moen in the league to date.",
+         {("Lars Moen", "impress", "Sella", False)}),
+    # a participle after a noun: the noun does what it says
+    case("Siemens, working with Alstom, built the new trains.",
+         {("Siemens", "cooperatesWith", "Alstom", False),
+          ("Siemens", "build", "new trains", False)}),
+    case("Lawyers representing Vera Kalm have appealed.",
+         {("Lawyers", "represent", "Vera Kalm", False)}),
+]  # fmt: skip
+
+LISTS = [
+    # the names an apposition lists after a colon: one fact each
+    case("Oslo fined three ferry operators: Color Line, Fjord Line and Stena.",
+         {("Oslo", "fine", "Color Line", False), ("Oslo", "fine", "Fjord Line", False),
+          ("Oslo", "fine", "Stena", False)}),
+    case("The regulator fined several lenders, including Nordea, Danske Bank and "
+         "Handelsbanken.",
+         {("regulator", "fine", "several lenders", False), ("regulator", "fine", "Nordea", False),
+          ("regulator", "fine", "Danske Bank", False),
+          ("regulator", "fine", "Handelsbanken", False)}),
+    case("Kraft and Unilever signed the accord.",
+         {("Kraft", "sign", "accord", False), ("Unilever", "sign", "accord", False)},
+         only={"sign"}),
+    case("Petra Novak left Siemens and joined Bosch in 2019.",
+         {("Petra Novak", "leave", "Siemens", False), ("Petra Novak", "joins", "Bosch", False)}),
+]  # fmt: skip
+
+CONTROL = [
+    # "allowed X to V" parsed as a clause with its own subject: X is the object
+    case("Apple allowed developers in Norway to distribute apps through other stores.",
+         {("Apple", "allow", "developers in Norway", False)}, only={"allow"}),
+    # ... and a gerund under the infinitive is nobody's for certain
+    case("Greta Lind allowed Norway to score twice after losing the ball.",
+         {("Greta Lind", "allow", "Norway", False)}),
+    case("The minister urged the GMB union to call off the stoppage.",
+         {("minister", "urge", "GMB union", False, "asserted"),
+          ("GMB union", "callOff", "stoppage", False, "requested")}),
+    case("Ford wants to buy Nissan.", {("Ford", "acquires", "Nissan", False, "planned")},
+         only={"acquires"}),
+]  # fmt: skip
+
+CLIPPED = [
+    # a preposition that lost its object in the phrase ends nothing
+    case("Emma Lund and Karin Berg were named for their roles in Anders Holm's "
+         "coming-of-age story.",
+         {("Emma Lund", "namedFor", "their roles", False),
+          ("Karin Berg", "namedFor", "their roles", False)}, only={"namedFor"}),
+    # an amount with nothing counted is no argument
+    case("Campaigners in Kenya are calling for more.", set()),
+    # a part of a stretch of time is no argument
+    case("Gatwick Airport was shut for most of Monday.", set()),
+]  # fmt: skip
+
+TABLES = {"relatives": RELATIVES, "participles": PARTICIPLES, "control": CONTROL,
+          "clipped": CLIPPED}  # fmt: skip
+ROWS = [pytest.param(*p.values, marks=p.marks, id=f"{name}: {p.id}")
+        for name, table in TABLES.items() for p in table]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,only", ROWS)
+def test_clause_family(facts_of, text, expected, only):
+    assert rows(facts_of(text), expected, only) == expected
+
+
+# the clause extractor alone: a counted list ("three ferry operators") is also a quantity
+@pytest.mark.parametrize("text,expected,only", LISTS)
+def test_list_members(raw_facts_of, text, expected, only):
+    assert rows(raw_facts_of(text, extractors=["clause"]), expected, only) == expected
+
+
+@pytest.mark.parametrize(
+    "form,lemma,fixed",
+    [("fined", "fin", "fine"), ("hoping", "hop", "hope"), ("spares", "spar", "spare"),
+     ("hopped", "hop", None), ("bused", "bus", None), ("showed", "show", None),
+     ("visited", "visit", None), ("heated", "heat", None)],
+)  # fmt: skip
+def test_silent_e_lemma(form, lemma, fixed):
+    assert silent_e_lemma(form, lemma) == fixed
