@@ -21,14 +21,13 @@ from .context import Context
 
 
 def _open_name(frame: fr.Frame, arg: fr.Arg, w: WordLists) -> str:
-    """An open relation's name; a place keeps its preposition ("born in X" -> bornIn),
-    and so does a light verb that names nothing without it ("comes with" -> comeWith)."""
+    """An open relation's name; a prepositional argument keeps its preposition ("born in
+    X" -> bornIn, "called for X" -> callFor, "pulled out of X" -> pullOutOf): "call X" is
+    another relation."""
     kind, _, prep = arg.role.partition(":")
-    lemma = frame.pred.lemma_.lower()
-    keep = kind == "place" or (
-        prep in w.light_relation_prepositions and lemma in w.light_with_verbs
-    )
-    return sx.camel(frame.name, prep) if keep else frame.name
+    if kind not in {"place", "prep"}:
+        return frame.name
+    return frame.name + sx.camel("_", prep)[1:]  # "stepDown" + "from"
 
 
 def clause_facts(ctx: Context) -> Iterator[Fact]:

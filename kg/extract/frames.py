@@ -200,6 +200,9 @@ def objects(verb: Token) -> list[Token]:
 
 
 def datives(verb: Token) -> list[Token]:
+    """Recipients without a preposition ("sold Juventus its goalkeeper"); a "to" the
+    parser labels a dative ("sold its unit to Swisscom") is a preposition: its object is
+    taken by ``prep_objects``."""
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ in {"dative", "iobj"} and c.pos_ in {"PROPN", "NOUN", "PRON"}:
@@ -208,18 +211,38 @@ def datives(verb: Token) -> list[Token]:
 
 
 def prep_objects(verb: Token) -> Iterator[tuple[Token, Token]]:
-    """(preposition, object) pairs attached to the verb: "stand for X", "work on X"."""
+    """(preposition, object) pairs attached to the verb: "stand for X", "work on X", "sold
+    X to Y" (a "to" labelled dative), "pulled out of X" (the "of" of "out of")."""
     for c in verb.children:
-        if c.dep_ == "prep":
-            for o in c.children:
+        preps = [c] if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP") else []
+        if preps and not any(o.dep_ == "pobj" for o in c.children):
+            # "out of", "away from": a particle with a preposition of its own
+            particles = load_lexicon().words.particles
+            preps = [p for p in c.children
+                     if p.dep_ == "prep" and p.i == c.i + 1 and c.lower_ in particles]  # fmt: skip
+        for p in preps:
+            for o in p.children:
                 if o.dep_ == "pobj":
                     for oc in sx.conjuncts(o):
-                        yield c, oc
+                        yield p, oc
+
+
+def prep_text(prep: Token) -> str:
+    """A preposition as the predicate names it: "of" under "out" is "out of"."""
+    head, particles = prep.head, load_lexicon().words.particles
+    if head.i == prep.i - 1 and head.dep_ == "prep" and head.lower_ in particles:
+        return f"{head.lower_} {prep.lower_}"
+    return prep.lower_
 
 
 def particle(verb: Token) -> str:
+    """A phrasal verb's particle: "shut down", and an adverb the parser did not label a
+    particle right after the verb ("fell behind", "look forward to")."""
     for c in verb.children:
         if c.dep_ == "prt":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in load_lexicon().words.particles:
             return c.lower_
     return ""
 
@@ -248,9 +271,16 @@ def canonical(lex: Lexicon, verb: Token, prep: str = "") -> str | None:
 
 
 def _is_argument_prep(prep: Token, pobj: Token, lex: Lexicon) -> bool:
+    """Not "during the talks", "in April", nor a part of a date ("for most of Friday",
+    "until the end of March")."""
+    dated = not pobj.ent_type_ and any(
+        o.ent_type_ in lex.date_labels for p, o in prep_objects(pobj)
+        if p.lower_ in lex.words.partitive_prepositions
+    )  # fmt: skip
     return (
         prep.lower_ not in lex.words.non_argument_prepositions
         and pobj.ent_type_ not in lex.date_labels
+        and not dated
     )
 
 
@@ -264,20 +294,38 @@ def _active_args(lex: Lexicon, verb: Token) -> Iterator[Arg]:
     for o in dobjs:
         yield Arg(sx.dash_apposition(o) or o, "object", canon)
     for prep, pobj in prep_objects(verb):
-        p = prep.lower_
+        p = prep_text(prep)
         if p in w.denied_prepositions and pobj.pos_ in {"NOUN", "PROPN"} and not dobjs:
             # "comes without a monitor": the "with" relation, denied
             yield Arg(pobj, "prep:" + min(w.denied_prepositions_base), negated=True)
-            continue
-        if not _is_argument_prep(prep, pobj, lex):
-            continue
-        key = f"{verb.lemma_.lower()} {p}"
-        if key in lex.verbs:
-            yield Arg(pobj, "object", lex.verbs[key])  # "stand for X", "meet with X"
-        elif canon and p in w.recipient_prepositions and canon not in lex.speech:
-            yield Arg(pobj, "recipient", canon)  # "sells tanks to Poland"
-        elif not dobjs and p not in w.locative_prepositions:
-            yield Arg(pobj, "prep:" + p)  # "work on a contract", "adapt to new conditions"
+        elif _is_argument_prep(prep, pobj, lex):
+            arg = _prep_arg(lex, verb, canon, p, pobj, bool(dobjs))
+            if arg is not None:
+                yield arg
+    for o in dobjs:
+        if _is_value(lex, o):  # "invested $5bn in Intel": the parser hangs "in" on "$5bn"
+            for prep, pobj in prep_objects(o):
+                if _prepositional(lex, verb, prep_text(prep)):
+                    yield Arg(pobj, "prep:" + prep_text(prep))
+
+
+def _prepositional(lex: Lexicon, verb: Token, p: str) -> bool:
+    """ "invested in", "withdrew from", "stepped down from": a preposition whose object is
+    an argument of the verb, not the place of the event (lexicon.toml)."""
+    lemma, listed = verb.lemma_.lower(), lex.words.prepositional_verbs
+    return f"{lemma} {p}" in listed or f"{lemma} {particle(verb)} {p}" in listed
+
+
+def _prep_arg(lex: Lexicon, verb: Token, canon, p: str, pobj: Token, dobj: bool) -> Arg | None:
+    w = lex.words
+    key = f"{verb.lemma_.lower()} {p}"
+    if key in lex.verbs:
+        return Arg(pobj, "object", lex.verbs[key])  # "stand for X", "meet with X"
+    if canon and p in w.recipient_prepositions and canon not in lex.speech:
+        return Arg(pobj, "recipient", canon)  # "sells tanks to Poland"
+    if _prepositional(lex, verb, p) or (not dobj and p not in w.locative_prepositions):
+        return Arg(pobj, "prep:" + p)  # "work on a contract", "invested $5bn in Intel"
+    return None
 
 
 def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
