@@ -13,19 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon import WordLists
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
 
 
-def _open_name(frame: fr.Frame, arg: fr.Arg, w: WordLists) -> str:
+def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
     """An open relation's name; a prepositional argument keeps its preposition ("born in
     X" -> bornIn, "called for X" -> callFor, "pulled out of X" -> pullOutOf): "call X" is
     another relation."""
-    kind, _, prep = arg.role.partition(":")
-    if kind not in {"place", "prep"}:
+    prep = arg.role.partition(":")[2]  # "prep:for", "place:in"; "object" has none
+    if not prep:
         return frame.name
     return frame.name + sx.camel("_", prep)[1:]  # "stepDown" + "from"
 
@@ -55,7 +54,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 rule = frame.rule + ("" if prop else "-open")
-                name = prop or _open_name(frame, arg, words)
+                name = prop or _open_name(frame, arg)
                 yield sx.make_fact(subj, name, obj, verb,
                                    negated=negated or arg.negated or s_negated,
                                    modality_=modality,

@@ -97,8 +97,8 @@ def _gerund_subjects(gov: Token, w) -> list[Token]:
     on: a verb, or the object of a light verb ("X has no hope of winning": X)."""
     if gov.pos_ in VERBAL:
         return _gerund_controller(gov, w)
-    if gov.dep_ in OBJ and gov.head.lemma_.lower() in w.light_verbs:
-        return subjects(gov.head)
+    if gov.dep_ in OBJ and gov.head.lemma_.lower() in w.light_verbs | w.support_verbs:
+        return subjects(gov.head)  # "played a key role in negotiating X": the player
     return []
 
 
@@ -343,6 +343,12 @@ def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
         and (noun in lex.nouns or head.lower_ in lex.nouns)
     ):
         return RELATION_NOUN
+    if arg.prop is None and arg.role == "object" and supports(lex, verb) \
+            and verb.lemma_.lower() not in w.stating_support_verbs:  # fmt: skip
+        # "paid a visit to Oslo", "completed the purchase of X": the noun's frame
+        nf = noun_frame(lex, head)
+        if (nf is not None and nf.partners) or nominal_frame(lex, head) is not None:
+            return RELATION_NOUN
     if (
         noun in w.intent_nouns | w.possibility_nouns
         and (
@@ -624,3 +630,78 @@ def noun_frame(lex: Lexicon, noun: Token) -> NounFrame | None:
     if not partners and via.startswith("clause"):
         partners = _clause_partners(lex, noun, prop, anchor)
     return NounFrame(noun, prop, tuple(agents), tuple(partners), via, anchor)
+
+
+@dataclass(frozen=True)
+class NominalFrame:
+    """A nominalisation's clause (lexicon.toml [nominalisations]): "paid a visit to Oslo"
+    -> (subject, visit, Oslo); "the arrest of X by police" -> (police, arrest, X);
+    "Oracle's takeover of X" is the ontology's (``noun_frame``).
+
+    ``args`` pairs each argument with the relation it is in: the ontology property the
+    verb (with its preposition) triggers, else the verb's open name ("complainAbout").
+    ``via`` and ``anchor`` as in ``NounFrame``.
+    """
+
+    noun: Token
+    agents: tuple[Token, ...]
+    args: tuple[tuple[Token, str, bool], ...]  # (argument, relation, is an ontology property)
+    via: str
+    anchor: Token
+
+
+def _nominal_relation(lex: Lexicon, verb: str, prep: str = "") -> tuple[str, bool]:
+    """The relation a nominalisation's verb states with an argument: the ontology's
+    property for the verb (with its preposition), else its open name."""
+    prop = lex.verbs.get(f"{verb} {prep}") if prep else lex.verb(verb)
+    return (prop, True) if prop else (sx.camel(verb, prep), False)
+
+
+def _nominal_args(lex: Lexicon, head: Token, spec) -> list[tuple[Token, str, bool]]:
+    """The arguments a nominalisation's prepositions give, on the noun or on the support
+    verb the parser hung them on ("imposed sanctions on X")."""
+    out = []
+    for prep, o in prep_objects(head):
+        p = prep.lower_
+        if o.ent_type_ in lex.value_labels or o.lower_ in lex.words.wh_words:
+            continue
+        if p in spec.object:
+            out.append((o, *_nominal_relation(lex, spec.verb)))
+        elif p in spec.preps:
+            out.append((o, *_nominal_relation(lex, spec.verb, spec.preps[p])))
+    return out
+
+
+def supports(lex: Lexicon, verb: Token) -> bool:
+    """A support verb: its object noun names what its subject does ("paid a visit")."""
+    return verb.pos_ in VERBAL and verb.lemma_.lower() in lex.words.support_verbs
+
+
+def nominal_frame(lex: Lexicon, noun: Token) -> NominalFrame | None:
+    """The clause a nominalisation states, when its agent is named: by a support verb's
+    subject, a possessor (with the object named: "its purchase of X"; "his arrest" names
+    who was arrested) or a by-phrase ("the mayor's arrest by police"); None otherwise."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    spec = lex.nominalisations.get(noun.lower_) or lex.nominalisations.get(noun.lemma_.lower())
+    if spec is None:
+        return None
+    args = _nominal_args(lex, noun, spec)
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    by = by_agents(noun)
+    if by:
+        agents, via, anchor = by, "by", noun
+        if poss and not any(c.dep_ == "prep" and c.lower_ in spec.object for c in noun.children):
+            args.append((poss[0], *_nominal_relation(lex, spec.verb)))  # "the mayor's arrest"
+    elif poss:
+        agents, via, anchor = sx.conjuncts(poss[0]), "possessor", noun
+    elif noun.dep_ in OBJ and supports(lex, noun.head):
+        agents, via, anchor = subjects(noun.head), "clause-object", noun.head
+        args += _nominal_args(lex, noun.head, spec)
+    else:
+        return None
+    ids = {a.i for a in agents}
+    args = [a for a in args if a[0].i not in ids]
+    if not agents or not args:
+        return None
+    return NominalFrame(noun, tuple(agents), tuple(args), via, anchor)
