@@ -546,6 +546,9 @@ class NounFrame:
 
 
 def _noun_pobjs(noun: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of the noun's prepositions; a conjunct with a possessor of its own is
+    another phrase the parser coordinated with the object ("X's takeover of Y and Z's
+    purchase of W": not a takeover of the purchase)."""
     return [
         oc
         for c in noun.children
@@ -553,6 +556,7 @@ def _noun_pobjs(noun: Token, preps: frozenset[str]) -> list[Token]:
         for o in c.children
         if o.dep_ == "pobj"
         for oc in sx.conjuncts(o)
+        if oc.i == o.i or not any(g.dep_ == "poss" for g in oc.children)
     ]
 
 
