@@ -46,6 +46,18 @@ class WordLists(Mapping[str, frozenset[str]]):
 
 
 @dataclass(frozen=True)
+class Nominalisation:
+    """What a noun's phrase states as a verb's clause (lexicon.toml [nominalisations]):
+    "a visit to Oslo" -> visit Oslo; "a complaint with X about Y" -> complainTo X,
+    complainAbout Y. ``object``: the noun's prepositions of the verb's object; ``preps``:
+    the noun's other argument prepositions -> the verb's."""
+
+    verb: str
+    object: frozenset[str] = frozenset({"of"})
+    preps: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Trigger words -> ontology property local names, label sets, and word lists."""
 
@@ -67,6 +79,7 @@ class Lexicon:
     trigger_words: dict[str, frozenset[str]] = field(default_factory=dict)  # first words
     superclasses: dict[str, frozenset[str]] = field(default_factory=dict)  # Country -> {..}
     words: WordLists = field(default_factory=lambda: WordLists({}))
+    nominalisations: dict[str, Nominalisation] = field(default_factory=dict)  # "arrest"
 
     def verb(self, lemma: str, prep: str = "") -> str | None:
         if prep and f"{lemma} {prep}" in self.verbs:
@@ -89,10 +102,22 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def load_words() -> WordLists:
+def _load_toml() -> dict:
     with WORDS_PATH.open("rb") as f:
-        data = tomllib.load(f)
-    return WordLists({k: frozenset(v) for k, v in data["words"].items()})
+        return tomllib.load(f)
+
+
+@functools.lru_cache(maxsize=1)
+def load_words() -> WordLists:
+    return WordLists({k: frozenset(v) for k, v in _load_toml()["words"].items()})
+
+
+def load_nominalisations() -> dict[str, Nominalisation]:
+    out = {}
+    for noun, spec in sorted(_load_toml().get("nominalisations", {}).items()):
+        obj = frozenset(spec.get("object", ["of"]))
+        out[noun] = Nominalisation(spec["verb"], obj, dict(spec.get("preps", {})))
+    return out
 
 
 def _ancestors(g, cls) -> frozenset[str]:
@@ -170,4 +195,5 @@ def load_lexicon() -> Lexicon:
             if str(c).startswith(str(KG._NS))
         },  # fmt: skip
         words=load_words(),
+        nominalisations=load_nominalisations(),
     )

@@ -13,26 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..lexicon import WordLists
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
 
 
-def _open_name(frame: fr.Frame, arg: fr.Arg, w: WordLists) -> str:
-    """An open relation's name; a place keeps its preposition ("born in X" -> bornIn),
-    and so does a light verb that names nothing without it ("comes with" -> comeWith),
-    and a passive with no agent ("was delisted from X" -> delistedFrom: "delisted X"
-    would say the opposite)."""
-    kind, _, prep = arg.role.partition(":")
-    lemma = frame.pred.lemma_.lower()
-    keep = (
-        kind == "place"
-        or (prep and frame.rule == "passive")
-        or (prep in w.light_relation_prepositions and lemma in w.light_with_verbs)
-    )
-    return sx.camel(frame.name, prep) if keep else frame.name
+def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
+    """An open relation's name; a prepositional argument keeps its preposition ("born in
+    X" -> bornIn, "called for X" -> callFor, "pulled out of X" -> pullOutOf): "call X" is
+    another relation."""
+    prep = arg.role.partition(":")[2]  # "prep:for", "place:in"; "object" has none
+    if not prep:
+        return frame.name
+    return frame.name + sx.camel("_", prep)[1:]  # "stepDown" + "from"
 
 
 def clause_facts(ctx: Context) -> Iterator[Fact]:
@@ -71,7 +65,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                     # the army" names the recipient, unless a recipient stands beside it
                     prop = ctx.lexicon.item_properties.get(prop, prop)
                 rule = frame.rule + ("" if prop else "-open")
-                name = prop or _open_name(frame, arg, words)
+                name = prop or _open_name(frame, arg)
                 yield sx.make_fact(subj, name, obj, verb,
                                    negated=negated or arg.negated or s_negated,
                                    modality_=modality,

@@ -139,8 +139,8 @@ def _gerund_subjects(gov: Token, w) -> list[Token]:
     on: a verb, or the object of a light verb ("X has no hope of winning": X)."""
     if gov.pos_ in VERBAL:
         return _gerund_controller(gov, w)
-    if gov.dep_ in OBJ and gov.head.lemma_.lower() in w.light_verbs:
-        return subjects(gov.head)
+    if gov.dep_ in OBJ and gov.head.lemma_.lower() in w.light_verbs | w.support_verbs:
+        return subjects(gov.head)  # "played a key role in negotiating X": the player
     return []
 
 
@@ -283,32 +283,49 @@ def objects(verb: Token) -> list[Token]:
 
 
 def datives(verb: Token) -> list[Token]:
-    """Recipients: "sold Iran cars", and "sold cars to Iran" where the parser labels the
-    preposition itself a dative."""
+    """Recipients without a preposition ("sold Juventus its goalkeeper"); a "to" the
+    parser labels a dative ("sold its unit to Swisscom") is a preposition: its object is
+    taken by ``prep_objects``."""
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ in {"dative", "iobj"} and c.pos_ in {"PROPN", "NOUN", "PRON"}:
             out.extend(sx.conjuncts(c))
-        elif c.dep_ == "dative" and c.pos_ == "ADP":
-            for o in c.children:
-                if o.dep_ == "pobj" and o.pos_ in {"PROPN", "NOUN", "PRON"}:
-                    out.extend(sx.conjuncts(o))
     return out
 
 
 def prep_objects(verb: Token) -> Iterator[tuple[Token, Token]]:
-    """(preposition, object) pairs attached to the verb: "stand for X", "work on X"."""
+    """(preposition, object) pairs attached to the verb: "stand for X", "work on X", "sold
+    X to Y" (a "to" labelled dative), "pulled out of X" (the "of" of "out of")."""
     for c in verb.children:
-        if c.dep_ == "prep":
-            for o in c.children:
+        preps = [c] if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP") else []
+        if preps and not any(o.dep_ == "pobj" for o in c.children):
+            # "out of", "away from": a particle with a preposition of its own
+            particles = load_lexicon().words.particles
+            preps = [p for p in c.children
+                     if p.dep_ == "prep" and p.i == c.i + 1 and c.lower_ in particles]  # fmt: skip
+        for p in preps:
+            for o in p.children:
                 if o.dep_ == "pobj":
                     for oc in sx.conjuncts(o):
-                        yield c, oc
+                        yield p, oc
+
+
+def prep_text(prep: Token) -> str:
+    """A preposition as the predicate names it: "of" under "out" is "out of"."""
+    head, particles = prep.head, load_lexicon().words.particles
+    if head.i == prep.i - 1 and head.dep_ == "prep" and head.lower_ in particles:
+        return f"{head.lower_} {prep.lower_}"
+    return prep.lower_
 
 
 def particle(verb: Token) -> str:
+    """A phrasal verb's particle: "shut down", and an adverb the parser did not label a
+    particle right after the verb ("fell behind", "look forward to")."""
     for c in verb.children:
         if c.dep_ == "prt":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in load_lexicon().words.particles:
             return c.lower_
     return ""
 
@@ -339,21 +356,16 @@ def canonical(lex: Lexicon, verb: Token, prep: str = "") -> str | None:
 
 
 def _is_argument_prep(prep: Token, pobj: Token, lex: Lexicon) -> bool:
+    """Not "during the talks", "in April", nor a part of a date ("for most of Friday",
+    "until the end of March")."""
+    dated = not pobj.ent_type_ and any(
+        o.ent_type_ in lex.date_labels for p, o in prep_objects(pobj)
+        if p.lower_ in lex.words.partitive_prepositions
+    )  # fmt: skip
     return (
         prep.lower_ not in lex.words.non_argument_prepositions
         and pobj.ent_type_ not in lex.date_labels
-        and not _part_of_time(pobj, lex)
-    )
-
-
-def _part_of_time(noun: Token, lex: Lexicon) -> bool:
-    """ "for most of Friday", "for the rest of the year": a part of a stretch of time."""
-    return not noun.ent_type_ and any(
-        o.ent_type_ in lex.date_labels
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in lex.words.partitive_prepositions
-        for o in p.children
-        if o.dep_ == "pobj"
+        and not dated
     )
 
 
@@ -367,20 +379,38 @@ def _active_args(lex: Lexicon, verb: Token) -> Iterator[Arg]:
     for o in dobjs:
         yield Arg(sx.dash_apposition(o) or o, "object", canon)
     for prep, pobj in prep_objects(verb):
-        p = prep.lower_
+        p = prep_text(prep)
         if p in w.denied_prepositions and pobj.pos_ in {"NOUN", "PROPN"} and not dobjs:
             # "comes without a monitor": the "with" relation, denied
             yield Arg(pobj, "prep:" + min(w.denied_prepositions_base), negated=True)
-            continue
-        if not _is_argument_prep(prep, pobj, lex):
-            continue
-        key = f"{verb.lemma_.lower()} {p}"
-        if key in lex.verbs:
-            yield Arg(pobj, "object", lex.verbs[key])  # "stand for X", "meet with X"
-        elif canon and p in w.recipient_prepositions and canon not in lex.speech:
-            yield Arg(pobj, "recipient", canon)  # "sells tanks to Poland"
-        elif not dobjs and p not in w.locative_prepositions:
-            yield Arg(pobj, "prep:" + p)  # "work on a contract", "adapt to new conditions"
+        elif _is_argument_prep(prep, pobj, lex):
+            arg = _prep_arg(lex, verb, canon, p, pobj, bool(dobjs))
+            if arg is not None:
+                yield arg
+    for o in dobjs:
+        if _is_value(lex, o):  # "invested $5bn in Intel": the parser hangs "in" on "$5bn"
+            for prep, pobj in prep_objects(o):
+                if _prepositional(lex, verb, prep_text(prep)):
+                    yield Arg(pobj, "prep:" + prep_text(prep))
+
+
+def _prepositional(lex: Lexicon, verb: Token, p: str) -> bool:
+    """ "invested in", "withdrew from", "stepped down from": a preposition whose object is
+    an argument of the verb, not the place of the event (lexicon.toml)."""
+    lemma, listed = verb.lemma_.lower(), lex.words.prepositional_verbs
+    return f"{lemma} {p}" in listed or f"{lemma} {particle(verb)} {p}" in listed
+
+
+def _prep_arg(lex: Lexicon, verb: Token, canon, p: str, pobj: Token, dobj: bool) -> Arg | None:
+    w = lex.words
+    key = f"{verb.lemma_.lower()} {p}"
+    if key in lex.verbs:
+        return Arg(pobj, "object", lex.verbs[key])  # "stand for X", "meet with X"
+    if canon and p in w.recipient_prepositions and canon not in lex.speech:
+        return Arg(pobj, "recipient", canon)  # "sells tanks to Poland"
+    if _prepositional(lex, verb, p) or (not dobj and p not in w.locative_prepositions):
+        return Arg(pobj, "prep:" + p)  # "work on a contract", "invested $5bn in Intel"
+    return None
 
 
 def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
@@ -398,6 +428,12 @@ def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
         and (noun in lex.nouns or head.lower_ in lex.nouns)
     ):
         return RELATION_NOUN
+    if arg.prop is None and arg.role == "object" and supports(lex, verb) \
+            and verb.lemma_.lower() not in w.stating_support_verbs:  # fmt: skip
+        # "paid a visit to Oslo", "completed the purchase of X": the noun's frame
+        nf = noun_frame(lex, head)
+        if (nf is not None and nf.partners) or nominal_frame(lex, head) is not None:
+            return RELATION_NOUN
     if (
         noun in w.intent_nouns | w.possibility_nouns
         and (
@@ -610,6 +646,9 @@ class NounFrame:
 
 
 def _noun_pobjs(noun: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of the noun's prepositions; a conjunct with a possessor of its own is
+    another phrase the parser coordinated with the object ("X's takeover of Y and Z's
+    purchase of W": not a takeover of the purchase)."""
     return [
         oc
         for c in noun.children
@@ -617,6 +656,7 @@ def _noun_pobjs(noun: Token, preps: frozenset[str]) -> list[Token]:
         for o in c.children
         if o.dep_ == "pobj"
         for oc in sx.conjuncts(o)
+        if oc.i == o.i or not any(g.dep_ == "poss" for g in oc.children)
     ]
 
 
@@ -694,3 +734,78 @@ def noun_frame(lex: Lexicon, noun: Token) -> NounFrame | None:
     if not partners and via.startswith("clause"):
         partners = _clause_partners(lex, noun, prop, anchor)
     return NounFrame(noun, prop, tuple(agents), tuple(partners), via, anchor)
+
+
+@dataclass(frozen=True)
+class NominalFrame:
+    """A nominalisation's clause (lexicon.toml [nominalisations]): "paid a visit to Oslo"
+    -> (subject, visit, Oslo); "the arrest of X by police" -> (police, arrest, X);
+    "Oracle's takeover of X" is the ontology's (``noun_frame``).
+
+    ``args`` pairs each argument with the relation it is in: the ontology property the
+    verb (with its preposition) triggers, else the verb's open name ("complainAbout").
+    ``via`` and ``anchor`` as in ``NounFrame``.
+    """
+
+    noun: Token
+    agents: tuple[Token, ...]
+    args: tuple[tuple[Token, str, bool], ...]  # (argument, relation, is an ontology property)
+    via: str
+    anchor: Token
+
+
+def _nominal_relation(lex: Lexicon, verb: str, prep: str = "") -> tuple[str, bool]:
+    """The relation a nominalisation's verb states with an argument: the ontology's
+    property for the verb (with its preposition), else its open name."""
+    prop = lex.verbs.get(f"{verb} {prep}") if prep else lex.verb(verb)
+    return (prop, True) if prop else (sx.camel(verb, prep), False)
+
+
+def _nominal_args(lex: Lexicon, head: Token, spec) -> list[tuple[Token, str, bool]]:
+    """The arguments a nominalisation's prepositions give, on the noun or on the support
+    verb the parser hung them on ("imposed sanctions on X")."""
+    out = []
+    for prep, o in prep_objects(head):
+        p = prep.lower_
+        if o.ent_type_ in lex.value_labels or o.lower_ in lex.words.wh_words:
+            continue
+        if p in spec.object:
+            out.append((o, *_nominal_relation(lex, spec.verb)))
+        elif p in spec.preps:
+            out.append((o, *_nominal_relation(lex, spec.verb, spec.preps[p])))
+    return out
+
+
+def supports(lex: Lexicon, verb: Token) -> bool:
+    """A support verb: its object noun names what its subject does ("paid a visit")."""
+    return verb.pos_ in VERBAL and verb.lemma_.lower() in lex.words.support_verbs
+
+
+def nominal_frame(lex: Lexicon, noun: Token) -> NominalFrame | None:
+    """The clause a nominalisation states, when its agent is named: by a support verb's
+    subject, a possessor (with the object named: "its purchase of X"; "his arrest" names
+    who was arrested) or a by-phrase ("the mayor's arrest by police"); None otherwise."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    spec = lex.nominalisations.get(noun.lower_) or lex.nominalisations.get(noun.lemma_.lower())
+    if spec is None:
+        return None
+    args = _nominal_args(lex, noun, spec)
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    by = by_agents(noun)
+    if by:
+        agents, via, anchor = by, "by", noun
+        if poss and not any(c.dep_ == "prep" and c.lower_ in spec.object for c in noun.children):
+            args.append((poss[0], *_nominal_relation(lex, spec.verb)))  # "the mayor's arrest"
+    elif poss:
+        agents, via, anchor = sx.conjuncts(poss[0]), "possessor", noun
+    elif noun.dep_ in OBJ and supports(lex, noun.head):
+        agents, via, anchor = subjects(noun.head), "clause-object", noun.head
+        args += _nominal_args(lex, noun.head, spec)
+    else:
+        return None
+    ids = {a.i for a in agents}
+    args = [a for a in args if a[0].i not in ids]
+    if not agents or not args:
+        return None
+    return NominalFrame(noun, tuple(agents), tuple(args), via, anchor)

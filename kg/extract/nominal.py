@@ -7,11 +7,12 @@ be one the ontology lists as a trigger; its agents and partners are the noun fra
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..model import Fact
+from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
@@ -24,6 +25,14 @@ def _names_someone(ctx: Context, o: Token) -> bool:
     return o.lower_ not in w.wh_words and (
         o.pos_ not in {"PRON", "DET", "NUM"} or o.lower_ in w.pronouns
     )
+
+
+def _without_possessive(m: Mention) -> Mention:
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if m.text.endswith(ending) and len(m.text) > len(ending):
+            text = m.text[: -len(ending)].rstrip()
+            return dataclasses.replace(m, text=text, end=m.start + len(text))
+    return m
 
 
 def _named_initiative(ctx: Context, nf: fr.NounFrame) -> Iterator[Fact]:
@@ -45,6 +54,7 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
     for noun in ctx.tokens:
         nf = fr.noun_frame(ctx.lexicon, noun)
         if nf is None:
+            yield from _nominalisation_facts(ctx, noun)
             continue
         if not nf.partners:
             yield from _named_initiative(ctx, nf)
@@ -62,3 +72,27 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
                 if obj is not None:
                     yield sx.make_fact(subj, nf.prop, obj, nf.anchor, negated=negated,
                                        modality_=modality, rule=nf.via)  # fmt: skip
+
+
+def _nominalisation_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
+    """ "paid a visit to Oslo" -> visit Oslo; "the arrest of X by police" -> police
+    arrest X; a support verb's polarity and modality are the fact's ("did not pay a
+    visit")."""
+    nf = fr.nominal_frame(ctx.lexicon, noun)
+    if nf is None:
+        return
+    clause = nf.via.startswith("clause")
+    negated = ctx.negated(nf.anchor) if clause else False
+    modality = ctx.modality(nf.anchor) if clause else ASSERTED
+    for a in nf.agents:
+        subj = sx.mention(a, keep_preps=False)
+        if subj is None:
+            continue
+        for o, relation, typed in nf.args:
+            obj = sx.mention(o, keep_preps=False) if _names_someone(ctx, o) else None
+            if obj is not None and o.dep_ == "poss":  # "the mayor's arrest": the mayor
+                obj = _without_possessive(obj)
+            if obj is not None:
+                rule = "nominalisation-" + nf.via + ("" if typed else "-open")
+                yield sx.make_fact(subj, relation, obj, nf.anchor, negated=negated,
+                                   modality_=modality, rule=rule)  # fmt: skip

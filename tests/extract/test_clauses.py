@@ -53,7 +53,8 @@ CLAUSE = [
     case("The hospital was sued by the families.", {("families", "sue", "hospital", False)}),
     case("The drug was approved by regulators in Japan.",
          {("regulators", "approve", "drug", False)}),
-    case("The fans were not consulted about the move.", {("fans", "consultedAbout", "move", True)}),
+    case("The fans were not consulted about the move.",
+         {("fans", "consultedAbout", "move", True)}),
     # verb + preposition pairs the ontology names
     case("Amazon partnered with Rivian.", {("Amazon", "cooperatesWith", "Rivian", False)}),
     case("The club stands for fair play.", {("club", "supports", "fair play", False)}),
@@ -120,6 +121,7 @@ CLAUSE_NOTHING = [
     case("Who bought the shares?"),
     # no object, or speech with no clause under it
     case("The factory was closed in May."),
+    case("Gatwick Airport was shut for most of Friday."),
     case("Ofcom said that."),
     case("The company is being investigated."),
     case("It is raining in Madrid."),

@@ -9,6 +9,9 @@ NOMINAL = [
     case("Disney's purchase of Fox was completed.", {("Disney", "acquires", "Fox", False)}),
     case("Amazon's takeover of Whole Foods closed in 2017.",
          {("Amazon", "acquires", "Whole Foods", False)}),
+    # a second possessed noun the parser coordinated with the object is no patient
+    case("Zentro's takeover of Bellcom and Vantor's purchase of Qubit were approved.",
+         {("Zentro", "acquires", "Bellcom", False), ("Vantor", "acquires", "Qubit", False)}),
     case("Sweden's accession to the alliance was delayed.",
          {("Sweden", "joins", "alliance", False)}),
     case("Spain's membership of the group is under review.",
