@@ -612,9 +612,9 @@ FACTUALITY_DETAILS = [
     case("Apple has plans to open a store in Lima.",
          {("Apple", "open", "store in Lima", False, "planned")}, only={"open"}),
     case("Chelsea have no chance of beating Barcelona.",
-         {("Chelsea", "beat", "Barcelona", True, "possible")}),
+         {("Chelsea", "beats", "Barcelona", True, "possible")}),
     case("Chelsea have a chance of beating Barcelona.",
-         {("Chelsea", "beat", "Barcelona", False, "possible")}),
+         {("Chelsea", "beats", "Barcelona", False, "possible")}),
     case("No analyst surveyed by Reuters expects Ford to cut prices.",
          {("Reuters", "survey", "analyst", False), ("Ford", "cut", "prices", True)}),
 ]  # fmt: skip
@@ -633,7 +633,7 @@ CONJUNCTS = [
     case("The plant was closed in 2019 and sold to Tata.",
          {("plant", "sold", "Tata", False)}, only={"sold"}),
     case("The museum was inducted into the Hall of Fame.",
-         {("museum", "inducted", "Hall of Fame", False)}),
+         {("museum", "inductedInto", "Hall of Fame", False)}),
     # the place of a passive event keeps its preposition: not what was banned
     case("The app was banned in Montana.", {("app", "bannedIn", "Montana", False)}),
     case("Ada Lovelace was born in London.", {("Ada Lovelace", "bornIn", "London", False)}),
