@@ -149,10 +149,40 @@ def _noun_results(ctx: Context) -> Iterator[Fact]:
 # ------------------------------------------------------------------ results as verbs
 
 
+def _losses(ctx: Context) -> Iterator[Fact]:
+    """ "England lost 11-9 to Wales": a side lost to a side (not "lost Robben to
+    injury": a loss of something is no defeat)."""
+    w = ctx.lexicon.words
+    for verb in ctx.verbs:
+        if verb.lemma_.lower() not in w.loss_verbs or fr.is_passive(verb):
+            continue
+        if any(not _is_score(o) for o in fr.objects(verb)):
+            continue
+        winners = [o for p, o in fr.prep_objects(verb) if p.lower_ in w.loss_verb_prepositions
+                   and o.ent_type_ in w.side_labels]  # fmt: skip
+        score = _score_after(verb.doc, verb)
+        for s_head in fr.subjects(verb) if winners else ():
+            for o in winners:
+                obj = sx.mention(o, keep_preps=False)
+                fact = _fact(s_head, LOST_TO, obj, verb, ctx, verb, "lose-to") if obj else None
+                if fact is not None:
+                    yield fact
+            if score and _side(ctx, s_head):
+                fact = _fact(s_head, SCORE, score, verb, ctx, verb, "score")
+                if fact is not None:
+                    yield fact
+
+
+def _is_score(tok: Token) -> bool:
+    """A number of a score line ("2-0": its first number), or the score token."""
+    doc = tok.doc
+    return any(_score_at(doc, i) for i in (tok.i, tok.i - 2)) or tok.like_num
+
+
 def _verb_scores(ctx: Context) -> Iterator[Fact]:
     """The score of a result verb ("beat England 11-9", "lost 2-0 to Wales", "drew 1-1
     with Spain"), for its subject."""
-    results = {BEATS, LOST_TO, PLAYS_AGAINST}
+    results = {BEATS, PLAYS_AGAINST}
     for frame in ctx.frames(fr.EVENT):
         if not any(a.prop in results for a in frame.args):
             continue
@@ -251,6 +281,20 @@ def _award(ctx: Context, tok: Token) -> bool:
     return ent is not None and any(t.lemma_.lower() in w.award_nouns for t in ent)
 
 
+def _award_mention(ctx: Context, noun: Token) -> Mention | None:
+    """The award's words with an "of" phrase ("player of the year"), without what it
+    was for ("best actor for his role")."""
+    toks = sx.phrase_tokens(noun, keep_preps=False)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ctx.lexicon.words.partitive_prepositions:
+            toks += list(c.subtree)
+    toks = sorted(toks, key=lambda t: t.i)
+    text = sx.phrase_text(toks)
+    if not text:
+        return None
+    return Mention(text=text, start=toks[0].idx, end=toks[-1].idx + len(toks[-1]))
+
+
 def _passive_holders(verb: Token) -> list[Token]:
     """Who was named: the passive subject; "who" of a relative clause is its noun."""
     out = []
@@ -270,7 +314,7 @@ def _named_awards(ctx: Context, verb: Token) -> Iterator[Fact]:
         if not holder.ent_type_ or holder.ent_type_ in ctx.lexicon.value_labels:
             continue
         for p in prizes:
-            obj = sx.mention(p)
+            obj = _award_mention(ctx, p)
             fact = _fact(holder, WINS, obj, verb, ctx, verb, "named") if obj else None
             if fact is not None:
                 yield fact
@@ -327,6 +371,7 @@ def _awards(ctx: Context) -> Iterator[Fact]:
 def contest_facts(ctx: Context) -> Iterator[Fact]:
     """Results, scores and fixtures of matches; awards and honours."""
     yield from _noun_results(ctx)
+    yield from _losses(ctx)
     yield from _verb_scores(ctx)
     yield from _fixtures(ctx)
     yield from _awards(ctx)

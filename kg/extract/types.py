@@ -22,6 +22,7 @@ from .context import Context
 from .factuality import ASSERTED
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+_PRODUCT_CLASSES = {terms.PRODUCT, terms.WEAPON}
 
 
 def _indefinite(ctx: Context, noun: Token) -> bool:
@@ -187,8 +188,22 @@ def _premodifier_types(ctx: Context) -> Iterator[Fact]:
         if not tied or appos or not _class_noun(ctx, noun) or not _one(noun):
             continue
         subj = sx.mention(root, keep_preps=False)
-        if subj is not None:
-            yield sx.make_fact(subj, terms.IS_A, _described(noun), noun, rule="premodifier")
+        if subj is None:
+            continue
+        yield sx.make_fact(subj, terms.IS_A, _described(noun), noun, rule="premodifier")
+        yield from _kind_modifiers(ctx, subj, noun)
+
+
+def _kind_modifiers(ctx: Context, subj: Mention, noun: Token) -> Iterator[Fact]:
+    """ "the Xbox game Halo 2", "the iPhone app X": the name on a product's kind is
+    related to the product, in a way the text leaves open (platform, maker, brand)."""
+    if ctx.lexicon.classes.get(noun.lemma_.lower()) not in _PRODUCT_CLASSES:
+        return
+    for c in noun.children:
+        if c.dep_ == "compound" and c.ent_type_ in ctx.lexicon.words.ownable_labels:
+            other = sx.mention(c, keep_preps=False)
+            if other is not None and other.text != subj.text:
+                yield sx.make_fact(subj, terms.RELATED_TO, other, noun, rule="kind-modifier")
 
 
 def _name_like(ctx: Context, tok: Token) -> bool:
@@ -238,10 +253,14 @@ def copula_facts(ctx: Context) -> Iterator[Fact]:
             found = _appos_type(ctx, tok)
             if found is None:
                 continue
-            subj = sx.mention(found[0], keep_preps=False)
-            obj = sx.mention(found[1], keep_preps=False)
+            name, kind = found
+            subj = sx.mention(name, keep_preps=False)
+            # "a new games console, the Zeno": the kind as the words before it give it
+            obj = _described(kind) if kind.i < name.i else sx.mention(kind, keep_preps=False)
             if subj and obj:
                 yield sx.make_fact(subj, terms.IS_A, obj, tok, rule="appos")
+            if subj and kind.i < name.i:
+                yield from _kind_modifiers(ctx, subj, kind)
     yield from _premodifier_types(ctx)
     yield from _alias_facts(ctx)
 

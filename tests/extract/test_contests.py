@@ -8,7 +8,8 @@ from tests.conftest import case, rows
 CONTEST = [
     # a score line goes with the side whose result it is
     case("Norway beat Sweden 3-1 on Saturday.", {("Norway", "score", "3-1", False)}),
-    case("Sweden lost 2-0 to Norway in the final.", {("Sweden", "score", "2-0", False)}),
+    case("Sweden lost 2-0 to Norway in the final.",
+         {("Sweden", "lostTo", "Norway", False), ("Sweden", "score", "2-0", False)}),
     # results as nouns: the possessor, or the subject of a verb that takes a result
     case("Denmark's 1-0 defeat by Norway ended their run.",
          {("Denmark", "lostTo", "Norway", False), ("Denmark", "score", "1-0", False)}),
@@ -31,6 +32,8 @@ CONTEST = [
           ("Karl Ott", "wins", "Golden Lion award", False)}),
     case("Paul Weller was voted player of the year.",
          {("Paul Weller", "wins", "player of the year", False)}),
+    case("Tomas Orlik, who was crowned best actor for his role in Night Fall, thanked the jury.",
+         {("Tomas Orlik", "wins", "best actor", False)}),
     # --- no contest: a role named by "named", a meeting of leaders, a lost player, a
     # venue, an award given by someone
     case("Maria Lenz was named chief executive of Dunmore."),
@@ -39,6 +42,9 @@ CONTEST = [
     case("The firm's loss of £3m was smaller than expected."),
     case("Denmark's defeat at Wembley ended their run."),
     case("The jury gave the award to the film."),
+    # losing something to someone is no defeat
+    case("Mourinho has lost winger Ben Ashby to a serious injury."),
+    case("The airline lost market share to Ryanair."),
 ]  # fmt: skip
 
 

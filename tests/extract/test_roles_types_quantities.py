@@ -154,6 +154,9 @@ COPULA = [
     case("Tomas Orlik, an Iraqi Kurd, was arrested in Leeds.",
          {("Tomas Orlik", "isA", "Iraqi Kurd", False)}),
     case("Indian firm Tata Steel bought Corus.", {("Tata Steel", "isA", "Indian firm", False)}),
+    # a name on a product's kind ties the product to it, how the text leaves open
+    case("The iPhone app Flashcard Pro was removed.",
+         {("Flashcard Pro", "isA", "app", False), ("Flashcard Pro", "relatedTo", "iPhone", False)}),
     case("Car-maker Halcyon's humanoid robot Kite has just got faster.",
          {("Halcyon", "isA", "Car-maker", False), ("Kite", "isA", "humanoid robot", False)}),
     case("Dunmore unveiled a new games console, the Zeno, on Monday.",
