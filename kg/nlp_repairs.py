@@ -57,6 +57,10 @@ shape a rule can see:
   (``object_control_verbs``, ``requesting_verbs``, ``purpose_object_verbs``) takes it
   as its object, and the infinitive as its xcomp, as in "urged Chile to sign".
 
+* **A score line read as two numbers.** "Norway beat Sweden 3-1": the parser makes "1"
+  the verb's object and the side beaten an adverbial. The second number of a score
+  hangs on the first, and the name before the score is the object again.
+
 Repairs change ``doc.ents`` and token heads only, so every later layer (references,
 frames, factuality) sees the repaired document. The connecting words are data
 (``name_connectors`` in kg/data/lexicon.toml).
@@ -105,6 +109,7 @@ def kg_repairs(doc: Doc) -> Doc:
     reattach_dangling_names(doc)
     reattach_names_after_nouns(doc)
     retype_works(doc)
+    reattach_score_lines(doc)
     return doc
 
 
@@ -673,3 +678,37 @@ def reattach_names_after_nouns(doc: Doc) -> None:
         if root.dep_ in {"npadvmod", "dep"} and root.head.i == noun.head.i:
             root.head = noun
             root.dep_ = "appos"
+
+
+_SCORE_DASHES = {"-", "\u2013", "\u2010", "\u2011"}
+
+
+def _score_line(doc: Doc, i: int) -> bool:
+    """ "3-1" split into three tokens: short numbers on both sides of a dash, no space."""
+    a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        a.text.isdigit() and b.text.isdigit() and len(a) <= 3 and len(b) <= 3
+        and dash.text in _SCORE_DASHES and not a.whitespace_ and not dash.whitespace_
+    )  # fmt: skip
+
+
+def reattach_score_lines(doc: Doc) -> None:
+    """ "Norway beat Sweden 3-1": the parser hangs both numbers of the score on the verb,
+    the second as its object, and the side beaten as an adverbial. The second number
+    and the dash hang on the first, and a name the verb lost its object to is the object
+    again."""
+    for i in range(len(doc) - 2):
+        if not _score_line(doc, i):
+            continue
+        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+        verb = b.head
+        if verb.i in (a.i, dash.i) or b.head.i != a.head.i:
+            continue
+        was_object = b.dep_ in {"dobj", "obj"}
+        b.head, b.dep_ = a, "dep"
+        dash.head, dash.dep_ = a, "punct"
+        if was_object and verb.pos_ == "VERB":
+            names = [c for c in verb.children
+                     if c.dep_ == "npadvmod" and c.i < a.i and c.ent_type_]  # fmt: skip
+            if names:
+                names[-1].dep_ = "dobj"

@@ -93,6 +93,14 @@ class KG(DefinedNamespace):
     affiliatedWith: object
     countryOfOrigin: object
     isA: object
+    sequelTo: object
+    knownAs: object
+    beats: object
+    lostTo: object
+    playsAgainst: object
+    score: object
+    wins: object
+    inductedInto: object
     hasQuantity: object
     amount: object
     percentage: object

@@ -140,7 +140,11 @@ class _Resolver:
         ):
             return None  # "the French minister" unresolved, "the Turkmen side": no one's role
         obj: Mention | str = fact.obj
-        if isinstance(obj, Mention):
+        if fact.predicate == terms.IS_A and isinstance(obj, Mention) and not obj.label:
+            # a type the text states is a kind, never a thing named before ("the Xbox
+            # game Halo 2": a game, not the Xbox)
+            obj = dataclasses.replace(obj, key="concept:" + norm(obj.text))
+        elif isinstance(obj, Mention):
             obj = self.mention(obj, fact)
             if obj is None or obj.key == subj.key:
                 return None

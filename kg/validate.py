@@ -46,7 +46,11 @@ def typing_shapes() -> Graph:
     lex = load_lexicon()
     g = Graph()
     for prop in sorted(lex.relations):
-        dom, rng = lex.domains.get(prop), lex.ranges.get(prop)
+        # only kg's own classes constrain (a range such as rdfs:Resource admits anything)
+        dom, rng = (
+            frozenset(c for c in lex.domains.get(prop, ()) if c in lex.superclasses),
+            frozenset(c for c in lex.ranges.get(prop, ()) if c in lex.superclasses),
+        )
         shape = URIRef(f"{KG._NS}shape/{prop}")
         g.add((shape, RDF.type, SH.NodeShape))
         g.add((shape, SH.targetSubjectsOf, KG[prop]))

@@ -35,6 +35,7 @@ from ..model import Fact
 from . import syntax as sx
 from .attribution import Region
 from .clauses import characterization_facts, clause_facts, predicative_facts
+from .contests import contest_facts
 from .context import Context
 from .intentions import intention_facts
 from .nominal import nominal_facts
@@ -79,6 +80,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "origin": Extractor(origin_facts),
     "place": Extractor(place_facts, reads_tag_lines=True),
     "ownership": Extractor(ownership_facts),
+    "contest": Extractor(contest_facts),
 }
 
 

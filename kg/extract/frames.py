@@ -609,7 +609,9 @@ def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
         subj, rule = passive_subjects(verb), "passive"
         # "was banned in Montana": the place of the event, not what was banned (bannedIn)
         places = lex.words.place_only_prepositions
-        args = [Arg(o, ("place:" if p.lower_ in places else "prep:") + p.lower_)
+        # "was inducted into X": a verb with its preposition the ontology lists (inductedInto)
+        args = [Arg(o, ("place:" if p.lower_ in places else "prep:") + p.lower_,
+                    lex.verbs.get(f"{verb.lemma_.lower()} {p.lower_}"))
                 for p, o in prep_objects(verb) if _is_argument_prep(p, o, lex)]  # fmt: skip
     args = _with_members(lex, verb, args)
     args = [_typed(lex, verb, a) for a in args]

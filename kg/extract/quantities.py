@@ -601,7 +601,7 @@ def _age(ctx: Context) -> Iterator[Fact]:
             continue
         person = None
         nxt = doc[tok.i + 1 : tok.i + 5]
-        if [t.lower_ for t in nxt] == ["-", "year", "-", "old"]:
+        if "".join(t.lower_ for t in nxt) == "-year-old":
             noun = nxt[-1].head
             if nxt[-1].dep_ == "amod" and noun.pos_ == "PROPN":  # a name said to be of an age
                 person = noun

@@ -19,3 +19,4 @@ LOCATED_IN, BASED_IN, OWNED_BY, OPERATES_IN, CREATED_BY = (
     local_name(p) for p in (KG.locatedIn, KG.basedIn, KG.ownedBy, KG.operatesIn, KG.createdBy)
 )
 LIVES_IN, NATIVE_OF = (local_name(p) for p in (KG.livesIn, KG.nativeOf))
+SEQUEL_TO, KNOWN_AS, RELATED_TO = (local_name(p) for p in (KG.sequelTo, KG.knownAs, KG.relatedTo))

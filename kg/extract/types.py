@@ -13,13 +13,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import load_words
-from ..model import Fact
+from ..lexicon import load_lexicon, load_words
+from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
 from .factuality import ASSERTED
+
+_HYPHENS = {"-", "\u2010", "\u2011"}
+_PRODUCT_CLASSES = {terms.PRODUCT, terms.WEAPON}
 
 
 def _indefinite(ctx: Context, noun: Token) -> bool:
@@ -75,19 +78,191 @@ def _copula_types(ctx: Context, tok: Token) -> Iterator[Fact]:
                                modality_=ctx.modality(cop), rule="copula")  # fmt: skip
 
 
+def _class_noun(ctx: Context, noun: Token) -> bool:
+    """A noun that names a kind of thing ("maker", "robot", "sequel"), not a role."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (
+        lemma in ctx.lexicon.classes or lemma in ctx.lexicon.words.work_nouns
+    )
+
+
+def _relation_noun(ctx: Context, noun: Token) -> bool:
+    """ "the sequel to Y": a noun whose relation the agent-noun extractor reads."""
+    preps = ctx.lexicon.words.agent_noun_prepositions
+    return noun.lemma_.lower() in ctx.lexicon.agents and any(
+        c.dep_ == "prep" and c.lower_ in preps for c in noun.children
+    )
+
+
+def _named(ctx: Context, tok: Token) -> bool:
+    return bool(tok.ent_type_) and tok.ent_type_ not in ctx.lexicon.value_labels
+
+
+def _appos_type(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
+    """(name, description) of an apposition that gives a name its type: "X, a Turkish
+    drone maker," and "X, an Iraqi Kurd," (any noun after "a"); "X, the frozen-food
+    maker," (a class noun after "the"); "a new music player, the Zeno," (a name after a
+    class noun)."""
+    head = tok.head
+    if not _beside(head, tok):
+        return None
+    defined = any(c.dep_ == "det" and c.lower_ in ctx.lexicon.words.definite_articles
+                  for c in tok.children)  # fmt: skip
+    if _named(ctx, head) and not _named(ctx, tok) and not _measures(ctx, tok):
+        if _indefinite(ctx, tok) and (tok.pos_ == "NOUN" or _national(ctx, tok)):
+            return head, tok
+        if defined and _class_noun(ctx, tok) and not _relative(tok):
+            return head, tok
+    if _named(ctx, tok) and not head.ent_type_ and _class_noun(ctx, head):
+        return (tok, head) if _one(head) and not _relative(head) else None
+    return None
+
+
+def _beside(head: Token, app: Token) -> bool:
+    """The apposition follows its noun's phrase, with only punctuation between: not a
+    name the parser hung on a noun far before ("the ministry shortlisted ...: Skanska")."""
+    i = app.left_edge.i - 1
+    while i > head.i and app.doc[i].is_punct:
+        i -= 1
+    return i == head.i or (i > head.i and any(t.i == i for t in head.subtree))
+
+
+def _national(ctx: Context, noun: Token) -> bool:
+    """ "an Iraqi Kurd": a proper noun of a people, with its nationality."""
+    groups = ctx.lexicon.labels_of(terms.GROUP)
+    return (
+        noun.pos_ == "PROPN"
+        and not noun.ent_type_
+        and any(c.ent_type_ in groups for c in noun.children)
+    )
+
+
+def _relative(noun: Token) -> bool:
+    """ "its maker", "their firm": a description relative to something else."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+def _one(noun: Token) -> bool:
+    """A description of one thing: "a new console", not "four companies: A, B, C"."""
+    return noun.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _measures(ctx: Context, noun: Token) -> bool:
+    """ "a total of £1.1bn", "a stake of 5%": an amount, not a kind of thing."""
+    return any(t.ent_type_ in ctx.lexicon.quantity_labels for t in sx.phrase_tokens(noun))
+
+
+def _described(noun: Token) -> Mention:
+    """A class noun with the words before it that describe it: "humanoid robot",
+    "Car-maker" (no possessor, no determiner)."""
+    doc, start = noun.doc, noun.i
+    places = load_lexicon().labels_of(terms.GROUP, terms.LOCATION, terms.COUNTRY)
+    while start > 0:
+        prev = doc[start - 1]
+        describes = prev.dep_ in {"compound", "amod", "nmod", "npadvmod"} and (
+            not prev.ent_type_ or prev.ent_type_ in places
+        )  # "Indian firm", "US aircraft firm"; not "Sony robot"
+        hyphen = prev.text in _HYPHENS and not prev.whitespace_
+        if not (describes or hyphen) or prev.pos_ in {"DET", "PART", "PRON"}:
+            break
+        start -= 1
+    if start + 2 <= noun.i and doc[start].text in _HYPHENS:
+        start += 2  # "Sony-made games console" cut at "Sony": no "-made"
+    span = doc[start : noun.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _premodifier_types(ctx: Context) -> Iterator[Fact]:
+    """ "Car-maker Halcyon", "Halcyon's humanoid robot Kite", "the film Nora Lusk": the
+    class noun right before a name, tied to it, is the name's type."""
+    for ent in ctx.ents:
+        if ent.start == 0 or ent.label_ in ctx.lexicon.value_labels:
+            continue
+        noun, root = ent.doc[ent.start - 1], ent.root
+        tied = (
+            noun.head.i == root.i
+            or root.head.i == noun.i
+            or (noun.head.i == root.head.i and noun.dep_ == root.dep_)
+        )  # "robot Kite" parsed as two subjects of one verb
+        appos = noun.dep_ == "appos" or (root.dep_ == "appos" and root.head.i == noun.i)
+        if not tied or appos or not _class_noun(ctx, noun) or not _one(noun):
+            continue
+        subj = sx.mention(root, keep_preps=False)
+        if subj is None:
+            continue
+        yield sx.make_fact(subj, terms.IS_A, _described(noun), noun, rule="premodifier")
+        yield from _kind_modifiers(ctx, subj, noun)
+
+
+def _kind_modifiers(ctx: Context, subj: Mention, noun: Token) -> Iterator[Fact]:
+    """ "the Xbox game Halo 2", "the iPhone app X": the name on a product's kind is
+    related to the product, in a way the text leaves open (platform, maker, brand)."""
+    if ctx.lexicon.classes.get(noun.lemma_.lower()) not in _PRODUCT_CLASSES:
+        return
+    for c in noun.children:
+        if c.dep_ == "compound" and c.ent_type_ in ctx.lexicon.words.ownable_labels:
+            other = sx.mention(c, keep_preps=False)
+            if other is not None and other.text != subj.text:
+                yield sx.make_fact(subj, terms.RELATED_TO, other, noun, rule="kind-modifier")
+
+
+def _name_like(ctx: Context, tok: Token) -> bool:
+    return _named(ctx, tok) or tok.pos_ == "PROPN"
+
+
+def _alias_facts(ctx: Context) -> Iterator[Fact]:
+    """ "X is now known as Y", "X, formerly known as Y,", "X was renamed Y" -> (X,
+    knownAs, Y); "a new console, billed as the Y" -> (Y, isA, new console)."""
+    w = ctx.lexicon.words
+    for verb in ctx.tokens:
+        if verb.lemma_.lower() not in w.alias_verbs or verb.tag_ not in {"VBN", "VBD"}:
+            continue
+        names = [c for c in verb.children if c.dep_ in {"oprd", "attr"} and _name_like(ctx, c)]
+        names += [o for p, o in fr.prep_objects(verb)
+                  if p.lower_ in w.alias_prepositions and _name_like(ctx, o)]  # fmt: skip
+        holders = fr.passive_subjects(verb) if names else []
+        if names and not holders and verb.dep_ == "acl":
+            holders = [verb.head]  # "a console, billed as Y" with "billed" read as past
+        for h in holders:
+            definite = any(c.dep_ == "det" and c.lower_ in w.definite_articles for c in h.children)
+            if _name_like(ctx, h) or definite:  # "the company is now known as Y": a name's
+                prop, subj_tok, rule = terms.KNOWN_AS, h, "known-as"
+            elif _class_noun(ctx, h):
+                prop, subj_tok, rule = terms.IS_A, None, "billed-as"
+            else:
+                continue
+            for n in names:
+                if subj_tok is None:
+                    subj, obj = sx.mention(n, keep_preps=False), _described(h)
+                else:
+                    subj, obj = sx.mention(h, keep_preps=False), sx.mention(n, keep_preps=False)
+                if subj and obj and subj.text != obj.text:
+                    yield sx.make_fact(subj, prop, obj, verb, negated=ctx.negated(verb),
+                                       modality_=ctx.modality(verb), rule=rule)  # fmt: skip
+
+
 def copula_facts(ctx: Context) -> Iterator[Fact]:
-    """isA facts from "X is a N" and from "X, a N," appositions. A title in apposition
+    """isA facts from "X is a N", from appositions ("X, a N,", "X, the maker,", "the
+    player, the Zeno,") and from a class noun before a name ("Car-maker X"). A title
     ("X, a spokesman,") is a role: the registry lets the role extractor's fact win."""
     for tok in ctx.tokens:
-        if tok.dep_ not in {"attr", "appos"} or not _indefinite(ctx, tok):
-            continue
-        if _copula(tok) is not None and tok.pos_ in {"NOUN", "PROPN"}:
-            yield from _copula_types(ctx, tok)
-        elif tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.ent_type_:
-            subj = sx.mention(tok.head, keep_preps=False)
-            obj = sx.mention(tok, keep_preps=False)
+        if tok.dep_ == "attr" and _indefinite(ctx, tok):
+            if _copula(tok) is not None and tok.pos_ in {"NOUN", "PROPN"}:
+                yield from _copula_types(ctx, tok)
+        elif tok.dep_ == "appos" and not _relation_noun(ctx, tok):
+            found = _appos_type(ctx, tok)
+            if found is None:
+                continue
+            name, kind = found
+            subj = sx.mention(name, keep_preps=False)
+            # "a new games console, the Zeno": the kind as the words before it give it
+            obj = _described(kind) if kind.i < name.i else sx.mention(kind, keep_preps=False)
             if subj and obj:
                 yield sx.make_fact(subj, terms.IS_A, obj, tok, rule="appos")
+            if subj and kind.i < name.i:
+                yield from _kind_modifiers(ctx, subj, kind)
+    yield from _premodifier_types(ctx)
+    yield from _alias_facts(ctx)
 
 
 def _ranked_in_group(ctx: Context, noun: Token) -> list[Token]:

@@ -651,9 +651,9 @@ FACTUALITY_DETAILS = [
     case("Apple has plans to open a store in Lima.",
          {("Apple", "open", "store in Lima", False, "planned")}, only={"open"}),
     case("Chelsea have no chance of beating Barcelona.",
-         {("Chelsea", "beat", "Barcelona", True, "possible")}),
+         {("Chelsea", "beats", "Barcelona", True, "possible")}),
     case("Chelsea have a chance of beating Barcelona.",
-         {("Chelsea", "beat", "Barcelona", False, "possible")}),
+         {("Chelsea", "beats", "Barcelona", False, "possible")}),
     case("No analyst surveyed by Reuters expects Ford to cut prices.",
          {("Reuters", "survey", "analyst", False), ("Ford", "cut", "prices", True)}),
 ]  # fmt: skip

@@ -7,6 +7,7 @@ from kg.errors import ConfigError
 from kg.extract import EXTRACTORS, extract
 from tests.extract import (
     test_clauses,
+    test_contests,
     test_intentions,
     test_nominal,
     test_origin,
@@ -31,6 +32,7 @@ ALONE = {
     "intention": ("Meta plans to buy Snap.", "plan"),
     "place": ("Storms hit McAllen, Texas, on Monday.", "locatedIn"),
     "ownership": ("Sales outstripped Microsoft's Xbox.", "ownedBy"),
+    "contest": ("Norway's 2-1 win over Sweden ended the run.", "beats"),
 }
 
 # The exact table of each extractor (rows of test_*.py in this folder).
@@ -49,6 +51,7 @@ TABLES = {
     "intention": test_intentions.INTENTION,
     "place": test_places.PLACE,
     "ownership": test_ownership.OWNERSHIP,
+    "contest": test_contests.CONTEST,
 }
 
 

@@ -148,8 +148,38 @@ COPULA = [
     # alone, a title in an apposition is a type too (with every extractor, role owns it)
     case("Ted Cruz, a senator from Texas, opposed the bill.",
          {("Ted Cruz", "isA", "senator", False)}),
-    # --- a definite description, an unnamed subject: no type
+    # "X, the N,": a class noun after "the" types the name; so does one before it
+    case("Brindle Foods, the frozen-food maker, said profits rose.",
+         {("Brindle Foods", "isA", "frozen-food maker", False)}),
+    case("Tomas Orlik, an Iraqi Kurd, was arrested in Leeds.",
+         {("Tomas Orlik", "isA", "Iraqi Kurd", False)}),
+    case("Indian firm Tata Steel bought Corus.", {("Tata Steel", "isA", "Indian firm", False)}),
+    # a name on a product's kind ties the product to it, how the text leaves open
+    case("The iPhone app Flashcard Pro was removed.",
+         {("Flashcard Pro", "isA", "app", False), ("Flashcard Pro", "relatedTo", "iPhone", False)}),
+    case("Car-maker Halcyon's humanoid robot Kite has just got faster.",
+         {("Halcyon", "isA", "Car-maker", False), ("Kite", "isA", "humanoid robot", False)}),
+    case("Dunmore unveiled a new games console, the Zeno, on Monday.",
+         {("Zeno", "isA", "new games console", False)}),
+    case("Nintendo has unveiled a cheaper games console, billed as the Switch Lite.",
+         {("Switch Lite", "isA", "cheaper games console", False)}),
+    # another name of the same thing
+    case("Consignia was renamed Royal Mail in 2002.",
+         {("Consignia", "knownAs", "Royal Mail", False)}),
+    case("Royal Mail, formerly known as Consignia, cut 300 jobs.",
+         {("Royal Mail", "knownAs", "Consignia", False)}),
+    # --- a definite description, an unnamed subject: no type; a role or a place after
+    # "the" is no type; a relation noun is its relation's ("the sequel to Y")
     case("The Airbus A350 is the best-selling airliner in Europe."),
+    case("Maria Lenz, the chief executive, said sales fell."),
+    case("Lyon, the French city, hosted the summit."),
+    case("Ocean Deep, the sequel to Ocean Blue, opened on Friday."),
+    # ... nor an amount, a plural kind, a description relative to something else
+    case("The regulator fined three lenders, including Barclays and Lloyds, a total of £40m."),
+    case("The ministry shortlisted three firms to build the bridge: Skanska, Balfour Beatty "
+         "and Kier."),
+    case("US car firms Tesla and Rivian cut output."),
+    case("The drug earned billions for its maker, Novartis."),
     case("The weather is a worry."),
     case("It is a hard decision.",
          xfail="'it' of a judgement names nothing, yet gets a type"),
@@ -157,6 +187,8 @@ COPULA = [
 
 AGENT_NOUN = [
     # nouns for the doer of a relation, in a copula or an apposition
+    case("Ocean Deep, the sequel to Ocean Blue, opened on Friday.",
+         {("Ocean Deep", "sequelTo", "Ocean Blue", False)}),
     case("Ireland is a staunch supporter of the treaty.",
          {("Ireland", "supports", "treaty", False)}),
     case("Norway and Denmark are firm backers of the carbon tax.",
