@@ -421,11 +421,11 @@ def eval_(gold: Path, graph: Path, as_json: bool) -> None:
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--max", "limit", default=50, show_default=True, help="Violations to list.")
 def validate(graph: Path, limit: int) -> None:
-    """Check a graph file against kg's SHACL shapes (ontology/shapes.ttl)."""
-    from .query import load_graph
+    """Check a graph file or store against kg's SHACL shapes (ontology/shapes.ttl)."""
+    from .query import load_union
     from .validate import validate as run
 
-    violations = run(load_graph(graph))
+    violations = run(load_union(graph))
     if not violations:
         click.echo(f"{graph}: conforms to kg's SHACL shapes")
         return

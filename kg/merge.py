@@ -21,7 +21,6 @@ from pathlib import Path
 
 from .errors import GraphFileError
 from .export import DEFAULT_NAMES, export
-from .pipeline import EntityReducer
 from .rdf import (
     ClaimCounter,
     add_entities,
@@ -32,6 +31,7 @@ from .rdf import (
     sorted_lines,
     to_nquads,
 )  # fmt: skip
+from .reduce import EntityReducer
 from .shard import MANIFEST, read_manifest, read_results
 
 FAN_IN = 128  # shard files open at once in the k-way merge

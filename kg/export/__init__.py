@@ -152,7 +152,9 @@ def to_rdf(data: Source, fmt: str = "turtle") -> str:
 def store_nquads(store: ox.Store) -> str:
     """A store's quads in kg's canonical N-Quads text (rdflib's rows, sorted), the text a
     build writes without a store."""
-    return ox_nquads_text(store.quads_for_pattern(None, None, None, None))
+    from ..store import stored_quads
+
+    return ox_nquads_text(stored_quads(store))
 
 
 def write_rdf(data: Source, path: str | Path, fmt: str = "turtle") -> Path:
