@@ -411,10 +411,13 @@ def serve(graph: Path, host: str, port: int, timeout: float) -> None:
 
     if not graph.exists():
         raise KGError(f"{graph}: no such file or store")
-    click.echo(f"kg: serving {graph} on http://{host}:{port}/ (SPARQL at /sparql); "
-               "Ctrl-C stops", err=True)  # fmt: skip
+
+    def say(url: str) -> None:
+        click.echo(f"kg: serving {graph} on {url} (SPARQL at {url}sparql); Ctrl-C stops",
+                   err=True)  # fmt: skip
+
     try:
-        run(graph, host=host, port=port, timeout=timeout)
+        run(graph, host=host, port=port, timeout=timeout, on_ready=say)
     except OSError as exc:
         raise KGError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
 
