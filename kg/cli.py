@@ -109,13 +109,61 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     Writes OUTPUT/graph.ttl (Turtle), OUTPUT/graph.trig (named graph per article) and
     OUTPUT/graph.html (interactive view).
     """
-    from .export import DEFAULT_NAMES, GraphData, export
     from .nlp import DEFAULT_MODEL
-    from .pipeline import build_nquads_from, split_languages
-    from .read import read_articles
+    from .pipeline import build_files, build_into_store, build_on_dask
 
     wanted = _export_formats(formats)
     bad: list[KGError] = []
+    articles = _articles(inputs, strict=strict, bad=bad, pub_date=pub_date)
+    started = time.perf_counter()
+    show = not quiet and len(articles) > 1
+
+    def progress(n: int, total: int, art: object = None) -> None:
+        if show:
+            rate = n / max(time.perf_counter() - started, 1e-9)
+            eta = (total - n) / rate if rate else 0
+            unit = "" if art is not None else " partitions"
+            click.echo(f"\r[{n}/{total}{unit}] {rate:.1f}/s, eta {eta:.0f}s ", err=True,
+                       nl=n == total)  # fmt: skip
+
+    if not quiet:
+        click.echo(f"kg: parsing {len(articles)} article(s) with spaCy...", err=True)
+    from click.core import ParameterSource
+
+    files_wanted = store is None or ctx.get_parameter_source("out") is not ParameterSource.DEFAULT
+    model = model or DEFAULT_MODEL
+    common = {"model": model, "title": title, "max_nodes": html_max_nodes, "progress": progress}
+    if executor == "dask":
+        report = build_on_dask(articles, shards or out / "shards",
+                               out=out if files_wanted else None, formats=wanted, store=store,
+                               scheduler=scheduler, workers=workers or (jobs if jobs > 1 else None),
+                               partition_size=partition_size, **common)  # fmt: skip
+        if not quiet:
+            click.echo(f"kg: {report.partitions_written} partition(s) written, "
+                       f"{report.partitions_skipped} already complete -> "
+                       f"{shards or out / 'shards'}", err=True)  # fmt: skip
+    elif store is not None:
+        report = build_into_store(articles, store, out=out if files_wanted else None,
+                                  formats=wanted, jobs=jobs, **common)  # fmt: skip
+    else:
+        report = build_files(articles, out, wanted, jobs=jobs, **common)
+    if not quiet:
+        click.echo(f"kg: {report.articles} article(s), {report.facts} facts"
+                   + (f", {report.entities} entities" if report.entities else "")
+                   + (f", {report.quads} quads" if report.quads else "")
+                   + f" in {report.seconds:.1f}s"
+                   + (f" -> {', '.join(str(p) for p in report.paths)}" if report.paths else "")
+                   + (f"; the store {store}" if store else ""), err=True)  # fmt: skip
+    _report_failed(report.failed, report.failed_partitions, bad)
+
+
+def _articles(inputs: tuple[Path, ...], *, strict: bool, bad: list[KGError],
+              pub_date: str | None) -> list:  # fmt: skip
+    """The English articles to build, dated; unreadable inputs are added to ``bad`` (or
+    stop the build with --strict), other languages are skipped with a message."""
+    from .pipeline import split_languages
+    from .read import read_articles
+
     articles = read_articles(inputs, errors=None if strict else bad)  # type: ignore[arg-type]
     if bad and not articles:
         raise (
@@ -138,93 +186,7 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         articles = [a if a.date else dataclasses.replace(a, date=pub_date) for a in articles]
     if not articles:
         raise KGError("no articles found in " + ", ".join(str(p) for p in inputs))
-    started = time.perf_counter()
-    show = not quiet and len(articles) > 1
-
-    def progress(n: int, total: int, art: object) -> None:
-        if show:
-            rate = n / max(time.perf_counter() - started, 1e-9)
-            eta = (total - n) / rate if rate else 0
-            click.echo(
-                f"\r[{n}/{total}] {rate:.1f} articles/s, eta {eta:.0f}s ", err=True, nl=n == total
-            )
-
-    if not quiet:
-        click.echo(f"kg: parsing {len(articles)} article(s) with spaCy...", err=True)
-    from click.core import ParameterSource
-
-    files_wanted = store is None or ctx.get_parameter_source("out") is not ParameterSource.DEFAULT
-    if executor == "dask":
-        _build_dask(articles, out=out if files_wanted else None, formats=wanted, store=store,
-                    model=model or DEFAULT_MODEL, scheduler=scheduler,
-                    workers=workers or (jobs if jobs > 1 else None),
-                    shards=shards or out / "shards", partition_size=partition_size,
-                    title=title, max_nodes=html_max_nodes, quiet=quiet)  # fmt: skip
-        _report_bad(bad)
-        return
-    if store is not None:
-        from .pipeline import build_store
-        from .store import open_store
-
-        n_art, n_facts = build_store(articles, store, model=model or DEFAULT_MODEL,
-                                     progress=progress, total=len(articles), jobs=jobs)  # fmt: skip
-        if not quiet:
-            click.echo(f"kg: {n_art} article(s), {n_facts} facts added to the store {store} "
-                       f"in {time.perf_counter() - started:.1f}s", err=True)  # fmt: skip
-        if not files_wanted:
-            _report_bad(bad)
-            return
-        st = open_store(store, read_only=True)
-        paths = [
-            export(st, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes)
-            for f in wanted
-        ]
-        if not quiet:
-            click.echo("kg: wrote " + ", ".join(str(p) for p in paths), err=True)
-        _report_bad(bad)
-        return
-    nquads, results = build_nquads_from(articles, model=model or DEFAULT_MODEL,
-                                        progress=progress, jobs=jobs)  # fmt: skip
-    data = GraphData(nquads=nquads)
-    # write everything to temporary files first: a failure leaves old exports intact
-    paths = [
-        export(data, f, out / DEFAULT_NAMES[f], title=title, max_nodes=html_max_nodes)
-        for f in wanted
-    ]
-    n_facts = sum(len(r.facts) for r in results)
-    if not quiet:
-        n_quads = nquads.count("\n")
-        click.echo(f"kg: {len(articles)} article(s), {n_facts} facts, {n_quads} quads "
-                   f"in {time.perf_counter() - started:.1f}s -> "
-                   + ", ".join(str(p) for p in paths), err=True)  # fmt: skip
-    _report_bad(bad)
-
-
-def _build_dask(articles: list, *, out: Path | None, formats: list[str], store: Path | None,
-                model: str, scheduler: str | None, workers: int | None, shards: Path,
-                partition_size: int, title: str, max_nodes: int,
-                quiet: bool) -> None:  # fmt: skip
-    """Map (partitions -> shards on Dask workers), then reduce (kg merge)."""
-    from .merge import merge_shards
-    from .scatter import build_shards
-
-    started = time.perf_counter()
-
-    def progress(done: int, total: int) -> None:
-        if not quiet:
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            click.echo(f"\r[{done}/{total} partitions] eta {(total - done) / rate:.0f}s ",
-                       err=True, nl=done == total)  # fmt: skip
-
-    run = build_shards(articles, shards, model=model, scheduler=scheduler, workers=workers,
-                       partition_size=partition_size, progress=progress)  # fmt: skip
-    if not quiet:
-        click.echo(f"kg: {run.written} partition(s) written, {run.skipped} already complete, "
-                   f"in {run.seconds:.1f}s -> {shards}", err=True)  # fmt: skip
-    report = merge_shards(shards, out=out, formats=formats, store=store, title=title,
-                          max_nodes=max_nodes)  # fmt: skip
-    _report_merge(report, store, quiet)
-    _report_failed(run.failed_articles, run.failed_partitions)
+    return articles
 
 
 def _report_merge(r: MergeReport, store: Path | None, quiet: bool) -> None:
@@ -236,10 +198,16 @@ def _report_merge(r: MergeReport, store: Path | None, quiet: bool) -> None:
                + (f" and the store {store}" if store else ""), err=True)  # fmt: skip
 
 
-def _report_failed(articles: dict[str, str], partitions: dict[str, str]) -> None:
-    """Articles and partitions that failed, listed after the rest was merged; exit 1."""
-    if not articles and not partitions:
+def _report_failed(articles: dict[str, str], partitions: dict[str, str],
+                   bad: list[KGError]) -> None:  # fmt: skip
+    """Inputs that could not be read, articles and partitions that failed, listed after
+    the rest was built; exit 1."""
+    if not articles and not partitions and not bad:
         return
+    if bad:
+        click.echo(f"kg: {len(bad)} input(s) could not be read:", err=True)
+    for exc in bad:
+        click.echo(f"kg: error: {exc}", err=True)
     for art_id, msg in sorted(articles.items()):
         click.echo(f"kg: error: article {art_id}: {msg}", err=True)
     for name, msg in sorted(partitions.items()):
@@ -300,16 +268,6 @@ def _export_formats(formats: str) -> list[str]:
     return wanted
 
 
-def _report_bad(bad: list) -> None:
-    """The inputs that could not be read, listed after the others were built; exit 1."""
-    if not bad:
-        return
-    click.echo(f"kg: {len(bad)} input(s) could not be read:", err=True)
-    for exc in bad:
-        click.echo(f"kg: error: {exc}", err=True)
-    raise SystemExit(1)
-
-
 @cli.command("export")
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--to", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
@@ -317,13 +275,16 @@ def _report_bad(bad: list) -> None:
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="File to write (a folder for neo4j).")  # fmt: skip
 def export_(graph: Path, fmt: str, out: Path) -> None:
-    """Convert a graph file to another format: RDF (turtle, ntriples, nquads, trig, jsonld),
-    a property graph (graphml; neo4j: CSVs for neo4j-admin import and a LOAD CSV script),
-    or the HTML view."""
+    """Convert a graph file or store to another format: RDF (turtle, ntriples, nquads,
+    trig, jsonld), a property graph (graphml; neo4j: CSVs for neo4j-admin import and a
+    LOAD CSV script), or the HTML view."""
     from .export import export
     from .query import load_dataset
+    from .store import is_store, open_store
 
-    path = export(load_dataset(graph), fmt, out)
+    # a store is exported from its own quads, without an rdflib copy of it
+    source = open_store(graph, read_only=True) if is_store(graph) else load_dataset(graph)
+    path = export(source, fmt, out)
     click.echo(f"kg: wrote {path}", err=True)
 
 
@@ -421,11 +382,11 @@ def eval_(gold: Path, graph: Path, as_json: bool) -> None:
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--max", "limit", default=50, show_default=True, help="Violations to list.")
 def validate(graph: Path, limit: int) -> None:
-    """Check a graph file against kg's SHACL shapes (ontology/shapes.ttl)."""
-    from .query import load_graph
+    """Check a graph file or store against kg's SHACL shapes (ontology/shapes.ttl)."""
+    from .query import load_union
     from .validate import validate as run
 
-    violations = run(load_graph(graph))
+    violations = run(load_union(graph))
     if not violations:
         click.echo(f"{graph}: conforms to kg's SHACL shapes")
         return
@@ -450,10 +411,13 @@ def serve(graph: Path, host: str, port: int, timeout: float) -> None:
 
     if not graph.exists():
         raise KGError(f"{graph}: no such file or store")
-    click.echo(f"kg: serving {graph} on http://{host}:{port}/ (SPARQL at /sparql); "
-               "Ctrl-C stops", err=True)  # fmt: skip
+
+    def say(url: str) -> None:
+        click.echo(f"kg: serving {graph} on {url} (SPARQL at {url}sparql); Ctrl-C stops",
+                   err=True)  # fmt: skip
+
     try:
-        run(graph, host=host, port=port, timeout=timeout)
+        run(graph, host=host, port=port, timeout=timeout, on_ready=say)
     except OSError as exc:
         raise KGError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
 
@@ -484,6 +448,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # one the code did not foresee: still one line, naming the file
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
+        return 1
     return 0
 
 

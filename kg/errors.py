@@ -4,6 +4,7 @@ KGError
 ├── InputError      an article file or folder that cannot be read
 ├── GraphFileError  a graph file that is missing or does not parse
 ├── QueryError      a SPARQL query that does not parse or would reach outside
+├── OutputError     an export, shard or store that cannot be written (a full disk)
 └── ConfigError     an unknown model, extractor or format name
 """
 
@@ -21,6 +22,10 @@ class GraphFileError(KGError):
 
 
 class QueryError(KGError):
+    pass
+
+
+class OutputError(KGError):
     pass
 
 

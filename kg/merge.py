@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import all_or_nothing, atomic_path
 from .errors import GraphFileError
-from .export import DEFAULT_NAMES, export
-from .pipeline import EntityReducer
+from .export import DEFAULT_NAMES, GraphData, export
 from .rdf import (
     ClaimCounter,
     add_entities,
@@ -32,6 +32,7 @@ from .rdf import (
     sorted_lines,
     to_nquads,
 )  # fmt: skip
+from .reduce import EntityReducer
 from .shard import MANIFEST, read_manifest, read_results
 
 FAN_IN = 128  # shard files open at once in the k-way merge
@@ -146,16 +147,14 @@ def merge_shards(
         sources.append(_split(shared))
         nq = tmp / "graph.nq"
         report.quads = _merge_sorted(sources, nq, tmp)
-        if "nquads" in formats:
-            target = out / DEFAULT_NAMES["nquads"]
-            nq.replace(target)  # same folder: an atomic rename, however large the file
-            report.paths.append(target)
-            nq = target
         rest = [f for f in formats if f != "nquads"]
-        if rest:
-            from .export import GraphData
-
-            full = GraphData(nquads=nq.read_text(encoding="utf-8"))
+        full = GraphData(nquads=nq.read_text(encoding="utf-8")) if rest else None
+        with all_or_nothing():  # every export replaced, or none
+            if "nquads" in formats:
+                target = out / DEFAULT_NAMES["nquads"]
+                with atomic_path(target) as staged:
+                    nq.replace(staged)  # same folder: a rename, however large the file
+                report.paths.append(target)
             for f in rest:
                 report.paths.append(export(full, f, out / DEFAULT_NAMES[f], title=title,
                                            max_nodes=max_nodes))  # fmt: skip

@@ -7,24 +7,31 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
 from .dates import attach_dates
+from .errors import KGError, OutputError
 from .extract import Context
 from .extract import run as run_extractors
 from .gazetteer import load_gazetteer
 from .lexicon import load_lexicon
-from .model import Article, Entity, Mention
+from .model import Article, Entity
 from .nlp import BATCH_CHARS, DEFAULT_MODEL, PIECE_CHARS, load_nlp, parse, release_nlp
 from .rdf import ArticleResult, article_nquads, build_dataset, dataset_nquads, union_graph
 from .read import article_from_text
+from .reduce import EntityReducer
 from .resolve import resolve_article
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 log = logging.getLogger(__name__)
-SPECIFIC = {"Weapon", "Product", "Country", "Person"}
 # articles per spaCy memory zone: what is interned while parsing them is freed together
 ZONE_ARTICLES = 128
 
@@ -48,20 +55,33 @@ def process_articles(
     batch_chars: int = BATCH_CHARS,
     chunk_chars: int = PIECE_CHARS,
     render: bool = False,
+    failed: dict[str, str] | None = None,
 ) -> Iterator[ArticleResult]:
     """Parse, extract and resolve articles, streaming: spaCy parses them in batches
     (``nlp.pipe``, see ``nlp.parse`` for how they are cut), and each article's result is
     yielded as soon as it is complete. With ``render``, each result also carries its
-    named graph as N-Quads."""
+    named graph as N-Quads.
+
+    With a ``failed`` dict, an article that crashes the pipeline is recorded there (id ->
+    error) and the others are still built; without one, the first crash raises."""
     nlp = load_nlp(model)
     lexicon = load_lexicon()
     gazetteer = load_gazetteer()
     ex = tuple(extractors) if extractors is not None else None
 
-    import itertools
+    def one(doc: Doc, art: Article) -> ArticleResult:
+        ctx = Context(doc, lexicon, gazetteer)
+        found = run_extractors(ctx, ex, doc_id=art.id)
+        resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon,
+                                         refs=ctx.refs)  # fmt: skip
+        resolved = attach_dates(doc, resolved, art.date)
+        ents_sorted = tuple(sorted(ents.values(), key=lambda e: e.key))
+        result = ArticleResult(art, tuple(resolved), ents_sorted)
+        if render:
+            result = dataclasses.replace(result, nquads=article_nquads(result))
+        return result
 
-    it = iter(articles)
-    while batch := list(itertools.islice(it, ZONE_ARTICLES)):
+    def zone(batch: list[Article]) -> list[ArticleResult]:
         done: list[ArticleResult] = []
         # spaCy interns every new string it sees; a memory zone frees this batch's when it
         # closes, so memory stays flat over a long stream (results hold plain strings)
@@ -70,17 +90,38 @@ def process_articles(
             docs = parse(nlp, texts, batch_docs=batch_size, batch_chars=batch_chars,
                          piece_chars=chunk_chars)  # fmt: skip
             for doc, art in docs:
-                ctx = Context(doc, lexicon, gazetteer)
-                found = run_extractors(ctx, ex, doc_id=art.id)
-                resolved, ents = resolve_article(doc, found, gazetteer=gazetteer, lexicon=lexicon,
-                                                 refs=ctx.refs)  # fmt: skip
-                resolved = attach_dates(doc, resolved, art.date)
-                ents_sorted = tuple(sorted(ents.values(), key=lambda e: e.key))
-                result = ArticleResult(art, tuple(resolved), ents_sorted)
-                if render:
-                    result = dataclasses.replace(result, nquads=article_nquads(result))
-                done.append(result)
+                try:
+                    done.append(one(doc, art))
+                except Exception as exc:
+                    if failed is None:
+                        raise
+                    failed[art.id] = describe(exc)
+        return done
+
+    import itertools
+
+    it = iter(articles)
+    while batch := list(itertools.islice(it, ZONE_ARTICLES)):
+        try:
+            done = zone(batch)
+        except Exception as exc:
+            if failed is None:
+                raise
+            if len(batch) == 1:
+                failed[batch[0].id] = describe(exc)
+                continue
+            # the parse itself failed: parse the batch again article by article, so
+            # that only the one that fails is lost
+            done = [r for art in batch for r in process_articles(
+                [art], model=model, extractors=ex, batch_size=batch_size,
+                batch_chars=batch_chars, chunk_chars=chunk_chars, render=render,
+                failed=failed)]  # fmt: skip
         yield from done
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one short line, for the list of articles a build could not make."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
 
 _WORKER: dict[str, object] = {}
@@ -92,8 +133,10 @@ def _worker_init(model: str, extractors: tuple[str, ...] | None, render: bool) -
     _WORKER.update(model=model, extractors=extractors, render=render)
 
 
-def _worker_batch(batch: list[Article]) -> list[ArticleResult]:
-    return list(process_articles(batch, **_WORKER))  # type: ignore[arg-type]
+def _worker_batch(batch: list[Article]) -> tuple[list[ArticleResult], dict[str, str]]:
+    failed: dict[str, str] = {}
+    results = list(process_articles(batch, **_WORKER, failed=failed))  # type: ignore[arg-type]
+    return results, failed
 
 
 def process_articles_parallel(
@@ -104,14 +147,16 @@ def process_articles_parallel(
     extractors: Iterable[str] | None = None,
     batch_size: int = 16,
     render: bool = False,
+    failed: dict[str, str] | None = None,
 ) -> Iterator[ArticleResult]:
     """process_articles on ``jobs`` processes; results come back in input order, so the
     output is the same as with one process. Articles are sent in batches, and at most a
     few batches per worker are in flight, so memory stays bounded. With ``render`` the
     workers also serialise each article's graph, which leaves the main process little
-    more than appending text to a store."""
+    more than appending text to a store. ``failed`` as for process_articles."""
     if jobs <= 1:
-        yield from process_articles(articles, model=model, extractors=extractors, render=render)
+        yield from process_articles(articles, model=model, extractors=extractors, render=render,
+                                    failed=failed)  # fmt: skip
         return
     import concurrent.futures
     import itertools
@@ -125,97 +170,35 @@ def process_articles_parallel(
         max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(model, ex, render)
     ) as pool:
         pending: list[concurrent.futures.Future] = []
+
+        def take(fut: concurrent.futures.Future) -> list[ArticleResult]:
+            results, lost = fut.result()
+            if lost and failed is None:
+                raise KGError(f"article {min(lost)}: {lost[min(lost)]}")
+            if failed is not None:
+                failed.update(lost)
+            return results
+
         for batch in batches:
             pending.append(pool.submit(_worker_batch, batch))
             while len(pending) >= 3 * jobs:
-                yield from pending.pop(0).result()
+                yield from take(pending.pop(0))
         for fut in pending:
-            yield from fut.result()
+            yield from take(fut)
 
 
 def article_text(article: Article) -> str:
     return article.text if article.text.strip() else article.title
 
 
-def merge_entities(into: dict[str, Entity], more: Iterable[Entity]) -> dict[str, Entity]:
-    """Merge entities by key: one node per real-world entity across articles."""
-    for e in more:
-        have = into.get(e.key)
-        if have is None:
-            into[e.key] = dataclasses.replace(e, aliases=set(e.aliases), merged_by=set(e.merged_by))
-            continue
-        have.aliases |= e.aliases
-        have.merged_by |= e.merged_by
-        have.mentions += e.mentions
-        # a more specific class wins ("Weapon" over "Organization" from NER)
-        if have.type in {"Entity", "Location", "Organization"} and e.type in SPECIFIC:
-            have.type = e.type
-    return into
-
-
-TYPE_GROUPS = {
-    "Person": "person", "Country": "place", "Location": "place", "Organization": "org",
-    "Group": "org", "Product": "thing", "Weapon": "thing", "Work": "thing", "Event": "event",
-    "Agreement": "event",
-}  # fmt: skip
-
-
-def compatible(a: str, b: str) -> bool:
-    """May entities of these classes be one node? ("Jordan" the person is not the river.)"""
-    return a == b or "Entity" in {a, b} or TYPE_GROUPS.get(a) == TYPE_GROUPS.get(b)
-
-
-def separate_incompatible(known: dict[str, Entity], result: ArticleResult) -> ArticleResult:
-    """Give an article's entity its own key where the same name already names an entity
-    of an incompatible class in other articles; rewrite the article's facts to match."""
-    remap: dict[str, str] = {}
-    ents = []
-    for e in result.entities:
-        have = known.get(e.key)
-        if have is not None and not e.qid and not compatible(have.type, e.type):
-            new_key = f"{e.key}#{TYPE_GROUPS.get(e.type, 'entity')}"
-            remap[e.key] = new_key
-            e = dataclasses.replace(e, key=new_key)
-        ents.append(e)
-    if not remap:
-        return result
-
-    def m(x: Mention | str | None) -> Mention | str | None:
-        if isinstance(x, Mention) and x.key in remap:
-            return dataclasses.replace(x, key=remap[x.key])
-        return x
-
-    facts = tuple(
-        dataclasses.replace(f, subject=m(f.subject), obj=m(f.obj), attributed_to=m(f.attributed_to))
-        for f in result.facts
-    )
-    return dataclasses.replace(result, facts=facts, entities=tuple(ents), nquads="")
-
-
-class EntityReducer:
-    """The cross-article step, fed results in input order: an entity whose name already
-    names one of an incompatible class gets its own key, the rest merge into one node per
-    key. Local builds, store builds and shard merges all run it, so all agree."""
-
-    def __init__(self) -> None:
-        self.entities: dict[str, Entity] = {}
-
-    def add(self, result: ArticleResult) -> ArticleResult:
-        result = separate_incompatible(self.entities, result)
-        merge_entities(self.entities, result.entities)
-        return result
-
-    def sorted(self) -> list[Entity]:
-        return [self.entities[k] for k in sorted(self.entities)]
-
-
 def _collect(articles: Sequence[Article], *, model: str, extractors: Iterable[str] | None,
              progress: Callable[[int, int, Article], None] | None, jobs: int,
-             render: bool) -> tuple[list[ArticleResult], list[Entity]]:  # fmt: skip
+             render: bool, failed: dict[str, str] | None = None,
+             ) -> tuple[list[ArticleResult], list[Entity]]:  # fmt: skip
     results: list[ArticleResult] = []
     reducer = EntityReducer()
     stream = process_articles_parallel(articles, jobs=jobs, model=model, extractors=extractors,
-                                       render=render)  # fmt: skip
+                                       render=render, failed=failed)  # fmt: skip
     for n, r in enumerate(stream, 1):
         results.append(reducer.add(r))
         if progress is not None:
@@ -245,12 +228,15 @@ def build_nquads_from(
     extractors: Iterable[str] | None = None,
     progress: Callable[[int, int, Article], None] | None = None,
     jobs: int = 1,
+    failed: dict[str, str] | None = None,
 ) -> tuple[str, list[ArticleResult]]:
     """build_dataset_from, as the dataset's sorted N-Quads text (what ``kg build`` exports
     from): each article's graph is written as text where it was parsed, and no rdflib
-    Dataset is built (its store costs more than extraction)."""
+    Dataset is built (its store costs more than extraction). ``failed`` as for
+    process_articles."""
     results, entities = _collect(articles, model=model, extractors=extractors,
-                                 progress=progress, jobs=jobs, render=True)  # fmt: skip
+                                 progress=progress, jobs=jobs, render=True,
+                                 failed=failed)  # fmt: skip
     text = dataset_nquads(results, entities)
     return text, [dataclasses.replace(r, nquads="") for r in results]
 
@@ -267,9 +253,11 @@ def build_store(
     progress: Callable[[int, int, Article], None] | None = None,
     total: int = 0,
     jobs: int = 1,
+    failed: dict[str, str] | None = None,
 ) -> tuple[int, int]:
     """Stream articles into a persistent Oxigraph store, a batch at a time, so memory
-    stays flat however many articles there are. Returns (articles, facts) added."""
+    stays flat however many articles there are. Returns (articles, facts) added.
+    ``failed`` as for process_articles."""
     from .store import add_results, compact, has_claims, open_store, refresh_claims
 
     store = open_store(store_path)
@@ -287,7 +275,8 @@ def build_store(
         batch.clear()
         batch_keys.clear()
 
-    stream = process_articles_parallel(articles, jobs=jobs, model=model, render=True)
+    stream = process_articles_parallel(articles, jobs=jobs, model=model, render=True,
+                                       failed=failed)  # fmt: skip
     for n, r in enumerate(stream, 1):
         r = reducer.add(r)
         batch.append(r)
@@ -307,6 +296,98 @@ def build_store(
     else:
         store.flush()
     return n_articles, n_facts
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the command line to print."""
+
+    articles: int = 0
+    facts: int = 0
+    quads: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+    paths: list[Path] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # article id -> error
+    failed_partitions: dict[str, str] = field(default_factory=dict)  # dask: name -> error
+    partitions_written: int = 0
+    partitions_skipped: int = 0
+
+
+Progress = Callable[[int, int, Article], None]
+
+
+def build_files(articles: Sequence[Article], out: str | Path, formats: Sequence[str], *,
+                model: str = DEFAULT_MODEL, jobs: int = 1, title: str = "kg knowledge graph",
+                max_nodes: int | None = None,
+                progress: Progress | None = None) -> BuildReport:  # fmt: skip
+    """Articles -> the exports in ``out`` (``kg build``). An article that crashes the
+    pipeline is reported in ``failed`` and the rest is built; the exports are replaced
+    all together or not at all."""
+    from .export import GraphData, export_all
+
+    started = time.perf_counter()
+    report = BuildReport()
+    nquads, results = build_nquads_from(articles, model=model, progress=progress, jobs=jobs,
+                                        failed=report.failed)  # fmt: skip
+    report.paths = export_all(GraphData(nquads=nquads), formats, out, title=title,
+                              max_nodes=max_nodes)  # fmt: skip
+    report.articles = len(results)
+    report.facts = sum(len(r.facts) for r in results)
+    report.quads = nquads.count("\n")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_into_store(articles: Sequence[Article], store: str | Path, *,
+                     out: str | Path | None = None, formats: Sequence[str] = (),
+                     model: str = DEFAULT_MODEL, jobs: int = 1,
+                     title: str = "kg knowledge graph", max_nodes: int | None = None,
+                     progress: Progress | None = None) -> BuildReport:  # fmt: skip
+    """Articles -> a persistent store (``kg build --store``), then, with ``out``, the
+    exports written from the whole store."""
+    from .export import export_all
+    from .store import open_store
+
+    started = time.perf_counter()
+    report = BuildReport()
+    try:
+        report.articles, report.facts = build_store(articles, store, model=model, jobs=jobs,
+                                                    progress=progress, total=len(articles),
+                                                    failed=report.failed)  # fmt: skip
+    except OSError as exc:  # RocksDB's own errors (a full disk) come as OSError
+        raise OutputError(f"{store}: cannot write the store ({exc})") from None
+    if out is not None and formats:
+        report.paths = export_all(open_store(store, read_only=True), formats, out, title=title,
+                                  max_nodes=max_nodes)  # fmt: skip
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_on_dask(articles: Sequence[Article], shards: str | Path, *,
+                  out: str | Path | None = None, formats: Sequence[str] = (),
+                  store: str | Path | None = None, model: str = DEFAULT_MODEL,
+                  scheduler: str | None = None, workers: int | None = None,
+                  partition_size: int = 64, title: str = "kg knowledge graph",
+                  max_nodes: int | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> BuildReport:  # fmt: skip
+    """Articles -> shards on Dask workers (map), merged into the exports and/or a store
+    (reduce, as ``kg merge``): the same output as a local build."""
+    from .merge import merge_shards
+    from .scatter import build_shards
+
+    started = time.perf_counter()
+    run = build_shards(articles, Path(shards), model=model, scheduler=scheduler,
+                       workers=workers, partition_size=partition_size,
+                       progress=progress)  # fmt: skip
+    merged = merge_shards(shards, out=out, formats=formats, store=store, title=title,
+                          max_nodes=max_nodes)  # fmt: skip
+    return BuildReport(articles=merged.articles, facts=merged.facts, quads=merged.quads,
+                       entities=merged.entities, seconds=time.perf_counter() - started,
+                       paths=list(merged.paths), failed=dict(run.failed_articles),
+                       failed_partitions=dict(run.failed_partitions),
+                       partitions_written=run.written,
+                       partitions_skipped=run.skipped)  # fmt: skip
 
 
 def split_languages(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:

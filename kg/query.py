@@ -15,8 +15,6 @@ import warnings
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.algebra import CompValue
 
 from .errors import GraphFileError, QueryError
 from .rdf import bind_prefixes
@@ -84,6 +82,19 @@ def load_source(path: str | Path):
     return load_graph(path)
 
 
+def load_union(path: str | Path) -> Graph:
+    """A graph file, or a store folder, as one rdflib graph (the union of its graphs):
+    for the work done in rdflib over a whole graph, such as SHACL validation."""
+    from .store import dump, is_store, open_store
+
+    if is_store(path):
+        g = bind_prefixes(Graph())
+        for s, p, o, _ in dump(open_store(path, read_only=True)).quads((None, None, None, None)):
+            g.add((s, p, o))
+        return g
+    return load_graph(path)
+
+
 def query_source(source, query: str, bindings: dict | None = None):
     """run_query on a graph, or on a store with Oxigraph's engine."""
     if isinstance(source, Graph):
@@ -137,6 +148,8 @@ def _remote_context(doc: object) -> bool:
 
 def _walk(node: object) -> bool:
     """True if the query algebra contains a SERVICE clause."""
+    from rdflib.plugins.sparql.algebra import CompValue
+
     if isinstance(node, CompValue):
         if node.name == "ServiceGraphPattern":
             return True
@@ -148,7 +161,11 @@ def _walk(node: object) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def prepare(query: str):
-    """Parse once (kg serve answers the same queries again and again); refuse SERVICE."""
+    """Parse once (kg serve answers the same queries again and again); refuse SERVICE.
+    (rdflib's SPARQL parser is imported here, not at the top: its 0.2 s import is more
+    than a query on a store takes.)"""
+    from rdflib.plugins.sparql import prepareQuery
+
     try:
         q = prepareQuery(query)
     except Exception as exc:

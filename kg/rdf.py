@@ -254,6 +254,14 @@ class T:
     nonNegativeInteger = XSD.nonNegativeInteger
 
 
+# Literals whose datatype an Oxigraph store does not keep: it stores xsd:integer's derived
+# types as xsd:integer, so oa:start and oa:end (xsd:nonNegativeInteger, as the Web
+# Annotation model and kg's shapes want) come back from a store under the wrong type.
+# Readers of a store put these back (``store.stored_quads``): predicate -> datatype.
+STORE_RETYPED: dict[str, str] = {str(T.start): str(T.nonNegativeInteger),
+                                 str(T.end): str(T.nonNegativeInteger)}  # fmt: skip
+
+
 def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     """Write one article's named graph; returns the graph's IRI (the article IRI)."""
     art = result.article

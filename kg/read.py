@@ -75,8 +75,9 @@ def article_from_text(text: str, *, id: str, source: str = "", **meta: str | Non
     )
 
 
-def read_file(path: str | Path) -> list[Article]:
-    """One file -> its articles (one for .txt/.md, one per line for .jsonl)."""
+def read_file(path: str | Path, *, errors: list[InputError] | None = None) -> list[Article]:
+    """One file -> its articles (one for .txt/.md, one per line for .jsonl). With an
+    ``errors`` list, a bad line of a JSONL file is recorded there and the rest is read."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -90,7 +91,7 @@ def read_file(path: str | Path) -> list[Article]:
         return [read_html(data, path)]
     text = decode(data, str(path))
     if path.suffix.lower() == ".jsonl":
-        return list(_read_jsonl(text, path))
+        return list(_read_jsonl(text, path, errors))
     if not text.strip():
         raise InputError(f"{path}: empty file")
     return [article_from_text(text, id=slugify(path.stem) or "article", source=str(path))]
@@ -127,16 +128,29 @@ def read_html(data: bytes, path: Path) -> Article:
     )
 
 
-def _read_jsonl(text: str, path: Path) -> Iterator[Article]:
+def _jsonl_record(line: str) -> dict | str:
+    """One JSONL line -> its article record, or what is wrong with it."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON ({exc.msg})"
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        return "a JSONL article needs a string 'text' field"
+    return rec
+
+
+def _read_jsonl(text: str, path: Path, errors: list[InputError] | None) -> Iterator[Article]:
+    """One article per line. With an ``errors`` list, a bad line is recorded there by its
+    number and the good lines are still read; without one, the first bad line raises."""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            raise InputError(f"{path}:{n}: a JSONL article needs a string 'text' field")
+        rec = _jsonl_record(line)
+        if isinstance(rec, str):
+            if errors is None:
+                raise InputError(f"{path}:{n}: {rec}")
+            errors.append(InputError(f"{path}:{n}: {rec}"))
+            continue
         art_id = slugify(str(rec.get("id") or "")) or f"{slugify(path.stem)}-{n}"
         title = rec.get("title")
         body = rec["text"]
@@ -194,7 +208,7 @@ def read_articles(
             errors.append(exc)
     for path in paths:
         try:
-            found = read_file(path)
+            found = read_file(path, errors=errors)
         except InputError as exc:
             if errors is None:
                 raise

@@ -90,17 +90,9 @@ def run_partition(
 
     started = time.perf_counter()
     failed: dict[str, str] = {}
-    try:
-        results = list(process_articles(articles, model=model, extractors=extractors,
-                                        render=True))  # fmt: skip
-    except Exception:  # isolate the article that fails; keep the others
-        results = []
-        for art in articles:
-            try:
-                results.extend(process_articles([art], model=model, extractors=extractors,
-                                                render=True))  # fmt: skip
-            except Exception as exc:
-                failed[art.id] = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    # an article that fails is recorded in ``failed``; the others are kept
+    results = list(process_articles(articles, model=model, extractors=extractors, render=True,
+                                    failed=failed))  # fmt: skip
     files = write_shard(Path(folder), name, results)
     return {
         "name": name,

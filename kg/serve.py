@@ -1,59 +1,54 @@
 """A graph or store -> a read-only SPARQL 1.1 Protocol endpoint, plus the HTML view.
 
-    GET  /            the HTML explorer of the graph
+    GET  /            the HTML explorer of the graph (503 + Retry-After while it is made)
     GET  /sparql?query=...         POST /sparql (form or application/sparql-query)
 
 Results by content negotiation: SPARQL JSON (default), CSV or TSV (``Accept`` header or
-``format=json|csv|tsv``). Binds to loopback unless told otherwise; only queries (no
-updates), no SERVICE; a query that runs longer than the timeout gets 503.
+``format=json|csv|tsv``); CONSTRUCT and DESCRIBE as N-Triples. Binds to loopback unless
+told otherwise; only queries (no updates), no SERVICE.
+
+Start-up does the least it can before the endpoint answers: the socket is bound first,
+queries go to worker processes that open the store read-only (``sparql_pool``), and the
+HTML page is made from the store in the background. A query that outlives the timeout
+gets 503 and its worker is killed, so runaway queries cannot pile up; each client may
+have ``PER_CLIENT`` queries running at once (429 beyond).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import csv
-import io
 import logging
+import tempfile
 import threading
 import urllib.parse
+from collections import Counter
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from .errors import QueryError
+from .errors import GraphFileError, QueryError
+from .sparql_pool import Answer, QueryPool
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
+PER_CLIENT = 2  # queries one client address may have running at once
+WORKERS = 3  # query processes, more than PER_CLIENT: one client cannot take them all
 
 
-def load_store(path: str | Path) -> ox.Store:
-    """The graph to serve: a store folder opened read-only, or a file loaded in memory."""
-    from .query import load_dataset
-    from .store import is_store, open_store
+class Page:
+    """The HTML view, made once in a background thread; None until it is ready."""
 
-    if is_store(path):
-        return open_store(path, read_only=True)
-    from .store import _load
+    def __init__(self, make: Callable[[], bytes]) -> None:
+        self.html: bytes | None = None
+        self.error: str | None = None
 
-    store = ox.Store()
-    _load(store, load_dataset(path))
-    return store
+        def build() -> None:
+            try:
+                self.html = make()
+            except Exception as exc:  # the page is optional: SPARQL still answers
+                self.error = f"{type(exc).__name__}: {exc}"
+                log.error("the HTML view could not be made: %s", self.error)
 
-
-def _serialize(variables: list[str], rows: list[list], fmt: str) -> tuple[bytes, str]:
-    if fmt in {"csv", "tsv"}:
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n")
-        w.writerow(variables)
-        for row in rows:
-            w.writerow(["" if v is None else str(v) for v in row])
-        ctype = "text/csv" if fmt == "csv" else "text/tab-separated-values"
-        return buf.getvalue().encode("utf-8"), f"{ctype}; charset=utf-8"
-    from .query import format_rows
-
-    body = format_rows(variables, rows, "json")
-    return body.encode("utf-8"), "application/sparql-results+json"
+        threading.Thread(target=build, daemon=True).start()
 
 
 def _negotiate(accept: str, explicit: str | None) -> str:
@@ -67,8 +62,26 @@ def _negotiate(accept: str, explicit: str | None) -> str:
     return "json"
 
 
-def make_handler(store: ox.Store, html: bytes, timeout: float):
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
+class ClientLimit:
+    """Counts the queries each client address has running."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.running, self.lock = limit, Counter[str](), threading.Lock()
+
+    def enter(self, client: str) -> bool:
+        with self.lock:
+            if self.running[client] >= self.limit:
+                return False
+            self.running[client] += 1
+            return True
+
+    def leave(self, client: str) -> None:
+        with self.lock:
+            self.running[client] -= 1
+
+
+def make_handler(pool: QueryPool, page: Page, timeout: float, per_client: int = PER_CLIENT):
+    limit = ClientLimit(per_client)
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
@@ -76,22 +89,24 @@ def make_handler(store: ox.Store, html: bytes, timeout: float):
         def log_message(self, fmt: str, *args: object) -> None:
             log.info("%s - %s", self.address_string(), fmt % args)
 
-        def _send(self, code: int, body: bytes, ctype: str) -> None:
-            self.send_response(code)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
+        def _send(self, answer: Answer, headers: dict[str, str] | None = None) -> None:
+            self.send_response(answer.status)
+            self.send_header("Content-Type", answer.ctype)
+            self.send_header("Content-Length", str(len(answer.body)))
             self.send_header("X-Content-Type-Options", "nosniff")
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(answer.body)
 
-        def _error(self, code: int, message: str) -> None:
-            self._send(code, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+        def _error(self, code: int, message: str, headers: dict[str, str] | None = None) -> None:
+            self._send(Answer(code, (message + "\n").encode("utf-8")), headers)
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             url = urllib.parse.urlsplit(self.path)
             params = urllib.parse.parse_qs(url.query)
             if url.path in {"/", "/index.html"}:
-                self._send(200, html, "text/html; charset=utf-8")
+                self._page()
             elif url.path == "/sparql":
                 if "query" not in params:
                     self._error(400, "missing query parameter")
@@ -99,6 +114,16 @@ def make_handler(store: ox.Store, html: bytes, timeout: float):
                 self._answer(params["query"][0], params.get("format", [None])[0])
             else:
                 self._error(404, "not found: try / or /sparql")
+
+        def _page(self) -> None:
+            if page.html is not None:
+                self._send(Answer(200, page.html, "text/html; charset=utf-8"))
+            elif page.error is not None:
+                self._error(500, f"the HTML view could not be made ({page.error}); "
+                                 "SPARQL at /sparql still answers")  # fmt: skip
+            else:
+                self._error(503, "the HTML view is being made; SPARQL at /sparql answers "
+                                 "already", {"Retry-After": "2"})  # fmt: skip
 
         def do_POST(self) -> None:  # noqa: N802
             url = urllib.parse.urlsplit(self.path)
@@ -129,37 +154,98 @@ def make_handler(store: ox.Store, html: bytes, timeout: float):
             self._answer(query, params.get("format", [None])[0])
 
         def _answer(self, query: str, fmt: str | None) -> None:
-            from .store import select
+            from .query import refuse_service
 
-            future = pool.submit(select, store, query)
             try:
-                variables, rows = future.result(timeout=timeout)
-            except concurrent.futures.TimeoutError:
-                self._error(503, f"query timed out after {timeout:g} s")
-                return
+                refuse_service(query)  # before Oxigraph, which would call the endpoint
             except QueryError as exc:
                 self._error(400, str(exc))
                 return
-            body, ctype = _serialize(variables, rows, _negotiate(self.headers.get("Accept", ""),
-                                                                  fmt))  # fmt: skip
-            self._send(200, body, ctype)
+            client = self.client_address[0]
+            if not limit.enter(client):
+                self._error(429, f"{limit.limit} queries of yours are running already",
+                            {"Retry-After": "1"})  # fmt: skip
+                return
+            try:
+                answer = pool.answer(query, _negotiate(self.headers.get("Accept", ""), fmt),
+                                     timeout)  # fmt: skip
+            finally:
+                limit.leave(client)
+            self._send(answer)
 
     return Handler
 
 
-def serve(path: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-          timeout: float = 10.0, ready: threading.Event | None = None) -> None:  # fmt: skip
-    """Serve a graph file or store until interrupted."""
-    from .export.html import to_html
-    from .query import load_dataset
-    from .rdf import union_graph
+def _page_maker(path: Path, title: str) -> Callable[[], bytes]:
+    """How to make the HTML view: from the store itself (no rdflib copy of it), or from
+    the graph file."""
+    from .store import is_store
 
-    store = load_store(path)
-    html = to_html(union_graph(load_dataset(path)), title=f"kg: {Path(path).name}").encode()
-    httpd = ThreadingHTTPServer((host, port), make_handler(store, html, timeout))
-    if ready is not None:
-        ready.set()
-    try:
-        httpd.serve_forever()
-    finally:
-        httpd.server_close()
+    def from_store() -> bytes:
+        from .export.html import to_html
+        from .store import open_store
+
+        return to_html(open_store(path, read_only=True), title=title).encode()
+
+    def from_file() -> bytes:
+        from .export.html import to_html
+        from .query import load_dataset
+        from .rdf import union_graph
+
+        return to_html(union_graph(load_dataset(path)), title=title).encode()
+
+    return from_store if is_store(path) else from_file
+
+
+def _file_as_nquads(path: Path, folder: str) -> Path:
+    """A graph file as N-Quads in ``folder``, for the workers to load into memory."""
+    from .export import to_rdf
+    from .query import load_dataset
+
+    out = Path(folder) / "graph.nq"
+    out.write_text(to_rdf(load_dataset(path), "nquads"), encoding="utf-8")
+    return out
+
+
+def serve(path: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
+          timeout: float = 10.0, ready: threading.Event | None = None,
+          on_ready: Callable[[str], None] | None = None,
+          workers: int = WORKERS) -> None:  # fmt: skip
+    """Serve a graph file or store until interrupted. The socket is bound first; once a
+    query worker answers, ``on_ready`` gets the endpoint's URL and ``ready`` is set."""
+    from .store import is_store
+
+    path = Path(path)
+    ready = ready if ready is not None else threading.Event()
+    httpd = ThreadingHTTPServer((host, port), BaseHTTPRequestHandler)  # bound: port is ours
+    httpd.daemon_threads = True
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
+        if is_store(path):
+            pool = QueryPool(path, size=workers)
+        else:
+            pool = QueryPool(_file_as_nquads(path, tmp), in_memory=True, size=workers)
+        try:
+            page = Page(_page_maker(path, f"kg: {path.name}"))
+            httpd.RequestHandlerClass = make_handler(pool, page, timeout)
+            threading.Thread(target=_announce, args=(pool, httpd, ready, on_ready),
+                             daemon=True).start()  # fmt: skip
+            httpd.serve_forever()
+        finally:
+            httpd.server_close()
+            pool.close()
+    if pool.error and not ready.is_set():
+        raise GraphFileError(f"{path}: cannot serve it ({pool.error})")
+
+
+def _announce(pool: QueryPool, httpd: ThreadingHTTPServer, ready: threading.Event,
+              on_ready: Callable[[str], None] | None) -> None:  # fmt: skip
+    """Say where the endpoint is once it can answer a query."""
+    while not pool.wait_ready(1.0):
+        if pool.error:
+            log.error("no query worker could start: %s", pool.error)
+            httpd.shutdown()
+            return
+    host, port = httpd.server_address[:2]
+    if on_ready is not None:
+        on_ready(f"http://{host}:{port}/")
+    ready.set()

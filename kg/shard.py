@@ -18,12 +18,11 @@ import dataclasses
 import gzip
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_path
 from .errors import GraphFileError
 from .model import Article, Entity, Fact, Mention
 from .rdf import ArticleResult, sorted_lines
@@ -105,17 +104,8 @@ def file_hash(path: Path) -> str:
 def _atomic(path: Path, write: Any) -> None:
     """Write through a temporary file and a rename: a killed worker never leaves a
     truncated shard that looks complete."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp's 0600 would hide shards from other users
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        write(tmp)
 
 
 def write_shard(folder: Path, name: str, results: list[ArticleResult]) -> dict[str, str]:

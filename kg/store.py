@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,6 +25,7 @@ from .rdf import (
     ENTITIES_GRAPH,
     KG_NS,
     ONTOLOGY_GRAPH,
+    STORE_RETYPED,
     ArticleResult,
     add_ontology,
     article_iri,
@@ -258,8 +259,8 @@ def select(store: ox.Store, query: str, bindings: dict | None = None, *,
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:200]}") from None
     convert = convert or to_rdflib
     try:
-        if isinstance(res, bool):
-            return ["ask"], [[Literal(res)]]
+        if isinstance(res, bool | ox.QueryBoolean):  # pyoxigraph 0.5 answers ASK so
+            return ["ask"], [[Literal(bool(res))]]
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
             if convert is keep:  # a solution iterates over its values in variable order
@@ -307,6 +308,20 @@ def _to_ox(v: object) -> object:
     return ox.Literal(str(v))
 
 
+def stored_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad of the store as kg wrote it: the literals whose datatype Oxigraph
+    normalised (``rdf.STORE_RETYPED``: oa:start and oa:end) get theirs back, so that a
+    graph read from a store is the graph a file build writes, and conforms to the shapes."""
+    retyped = {ox.NamedNode(p): ox.NamedNode(dt) for p, dt in STORE_RETYPED.items()}
+    for q in store.quads_for_pattern(None, None, None, None):
+        dt = retyped.get(q.predicate)
+        if dt is not None and isinstance(q.object, ox.Literal) and q.object.datatype != dt:
+            q = ox.Quad(q.subject, q.predicate, ox.Literal(q.object.value, datatype=dt),
+                        q.graph_name)  # fmt: skip
+        yield q
+
+
 def dump(store: ox.Store) -> Dataset:
     """The whole store as an rdflib Dataset (for exports)."""
-    return parse_nquads(store.dump(format=ox.RdfFormat.N_QUADS))
+    data = ox.serialize(stored_quads(store), format=ox.RdfFormat.N_QUADS)
+    return parse_nquads(data)

@@ -186,7 +186,7 @@ def test_merge_separates_incompatible_entities_like_a_local_build(tmp_path):
     """'Lincoln' the person (article a) and 'Lincoln' the city (article b) in different
     shards: the merge gives the city its own node and re-renders article b, exactly as
     the local build does."""
-    from kg.pipeline import EntityReducer
+    from kg.reduce import EntityReducer
 
     results = [_result("a", "Lincoln", "Person", "PERSON"),
                _result("b", "Lincoln", "Location", "GPE"),

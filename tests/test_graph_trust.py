@@ -16,10 +16,11 @@ from kg.export import to_rdf
 from kg.facts import read_facts
 from kg.model import Article, Entity, Fact, Mention
 from kg.ontology import ARTICLE
-from kg.pipeline import build_dataset_from, compatible, separate_incompatible
+from kg.pipeline import build_dataset_from
 from kg.query import load_graph
 from kg.rdf import ArticleResult, union_graph
 from kg.read import read_articles
+from kg.reduce import compatible, separate_incompatible
 
 A = Article(id="a", date="2022-03-10", title="Chile backs Peru", text=(
     "Chile backs Peru\n\nOn Monday, Chilean President Gabriel Boric said Chile supports Peru. "

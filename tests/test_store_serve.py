@@ -151,21 +151,25 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(built):
+    """kg serve on a free loopback port; its "serving" line must mean it answers."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", str(built / "store"), "--port", str(port),
-         "--timeout", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         "--timeout", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            with urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=1):  # noqa: S310
-                break
-        except OSError:
-            time.sleep(0.1)
+    line = proc.stderr.readline()  # blocks until kg serve says it is serving
+    assert f"serving {built / 'store'} on {base}/" in line, line
     yield base
     proc.terminate()
     proc.wait(timeout=10)
+    proc.stderr.close()
+
+
+def test_serve_answers_as_soon_as_it_says_it_serves(server):
+    """The fixture waited for the "serving" line and nothing else."""
+    code, ctype, body = _get(f"{server}/sparql?query=ASK%7B%7D")
+    assert code == 200 and json.loads(body)["boolean"] is True
 
 
 def _get(url: str, accept: str = "") -> tuple[int, str, str]:
@@ -192,7 +196,13 @@ def test_serve_sparql_with_content_negotiation(server):
 
 
 def test_serve_html_view(server):
-    code, ctype, body = _get(server + "/")
+    """The page is made in the background: 503 with Retry-After until it is ready."""
+    for _ in range(300):
+        code, ctype, body = _get(server + "/")
+        if code != 503:
+            break
+        assert "being made" in body
+        time.sleep(0.1)
     assert code == 200 and "vis.Network" in body and ctype.startswith("text/html")
 
 
@@ -208,6 +218,24 @@ def test_serve_refuses_updates_service_and_slow_queries(server):
     slow = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
     code, _, body = _get(f"{server}/sparql?query={slow}")
     assert code == 503 and "timed out" in body
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_runaway_queries_are_cancelled_and_the_endpoint_stays_responsive(server):
+    """8 runaway queries at once: each times out (503; its worker is killed) or is
+    refused for running too many at once (429); then a simple query answers in < 1 s."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    slow = urllib.parse.quote(RUNAWAY)
+    with ThreadPoolExecutor(8) as ex:
+        codes = list(ex.map(lambda _: _get(f"{server}/sparql?query={slow}")[0], range(8)))
+    assert set(codes) <= {503, 429} and 503 in codes, codes
+    started = time.monotonic()
+    code, _, body = _get(f"{server}/sparql?query=ASK%7B%7D")
+    assert code == 200 and json.loads(body)["boolean"] is True
+    assert time.monotonic() - started < 1.0
 
 
 def test_bindings_on_a_store_equal_bindings_on_a_file(built):

@@ -2,14 +2,12 @@
 
 ``to_*`` functions return text; ``write_*`` functions write a file atomically (a
 temporary file renamed into place, so a failed build never leaves a truncated export)
-and return its path.
+and return its path; ``export_all`` writes several formats, all of them or none.
 """
 
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -17,32 +15,12 @@ from typing import TypeVar
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph
 
+from ..atomic import all_or_nothing, write_atomic
+from ..errors import OutputError
 from ..rdf import PREFIXES, ox_nquads_text, parse_nquads, sorted_lines, to_nquads
 
 RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
                "ntriples": ("nt", "nt")}  # fmt: skip
-
-
-def write_atomic(path: str | Path, text: str) -> Path:
-    """Write text to path through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class GraphData:
@@ -152,7 +130,9 @@ def to_rdf(data: Source, fmt: str = "turtle") -> str:
 def store_nquads(store: ox.Store) -> str:
     """A store's quads in kg's canonical N-Quads text (rdflib's rows, sorted), the text a
     build writes without a store."""
-    return ox_nquads_text(store.quads_for_pattern(None, None, None, None))
+    from ..store import stored_quads
+
+    return ox_nquads_text(stored_quads(store))
 
 
 def write_rdf(data: Source, path: str | Path, fmt: str = "turtle") -> Path:
@@ -168,11 +148,29 @@ DEFAULT_NAMES = {
 
 def export(data: Source, fmt: str, path: str | Path, *, title: str = "kg",
            max_nodes: int | None = None) -> Path:  # fmt: skip
-    """Write one export format to PATH (a folder for neo4j)."""
+    """Write one export format to PATH (a folder for neo4j). An OSError on the way (a
+    full disk) is an OutputError naming the file."""
+    try:
+        return _export(GraphData.of(data), fmt, path, title=title, max_nodes=max_nodes)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def export_all(data: Source, formats: Iterable[str], folder: str | Path, *, title: str = "kg",
+               max_nodes: int | None = None) -> list[Path]:  # fmt: skip
+    """Write each format under its default name in FOLDER, all of them or none: the old
+    exports stay as they were if any one fails."""
+    g = GraphData.of(data)
+    with all_or_nothing():
+        return [export(g, f, Path(folder) / DEFAULT_NAMES[f], title=title, max_nodes=max_nodes)
+                for f in formats]  # fmt: skip
+
+
+def _export(g: GraphData, fmt: str, path: str | Path, *, title: str,
+            max_nodes: int | None) -> Path:  # fmt: skip
     from .jsonld import to_jsonld
     from .property_graph import to_graphml, write_neo4j
 
-    g = GraphData.of(data)
     if fmt in RDF_FORMATS:
         return write_rdf(g, path, fmt)
     if fmt == "jsonld":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -13,6 +14,7 @@ from kg.model import Article
 from kg.nlp import chunks
 from kg.pipeline import process_articles
 from kg.query import load_graph
+from kg.rdf import article_iri
 
 GOOD = "Kenya backs Egypt\n\nKenya sells tea to Egypt. Kenya does not recognize the vote."
 
@@ -105,6 +107,8 @@ def test_long_articles_are_parsed_in_pieces_as_one_article():
 
 
 def test_failed_build_keeps_the_previous_exports(tmp_path, monkeypatch, capsys):
+    """An export that fails after others were written: one line naming the file, exit 1,
+    and every old export as it was (the new ones are renamed into place together)."""
     src = tmp_path / "a.txt"
     src.write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
@@ -118,8 +122,91 @@ def test_failed_build_keeps_the_previous_exports(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(html, "to_html", boom)
     src.write_text(GOOD.replace("Egypt", "Sudan"), encoding="utf-8")
-    with pytest.raises(OSError):
-        main(["build", str(src), "-o", str(out), "-q", "--formats", "html"])
+    capsys.readouterr()
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 1  # turtle, trig, then html
+    err = capsys.readouterr().err
+    assert err == f"kg: error: {out / 'graph.html'}: cannot write (No space left on device)\n"
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # nothing truncated, nothing half-written, no temp files left
     assert not [n for n in os.listdir(out) if n.endswith(".tmp")]
+
+
+def test_a_full_disk_is_one_line_naming_the_file(tmp_path, monkeypatch, capsys):
+    import kg.atomic
+
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    calls = []
+
+    def full(fh, text):
+        calls.append(text)
+        if len(calls) == 2:  # the second export finds the disk full
+            raise OSError(28, "No space left on device")
+        fh.write(text)
+
+    monkeypatch.setattr(kg.atomic, "_write", full)
+    out = tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "-q", "--formats", "turtle,trig"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"kg: error: {out / 'graph.trig'}: cannot write (No space left on device)\n"
+    assert os.listdir(out) == []  # graph.ttl was written, but waits for the rest: none
+
+
+def test_exports_get_the_umask_mode_without_touching_the_umask(tmp_path, monkeypatch):
+    """The process umask is process-wide: reading it by setting it races with threads."""
+    import kg.atomic
+
+    mask = os.umask(0o027)
+    os.umask(mask)
+
+    def no(*a):
+        raise AssertionError("os.umask called while writing")
+
+    try:
+        os.umask(0o027)
+        monkeypatch.setattr(os, "umask", no)
+        path = kg.atomic.write_atomic(tmp_path / "f.ttl", "x")
+    finally:
+        monkeypatch.undo()
+        os.umask(mask)
+    assert path.read_text() == "x" and (path.stat().st_mode & 0o777) == 0o640
+
+
+def test_bad_jsonl_lines_are_reported_by_number_and_the_rest_built(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    good = {"id": "b", "text": "Italy supports Ukraine. Germany sells tanks to Poland."}
+    path.write_text(f'{{"id": "a", "text": null}}\n{json.dumps(good)}\n{{not json}}\n',
+                    encoding="utf-8")  # fmt: skip
+    assert main(["build", str(path), "-o", str(tmp_path / "o"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "a.jsonl:1: a JSONL article needs a string 'text' field" in err
+    assert "a.jsonl:3: not valid JSON" in err and "Traceback" not in err
+    g = load_graph(tmp_path / "o" / "graph.ttl")
+    assert (article_iri("b"), None, None) in g and (article_iri("a"), None, None) not in g
+
+
+@pytest.mark.parametrize("store", [False, True], ids=["files", "store"])
+def test_an_article_that_crashes_the_pipeline_is_isolated(tmp_path, monkeypatch, capsys, store):
+    """As the Dask path does: the article is reported with its id, the rest built, exit 1."""
+    import kg.pipeline
+
+    real = kg.pipeline.attach_dates
+
+    def crash(doc, facts, date):
+        if "Sudan" in doc.text:
+            raise ValueError("boom")
+        return real(doc, facts, date)
+
+    monkeypatch.setattr(kg.pipeline, "attach_dates", crash)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    (src / "bad.txt").write_text(GOOD.replace("Egypt", "Sudan"), encoding="utf-8")
+    args = ["build", str(src), "-o", str(tmp_path / "out"), "-q"]
+    if store:
+        args += ["--store", str(tmp_path / "db")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err == "kg: error: article bad: ValueError: boom\n"
+    g = load_graph(tmp_path / "out" / "graph.ttl")
+    assert (article_iri("good"), None, None) in g and (article_iri("bad"), None, None) not in g

@@ -1,0 +1,45 @@
+"""Only what parses text imports spaCy: the commands that read graphs start in a fraction
+of a second (the figures are in benchmarks/RESULTS.md, ``benchmarks/startup.py``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+GRAPH = """\
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/kg-news/entity/turkey> rdfs:label "Turkey" .
+"""
+
+
+def test_graph_commands_do_not_import_spacy(tmp_path):
+    """A fresh interpreter runs kg query (file and store), facts, export and validate, and
+    imports kg.serve; spaCy must not be loaded by any of them."""
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text(GRAPH, encoding="utf-8")
+    script = textwrap.dedent(f"""
+        import sys
+        import pyoxigraph as ox
+        from kg.cli import main
+        import kg, kg.serve, kg.merge, kg.store
+
+        store = ox.Store({str(tmp_path / "db")!r})
+        store.load(open({str(ttl)!r}, "rb").read(), format=ox.RdfFormat.TURTLE,
+                   to_graph=ox.NamedNode("https://w3id.org/kg-news/graph/entities"))
+        store.flush()
+        del store
+        runs = [
+            ["query", {str(ttl)!r}, "SELECT ?s WHERE {{ ?s ?p ?o }}"],
+            ["query", {str(tmp_path / "db")!r}, "ASK {{}}"],
+            ["facts", {str(ttl)!r}],
+            ["export", {str(ttl)!r}, "--to", "nquads", "-o", {str(tmp_path / "g.nq")!r}],
+            ["validate", {str(ttl)!r}],
+        ]
+        codes = [main(args) for args in runs]
+        print(codes, "spacy" in sys.modules)
+    """)
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip().splitlines()[-1] == "[0, 0, 0, 0, 0] False", res.stdout
