@@ -77,6 +77,9 @@ def test_search_suggests_names_and_aliases_and_centres_on_the_neighbourhood(page
     suggestion = page.page.locator("#suggest li").first
     assert "AHX" in suggestion.inner_text() and "Alias Holdings" in suggestion.inner_text()
     page.page.fill("#search", "")
+    page.page.keyboard.type("republic")  # a word inside the name
+    assert HUB_LABEL in page.page.locator("#suggest li").first.inner_text()
+    page.page.fill("#search", "")
     search(page, "hub rep", HUB_LABEL)
     hub = node_id(data, HUB_LABEL)
     assert page.page.get_attribute("body", "data-selected") == hub

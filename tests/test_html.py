@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.export.html import OVERVIEW_SIZE, TYPE_STYLE, network_data, to_html
+from kg.export.html import NODE_KEYS, OVERVIEW_SIZE, TYPE_STYLE, network_data, to_html
 from kg.ontology import KG
 from kg.pipeline import build_graph
 
@@ -82,7 +82,8 @@ def test_labels_and_evidence_are_escaped():
     assert page.count("</script>") == 3  # our three script blocks; nothing closes one early
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
     data = json.loads(m.group(1))
-    assert {n["label"] for n in data["nodes"]} >= {PAYLOAD}  # the text survives, as text
+    labels = {row[NODE_KEYS.index("label")] for row in data["packed"]["nodes"]}
+    assert labels >= {PAYLOAD}  # the text survives, as text
     assert "textContent" in page and "innerHTML" not in page
 
 

@@ -3,7 +3,28 @@
 // goes on screen through textContent (el() below), never as HTML.
 (function () {
   "use strict";
-  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const data = unpack(JSON.parse(document.getElementById("kg-data").textContent));
+  function unpack(raw) {  // rows of values (html.py's pack) -> objects with keys
+    const P = raw.packed;
+    const record = (keys, row) => { const o = {}; keys.forEach((k, i) => { o[k] = row[i]; }); return o; };
+    const facts = P.facts.map((row) => {
+      const f = record(P.fact_keys, row);
+      const article = P.articles[f.document]; f.document = article[0]; f.title = article[1];
+      f.negated = !!f.negated; f.former = !!f.former;
+      return f;
+    });
+    const nodes = P.nodes.map((row) => {
+      const n = record(P.node_keys, row); const style = raw.styles[n.group] || raw.styles.Entity;
+      n.color = style[0]; n.shape = style[1]; if (n.qid === null) delete n.qid;
+      return n;
+    });
+    const edges = P.edges.map(([a, b, dashes, ids]) => {
+      const neg = facts[ids[0]].negated;
+      return {id: "e" + ids[0], from: nodes[a].id, to: nodes[b].id, dashes: !!dashes, fact: ids[0], facts: ids,
+        color: neg ? "#d62728" : "#7f7f7f", width: neg ? 2 : 1};
+    });
+    return Object.assign({}, raw, {nodes: nodes, edges: edges, facts: facts});
+  }
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => {
     const e = document.createElement(tag);
@@ -13,7 +34,8 @@
   };
   const EXPAND_MAX = 100;  // neighbours added at once; more by relation, from the panel
   const TABLE_MAX = 100;  // rows drawn; the CSV has them all
-  const PANEL_MAX = 20;  // facts listed in the side panel; the table below has them all
+  const PANEL_MAX = 20;
+  const LABEL_ALL = 60;  // edges drawn at most to label every one  // facts listed in the side panel; the table below has them all
 
   // ---- indexes over the embedded graph ----
   const byId = {}, edgeById = {}, edgesOf = {}, factEdge = {};
@@ -88,7 +110,9 @@
     placeNear(added, wantNodes);
     nodes.add(added.map(nodeView));
     edges.remove(edges.getIds().filter((id) => !want.has(id)));
-    edges.update([...want].map(([id, ok]) => edgeView(edgeById[id], ok)));
+    // with many edges drawn, only those at the selection are labelled (the rest on hover)
+    const near = (e) => want.size <= LABEL_ALL || (sel && (e.from === sel || e.to === sel)) || (state.selected && state.selected.kind === "path" && state.selected.edges.includes(e.id));
+    edges.update([...want].map(([id, ok]) => edgeView(edgeById[id], ok, near(edgeById[id]))));
     drawnEdges = want;
     dim();
     updateCount(); renderTable();
@@ -99,10 +123,9 @@
     if (place[id]) { v.x = place[id].x; v.y = place[id].y; }
     return v;
   }
-  function edgeView(e, ok) {
-    const f = data.facts[e.fact];
-    const label = (f.negated ? "not " : "") + f.predicate + (ok.length > 1 ? " \u00d7" + ok.length : "");
-    return {id: e.id, from: e.from, to: e.to, label: label, dashes: e.dashes, color: {color: e.color}, width: e.width};
+  function edgeLabel(e, ok) { const f = data.facts[e.fact]; return (f.negated ? "not " : "") + f.predicate + (ok.length > 1 ? " \u00d7" + ok.length : ""); }
+  function edgeView(e, ok, labelled) {
+    return {id: e.id, from: e.from, to: e.to, label: labelled ? edgeLabel(e, ok) : "", dashes: e.dashes, color: {color: e.color}, width: e.width};
   }
   function placeNear(ids, drawn) {
     // a node added without a place goes on a ring around a drawn neighbour
@@ -121,7 +144,7 @@
     let ring = 1, cap = per, i = k - 1;
     while (i >= cap) { i -= cap; ring += 1; cap = per * ring; }
     const a = (2 * Math.PI * i) / cap + ring * 0.3;
-    return {x: Math.round(c.x + 160 * ring * Math.cos(a)), y: Math.round(c.y + 160 * ring * Math.sin(a))};
+    return {x: Math.round(c.x + 240 * ring * Math.cos(a)), y: Math.round(c.y + 240 * ring * Math.sin(a))};
   }
   function dim() {  // the selection and its neighbours in full, the rest faded
     const keep = new Set();
@@ -309,10 +332,13 @@
     p.addEventListener("click", () => { pathFrom = n.id; $("search").placeholder = "Path from " + n.label + " to\u2026"; $("search").value = ""; $("search").focus(); });
     box.appendChild(p);
     box.appendChild(el("div", open + " of " + all + " neighbours drawn", "meta"));
-    [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).forEach(([pred, k]) => {
+    const more = el("details"); more.appendChild(el("summary", "more relations"));
+    [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).forEach(([pred, k], i) => {
       const r = el("button", pred + " " + k); r.type = "button"; r.className = "rel"; r.dataset.rel = pred;
-      r.addEventListener("click", () => { expand(n.id, pred); selectNode(n.id); }); box.appendChild(r);
+      r.addEventListener("click", () => { expand(n.id, pred); selectNode(n.id); });
+      (i < 8 ? box : more).appendChild(r);
     });
+    if (counts.size > 8) box.appendChild(more);
     return box;
   }
   function roleRow(r) {  // one other entity: its name and qualifiers; the evidence when opened
@@ -345,7 +371,7 @@
   function selectEdge(id) {
     const e = edgeById[id];
     state.selected = {kind: "edge", id: id};
-    show(edgeView(e, drawnEdges.get(id) || e.facts).label, drawnEdges.get(id) || e.facts);
+    show(edgeLabel(e, drawnEdges.get(id) || e.facts), drawnEdges.get(id) || e.facts);
     render(); document.body.setAttribute("data-selected", id);
   }
   function reselect(s) {

@@ -13,6 +13,7 @@ in step with the graph, filters and a histogram of dates.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -115,7 +116,7 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
         t = types.get(iri, "Concept")
         colour, shape = TYPE_STYLE.get(t, TYPE_STYLE["Entity"])
         node = {"id": iri, "label": labels[iri], "group": t, "color": colour, "shape": shape,
-                "size": 10 + 4 * min(degree[iri], 10), "degree": degree[iri],
+                "size": min(24, round(8 + 2 * math.log2(1 + degree[iri]))), "degree": degree[iri],
                 "facts": node_facts[iri], "aliases": info.aliases.get(iri, []),
                 "sections": sections.get(iri, [])}  # fmt: skip
         if iri in info.qids:
@@ -195,6 +196,39 @@ def _sections(facts: list[FactRow], kept: set[str]) -> dict[str, list[dict]]:
     return out
 
 
+# The page's copy of network_data, as rows of values instead of objects with keys: on the
+# full BBC corpus the keys, colours and article titles repeated per fact were half the file
+# (30 MB -> see benchmarks/RESULTS.md). explorer.js unpacks it into network_data's shape.
+FACT_KEYS = ["subject", "predicate", "object", "negated", "former", "modality", "attributed_to",
+             "evidence", "document", "object_qid", "subject_qid", "date"]  # fmt: skip
+# (a packed fact's "document" is the number of its [document, title] pair in "articles")
+NODE_KEYS = ["id", "label", "group", "size", "degree", "facts", "aliases", "sections", "qid"]
+
+
+def pack(data: dict) -> dict:
+    """network_data -> the smaller form the page embeds (the same content).
+
+    >>> pack({"nodes": [], "edges": [], "facts": []})["packed"]["facts"]
+    []
+    """
+    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    articles: dict[tuple, int] = {}  # (document, title) -> its number
+    facts = []
+    for f in data["facts"]:
+        row = [int(v) if isinstance(v, bool) else v for v in (f[k] for k in FACT_KEYS)]
+        row[FACT_KEYS.index("document")] = articles.setdefault((f["document"], f["title"]),
+                                                               len(articles))  # fmt: skip
+        facts.append(row)
+    packed = {
+        "fact_keys": FACT_KEYS, "node_keys": NODE_KEYS, "articles": [list(a) for a in articles],
+        "facts": facts, "nodes": [[n.get(k) for k in NODE_KEYS] for n in data["nodes"]],
+        "edges": [[index[e["from"]], index[e["to"]], int(e["dashes"]), e["facts"]]
+                  for e in data["edges"]],
+    }  # fmt: skip
+    rest = {k: v for k, v in data.items() if k not in {"nodes", "edges", "facts"}}
+    return rest | {"packed": packed, "styles": {t: list(v) for t, v in TYPE_STYLE.items()}}
+
+
 def _safe_json(data: object) -> str:
     """JSON that cannot close the <script> element it sits in."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -213,7 +247,7 @@ def to_html(
         "/*KG_CSS*/": (here / "explorer.css").read_text(encoding="utf-8"),
         "/*VIS_JS*/": js.replace("</script", "<\\/script"),
         "/*KG_JS*/": (here / "explorer.js").read_text(encoding="utf-8"),
-        "/*DATA*/": _safe_json(network_data(graph, max_nodes=max_nodes)),
+        "/*DATA*/": _safe_json(pack(network_data(graph, max_nodes=max_nodes))),
         "/*TITLE*/": _html_escape(title),
     }
     # one pass, so that no part's text is searched for the placeholders of the next
