@@ -4,9 +4,6 @@ instead of skipping (CI=true)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -16,51 +13,9 @@ from rdflib.namespace import RDF, RDFS
 from kg.export.html import network_data, to_html
 from kg.ontology import KG
 from kg.pipeline import build_graph
+from tests.conftest import Page
 
 pytestmark = pytest.mark.slow  # starts a headless browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: install Debian's chromium package")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-class Page:
-    """A page opened from a file with the network cut off, recording what went wrong."""
-
-    def __init__(self, browser, path: Path):
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def route(r):
-            if r.request.url.startswith("file:"):
-                r.continue_()
-            else:
-                self.requests.append(r.request.url)
-                r.abort()
-
-        self.page.route("**/*", route)
-        self.page.goto(path.as_uri())
-
-    def stable(self, timeout: float = 60_000) -> None:
-        self.page.wait_for_selector("body[data-stable='1']", timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -259,37 +214,3 @@ def test_injected_labels_in_the_roles_section_stay_text(browser, tmp_path):
     assert page.page.evaluate("window.__xss") is None
     assert page.page.locator("img").count() == 0
     assert page.errors == [] and page.requests == []
-
-
-def big_graph(n_nodes: int = 2100, n_edges: int = 3200) -> Graph:
-    """A synthetic graph the size of a large corpus's most connected part."""
-    import random
-
-    rnd = random.Random(7)
-    g = Graph()
-    ents = [URIRef(f"https://w3id.org/kg-news/entity/e{i}") for i in range(n_nodes)]
-    for i, e in enumerate(ents):
-        g.add((e, RDF.type, [KG.Person, KG.Country, KG.Organization][i % 3]))
-        g.add((e, RDFS.label, Literal(f"Entity {i}")))
-    for j in range(n_edges):
-        st = URIRef(f"https://w3id.org/kg-news/statement/s{j}")
-        s = ents[j % n_nodes]
-        o = ents[rnd.randrange(n_nodes)]
-        for p, v in ((RDF.type, KG.Statement), (RDF.subject, s), (RDF.predicate, KG.supports),
-                     (RDF.object, o), (KG.negated, Literal(j % 7 == 0)),
-                     (KG.evidence, Literal(f"Sentence {j}."))):  # fmt: skip
-            g.add((st, p, v))
-    return g
-
-
-def test_large_graph_lays_out_within_bound(browser, tmp_path):
-    path = tmp_path / "big.html"
-    path.write_text(to_html(big_graph()), encoding="utf-8")
-    started = time.perf_counter()
-    page = Page(browser, path)
-    page.stable(timeout=60_000)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 30, f"layout took {elapsed:.1f}s"  # measured: benchmarks/RESULTS.md
-    drawn = page.page.evaluate("kgNetwork.body.nodeIndices.length")
-    assert drawn >= 2000
-    assert page.errors == []

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.export.html import TYPE_STYLE, network_data, to_html
+from kg.export.html import NODE_KEYS, OVERVIEW_SIZE, TYPE_STYLE, network_data, to_html
 from kg.ontology import KG
 from kg.pipeline import build_graph
 
@@ -82,33 +82,44 @@ def test_labels_and_evidence_are_escaped():
     assert page.count("</script>") == 3  # our three script blocks; nothing closes one early
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
     data = json.loads(m.group(1))
-    assert {n["label"] for n in data["nodes"]} >= {PAYLOAD}  # the text survives, as text
+    labels = {row[NODE_KEYS.index("label")] for row in data["packed"]["nodes"]}
+    assert labels >= {PAYLOAD}  # the text survives, as text
     assert "textContent" in page and "innerHTML" not in page
 
 
-LAYOUT_SCRIPT = """
-import json
-from kg.export.html import _layout
-# 600 nodes (above networkx's dense-solver limit), in 60 separate rings: a Laplacian with
-# a repeated zero eigenvalue, where an iterative solver's random start shows most
-nodes = [{"id": f"n{i:03d}"} for i in range(600)]
-edges = [{"from": f"n{i:03d}", "to": f"n{(i // 10) * 10 + (i + 1) % 10:03d}"} for i in range(600)]
-print(json.dumps(sorted(_layout(nodes, edges).items())))
-"""
+def test_a_small_graph_opens_whole(graph):
+    data = network_data(graph)
+    assert not data["overview"]
+    assert data["opening"] == sorted(n["id"] for n in data["nodes"])
 
 
-@pytest.mark.slow  # starts two Python processes
-def test_large_graph_layout_is_the_same_in_every_process():
-    """Positions computed in Python (large graphs) are part of the page: same input, same
-    bytes, in any process."""
-    import subprocess
-    import sys
+def test_a_corpus_opens_on_its_most_connected_entities():
+    """Not 2,000 nodes at once: the OVERVIEW_SIZE most connected, with no concept (a free
+    phrase) or job title among them."""
+    from tests.corpus_graph import corpus_graph
 
-    runs = [subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT], capture_output=True,
-                           text=True, check=True).stdout for _ in range(2)]  # fmt: skip
-    positions = json.loads(runs[0])
-    assert runs[0] == runs[1]
-    assert len(positions) == 600 and len({tuple(p) for _, p in positions}) > 1
+    data = network_data(corpus_graph(n_entities=400, n_concepts=100, n_facts=900))
+    assert data["overview"] and len(data["opening"]) == OVERVIEW_SIZE
+    entities = [n for n in data["nodes"] if n["group"] not in {"Concept", "Position"}]
+    top = sorted(entities, key=lambda n: (-n["degree"], n["id"]))[:OVERVIEW_SIZE]
+    assert data["opening"] == sorted(n["id"] for n in top)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert not {by_id[i]["group"] for i in data["opening"]} & {"Concept", "Position"}
+
+
+def test_the_same_fact_in_several_articles_is_one_edge():
+    g = Graph()
+    a, b = URIRef("urn:x:a"), URIRef("urn:x:b")
+    for n in range(3):
+        st = URIRef(f"urn:x:st{n}")
+        for p, o in ((RDF.type, KG.Statement), (RDF.subject, a), (RDF.predicate, KG.supports),
+                     (RDF.object, b), (KG.evidence, Literal(f"A backs B ({n}).")),
+                     (KG.negated, Literal(n == 2))):  # fmt: skip
+            g.add((st, p, o))
+    data = network_data(g)
+    edges = sorted((e["label"], len(e["facts"])) for e in data["edges"])
+    assert edges == [("not supports", 1), ("supports \u00d72", 2)]
+    assert all(e["fact"] == e["facts"][0] for e in data["edges"])
 
 
 # names and places made up for the test

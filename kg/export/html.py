@@ -1,15 +1,20 @@
 """Graph -> one self-contained, offline HTML page to explore relationships.
 
-The network model is built with pyvis; the page is rendered by kg's own template, which
-inlines vis-network (pyvis's template fetches Bootstrap and vis from CDNs, and renders
-node titles as HTML). All text reaches the page as JSON inside a data block and is put
-on screen with ``textContent``: a label such as ``<img src=x onerror=alert(1)>`` shows as
-text.
+The page is kg's own template with vis-network inlined (pyvis's template fetches
+Bootstrap and vis from CDNs, and renders node titles as HTML). All text reaches the page
+as JSON inside a data block and is put on screen with ``textContent``: a label such as
+``<img src=x onerror=alert(1)>`` shows as text.
+
+A one-article graph opens whole. A corpus opens on its most connected entities and is
+explored from there (``explorer.js``): search, expand and collapse, paths, a facts table
+in step with the graph, filters and a histogram of dates.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -50,6 +55,7 @@ PAST_RULE = "former-"  # the roles extractor's rules for a past role: "former Ch
 
 
 def _vis_assets() -> tuple[str, str]:
+    """vis-network as pyvis ships it (minified, its licence in the file's banner)."""
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "lib"
@@ -60,20 +66,23 @@ def _vis_assets() -> tuple[str, str]:
     )
 
 
-LAYOUT_THRESHOLD = 400  # above this many nodes, positions are computed in Python
+# A graph this small opens whole, as the one-article view always did; a larger one opens
+# on an overview of its most connected entities, to be explored from a search or a click
+# (drawn at once, 1,500 nodes of a 300-article corpus were an unlabelled picture).
+OPEN_WHOLE = 150
+OVERVIEW_SIZE = 40
+NOT_IN_OVERVIEW = {"Concept", "Position"}  # free phrases and job titles: not "who"
 
 
 def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
                  max_nodes: int | None = None) -> dict:  # fmt: skip
-    """Nodes, edges and facts for the page, built through pyvis's network model.
+    """Nodes, edges (one per pair, relation and polarity, with its facts) and facts for the
+    page, and the nodes it opens on.
 
     With ``max_nodes``, only the most connected nodes are kept (ties broken by IRI) and
-    the page says how many were left out. Above LAYOUT_THRESHOLD nodes the layout is
-    computed here with networkx (seeded, so deterministic) and physics is off, so that the
-    page is usable at once instead of simulating thousands of bodies.
+    the page says how many were left out. The browser lays out only what it draws (the
+    opening view, then what the user expands), so no layout is computed here.
     """
-    from pyvis.network import Network
-
     from .property_graph import as_store, node_info
 
     store = as_store(graph)
@@ -88,82 +97,71 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
             labels.setdefault(f.object_id, f.object)
             degree[f.subject_id or ""] += 1
             degree[f.object_id] += 1
-    kept = set(labels)
-    if max_nodes is not None and len(labels) > max_nodes:
-        ranked = sorted(labels, key=lambda iri: (-degree[iri], iri))
-        kept = set(ranked[:max_nodes])
+    ranked = sorted(labels, key=lambda iri: (-degree[iri], iri))
+    kept = set(ranked[:max_nodes] if max_nodes is not None else ranked)
     shown = [i for i, f in enumerate(facts) if (f.subject_id or "") in kept
              and (not f.object_id or f.object_id in kept)]  # fmt: skip
     node_facts: dict[str, list[int]] = defaultdict(list)
+    grouped: dict[tuple, list[int]] = {}
     for i in shown:
         f = facts[i]
         node_facts[f.subject_id or ""].append(i)
         if f.object_id:
             node_facts[f.object_id].append(i)
-    net = Network(directed=True, cdn_resources="in_line")
+            key = (f.subject_id, f.object_id, f.predicate, f.negated)
+            grouped.setdefault(key, []).append(i)
+    sections = _sections(facts, kept)
+    out_nodes = []
     for iri in sorted(kept):
         t = types.get(iri, "Concept")
         colour, shape = TYPE_STYLE.get(t, TYPE_STYLE["Entity"])
-        net.add_node(
-            iri, label=labels[iri], color=colour, shape=shape, kgtype=t,
-            size=10 + 4 * min(degree[iri], 10), font={"size": 14},
-        )  # fmt: skip
-    for i in shown:
-        f = facts[i]
-        if not f.object_id or not f.subject_id:
-            continue
-        net.add_edge(
-            f.subject_id, f.object_id, label=("not " if f.negated else "") + f.predicate,
-            id=f"e{i}", dashes=bool(f.negated or f.modality != "asserted"),
-            color="#d62728" if f.negated else "#7f7f7f", width=2 if f.negated else 1,
-        )  # fmt: skip
-    nodes, vis_edges, *_ = net.get_network_data()
-    sections = _sections(facts, kept)
-    positions = _layout(nodes, vis_edges) if len(nodes) > LAYOUT_THRESHOLD else {}
-    out_nodes = []
-    for n in nodes:
-        node = {k: n[k] for k in ("id", "label", "color", "shape", "size") if k in n}
-        node["group"] = n["kgtype"]  # (pyvis drops a colour given with "group")
-        node["facts"] = node_facts[n["id"]]
-        node["aliases"] = info.aliases.get(n["id"], [])
-        node["sections"] = sections.get(n["id"], [])
-        if n["id"] in info.qids:
-            node["qid"] = info.qids[n["id"]]
-        if n["id"] in positions:
-            node["x"], node["y"] = positions[n["id"]]
+        node = {"id": iri, "label": labels[iri], "group": t, "color": colour, "shape": shape,
+                "size": min(24, round(8 + 2 * math.log2(1 + degree[iri]))), "degree": degree[iri],
+                "facts": node_facts[iri], "aliases": info.aliases.get(iri, []),
+                "sections": sections.get(iri, [])}  # fmt: skip
+        if iri in info.qids:
+            node["qid"] = info.qids[iri]
         out_nodes.append(node)
+    opening = [i for i in ranked if i in kept]
+    if len(kept) > OPEN_WHOLE:
+        opening = [i for i in opening if types.get(i, "Concept") not in NOT_IN_OVERVIEW]
+        opening = opening[:OVERVIEW_SIZE]
     return {
         "nodes": out_nodes,
-        "edges": [
-            {k: e[k] for k in ("id", "from", "to", "label", "dashes", "color", "width") if k in e}
-            | {"fact": int(str(e["id"])[1:])}
-            for e in vis_edges
-        ],
-        "facts": [
-            {
-                "subject": f.subject,
-                "predicate": f.predicate,
-                "object": f.object,
-                "negated": f.negated,
-                "former": (f.rule or "").startswith(PAST_RULE),
-                "modality": f.modality,
-                "attributed_to": f.attributed_to,
-                "evidence": f.evidence,
-                "document": f.document,
-                "title": f.article_title,
-                "object_qid": f.object_qid,
-                "subject_qid": f.subject_qid,
-                "date": f.date,
-            }
-            for f in facts
-        ],  # fmt: skip
+        "edges": [_edge(facts, ids) for ids in sorted(grouped.values())],
+        "facts": [_fact(f) for f in facts],
         "legend": [
             [t, TYPE_STYLE[t][0]] for t in TYPE_ORDER if t in set(types.values()) or t == "Concept"
         ],  # fmt: skip
+        "opening": sorted(opening),
+        "overview": len(kept) > OPEN_WHOLE,
         "total_nodes": len(labels),
         "left_out": len(labels) - len(kept),
-        "layout": "seeded" if positions else "physics",
     }
+
+
+def _edge(facts: list[FactRow], ids: list[int]) -> dict:
+    """One drawn edge: the facts that link the same two nodes by the same relation with the
+    same polarity ("Chile supports Peru" in three articles is one line, labelled x3)."""
+    f = facts[ids[0]]
+    label = ("not " if f.negated else "") + f.predicate
+    return {
+        "id": f"e{ids[0]}", "from": f.subject_id, "to": f.object_id,
+        "label": label + (f" \u00d7{len(ids)}" if len(ids) > 1 else ""),
+        "dashes": bool(f.negated or all(facts[i].modality != "asserted" for i in ids)),
+        "color": "#d62728" if f.negated else "#7f7f7f", "width": 2 if f.negated else 1,
+        "fact": ids[0], "facts": ids,
+    }  # fmt: skip
+
+
+def _fact(f: FactRow) -> dict:
+    return {
+        "subject": f.subject, "predicate": f.predicate, "object": f.object,
+        "negated": f.negated, "former": (f.rule or "").startswith(PAST_RULE),
+        "modality": f.modality, "attributed_to": f.attributed_to, "evidence": f.evidence,
+        "document": f.document, "title": f.article_title, "object_qid": f.object_qid,
+        "subject_qid": f.subject_qid, "date": f.date,
+    }  # fmt: skip
 
 
 def _sections(facts: list[FactRow], kept: set[str]) -> dict[str, list[dict]]:
@@ -198,28 +196,37 @@ def _sections(facts: list[FactRow], kept: set[str]) -> dict[str, list[dict]]:
     return out
 
 
-def _layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[int, int]]:
-    """Deterministic spectral positions, scaled to screen units."""
-    import networkx as nx
-    import scipy.linalg
+# The page's copy of network_data, as rows of values instead of objects with keys: on the
+# full BBC corpus the keys, colours and article titles repeated per fact were half the file
+# (30 MB -> see benchmarks/RESULTS.md). explorer.js unpacks it into network_data's shape.
+FACT_KEYS = ["subject", "predicate", "object", "negated", "former", "modality", "attributed_to",
+             "evidence", "document", "object_qid", "subject_qid", "date"]  # fmt: skip
+# (a packed fact's "document" is the number of its [document, title] pair in "articles")
+NODE_KEYS = ["id", "label", "group", "size", "degree", "facts", "aliases", "sections", "qid"]
 
-    order = [n["id"] for n in nodes]
-    g = nx.Graph()
-    g.add_nodes_from(order)
-    g.add_edges_from((e["from"], e["to"]) for e in edges)
-    if g.number_of_edges():
-        # spectral positions (the Laplacian's 2nd and 3rd eigenvectors) are cheap, and the
-        # browser's Barnes-Hut physics relaxes them in a few hundred steps (a full force
-        # layout in Python takes tens of seconds for a few thousand nodes). LAPACK's dense
-        # solver, not networkx's spectral_layout: above 500 nodes that starts ARPACK from
-        # a random vector, and the page changed from run to run
-        lap = nx.laplacian_matrix(g, nodelist=order, weight=None).toarray().astype(float)
-        _, vecs = scipy.linalg.eigh(lap, subset_by_index=[1, 2])
-        pos = dict(zip(order, nx.rescale_layout(vecs, scale=1), strict=True))
-    else:
-        pos = nx.circular_layout(g)
-    scale = 40 * len(nodes) ** 0.5
-    return {k: (round(float(x) * scale), round(float(y) * scale)) for k, (x, y) in pos.items()}
+
+def pack(data: dict) -> dict:
+    """network_data -> the smaller form the page embeds (the same content).
+
+    >>> pack({"nodes": [], "edges": [], "facts": []})["packed"]["facts"]
+    []
+    """
+    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    articles: dict[tuple, int] = {}  # (document, title) -> its number
+    facts = []
+    for f in data["facts"]:
+        row = [int(v) if isinstance(v, bool) else v for v in (f[k] for k in FACT_KEYS)]
+        row[FACT_KEYS.index("document")] = articles.setdefault((f["document"], f["title"]),
+                                                               len(articles))  # fmt: skip
+        facts.append(row)
+    packed = {
+        "fact_keys": FACT_KEYS, "node_keys": NODE_KEYS, "articles": [list(a) for a in articles],
+        "facts": facts, "nodes": [[n.get(k) for k in NODE_KEYS] for n in data["nodes"]],
+        "edges": [[index[e["from"]], index[e["to"]], int(e["dashes"]), e["facts"]]
+                  for e in data["edges"]],
+    }  # fmt: skip
+    rest = {k: v for k, v in data.items() if k not in {"nodes", "edges", "facts"}}
+    return rest | {"packed": packed, "styles": {t: list(v) for t, v in TYPE_STYLE.items()}}
 
 
 def _safe_json(data: object) -> str:
@@ -233,13 +240,19 @@ def to_html(
 ) -> str:
     """The explorer page as a string: no network access needed to open it."""
     js, css = _vis_assets()
-    template = TEMPLATE_PATH.read_text(encoding="utf-8")
-    data = network_data(graph, max_nodes=max_nodes)
-    page = template.replace("/*VIS_CSS*/", css).replace(
-        "/*VIS_JS*/", js.replace("</script", "<\\/script")
-    )
-    page = page.replace("/*DATA*/", _safe_json(data)).replace("/*TITLE*/", _html_escape(title))
-    return page
+    here = TEMPLATE_PATH.parent
+    page = TEMPLATE_PATH.read_text(encoding="utf-8")
+    parts = {
+        "/*VIS_CSS*/": css,
+        "/*KG_CSS*/": (here / "explorer.css").read_text(encoding="utf-8"),
+        "/*VIS_JS*/": js.replace("</script", "<\\/script"),
+        "/*KG_JS*/": (here / "explorer.js").read_text(encoding="utf-8"),
+        "/*DATA*/": _safe_json(pack(network_data(graph, max_nodes=max_nodes))),
+        "/*TITLE*/": _html_escape(title),
+    }
+    # one pass, so that no part's text is searched for the placeholders of the next
+    pattern = re.compile("|".join(re.escape(k) for k in parts))
+    return pattern.sub(lambda m: parts[m.group(0)], page)
 
 
 def _html_escape(text: str) -> str:

@@ -39,7 +39,8 @@ def test_labels_evidence_and_titles_are_escaped():
         ours = page.replace(js.replace("</script", "<\\/script"), "").replace(css, "")
         _, _, rest = ours.partition('<script type="application/json" id="kg-data">')
         data_block = rest.partition("</script>")[0]
-        assert json.loads(data_block)["facts"][0]["title"] == payload  # kept, as data
+        articles = json.loads(data_block)["packed"]["articles"]
+        assert articles == [[None, payload]]  # kept, as data
         if "<" in payload or ">" in payload:
             assert payload not in ours  # nowhere raw: not in the title, not in the data
         assert page.count("</script>") == 3
