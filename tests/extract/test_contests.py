@@ -26,7 +26,8 @@ CONTEST = [
     # awards: named by a passive naming verb, or an award that went to someone
     case("Anna Berg was named best actress and Tomas Orlik, who was crowned best actor, "
          "thanked the jury.",
-         {("Anna Berg", "wins", "best actress", False), ("Tomas Orlik", "wins", "best actor", False)}),
+         {("Anna Berg", "wins", "best actress", False),
+          ("Tomas Orlik", "wins", "best actor", False)}),
     case("The Golden Lion award went to Maria Lenz and Karl Ott.",
          {("Maria Lenz", "wins", "Golden Lion award", False),
           ("Karl Ott", "wins", "Golden Lion award", False)}),
