@@ -67,9 +67,7 @@ def concept_is_agent(label: str, lex: Lexicon) -> bool:
         cls = lex.classes.get(form)
         if cls is not None:
             return AGENT in lex.superclasses.get(cls, frozenset())
-        if form in lex.agents or form in w.actor_nouns or form in w.person_nouns:
-            return True
-        if form in w.title_words:
+        if form in lex.agents or form in w.actor_nouns | w.person_nouns | w.title_words:
             return True
     return False
 

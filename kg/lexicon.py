@@ -135,12 +135,6 @@ def _first_words(*tables: dict[str, str]) -> dict[str, frozenset[str]]:
     return {p: frozenset(ws) for p, ws in sorted(out.items())}
 
 
-def _class_sets(g, prop) -> dict[str, frozenset[str]]:
-    """kg property -> the classes its domain or range (``prop``) admits."""
-    return {local_name(s): frozenset({local_name(o)}) for s, o in sorted(g.subject_objects(prop))
-            if str(s).startswith(str(KG._NS))}  # fmt: skip
-
-
 def _kg_pairs(g, prop) -> dict[str, str]:
     """kg property -> the local name of its value for ``prop`` (rdfs:domain, ...)."""
     return {local_name(s): local_name(o) for s, o in sorted(g.subject_objects(prop))
@@ -185,8 +179,8 @@ def load_lexicon() -> Lexicon:
         relations=frozenset(
             local_name(p) for p in g.transitive_subjects(RDFS.subPropertyOf, KG.relatedTo)
         ),
-        domains=_class_sets(g, RDFS.domain),
-        ranges=_class_sets(g, RDFS.range),
+        domains={p: frozenset({c}) for p, c in _kg_pairs(g, RDFS.domain).items()},
+        ranges={p: frozenset({c}) for p, c in _kg_pairs(g, RDFS.range).items()},
         item_properties=_kg_pairs(g, KG.itemProperty),
         trigger_words=_first_words(verbs, nouns, agents, adjectives),
         superclasses={

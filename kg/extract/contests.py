@@ -86,6 +86,20 @@ def _fact(subj_tok: Token, prop: str, obj: Mention | str, trigger: Token, ctx: C
                         rule=rule)  # fmt: skip
 
 
+def _side_facts(ctx: Context, side: Token, prop: str, others: list[Token], score: str | None,
+                trigger: Token, modal: Token | None, rule: str) -> Iterator[Fact]:  # fmt: skip
+    """A side's result against each other side, and the score it had, if any."""
+    for o in others:
+        obj = sx.mention(o, keep_preps=False)
+        fact = _fact(side, prop, obj, trigger, ctx, modal, rule) if obj else None
+        if fact is not None:
+            yield fact
+    if score and _side(ctx, side):
+        fact = _fact(side, SCORE, score, trigger, ctx, modal, "score")
+        if fact is not None:
+            yield fact
+
+
 # ------------------------------------------------------------------ results as nouns
 
 
@@ -135,15 +149,7 @@ def _noun_results(ctx: Context) -> Iterator[Fact]:
             agents, modal = _result_agents(ctx, noun) if opponents else ([], None)
             score = _score_before(noun.doc, noun)
             for a in agents:
-                for o in opponents:
-                    obj = sx.mention(o, keep_preps=False)
-                    fact = _fact(a, prop, obj, noun, ctx, modal, "result-noun") if obj else None
-                    if fact is not None:
-                        yield fact
-                if score and _side(ctx, a):
-                    fact = _fact(a, SCORE, score, noun, ctx, modal, "score")
-                    if fact is not None:
-                        yield fact
+                yield from _side_facts(ctx, a, prop, opponents, score, noun, modal, "result-noun")
 
 
 # ------------------------------------------------------------------ results as verbs
@@ -162,15 +168,7 @@ def _losses(ctx: Context) -> Iterator[Fact]:
                    and o.ent_type_ in w.side_labels]  # fmt: skip
         score = _score_after(verb.doc, verb)
         for s_head in fr.subjects(verb) if winners else ():
-            for o in winners:
-                obj = sx.mention(o, keep_preps=False)
-                fact = _fact(s_head, LOST_TO, obj, verb, ctx, verb, "lose-to") if obj else None
-                if fact is not None:
-                    yield fact
-            if score and _side(ctx, s_head):
-                fact = _fact(s_head, SCORE, score, verb, ctx, verb, "score")
-                if fact is not None:
-                    yield fact
+            yield from _side_facts(ctx, s_head, LOST_TO, winners, score, verb, verb, "lose-to")
 
 
 def _is_score(tok: Token) -> bool:
