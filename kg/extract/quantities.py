@@ -302,9 +302,14 @@ def _prep_reading(
                     "prep-" + ent.label_.lower())  # fmt: skip
 
 
+_COMPARATIVE = {"JJR", "RBR"}
+
+
 def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     """A measure on an adverb or adjective of the verb: "were down 4%", "is 130cm tall"."""
     w = lex.words
+    if head.lemma_.lower() in w.multiplier_nouns:
+        return None  # "ten times higher", "ten times more": a ratio
     if head.dep_ in {"npadvmod", "advmod"} and head.head.lower_ in w.change_adverbs:
         adv = head.head
         if adv.head.pos_ in fr.VERBAL and adv.head.i != adv.i:
@@ -313,7 +318,8 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     # NER may take the adjective into the amount ("130cm tall")
     adj = head if head.pos_ == "ADJ" else head.head if head.dep_ == "npadvmod" else None
     if adj is not None and adj.pos_ == "ADJ" and adj.dep_ == "acomp" \
-            and adj.head.lemma_.lower() in w.copulas:  # fmt: skip
+            and adj.tag_ not in _COMPARATIVE and adj.head.lemma_.lower() in w.copulas:  # fmt: skip
+        # "ten times more than in 2003" compares; it measures nothing
         return _Reading(adj.head, fr.subjects(adj.head), adj.lemma_.lower(), "measure", False)
     return None
 
@@ -368,6 +374,8 @@ def _on_prep(
             return _Reading(gov.head, subjects, sx.camel(gov.lower_, name), "change"), True
         if gov.pos_ in fr.VERBAL:
             if hops:  # "faces a sentence of 85 years": the verb's own measure
+                if gov.lemma_.lower() in w.copulas:
+                    return None, True  # "are well above the average of $41": a yardstick
                 subjects, passive = _subjects(gov)
                 name = sx.camel(_verb_name(gov, passive))
                 return _Reading(gov, subjects, name, ent.label_.lower()), True
