@@ -649,6 +649,8 @@ class _Resolver:
         if low in w.first_plural_pronouns:
             return self._speakers_side(fact)
         if low in w.thing_pronouns:
+            if self._unknown_binder(tok):
+                return None  # "BP added that it was ...", BP untagged: not a name before
             return self._bound_thing(tok) or self._thing(tok)
         return None
 
@@ -705,6 +707,24 @@ class _Resolver:
             if ref is not None and ref.type != terms.PERSON and s.i < tok.i and not plural:
                 return ref
         return None
+
+    def _unknown_binder(self, tok: Token) -> bool:
+        """A subject "it" whose nearest clause above has a proper noun for subject that
+        NER left untagged (or tagged a person on no evidence): that name is likely what
+        "it" means, and nothing kg knows stands for it, so no older name may take its
+        place."""
+        if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+            return False
+        for s in self._binders(tok):
+            if s.i > tok.i or s.lower_ in self.lex.words.pronouns or s.pos_ != "PROPN":
+                continue
+            ref = self.refs.by_token.get(s.i)
+            if ref is None:
+                return True
+            # a one-word "person" with no known first name may be a mistagged company
+            single = len(ref.label.split()) == 1 and person_gender(ref.label) is None
+            return ref.type == terms.PERSON and single
+        return False
 
     def _agrees(self, ref: Ref, gender: str) -> bool:
         """A person of the pronoun's gender, or of unknown gender."""

@@ -336,6 +336,8 @@ def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Readin
         return _Reading(verb, subjects, name, ent.label_.lower())
     if head.dep_ == "nsubjpass" and head.head.pos_ in fr.VERBAL:
         verb = head.head  # "at least 40 people were killed by a landslide"
+        if any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "the two firms are expected to seal a deal": raised, not counted
         agents = fr.agent(verb)
         if agents:
             return _Reading(verb, agents, verb.lemma_.lower(), "passive-count")

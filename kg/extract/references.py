@@ -248,10 +248,13 @@ class _NameGrouper:
 
     def _branch(self, full: str, short: str) -> bool:
         """ "Yukos USA", "Ford Europe": the name with a place after it is a branch of
-        the organisation, not the organisation a short "Yukos" refers to."""
+        the organisation, not the organisation a short "Yukos" refers to; "Rover 25"
+        with a number is one of its models."""
         rest = full[len(short) :].strip()
         if not rest:
             return False
+        if any(ch.isdigit() for ch in rest):
+            return True  # "Rover 25", "Airbus A350": a model, not its maker
         known = self.gaz.lookup(rest) is not None or names_us_state(rest)
         return known or rest in self.lex.words.continents
 

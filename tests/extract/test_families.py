@@ -100,7 +100,7 @@ IRREALIS_COMPLEMENTS = [
          {("Juventus", "pay", "fine", False, "requested")}, only={"pay"}),
     case("Toyota hopes to sell hydrogen cars in China.",
          {("Toyota", "suppliesItem", "hydrogen cars", False, IRREALIS),
-          ("Toyota", "hope", "hydrogen cars", False, "asserted")}),
+          ("Toyota", "hope", "sell hydrogen cars", False, "asserted")}),
 ]  # fmt: skip
 
 CONDITIONALS_QUESTIONS = [

@@ -266,6 +266,7 @@ QUANTITY = [
     # a comparison or a yardstick measures nothing the sentence names
     case("Velmar's profits were ten times higher than in 2003."),
     case("Fuel prices are now well above the average of $41."),
+    case("The two firms are expected to seal the deal on Monday."),
     case("Its main rate was cut to 2%.", {("Its main rate", "cutTo", "2%", False)}),
     case("Cutting its main rate to 2%, the bank surprised markets.",
          {("its main rate", "cutTo", "2%", False)}),
