@@ -131,6 +131,7 @@ class _Resolver:
         if subj is None or not subj.key:
             return None  # a fact needs a known subject
         if subj.key.startswith("concept:") and not self._someone(fact.subject) \
+                and not self._untagged_name(fact.subject) \
                 and fact.extractor not in MEASURING_EXTRACTORS:  # fmt: skip
             return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.predicate in ROLE_PREDICATES and (
@@ -293,6 +294,25 @@ class _Resolver:
             return True
         # "construction companies", "foreign carmakers": organisations of a kind
         return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
+
+    def _untagged_name(self, m: Mention) -> bool:
+        """A name NER did not tag ("Instagram, which Facebook bought", "Great British
+        Nuclear shortlisted ..."): a proper noun heads it, every word is capitalised,
+        and no word of it is a month, a title or a pronoun. It names someone as surely
+        as a tagged name does; not a piece of a longer name ("The Edge of Reason") nor a
+        word coordinated with a title ("Kamal Nath, Commerce and Industry Minister")."""
+        span = self.span(m)
+        if span is None or span.root.pos_ != "PROPN" or span.root.ent_type_:
+            return False
+        root, w = span.root, self.lex.words
+        stop = w.month_names | w.title_words | w.pronouns
+        if any(c.dep_ == "prep" for c in root.children) or any(
+            c.lemma_.lower() in stop for c in root.conjuncts
+        ):
+            return False
+        words = [t for t in span if t.is_alpha]
+        return bool(words) and all(t.text[0].isupper() and t.lower_ not in stop
+                                   for t in words)  # fmt: skip
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)
