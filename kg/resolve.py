@@ -130,8 +130,9 @@ class _Resolver:
         subj = self.mention(fact.subject, fact)
         if subj is None or not subj.key:
             return None  # a fact needs a known subject
+        causer = subj.key.startswith("concept:") and self._causer(fact)
         if subj.key.startswith("concept:") and not self._someone(fact.subject) \
-                and not self._untagged_name(fact.subject) \
+                and not self._untagged_name(fact.subject) and not causer \
                 and fact.extractor not in MEASURING_EXTRACTORS:  # fmt: skip
             return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.predicate in ROLE_PREDICATES and (
@@ -149,6 +150,8 @@ class _Resolver:
             obj = self.mention(obj, fact)
             if obj is None or obj.key == subj.key:
                 return None
+            if causer and obj.key.startswith("concept:"):
+                return None  # "protests forced the president": only someone named
         source = fact.attributed_to
         if source is not None:
             # "a witness said that ...": an unnamed source is still the fact's source,
@@ -294,6 +297,12 @@ class _Resolver:
             return True
         # "construction companies", "foreign carmakers": organisations of a kind
         return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
+
+    def _causer(self, fact: Fact) -> bool:
+        """ "Weeks of street protests forced President X to withdraw the bill": what
+        makes someone act is a cause worth a fact, named or not (lexicon.toml
+        causing_verbs); the one it makes act must be named (checked by the caller)."""
+        return fact.lemma.lower() in self.lex.words.causing_verbs and isinstance(fact.obj, Mention)
 
     def _untagged_name(self, m: Mention) -> bool:
         """A name NER did not tag ("Instagram, which Facebook bought", "Great British

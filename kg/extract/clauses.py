@@ -30,6 +30,16 @@ def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
     return frame.name + sx.camel("_", prep)[1:]  # "stepDown" + "from"
 
 
+def _stretch_of(tok, w):
+    """ "Weeks of street protests forced X": a stretch of time of something stands for
+    that thing; any other token is itself."""
+    if tok.lemma_.lower() not in w.duration_nouns:
+        return tok
+    things = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]  # fmt: skip
+    return things[0] if things else tok
+
+
 def clause_facts(ctx: Context) -> Iterator[Fact]:
     """Subject-verb-object facts from every event frame of the document."""
     for frame in ctx.frames(fr.EVENT):
@@ -41,7 +51,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
         words = ctx.lexicon.words
         vague = words.vague_verbs
         for s_head in frame.subjects:
-            subj = sx.mention(s_head, keep_preps=False)
+            subj = sx.mention(_stretch_of(s_head, words), keep_preps=False)
             if subj is None:
                 continue
             # "Microsoft and Google, but not Apple, signed": a denied subject

@@ -52,6 +52,9 @@ PARTICIPLES = [
     case("Having sold its stake in Elisa, Telia bought Bonnier Broadcasting.",
          {("Telia", "suppliesItem", "its stake in Elisa", False),
           ("Telia", "acquires", "Bonnier Broadcasting", False)}),
+    # a participle in apposition with its agent: the agent did it
+    case("The programme, cancelled by the ministry in March, cost millions.",
+         {("ministry", "cancel", "programme", False)}),
     # a light verb with an agent names a relation: "made by X"
     case("A vaccine made by Sanofi was approved.", {("Sanofi", "make", "vaccine", False)}),
     # a passive infinitive: the patient is the controller's
@@ -116,6 +119,20 @@ CONTROL = [
     case("The premier urged the Unifor union to call off its strike at Stelvik mills.",
          {("Unifor union", "callOff", "its strike", False, "requested"),
           ("Unifor", "strikeAt", "Stelvik mills", False, "asserted")}),
+    # "allowed X to V": X does V; farmers are someone, named or not
+    case("Norland allowed farmers to sell their produce abroad.",
+         {("Norland", "allow", "farmers", False, "asserted"),
+          ("farmers", "suppliesItem", "their produce", False, "asserted")}),
+    # "forced X to V": X does V; what forced them is the thing a stretch of time is of,
+    # a cause worth a fact when the one made to act is named
+    case("Weeks of street protests forced President Ada Okoro to withdraw the budget.",
+         {("street protests", "force", "Ada Okoro", False, "asserted"),
+          ("Ada Okoro", "holdsPosition", "President", False, "asserted"),
+          ("Ada Okoro", "withdraw", "budget", False, "asserted")}),
+    case("Months of talks forced Halden Rovers to sell the striker.",
+         {("talks", "force", "Halden Rovers", False, "asserted"),
+          ("Halden Rovers", "suppliesItem", "striker", False, "asserted")}),
+    case("Rising costs forced the club to sell the striker.", set(), only={"force"}),
     # a shortlisted object does what it is shortlisted for, not yet done
     case("Northern Grid shortlisted four companies to build the new reactors.",
          {("four companies", "build", "new reactors", False, "planned")}, only={"build"}),
