@@ -96,6 +96,14 @@ LISTS = [
          {("regulator", "fine", "several lenders", False), ("regulator", "fine", "Nordea", False),
           ("regulator", "fine", "Danske Bank", False),
           ("regulator", "fine", "Handelsbanken", False)}),
+    # ... also when the parser hangs the list on a nearer noun: it is the counted noun's
+    case("Northern Grid Holdings shortlisted four companies to build the link: Varta "
+         "Energi, Kelvin Power, Ostwind and Baltrum.",
+         {("Northern Grid Holdings", "shortlist", "Varta Energi", False),
+          ("Northern Grid Holdings", "shortlist", "Kelvin Power", False),
+          ("Northern Grid Holdings", "shortlist", "Ostwind", False),
+          ("Northern Grid Holdings", "shortlist", "Baltrum", False),
+          ("four companies", "build", "link", False)}),
     case("Kraft and Unilever signed the accord.",
          {("Kraft", "sign", "accord", False), ("Unilever", "sign", "accord", False)},
          only={"sign"}),
