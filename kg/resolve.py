@@ -130,10 +130,10 @@ class _Resolver:
         subj = self.mention(fact.subject, fact)
         if subj is None or not subj.key:
             return None  # a fact needs a known subject
-        causer = subj.key.startswith("concept:") and self._causer(fact)
-        if subj.key.startswith("concept:") and not self._someone(fact.subject) \
-                and not self._untagged_name(fact.subject) and not causer \
-                and fact.extractor not in MEASURING_EXTRACTORS:  # fmt: skip
+        unnamed = subj.key.startswith("concept:") and not self._someone(fact.subject) \
+            and not self._untagged_name(fact.subject)  # fmt: skip
+        causer = unnamed and self._causer(fact)
+        if unnamed and not causer and fact.extractor not in MEASURING_EXTRACTORS:
             return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.predicate in ROLE_PREDICATES and (
             subj.key.startswith("concept:")
@@ -314,14 +314,17 @@ class _Resolver:
         if span is None or span.root.pos_ != "PROPN" or span.root.ent_type_:
             return False
         root, w = span.root, self.lex.words
-        stop = w.month_names | w.title_words | w.pronouns
+        stop = w.month_names | w.title_words | w.pronouns | w.person_nouns
         if any(c.dep_ == "prep" for c in root.children) or any(
             c.lemma_.lower() in stop for c in root.conjuncts
         ):
             return False
         words = [t for t in span if t.is_alpha]
-        return bool(words) and all(t.text[0].isupper() and t.lower_ not in stop
-                                   for t in words)  # fmt: skip
+        if len(words) == 1 and root.tag_ == "NNPS":
+            return False  # "Ministers pointed to ..."
+        return bool(words) and all(
+            t.text[0].isupper() and not {t.lower_, t.lemma_.lower()} & stop for t in words
+        )
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)

@@ -141,6 +141,9 @@ CONTROL = [
          {("talks", "force", "Halden Rovers", False, "asserted"),
           ("Halden Rovers", "suppliesItem", "striker", False, "asserted")}),
     case("Rising costs forced the club to sell the striker.", set(), only={"force"}),
+    # someone who causes keeps the fact whatever the object
+    case("Senior officials prompted fears of a war.",
+         {("Senior officials", "prompt", "fears of a war", False, "asserted")}),
     # a shortlisted object does what it is shortlisted for, not yet done
     case("Northern Grid shortlisted four companies to build the new reactors.",
          {("four companies", "build", "new reactors", False, "planned")}, only={"build"}),
