@@ -130,8 +130,10 @@ class _Resolver:
         subj = self.mention(fact.subject, fact)
         if subj is None or not subj.key:
             return None  # a fact needs a known subject
-        if subj.key.startswith("concept:") and not self._someone(fact.subject) \
-                and fact.extractor not in MEASURING_EXTRACTORS:  # fmt: skip
+        unnamed = subj.key.startswith("concept:") and not self._someone(fact.subject) \
+            and not self._untagged_name(fact.subject)  # fmt: skip
+        causer = unnamed and self._causer(fact)
+        if unnamed and not causer and fact.extractor not in MEASURING_EXTRACTORS:
             return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.predicate in ROLE_PREDICATES and (
             subj.key.startswith("concept:")
@@ -148,6 +150,8 @@ class _Resolver:
             obj = self.mention(obj, fact)
             if obj is None or obj.key == subj.key:
                 return None
+            if causer and obj.key.startswith("concept:"):
+                return None  # "protests forced the president": only someone named
         source = fact.attributed_to
         if source is not None:
             # "a witness said that ...": an unnamed source is still the fact's source,
@@ -293,6 +297,34 @@ class _Resolver:
             return True
         # "construction companies", "foreign carmakers": organisations of a kind
         return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
+
+    def _causer(self, fact: Fact) -> bool:
+        """ "Weeks of street protests forced President X to withdraw the bill": what
+        makes someone act is a cause worth a fact, named or not (lexicon.toml
+        causing_verbs); the one it makes act must be named (checked by the caller)."""
+        return fact.lemma.lower() in self.lex.words.causing_verbs and isinstance(fact.obj, Mention)
+
+    def _untagged_name(self, m: Mention) -> bool:
+        """A name NER did not tag ("Instagram, which Facebook bought", "Great British
+        Nuclear shortlisted ..."): a proper noun heads it, every word is capitalised,
+        and no word of it is a month, a title or a pronoun. It names someone as surely
+        as a tagged name does; not a piece of a longer name ("The Edge of Reason") nor a
+        word coordinated with a title ("Kamal Nath, Commerce and Industry Minister")."""
+        span = self.span(m)
+        if span is None or span.root.pos_ != "PROPN" or span.root.ent_type_:
+            return False
+        root, w = span.root, self.lex.words
+        stop = w.month_names | w.title_words | w.pronouns | w.person_nouns
+        if any(c.dep_ == "prep" for c in root.children) or any(
+            c.lemma_.lower() in stop for c in root.conjuncts
+        ):
+            return False
+        words = [t for t in span if t.is_alpha]
+        if len(words) == 1 and root.tag_ == "NNPS":
+            return False  # "Ministers pointed to ..."
+        return bool(words) and all(
+            t.text[0].isupper() and not {t.lower_, t.lemma_.lower()} & stop for t in words
+        )
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)

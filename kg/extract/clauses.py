@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
+from . import terms
 from .context import Context
 
 
@@ -29,6 +30,16 @@ def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
     return frame.name + sx.camel("_", prep)[1:]  # "stepDown" + "from"
 
 
+def _stretch_of(tok, w):
+    """ "Weeks of street protests forced X": a stretch of time of something stands for
+    that thing; any other token is itself."""
+    if tok.lemma_.lower() not in w.duration_nouns:
+        return tok
+    things = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]  # fmt: skip
+    return things[0] if things else tok
+
+
 def clause_facts(ctx: Context) -> Iterator[Fact]:
     """Subject-verb-object facts from every event frame of the document."""
     for frame in ctx.frames(fr.EVENT):
@@ -40,7 +51,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
         words = ctx.lexicon.words
         vague = words.vague_verbs
         for s_head in frame.subjects:
-            subj = sx.mention(s_head, keep_preps=False)
+            subj = sx.mention(_stretch_of(s_head, words), keep_preps=False)
             if subj is None:
                 continue
             # "Microsoft and Google, but not Apple, signed": a denied subject
@@ -71,6 +82,38 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                                    modality_=modality,
                                    rule=rule + ("-remnant" if arg.negated or s_negated
                                                 else ""))  # fmt: skip
+    yield from venue_facts(ctx)
+
+
+def _venues(ctx: Context, verb, holders: list) -> list:
+    """The places an event verb puts its event in: an "in"/"at" place on the verb, or on
+    one of its agents (``holders``), where the small model hangs it."""
+    lex = ctx.lexicon
+    places = lex.labels_of(terms.LOCATION, terms.COUNTRY)
+    preps = lex.words.venue_prepositions
+    return [(p, o) for h in (verb, *holders) for p, o in fr.prep_objects(h)
+            if p.lower_ in preps and o.ent_type_ in places]  # fmt: skip
+
+
+def venue_facts(ctx: Context) -> Iterator[Fact]:
+    """ "The contest, hosted by Sweden in Malmö", "Latvia staged the games in Riga": the
+    event is (hosted) in the place; the host is not located there."""
+    w = ctx.lexicon.words
+    for verb in ctx.verbs:
+        if verb.lemma_.lower() not in w.venue_verbs:
+            continue
+        passive = fr.is_passive(verb)
+        events = fr.passive_subjects(verb) if passive else fr.objects(verb)
+        holders = fr.agent(verb) if passive else fr.subjects(verb)
+        for p, place in _venues(ctx, verb, holders) if events else ():
+            obj = sx.mention(place, keep_preps=False)
+            for e in events:
+                subj = sx.mention(e, keep_preps=False)
+                if subj is None or obj is None or e.ent_type_ in ctx.lexicon.value_labels:
+                    continue
+                yield sx.make_fact(subj, sx.camel(verb.lemma_.lower(), p.lower_), obj, verb,
+                                   negated=ctx.negated(verb), modality_=ctx.modality(verb),
+                                   rule="venue")  # fmt: skip
 
 
 def _adjective_base(lemma: str, w) -> tuple[str, bool]:

@@ -323,8 +323,10 @@ def _awards_gone(ctx: Context, verb: Token) -> Iterator[Fact]:
     w = ctx.lexicon.words
     prizes = [g for g in (fr.passive_subjects(verb) if fr.is_passive(verb) else fr.subjects(verb))
               if _award(ctx, g)]  # fmt: skip
+    # a name, tagged or not ("was awarded to Nihon Hidankyo")
     winners = [o for p, o in fr.prep_objects(verb) if p.lower_ in w.recipient_prepositions
-               and o.ent_type_ and o.ent_type_ not in ctx.lexicon.value_labels]  # fmt: skip
+               and (o.ent_type_ or o.pos_ == "PROPN")
+               and o.ent_type_ not in ctx.lexicon.value_labels]  # fmt: skip
     for holder in winners if prizes else ():
         for p in prizes:
             obj = sx.mention(p, keep_preps=False)

@@ -454,12 +454,7 @@ def _arg_kind(lex: Lexicon, verb: Token, arg: Arg) -> str:
 def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
     """The argument with its kind, and with the name an apposition gives a description:
     "visited the holiest shrine, the Golden Temple" -> the Golden Temple."""
-    head = arg.head
-    if not head.ent_type_:
-        for c in head.children:
-            if c.dep_ == "appos" and c.ent_type_ in lex.entity_labels:
-                head = c
-                break
+    head = _named_apposition(lex, arg.head) or arg.head
     arg = Arg(head, arg.role, arg.prop, negated=arg.negated)
     kind = _arg_kind(lex, verb, arg)
     # "no analyst asked by the paper": the "no" quantifies the clause the noun is the
@@ -467,6 +462,51 @@ def _typed(lex: Lexicon, verb: Token, arg: Arg) -> Arg:
     modified = verb.dep_ in {"acl", "relcl"} and arg.head.i == verb.head.i
     denied = arg.negated or (not modified and sx.remnant_negated(arg.head))
     return Arg(head, arg.role, arg.prop, kind, denied)
+
+
+def _after_colon(tok: Token) -> bool:
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ":"
+
+
+def _counted(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
+
+
+def _counted_before(noun: Token) -> Token | None:
+    """A counted object of a verb above the noun's own, before the noun: "shortlisted
+    four companies to build the link" -> companies (for "the link")."""
+    if noun.dep_ not in OBJ:
+        return None
+    v = noun.head
+    while v.dep_ in {"xcomp", "advcl"} and v.head.pos_ in VERBAL and v.head.i != v.i:
+        v = v.head
+        for o in objects(v):
+            if o.i < noun.i and _counted(o):
+                return o
+    return None
+
+
+def _named_apposition(lex: Lexicon, noun: Token) -> Token | None:
+    """The name an apposition gives a description ("the holiest shrine, the Golden
+    Temple"), or the first of the names a list after a colon gives it. A colon list the
+    parser hung on a nearer noun belongs to the counted noun before it: "shortlisted four
+    companies to build the link: A, B and C" -> the companies are A, B and C; the link is
+    none of them."""
+    if noun.ent_type_:
+        return None
+    for c in noun.children:
+        if c.dep_ == "appos" and c.ent_type_ in lex.entity_labels:
+            if _after_colon(c) and not _counted(noun) and _counted_before(noun) is not None:
+                return None
+            return c
+    if not _counted(noun):
+        return None
+    for t in noun.sent:
+        if t.i > noun.i and t.dep_ == "appos" and t.ent_type_ in lex.entity_labels \
+                and _after_colon(t) and not _counted(t.head) \
+                and getattr(_counted_before(t.head), "i", -1) == noun.i:  # fmt: skip
+            return t
+    return None
 
 
 def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
@@ -478,12 +518,10 @@ def _members(lex: Lexicon, arg: Arg) -> list[Arg]:
            for o in p.children if o.dep_ == "pobj" for m in sx.conjuncts(o)]  # fmt: skip
     # "fined three airlines: Ryanair, easyJet and Wizz Air": the names an apposition
     # lists (the first is the argument itself, see ``_typed``)
-    if not arg.head.ent_type_:
-        for c in arg.head.children:
-            if c.dep_ == "appos" and c.ent_type_ in lex.entity_labels:
-                out += [Arg(m, arg.role, arg.prop) for m in sx.conjuncts(c)[1:]
-                        if m.ent_type_ in lex.entity_labels or m.pos_ == "PROPN"]  # fmt: skip
-                break
+    named = _named_apposition(lex, arg.head)
+    if named is not None:
+        out += [Arg(m, arg.role, arg.prop) for m in sx.conjuncts(named)[1:]
+                if m.ent_type_ in lex.entity_labels or m.pos_ == "PROPN"]  # fmt: skip
     # "uses cobalt rather than nickel": the alternative, denied
     doc = arg.head.doc
     for c in arg.head.children:

@@ -61,6 +61,18 @@ def _is_country(ctx: Context, span: Span) -> bool:
     return hit is not None and hit[0].type == terms.COUNTRY and hit[1] == Gazetteer.BY_NAME
 
 
+def _country_in_town(ctx: Context, ent: Span, place: Span) -> bool:
+    """ "hosted by Sweden in Malmö": the parser hangs the event's place on the country; a
+    country is never in a town or a state, only in a country or a region."""
+    return (
+        _is_country(ctx, ent)
+        and ctx.lexicon.ner_class.get(place.label_) == terms.LOCATION
+        and place.label_ not in ctx.lexicon.words.site_labels  # "in Scandinavia"
+        and not _is_country(ctx, place)
+        and not _region(ctx, place)
+    )
+
+
 def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
     """ "Shreveport, La." / "NAIROBI, Kenya" / "Mopti, central
     Mali": the larger place after a comma (and a point of the compass)."""
@@ -447,7 +459,7 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             found.append((named, "in-name"))
         seen: set[int] = set()
         for span, rule in found:
-            if span.start in seen:
+            if span.start in seen or _country_in_town(ctx, ent, span):
                 continue
             seen.add(span.start)
             yield sx.make_fact(_mention(ent), prop, _mention(span), ent.root, rule=rule)

@@ -546,9 +546,17 @@ def _split(ent: Span) -> list[Span]:
     return [ent]
 
 
+def _uncurrency(ent: Span) -> Span:
+    """ "has more than two billion monthly users": NER's money with no currency sign or
+    word in or beside it is a count."""
+    if ent.label_ != MONEY or _currency(ent):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=CARDINAL)
+
+
 def _amounts(ctx: Context) -> list[Span]:
     """NER's values, and amounts it missed after a currency sign ("fined X €1.8bn")."""
-    ents = [part for e in ctx.ents for part in _split(e)]
+    ents = [_uncurrency(part) for e in ctx.ents for part in _split(e)]
     taken = {i for e in ents for i in range(e.start, e.end)}
     doc = ctx.doc
     for tok in ctx.tokens:

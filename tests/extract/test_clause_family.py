@@ -25,6 +25,13 @@ RELATIVES = [
          set(), only={"sue"}),
     case("Critics say the rules - which Governor Okafor argues are needed - harm farmers.",
          set(), only={"argue"}),
+    # a non-restrictive object relative; the date is the buying's (a literal of the date
+    # rule), never an object; money NER gave no currency is a count of users
+    case("Quorra, which Zentrix bought in 2015 for $3bn, now has more than 90 million "
+         "monthly users.",
+         {("Zentrix", "acquires", "Quorra", False), ("Zentrix", "buy", "2015", False),
+          ("Zentrix", "buyFor", "$3bn", False),
+          ("Quorra", "have", "more than 90 million monthly users", False)}),
 ]  # fmt: skip
 
 PARTICIPLES = [
@@ -45,6 +52,9 @@ PARTICIPLES = [
     case("Having sold its stake in Elisa, Telia bought Bonnier Broadcasting.",
          {("Telia", "suppliesItem", "its stake in Elisa", False),
           ("Telia", "acquires", "Bonnier Broadcasting", False)}),
+    # a participle in apposition with its agent: the agent did it
+    case("The programme, cancelled by the ministry in March, cost millions.",
+         {("ministry", "cancel", "programme", False)}),
     # a light verb with an agent names a relation: "made by X"
     case("A vaccine made by Sanofi was approved.", {("Sanofi", "make", "vaccine", False)}),
     # a passive infinitive: the patient is the controller's
@@ -52,7 +62,7 @@ PARTICIPLES = [
     # the recipient of a passive with an agent
     case("The prize was awarded to Ana Ruiz by the Nordic Council.",
          {("Nordic Council", "award", "prize", False),
-          ("Nordic Council", "award", "Ana Ruiz", False)}),
+          ("Nordic Council", "award", "Ana Ruiz", False), ("Ana Ruiz", "wins", "prize", False)}),
     case("Sella had been impressed by Lars Moen in the league to date.",
          {("Lars Moen", "impress", "Sella", False)}),
     # a participle after a noun: the noun does what it says
@@ -61,6 +71,19 @@ PARTICIPLES = [
           ("Siemens", "build", "new trains", False)}),
     case("Lawyers representing Vera Kalm have appealed.",
          {("Lawyers", "represent", "Vera Kalm", False)}),
+    # the recipient of a passive award wins it, named or not by NER
+    case("The Selma Prize was awarded to Oda Kinnunen by the Helsinki Book Foundation.",
+         {("Oda Kinnunen", "wins", "Selma Prize", False),
+          ("Helsinki Book Foundation", "award", "Selma Prize", False),
+          ("Helsinki Book Foundation", "award", "Oda Kinnunen", False)}),
+    # an event hosted in a place is there; its host is not ("Estonia in Tartu")
+    case("The Baltic Games, hosted by Estonia in Tartu, drew 40,000 visitors.",
+         {("Baltic Games", "hostIn", "Tartu", False), ("Estonia", "host", "Baltic Games", False),
+          ("Baltic Games", "draw", "40,000 visitors", False)}),
+    case("Estonia hosted the Baltic Games in Tartu.",
+         {("Estonia", "host", "Baltic Games", False), ("Baltic Games", "hostIn", "Tartu", False)}),
+    # ... a country may still be in a region
+    case("Sweden in Scandinavia is rich.", {("Sweden", "locatedIn", "Scandinavia", False)}),
 ]  # fmt: skip
 
 LISTS = [
@@ -73,6 +96,14 @@ LISTS = [
          {("regulator", "fine", "several lenders", False), ("regulator", "fine", "Nordea", False),
           ("regulator", "fine", "Danske Bank", False),
           ("regulator", "fine", "Handelsbanken", False)}),
+    # ... also when the parser hangs the list on a nearer noun: it is the counted noun's
+    case("Northern Grid Holdings shortlisted four companies to build the link: Varta "
+         "Energi, Kelvin Power, Ostwind and Baltrum.",
+         {("Northern Grid Holdings", "shortlist", "Varta Energi", False),
+          ("Northern Grid Holdings", "shortlist", "Kelvin Power", False),
+          ("Northern Grid Holdings", "shortlist", "Ostwind", False),
+          ("Northern Grid Holdings", "shortlist", "Baltrum", False),
+          ("four companies", "build", "link", False)}),
     case("Kraft and Unilever signed the accord.",
          {("Kraft", "sign", "accord", False), ("Unilever", "sign", "accord", False)},
          only={"sign"}),
@@ -92,6 +123,42 @@ CONTROL = [
           ("GMB union", "callOff", "stoppage", False, "requested")}),
     case("Ford wants to buy Nissan.", {("Ford", "acquires", "Nissan", False, "planned")},
          only={"acquires"}),
+    # the strike the union is urged to call off is its own, at the mills
+    case("The premier urged the Unifor union to call off its strike at Stelvik mills.",
+         {("Unifor union", "callOff", "its strike", False, "requested"),
+          ("Unifor", "strikeAt", "Stelvik mills", False, "asserted")}),
+    # "allowed X to V": X does V; farmers are someone, named or not
+    case("Norland allowed farmers to sell their produce abroad.",
+         {("Norland", "allow", "farmers", False, "asserted"),
+          ("farmers", "suppliesItem", "their produce", False, "asserted")}),
+    # "forced X to V": X does V; what forced them is the thing a stretch of time is of,
+    # a cause worth a fact when the one made to act is named
+    case("Weeks of street protests forced President Ada Okoro to withdraw the budget.",
+         {("street protests", "force", "Ada Okoro", False, "asserted"),
+          ("Ada Okoro", "holdsPosition", "President", False, "asserted"),
+          ("Ada Okoro", "withdraw", "budget", False, "asserted")}),
+    case("Months of talks forced Halden Rovers to sell the striker.",
+         {("talks", "force", "Halden Rovers", False, "asserted"),
+          ("Halden Rovers", "suppliesItem", "striker", False, "asserted")}),
+    case("Rising costs forced the club to sell the striker.", set(), only={"force"}),
+    # someone who causes keeps the fact whatever the object
+    case("Senior officials prompted fears of a war.",
+         {("Senior officials", "prompt", "fears of a war", False, "asserted")}),
+    # a shortlisted object does what it is shortlisted for, not yet done
+    case("Northern Grid shortlisted four companies to build the new reactors.",
+         {("four companies", "build", "new reactors", False, "planned")}, only={"build"}),
+]  # fmt: skip
+
+UNTAGGED = [
+    # a name NER did not tag is a subject all the same
+    case("Kestrel Nuclear signed a deal with Ostwind.",
+         {("Kestrel Nuclear", "dealWith", "Ostwind", False),
+          ("Kestrel Nuclear", "sign", "deal", False)}),
+    case("Kestrel Nuclear shortlisted three firms: Halden Power, Varta Energi and Ostwind Grid.",
+         {("Kestrel Nuclear", "shortlist", "Halden Power", False),
+          ("Kestrel Nuclear", "shortlist", "Varta Energi", False),
+          ("Kestrel Nuclear", "shortlist", "Ostwind Grid", False),
+          ("Kestrel Nuclear", "shortlist", "three firms", False)}),
 ]  # fmt: skip
 
 CLIPPED = [
@@ -107,7 +174,7 @@ CLIPPED = [
 ]  # fmt: skip
 
 TABLES = {"relatives": RELATIVES, "participles": PARTICIPLES, "control": CONTROL,
-          "clipped": CLIPPED}  # fmt: skip
+          "clipped": CLIPPED, "untagged": UNTAGGED}  # fmt: skip
 ROWS = [pytest.param(*p.values, marks=p.marks, id=f"{name}: {p.id}")
         for name, table in TABLES.items() for p in table]  # fmt: skip
 
