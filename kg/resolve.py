@@ -80,7 +80,9 @@ def resolve_article(
 
 
 def _non_restrictive(clause: Token) -> bool:
-    return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
+    """ "The company, which makes soap,", "The company, working with X,": a clause set
+    off by a comma adds to a description, it does not say which one is meant."""
+    return clause.dep_ in {"relcl", "acl"} and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
