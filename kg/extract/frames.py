@@ -763,6 +763,9 @@ def _nominal_relation(lex: Lexicon, verb: str, prep: str = "") -> tuple[str, boo
     return (prop, True) if prop else (sx.camel(verb, prep), False)
 
 
+nominal_relation = _nominal_relation  # the public name, for the nominal extractor
+
+
 def _nominal_args(lex: Lexicon, head: Token, spec) -> list[tuple[Token, str, bool]]:
     """The arguments a nominalisation's prepositions give, on the noun or on the support
     verb the parser hung them on ("imposed sanctions on X")."""
