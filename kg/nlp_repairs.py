@@ -3,6 +3,8 @@
 Two errors of en_core_web_sm cost kg whole facts on every kind of news, and both have a
 shape a rule can see:
 
+* **Group names cut at their first word.** "the Liberal Democrats" as NORP
+  "Democrats": the capitalised modifier of a plural group noun belongs to its name.
 * **Names cut at a connecting word.** "the Bank of England" comes out as ORG "the Bank
   of" + LOC "England", "Ursula von der Leyen" as PERSON "Ursula von der" + GPE "Leyen".
   A name never ends in "of", "for" or "von der": the span is joined with the name that
@@ -94,6 +96,7 @@ def kg_repairs(doc: Doc) -> Doc:
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     extend_names_left(doc)
+    extend_group_names_left(doc)
     retype_people_with_honorifics(doc)
     retype_named_organisations(doc)
     retype_titled_people(doc)
@@ -151,6 +154,34 @@ def extend_names_left(doc: Doc) -> None:
             start -= 1
         if start != e.start:
             out.append(Span(doc, start, e.end, label=e.label))
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.ents = out
+
+
+def extend_group_names_left(doc: Doc) -> None:
+    """ "the Liberal Democrats", "the Free Democrats": NER tags the plural group noun
+    (NORP) and leaves out the capitalised modifier before it that names which group; the
+    modifier belongs to the name (not a sentence's first word, nor a tagged one: "US
+    Democrats" stays two names)."""
+    out, changed = [], False
+    for e in doc.ents:
+        t = doc[e.start - 1] if e.start > 0 else None
+        if (
+            e.label_ == "NORP"
+            and len(e) == 1
+            and e.root.tag_ == "NNPS"
+            and t is not None
+            and t.pos_ == "PROPN"
+            and t.dep_ in {"amod", "compound"}
+            and t.head.i == e.root.i
+            and t.is_title
+            and not t.ent_type_
+            and t.i != t.sent.start
+        ):
+            out.append(Span(doc, t.i, e.end, label=e.label))
             changed = True
         else:
             out.append(e)

@@ -212,6 +212,8 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and _fronted_participle(verb):
         # "Compiled by X, the survey found ...": the patient is the clause's subject
         return subjects(verb.head) or passive_subjects(verb.head)
+    if not found and _predicative_participle(verb):
+        return subjects(verb.head)
     if not found and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
         # "X is to be replaced by Y", "X is expected to be bought by Y"
         return _controller(verb.head, load_lexicon().words)
@@ -223,6 +225,18 @@ def passive_subjects(verb: Token) -> list[Token]:
         a = antecedent(s, verb)
         out.extend(sx.conjuncts(s) if a.i == s.i else [a])
     return out
+
+
+def _predicative_participle(verb: Token) -> bool:
+    """ "X is majority-owned by Y": the parser reads a hyphenated past participle after
+    a copula as its adjective complement; with a by-agent it is a passive whose patient
+    is the copula's subject."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in VERBAL
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _fronted_participle(verb: Token) -> bool:
@@ -263,8 +277,18 @@ def agent(verb: Token) -> list[Token]:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                return sx.conjuncts(objs[0])
+                return sx.conjuncts(_named_by_apposition(objs[0]))
     return []
+
+
+def _named_by_apposition(noun: Token) -> Token:
+    """ "owned by Malaysian entrepreneur Dr Khoo": the parser makes the title the head
+    and the name its apposition; the name is the agent."""
+    if noun.ent_type_ or noun.pos_ != "NOUN":
+        return noun
+    names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+             and c.left_edge.i == noun.i + 1]  # fmt: skip
+    return names[0] if names else noun
 
 
 def objects(verb: Token) -> list[Token]:
@@ -339,6 +363,8 @@ def is_passive(verb: Token) -> bool:
         return verb.head.i != verb.i and is_passive(verb.head)  # "was closed and sold to X"
     if _fronted_participle(verb):
         return True  # "Compiled by X, the survey found ..."
+    if _predicative_participle(verb):
+        return True  # "X is majority-owned by Y"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
 
 
