@@ -5,6 +5,8 @@ shape a rule can see:
 
 * **Group names cut at their first word.** "the Liberal Democrats" as NORP
   "Democrats": the capitalised modifier of a plural group noun belongs to its name.
+* **Names read as modals.** "May performed with Rodgers": a capitalised modal before a
+  past or present-tense verb is its subject, a name.
 * **Names cut at a connecting word.** "the Bank of England" comes out as ORG "the Bank
   of" + LOC "England", "Ursula von der Leyen" as PERSON "Ursula von der" + GPE "Leyen".
   A name never ends in "of", "for" or "von der": the span is joined with the name that
@@ -107,6 +109,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_based_places(doc)
     retype_placed_cities(doc)
     label_datelines(doc)
+    retag_names_read_as_modals(doc)
     reattach_finite_conjuncts(doc)
     reattach_control_objects(doc)
     reattach_dangling_names(doc)
@@ -614,6 +617,27 @@ def label_datelines(doc: Doc) -> None:
 
 def _has_to(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def retag_names_read_as_modals(doc: Doc) -> None:
+    """ "May performed with Rodgers", "Will said": a capitalised modal before a past or
+    present-tense verb is no modal (a modal takes a bare verb); it is the verb's subject,
+    a name (a surname like "May"): it becomes a proper noun, tagged as the person the
+    article names with it elsewhere, if any."""
+    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    new = []
+    for tok in doc:
+        verb = tok.head
+        if tok.tag_ != "MD" or tok.dep_ != "aux" or not tok.is_title or verb.i <= tok.i:
+            continue
+        if verb.tag_ not in {"VBD", "VBZ"} or any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                  for c in verb.children):  # fmt: skip
+            continue
+        tok.tag_, tok.pos_, tok.dep_, tok.lemma_ = "NNP", "PROPN", "nsubj", tok.text
+        if tok.lower_ in people and not tok.ent_type_:
+            new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    if new:
+        doc.ents = sorted([*doc.ents, *new], key=lambda e: e.start)
 
 
 def reattach_finite_conjuncts(doc: Doc) -> None:
