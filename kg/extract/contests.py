@@ -258,6 +258,29 @@ def _fixture_opponents(ctx: Context, verb: Token) -> list[Token]:
     return out
 
 
+def _gapped_opponents(ctx: Context, verb: Token) -> list[Token]:
+    """ "meet Barcelona in the Champions League and Liverpool in the Cup final": a second
+    opponent with its own phrase, the verb left out, which the parser coordinates with
+    the first phrase's noun. It must follow a named object and come before a second
+    phrase of the same preposition on the verb."""
+    if not any(_named_side(ctx, o) for o in fr.objects(verb)):
+        return []
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    out = []
+    for p in preps:
+        for o in (g for g in p.children if g.dep_ == "pobj"):
+            for m in sx.conjuncts(o)[1:]:
+                again = any(q.lower_ == p.lower_ and q.i > m.i for q in preps)
+                if (
+                    again
+                    and m.pos_ == "PROPN"
+                    and _named_side(ctx, m)
+                    and m.n_lefts + m.n_rights == 0
+                ):
+                    out.append(m)
+    return out
+
+
 def _fixtures(ctx: Context) -> Iterator[Fact]:
     """ "France play Ireland on Saturday"; "Chelsea face Porto in the final" ("face" and
     "meet" only in a sentence about a match)."""
@@ -269,7 +292,7 @@ def _fixtures(ctx: Context) -> Iterator[Fact]:
         if lemma not in w.sport_verbs and not _match_report(ctx, verb):
             continue
         sides = [t for t in (_team(ctx, s) for s in fr.subjects(verb)) if t is not None]
-        opponents = _fixture_opponents(ctx, verb) if sides else []
+        opponents = _fixture_opponents(ctx, verb) + _gapped_opponents(ctx, verb) if sides else []
         for s in sides:
             for o in opponents:
                 obj = sx.mention(o, keep_preps=False)
@@ -333,8 +356,22 @@ def _award_mention(ctx: Context, noun: Token) -> Mention | None:
     return Mention(text=text, start=toks[0].idx, end=toks[-1].idx + len(toks[-1]))
 
 
+def _holder_read_as_conjunct(verb: Token) -> list[Token]:
+    """ "X was named best film and Staunton, who played Y, was named best actress": the
+    parser coordinates the second clause's subject with the first clause's award and
+    leaves the second "named" without one; that name is who it names."""
+    if verb.dep_ != "conj" or any(c.dep_ in fr.PASS_SUBJ for c in verb.children):
+        return []
+    first = verb.head
+    return [m for c in first.children if c.dep_ in {"oprd", "attr"}
+            for m in sx.conjuncts(c)[1:] if m.ent_type_ == "PERSON" and m.i < verb.i]  # fmt: skip
+
+
 def _passive_holders(verb: Token) -> list[Token]:
     """Who was named: the passive subject; "who" of a relative clause is its noun."""
+    stranded = _holder_read_as_conjunct(verb)
+    if stranded:
+        return stranded
     out = []
     for s in fr.passive_subjects(verb):
         if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
