@@ -630,9 +630,10 @@ def retag_names_read_as_modals(doc: Doc) -> None:
         verb = tok.head
         if tok.tag_ != "MD" or tok.dep_ != "aux" or not tok.is_title or verb.i <= tok.i:
             continue
-        if verb.tag_ not in {"VBD", "VBZ"} or any(c.dep_ in {"nsubj", "nsubjpass"}
-                                                  for c in verb.children):  # fmt: skip
-            continue
+        others = [c for c in verb.children if c.i != tok.i
+                  and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}]  # fmt: skip
+        if verb.tag_ not in {"VBD", "VBZ", "VBN"} or others:
+            continue  # "May performed", "May has": a modal takes neither
         tok.tag_, tok.pos_, tok.dep_, tok.lemma_ = "NNP", "PROPN", "nsubj", tok.text
         if tok.lower_ in people and not tok.ent_type_:
             new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
