@@ -251,8 +251,11 @@ def _description_types(ctx: Context) -> Iterator[Fact]:
     for noun in ctx.tokens:
         if noun.tag_ != "NN" or noun.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
             continue
-        if lex.classes.get(noun.lemma_.lower()) != terms.ORGANIZATION or noun.ent_type_:
+        lemma = noun.lemma_.lower()
+        if lex.classes.get(lemma) != terms.ORGANIZATION or noun.ent_type_:
             continue
+        if lemma in w.state_institutions:
+            continue  # "the Kenyan government" stands for the state, it is no type of it
         dets = [c for c in noun.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in w.definite_articles:
             continue
