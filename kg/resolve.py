@@ -294,7 +294,21 @@ class _Resolver:
         if lemma in self.lex.words.person_nouns:
             return True
         # "construction companies", "foreign carmakers": organisations of a kind
-        return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
+        if span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION:
+            return True
+        return self._described_body(span.root)
+
+    def _described_body(self, root: Token) -> bool:
+        """ "an international advisory board": a body of people an adjective describes
+        acts as one, though unnamed (a bare "the board" is left to resolution, "whose
+        Chelsea team" to the name)."""
+        w = self.lex.words
+        if root.tag_ != "NN" or root.lemma_.lower() not in w.actor_nouns:
+            return False
+        kids = list(root.children)
+        # "whose Chelsea team" is a name's, for resolution
+        named = any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "poss" for c in kids)
+        return not named and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in kids)
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)

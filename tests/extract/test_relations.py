@@ -37,6 +37,10 @@ RELATIONS = [
          {("Tarsen Holdings", "own", "Brennix Foods", False)}),
     case("Brennix Foods is majority-owned by Norwegian entrepreneur Dr Halvard Skeie.",
          {("Halvard Skeie", "own", "Brennix Foods", False)}, only={"own"}),
+    # a body of people an adjective describes acts, though unnamed; a bare one does not
+    case("The projects are being chosen by an independent advisory board.",
+         {("independent advisory board", "choose", "projects", False)}),
+    case("The board selected the winners."),
     # a group's name keeps its capitalised modifier
     case("The Liberal Democrats launched their manifesto.",
          {("Liberal Democrats", "launch", "their manifesto", False)}),
