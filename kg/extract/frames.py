@@ -81,7 +81,11 @@ def subjects(verb: Token) -> list[Token]:
         return _controller(verb.head, w)
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)
-    if verb.dep_ in {"advcl", "acl"} and verb.head.pos_ in VERBAL and _active_participle(verb, w):
+    if (
+        verb.dep_ in {"advcl", "acl"}
+        and verb.head.pos_ in VERBAL
+        and (_active_participle(verb, w) or _purpose_of_subject(verb))
+    ):
         return subjects(verb.head)
     if verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "Chelsea were unable to sign X": the copula's subject
@@ -90,6 +94,34 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w) or _participle_noun(verb)
     return []
+
+
+def bare_purpose(clause: Token) -> bool:
+    """ "IBM donated servers to build the grid": an infinitive clause with no subject or
+    subordinator of its own that modifies a clause says what its subject did it for."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VB":
+        return False
+    deps = {c.dep_ for c in clause.children}
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return to and not deps & {"mark", "nsubj", "nsubjpass", "csubj"}
+
+
+def _purpose_of_subject(verb: Token) -> bool:
+    """ "IBM donated servers to build the grid": a purpose clause is its clause's
+    subject's aim, unless the clause names someone else who might do it ("hired Acme to
+    build": object control, or a parse that hides it), or an object noun whose
+    complement it may be ("attacked its failure to act")."""
+    head = verb.head
+    if not bare_purpose(verb) or head.pos_ not in VERBAL or is_passive(head):
+        return False
+    w = load_lexicon().words
+    taking = w.intent_nouns | w.possibility_nouns | w.negating_nouns
+    for o in (*objects(head), *datives(head)):
+        if o.ent_type_ or o.pos_ in {"PROPN", "PRON"}:
+            return False  # someone else named
+        if o.lemma_.lower() in taking:
+            return False  # "withdrew their bids to buy X": the noun's complement
+    return True
 
 
 def _participle_noun(verb: Token) -> list[Token]:

@@ -41,6 +41,14 @@ RELATIONS = [
     case("The projects are being chosen by an independent advisory board.",
          {("independent advisory board", "choose", "projects", False)}),
     case("The board selected the winners."),
+    # a bare purpose infinitive is its clause's subject's aim (not an object noun's
+    # complement the parser hung on the verb)
+    case("Tarsen Holdings has donated the hardware and expertise to build the basic "
+         "infrastructure for the grid.",
+         {("Tarsen Holdings", "build", "basic infrastructure for the grid", False, "planned")},
+         only={"build"}),
+    case("Tarsen Holdings attacked the council's failure to repair the bridge.",
+         only={"repair"}),
     # a group's name keeps its capitalised modifier
     case("The Liberal Democrats launched their manifesto.",
          {("Liberal Democrats", "launch", "their manifesto", False)}),
