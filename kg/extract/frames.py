@@ -114,13 +114,15 @@ def _purpose_of_subject(verb: Token) -> bool:
     head = verb.head
     if not bare_purpose(verb) or head.pos_ not in VERBAL or is_passive(head):
         return False
-    w = load_lexicon().words
+    lex = load_lexicon()
+    w = lex.words
     taking = w.intent_nouns | w.possibility_nouns | w.negating_nouns
     for o in (*objects(head), *datives(head)):
         if o.ent_type_ or o.pos_ in {"PROPN", "PRON"}:
             return False  # someone else named
-        if o.lemma_.lower() in taking:
-            return False  # "withdrew their bids to buy X": the noun's complement
+        lemma = o.lemma_.lower()
+        if lemma in taking or lemma in lex.nominalisations or lemma in lex.nouns:
+            return False  # "withdrew their bids to buy X", "a deal to end": the noun's
     return True
 
 

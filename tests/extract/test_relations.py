@@ -49,6 +49,7 @@ RELATIONS = [
          only={"build"}),
     case("Tarsen Holdings attacked the council's failure to repair the bridge.",
          only={"repair"}),
+    case("Tarsen Holdings and the union reached a deal to end the strike.", only={"end"}),
     # a group's name keeps its capitalised modifier
     case("The Liberal Democrats launched their manifesto.",
          {("Liberal Democrats", "launch", "their manifesto", False)}),
