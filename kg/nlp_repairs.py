@@ -5,6 +5,8 @@ shape a rule can see:
 
 * **Group names cut at their first word.** "the Liberal Democrats" as NORP
   "Democrats": the capitalised modifier of a plural group noun belongs to its name.
+* **Reduced relatives read as main verbs.** "Organisations represented on the board
+  include A and B": the participle modifies the subject of "include".
 * **Names read as modals.** "May performed with Rodgers": a capitalised modal before a
   past or present-tense verb is its subject, a name.
 * **Names cut at a connecting word.** "the Bank of England" comes out as ORG "the Bank
@@ -110,6 +112,7 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_placed_cities(doc)
     label_datelines(doc)
     retag_names_read_as_modals(doc)
+    reattach_reduced_relatives(doc)
     reattach_finite_conjuncts(doc)
     reattach_control_objects(doc)
     reattach_dangling_names(doc)
@@ -639,6 +642,30 @@ def retag_names_read_as_modals(doc: Doc) -> None:
             new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     if new:
         doc.ents = sorted([*doc.ents, *new], key=lambda e: e.start)
+
+
+def reattach_reduced_relatives(doc: Doc) -> None:
+    """ "Organisations represented on the board include A and B": the model reads the
+    participle as the past-tense main verb and "include" as its conjunct; a past form
+    with a common-noun subject and no object, whose subjectless present-tense conjunct
+    of inclusion has one, is a participle modifying that subject, which "include" has."""
+    w = load_words()
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.tag_ != "VBD" or verb.head.i != verb.i:
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if len(subj) != 1 or any(c.dep_ in {"dobj", "cc", "aux"} for c in verb.children):
+            continue
+        incl = [c for c in verb.children if c.dep_ == "conj" and c.tag_ in {"VBP", "VBZ"}
+                and c.lemma_.lower() in w.inclusion_verbs
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                and any(g.dep_ == "dobj" for g in c.children)]  # fmt: skip
+        if len(incl) != 1:
+            continue
+        root = incl[0]
+        root.head, root.dep_ = root, "ROOT"
+        subj[0].head = root
+        verb.head, verb.dep_, verb.tag_ = subj[0], "acl", "VBN"
 
 
 def reattach_finite_conjuncts(doc: Doc) -> None:

@@ -296,7 +296,17 @@ class _Resolver:
         # "construction companies", "foreign carmakers": organisations of a kind
         if span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION:
             return True
-        return self._described_body(span.root)
+        return self._described_body(span.root) or self._untagged_name(span)
+
+    def _untagged_name(self, span: Span) -> bool:
+        """ "the United Nations Development Programme": a name of capitalised proper
+        nouns the model left (partly) untagged, not at the sentence's start."""
+        toks = [t for t in span if t.pos_ != "DET"]
+        return (
+            len(toks) >= 2
+            and all(t.pos_ == "PROPN" and t.is_title for t in toks)
+            and toks[0].i != toks[0].sent.start
+        )
 
     def _described_body(self, root: Token) -> bool:
         """ "an international advisory board": a body of people an adjective describes

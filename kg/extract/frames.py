@@ -126,6 +126,16 @@ def _purpose_of_subject(verb: Token) -> bool:
     return True
 
 
+def included_members(noun: Token) -> list[Token]:
+    """ "Firms hit by the ban include A and B": the members a class noun's inclusion verb
+    names are what the participle modifying the class says of it."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in load_lexicon().words.inclusion_verbs:
+        return []
+    found = {m.i: m for o in objects(verb) for m in sx.conjuncts(o)}
+    return [m for _, m in sorted(found.items()) if m.ent_type_ or m.pos_ == "PROPN"]
+
+
 def _participle_noun(verb: Token) -> list[Token]:
     """ "the company, working with X", "a bill containing Y": the noun a present
     participle modifies does what it says (not a noun the parser made the root)."""
@@ -242,7 +252,7 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and verb.head.i == verb.i:
         return []
     if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
-        return [verb.head]  # "a conference organized by X"
+        return included_members(verb.head) or [verb.head]  # "a conference organized by X"
     if not found and _fronted_participle(verb):
         # "Compiled by X, the survey found ...": the patient is the clause's subject
         return subjects(verb.head) or passive_subjects(verb.head)

@@ -50,6 +50,12 @@ RELATIONS = [
     case("Tarsen Holdings attacked the council's failure to repair the bridge.",
          only={"repair"}),
     case("Tarsen Holdings and the union reached a deal to end the strike.", only={"end"}),
+    # the members an inclusion verb names are what its class noun's participle says
+    # (the model reads the participle as the main verb)
+    case("Charities also represented on the board include the Harlow Trust and the Denby "
+         "Foundation.",
+         {("Harlow Trust", "representedOn", "board", False),
+          ("Denby Foundation", "representedOn", "board", False)}, only={"representedOn"}),
     # a group's name keeps its capitalised modifier
     case("The Liberal Democrats launched their manifesto.",
          {("Liberal Democrats", "launch", "their manifesto", False)}),
