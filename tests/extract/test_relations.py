@@ -56,6 +56,11 @@ RELATIONS = [
          "Foundation.",
          {("Harlow Trust", "representedOn", "board", False),
           ("Denby Foundation", "representedOn", "board", False)}, only={"representedOn"}),
+    # a plea names its relation with its "not"; the verb's own negation denies it
+    case("Halvard Skeie pleaded not guilty to tax evasion.",
+         {("Halvard Skeie", "pleadNotGuiltyTo", "tax evasion", False)}),
+    case("Halvard Skeie did not plead guilty to the charges.",
+         {("Halvard Skeie", "pleadGuiltyTo", "charges", True)}, only={"pleadGuiltyTo"}),
     # a group's name keeps its capitalised modifier
     case("The Liberal Democrats launched their manifesto.",
          {("Liberal Democrats", "launch", "their manifesto", False)}),
