@@ -284,30 +284,6 @@ class _Resolver:
     def _name_span(self, tok: Token) -> Span:
         return sx.ent_span(tok) or self.doc[tok.i : tok.i + 1]
 
-    def _someone(self, m: Mention) -> bool:
-        """An unnamed subject that still names people by what they do: "a federal
-        judge", "economists polled by Reuters"."""
-        span = self.span(m)
-        if span is None:
-            return False
-        lemma = span.root.lemma_.lower()
-        if lemma in self.lex.words.person_nouns:
-            return True
-        # "construction companies", "foreign carmakers": organisations of a kind
-        if span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION:
-            return True
-        return self._described_body(span.root) or self._untagged_name(span)
-
-    def _untagged_name(self, span: Span) -> bool:
-        """ "the United Nations Development Programme": a name of capitalised proper
-        nouns the model left (partly) untagged, not at the sentence's start."""
-        toks = [t for t in span if t.pos_ != "DET"]
-        return (
-            len(toks) >= 2
-            and all(t.pos_ == "PROPN" and t.is_title for t in toks)
-            and toks[0].i != toks[0].sent.start
-        )
-
     def _described_body(self, root: Token) -> bool:
         """ "an international advisory board": a body of people an adjective describes
         acts as one, though unnamed (a bare "the board" is left to resolution, "whose
@@ -319,6 +295,18 @@ class _Resolver:
         # "whose Chelsea team" is a name's, for resolution
         named = any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "poss" for c in kids)
         return not named and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in kids)
+
+    def _someone(self, m: Mention) -> bool:
+        """An unnamed subject that still names people by what they do: "a federal
+        judge", "economists polled by Reuters"."""
+        span = self.span(m)
+        if span is None:
+            return False
+        lemma = span.root.lemma_.lower()
+        if lemma in self.lex.words.person_nouns or self._described_body(span.root):
+            return True
+        # "construction companies", "foreign carmakers": organisations of a kind
+        return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
         span = self.span(m)
