@@ -98,11 +98,36 @@ def _place_taken_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
                                    rule="place-taken" + ("" if typed else "-open"))  # fmt: skip
 
 
+def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
+    """ "MCI agreed to a buyout by Verizon" -> (Verizon, acquires, MCI): a relation noun
+    whose agent a by-phrase names and whose object it leaves out is done to the subject
+    of the verb that consents to it; that verb's polarity and modality are the fact's."""
+    lex = ctx.lexicon
+    prop = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    gov = fr.governing_clause(noun) if prop and noun.pos_ == "NOUN" else None
+    if gov is None or gov[0].lemma_.lower() not in lex.words.consenting_verbs:
+        return
+    verb = gov[0]
+    if any(c.dep_ == "poss" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in lex.words.partner_prepositions for c in noun.children
+    ):
+        return  # "agreed to its takeover of X": the noun names its own object
+    for a in fr.by_agents(noun):
+        subj = sx.mention(a, keep_preps=False)
+        for p in fr.subjects(verb) if subj is not None else ():
+            obj = sx.mention(p, keep_preps=False)
+            if obj is not None and obj.text != subj.text:
+                yield sx.make_fact(subj, prop, obj, verb, negated=ctx.negated(verb),
+                                   modality_=ctx.modality(verb),
+                                   rule="consented")  # fmt: skip
+
+
 def nominal_facts(ctx: Context) -> Iterator[Fact]:
     """Facts from relation nouns and their possessors, by-phrases and complements."""
     for noun in ctx.tokens:
         yield from _received_facts(ctx, noun)
         yield from _place_taken_facts(ctx, noun)
+        yield from _consented_facts(ctx, noun)
         nf = fr.noun_frame(ctx.lexicon, noun)
         if nf is None:
             yield from _nominalisation_facts(ctx, noun)

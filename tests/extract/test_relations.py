@@ -28,6 +28,13 @@ RELATIONS = [
          {("Joran Kell", "praise", "Pella Varga", False)}, only={"praise"}),
     case("Pella Varga did not receive praise from Joran Kell.",
          {("Joran Kell", "praise", "Pella Varga", True)}, only={"praise"}),
+    # consenting to what a relation noun's by-agent does: it is done to the consenter
+    case("Selbrook Mills has agreed to a takeover by Vantorp Holdings.",
+         {("Vantorp Holdings", "acquires", "Selbrook Mills", False)}, only={"acquires"}),
+    case("Selbrook Mills did not agree to a takeover by Vantorp Holdings.",
+         {("Vantorp Holdings", "acquires", "Selbrook Mills", True)}, only={"acquires"}),
+    case("Selbrook Mills agreed to Vantorp Holdings' takeover of Quarrow Bank.",
+         {("Vantorp Holdings", "acquires", "Quarrow Bank", False)}, only={"acquires"}),
     # taking someone's place is replacing them
     case("Marten Oduya took Ferris Lund's place in the squad.",
          {("Marten Oduya", "replace", "Ferris Lund", False)}, only={"replace"}),
