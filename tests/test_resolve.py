@@ -36,6 +36,23 @@ def test_short_name_and_pronoun(facts_of):
     }
 
 
+def test_a_branch_named_after_a_place_is_not_its_parent(facts_of):
+    """ "Vornex USA", "Kelbrook Europe": a short "Vornex" is the parent, its own node;
+    a longer name that only adds words ("Vornex Holdings") is the same organisation."""
+    text = "Vornex USA filed for bankruptcy. Vornex said it would appeal."
+    assert triples(facts_of(text)) == {
+        ("Vornex USA", "fileFor", "bankruptcy", False),
+        ("Vornex", "said", "it would appeal", False),
+    }
+    text = "Shares in Kelbrook Europe fell. Kelbrook said profits rose."
+    assert triples(facts_of(text)) == {("Kelbrook", "said", "profits rose", False)}
+    text = "Vornex Holdings filed for bankruptcy. Vornex said it would appeal."
+    assert triples(facts_of(text)) == {
+        ("Vornex Holdings", "fileFor", "bankruptcy", False),
+        ("Vornex Holdings", "said", "it would appeal", False),
+    }
+
+
 def test_title_refers_to_the_person(facts_of):
     text = (
         "Chilean Health Minister Ximena Aguilera met Peruvian officials. "

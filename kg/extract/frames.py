@@ -195,6 +195,8 @@ def _gerund_controller(gov: Token, w) -> list[Token]:
     replacing Y")."""
     if gov.lemma_ in w.object_gerund_verbs:
         objs = [c for c in gov.children if c.dep_ in OBJ]
+        if not objs and is_passive(gov):
+            return passive_subjects(gov)  # "Rivo was barred from buying X": Rivo
         return sx.conjuncts(objs[0]) if objs else []
     return [] if gov.dep_ == "xcomp" else subjects(gov)
 
