@@ -80,7 +80,9 @@ def resolve_article(
 
 
 def _non_restrictive(clause: Token) -> bool:
-    return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
+    """ "The company, which makes soap,", "The company, working with X,": a clause set
+    off by a comma adds to a description, it does not say which one is meant."""
+    return clause.dep_ in {"relcl", "acl"} and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
@@ -286,6 +288,18 @@ class _Resolver:
     def _name_span(self, tok: Token) -> Span:
         return sx.ent_span(tok) or self.doc[tok.i : tok.i + 1]
 
+    def _described_body(self, root: Token) -> bool:
+        """ "an international advisory board": a body of people an adjective describes
+        acts as one, though unnamed (a bare "the board" is left to resolution, "whose
+        Chelsea team" to the name)."""
+        w = self.lex.words
+        if root.tag_ != "NN" or root.lemma_.lower() not in w.actor_nouns:
+            return False
+        kids = list(root.children)
+        # "whose Chelsea team" is a name's, for resolution
+        named = any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "poss" for c in kids)
+        return not named and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in kids)
+
     def _someone(self, m: Mention) -> bool:
         """An unnamed subject that still names people by what they do: "a federal
         judge", "economists polled by Reuters"."""
@@ -293,7 +307,7 @@ class _Resolver:
         if span is None:
             return False
         lemma = span.root.lemma_.lower()
-        if lemma in self.lex.words.person_nouns:
+        if lemma in self.lex.words.person_nouns or self._described_body(span.root):
             return True
         # "construction companies", "foreign carmakers": organisations of a kind
         return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
-from .frames import OBJ, PASS_SUBJ, SUBJ
+from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose
 from .syntax import has_negative_determiner
 
 # the kg:Modality individuals of the ontology, by local name
@@ -166,6 +166,8 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
         return False, PLANNED
     if child.dep_ in {"advcl", "ccomp", "csubj"} and _for_to(child, w):
         return False, DEMANDED
+    if bare_purpose(child):
+        return False, PLANNED  # "donated servers to build a grid": the aim, not yet done
     if child.dep_ == "pcomp":
         prep = child.head
         phrase = " ".join(t.lower_ for t in prep.doc[prep.i - 1 : prep.i + 1])
