@@ -53,6 +53,14 @@ def test_a_branch_named_after_a_place_is_not_its_parent(facts_of):
     }
 
 
+def test_a_unit_is_not_its_parent(facts_of):
+    """A longer name that adds a word other than a kind of body is a unit of its own."""
+    text = "Vornex Powertrain makes engines. Vornex said profits fell."
+    assert ("Vornex", "said", "profits fell", False) in triples(facts_of(text))
+    text = "Vornex Holdings makes engines. Vornex said profits fell."
+    assert ("Vornex Holdings", "said", "profits fell", False) in triples(facts_of(text))
+
+
 def test_a_model_is_not_its_maker(facts_of):
     text = "The Zorvan X5 sold well. Zorvan said sales rose."
     assert triples(facts_of(text)) == {("Zorvan", "said", "sales rose", False)}

@@ -255,6 +255,11 @@ class _NameGrouper:
             return False
         if any(ch.isdigit() for ch in rest):
             return True  # "Rover 25", "Airbus A350": a model, not its maker
+        w = self.lex.words
+        if self.longer[full].type == terms.ORGANIZATION:
+            # "Fiat Powertrain", "Sony Ericsson": a unit or a venture, unless the words
+            # added only say what kind of body it is ("Vornex Holdings", "Ford Motor")
+            return not set(rest.split()) <= w.organisation_name_words | w.organisation_designators
         known = self.gaz.lookup(rest) is not None or names_us_state(rest)
         return known or rest in self.lex.words.continents
 
