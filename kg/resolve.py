@@ -621,6 +621,8 @@ class _Resolver:
                 ref = self.refs.by_token.get(t.i)
                 if t.i >= tok.i or ref is None or ref.key in skip:
                     continue
+                if t.head.i == tok.i or tok in t.ancestors:
+                    continue  # "the South Yorkshire company": where it is, not which
                 kind = self._organisation_kind(ref, t)
                 if kind is None:
                     continue

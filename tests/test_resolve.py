@@ -61,6 +61,16 @@ def test_a_unit_is_not_its_parent(facts_of):
     assert ("Vornex Holdings", "said", "profits fell", False) in triples(facts_of(text))
 
 
+def test_a_place_in_a_description_is_not_what_it_describes(facts_of):
+    text = (
+        "Kestrel Mining cut jobs. The South Yorkshire company, led by new chief "
+        "executive Mikel Varga, said it hoped to return to profit in 2006."
+    )
+    got = triples(facts_of(text))
+    assert ("Kestrel Mining", "said", "it hoped to return to profit in 2006", False) in got
+    assert not any("South Yorkshire" == t[0] for t in got)
+
+
 def test_a_model_is_not_its_maker(facts_of):
     text = "The Zorvan X5 sold well. Zorvan said sales rose."
     assert triples(facts_of(text)) == {("Zorvan", "said", "sales rose", False)}

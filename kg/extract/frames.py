@@ -231,8 +231,8 @@ def _noun_controller(noun: Token, w) -> list[Token]:
         by = by_agents(noun)
         if by:
             return by
-        if noun.head.pos_ in VERBAL:
-            return subjects(noun.head)
+        if noun.head.pos_ in VERBAL and noun.dep_ in OBJ:
+            return subjects(noun.head)  # "X took the decision to": not "a plan to Y cut Z"
     if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "appos":
         return [noun.head]
     return []
