@@ -68,7 +68,7 @@ def test_a_place_in_a_description_is_not_what_it_describes(facts_of):
     )
     got = triples(facts_of(text))
     assert ("Kestrel Mining", "said", "it hoped to return to profit in 2006", False) in got
-    assert not any("South Yorkshire" == t[0] for t in got)
+    assert not any(t[0] == "South Yorkshire" for t in got)
 
 
 def test_a_model_is_not_its_maker(facts_of):
