@@ -446,6 +446,8 @@ def _active_args(lex: Lexicon, verb: Token) -> Iterator[Arg]:
     w = lex.words
     dobjs = objects(verb)
     canon = canonical(lex, verb)
+    if canon in lex.item_properties and any(o.lemma_.lower() in w.speech_nouns for o in dobjs):
+        canon = None  # "delivered a lecture to students", "gave a warning": no supply
     for d in datives(verb):
         yield Arg(d, "recipient", canon)
     for o in dobjs:

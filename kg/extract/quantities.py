@@ -331,6 +331,9 @@ def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Readin
         return modified
     if head.dep_ in _ARG_DEPS and head.head.pos_ in fr.VERBAL and head.head.i != head.i:
         verb = head.head
+        surface = _surface_prep(toks, lex)
+        if surface is not None:  # "adding $1.89 to $48.62", one number to the parser
+            return _prep_reading(verb, surface.lower_, ent, lex)
         subjects, passive = _subjects(verb)
         name = _copula_name(verb, ent, lex) or sx.camel(_verb_name(verb, passive))
         return _Reading(verb, subjects, name, ent.label_.lower())

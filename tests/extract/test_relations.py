@@ -10,6 +10,12 @@ import pytest
 from tests.conftest import case, rows
 
 RELATIONS = [
+    # something said is no item given, and who hears it no recipient
+    case("Mikel Varga delivered a lecture to the students of Halden College.",
+         set(), only={"supplies", "suppliesItem"}),
+    case("Vornex sold trucks to Kestrel Mining.",
+         {("Vornex", "supplies", "Kestrel Mining", False),
+          ("Vornex", "suppliesItem", "trucks", False)}, only={"supplies", "suppliesItem"}),
     # a definite description that describes an organisation types the one it refers to
     case("Vantorp Holdings cut 200 jobs. The Dutch chemicals company, working with "
          "Brelland Labs, developed a new coating.",

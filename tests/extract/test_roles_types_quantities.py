@@ -267,6 +267,9 @@ QUANTITY = [
     case("Velmar's profits were ten times higher than in 2003."),
     case("Fuel prices are now well above the average of $41."),
     case("The two firms are expected to seal the deal on Monday."),
+    # a change and a level the parser reads as one number: the level has its "to"
+    case("Brent crude rose in London, adding $1.89 to $48.62 at the close.",
+         {("Brent crude", "add", "$1.89", False), ("Brent crude", "addTo", "$48.62", False)}),
     # the noun an infinitive complements is not who does it: no date for "plan"
     case("A plan to raise new money in 2003 cut the stake of Velmar Foods."),
     case("Its main rate was cut to 2%.", {("Its main rate", "cutTo", "2%", False)}),
