@@ -71,6 +71,15 @@ def test_a_place_in_a_description_is_not_what_it_describes(facts_of):
     assert not any(t[0] == "South Yorkshire" for t in got)
 
 
+def test_a_demonym_with_an_indefinite_article_is_a_person(facts_of):
+    """ "an Iraqi who left the country" is someone, not Iraq; here it is the man the
+    apposition describes."""
+    text = "Oil money is welcome, said Tomas Ekval, a Dane who left the country in 1990."
+    got = triples(facts_of(text))
+    assert ("Tomas Ekval", "leave", "country", False) in got
+    assert not any(t[0] == "Denmark" for t in got)
+
+
 def test_a_model_is_not_its_maker(facts_of):
     text = "The Zorvan X5 sold well. Zorvan said sales rose."
     assert triples(facts_of(text)) == {("Zorvan", "said", "sales rose", False)}

@@ -72,7 +72,7 @@ def subjects(verb: Token) -> list[Token]:
         out: list[Token] = []
         for s in found:
             if s.lower_ in w.relative_subjects and verb.dep_ == "relcl":
-                s = verb.head
+                s = _antecedent(verb)
             out.extend(sx.conjuncts(s))
         return out
     if verb.dep_ == "relcl":
@@ -134,6 +134,13 @@ def included_members(noun: Token) -> list[Token]:
         return []
     found = {m.i: m for o in objects(verb) for m in sx.conjuncts(o)}
     return [m for _, m in sorted(found.items()) if m.ent_type_ or m.pos_ == "PROPN"]
+
+
+def _antecedent(relcl: Token) -> Token:
+    """What a relative clause is said of: its noun, or what that noun is in apposition
+    to ("Mr Hadi, an Iraqi who left the country": Mr Hadi)."""
+    noun = relcl.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
 
 
 def _participle_noun(verb: Token) -> list[Token]:

@@ -208,6 +208,10 @@ class _NameGrouper:
             not is_metonymic(ent.root, self.lex) or self._beside_country(ent, place)
         ):
             return None
+        if how == Gazetteer.BY_DEMONYM and ent.start > 0 and ent.root.pos_ != "ADJ":
+            det = ent.doc[ent.start - 1]
+            if det.lower_ in self.lex.words.indefinite_determiners:
+                return None  # "an Iraqi who left the country": a person, not Iraq
         return Ref(entity_key(place.name, place.qid), place.name, place.type, place.qid,
                    "gazetteer:" + how)  # fmt: skip
 
