@@ -3,6 +3,12 @@
 Two errors of en_core_web_sm cost kg whole facts on every kind of news, and both have a
 shape a rule can see:
 
+* **Group names cut at their first word.** "the Liberal Democrats" as NORP
+  "Democrats": the capitalised modifier of a plural group noun belongs to its name.
+* **Reduced relatives read as main verbs.** "Organisations represented on the board
+  include A and B": the participle modifies the subject of "include".
+* **Names read as modals.** "May performed with Rodgers": a capitalised modal before a
+  past or present-tense verb is its subject, a name.
 * **Names cut at a connecting word.** "the Bank of England" comes out as ORG "the Bank
   of" + LOC "England", "Ursula von der Leyen" as PERSON "Ursula von der" + GPE "Leyen".
   A name never ends in "of", "for" or "von der": the span is joined with the name that
@@ -94,6 +100,7 @@ def kg_repairs(doc: Doc) -> Doc:
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     extend_names_left(doc)
+    extend_group_names_left(doc)
     retype_people_with_honorifics(doc)
     retype_named_organisations(doc)
     retype_titled_people(doc)
@@ -104,6 +111,8 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_based_places(doc)
     retype_placed_cities(doc)
     label_datelines(doc)
+    retag_names_read_as_modals(doc)
+    reattach_reduced_relatives(doc)
     reattach_finite_conjuncts(doc)
     reattach_control_objects(doc)
     reattach_dangling_names(doc)
@@ -151,6 +160,34 @@ def extend_names_left(doc: Doc) -> None:
             start -= 1
         if start != e.start:
             out.append(Span(doc, start, e.end, label=e.label))
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.ents = out
+
+
+def extend_group_names_left(doc: Doc) -> None:
+    """ "the Liberal Democrats", "the Free Democrats": NER tags the plural group noun
+    (NORP) and leaves out the capitalised modifier before it that names which group; the
+    modifier belongs to the name (not a sentence's first word, nor a tagged one: "US
+    Democrats" stays two names)."""
+    out, changed = [], False
+    for e in doc.ents:
+        t = doc[e.start - 1] if e.start > 0 else None
+        if (
+            e.label_ == "NORP"
+            and len(e) == 1
+            and e.root.tag_ == "NNPS"
+            and t is not None
+            and t.pos_ == "PROPN"
+            and t.dep_ in {"amod", "compound"}
+            and t.head.i == e.root.i
+            and t.is_title
+            and not t.ent_type_
+            and t.i != t.sent.start
+        ):
+            out.append(Span(doc, t.i, e.end, label=e.label))
             changed = True
         else:
             out.append(e)
@@ -583,6 +620,52 @@ def label_datelines(doc: Doc) -> None:
 
 def _has_to(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def retag_names_read_as_modals(doc: Doc) -> None:
+    """ "May performed with Rodgers", "Will said": a capitalised modal before a past or
+    present-tense verb is no modal (a modal takes a bare verb); it is the verb's subject,
+    a name (a surname like "May"): it becomes a proper noun, tagged as the person the
+    article names with it elsewhere, if any."""
+    people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
+    new = []
+    for tok in doc:
+        verb = tok.head
+        if tok.tag_ != "MD" or tok.dep_ != "aux" or not tok.is_title or verb.i <= tok.i:
+            continue
+        others = [c for c in verb.children if c.i != tok.i
+                  and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}]  # fmt: skip
+        if verb.tag_ not in {"VBD", "VBZ", "VBN"} or others:
+            continue  # "May performed", "May has": a modal takes neither
+        tok.tag_, tok.pos_, tok.dep_, tok.lemma_ = "NNP", "PROPN", "nsubj", tok.text
+        if tok.lower_ in people and not tok.ent_type_:
+            new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    if new:
+        doc.ents = sorted([*doc.ents, *new], key=lambda e: e.start)
+
+
+def reattach_reduced_relatives(doc: Doc) -> None:
+    """ "Organisations represented on the board include A and B": the model reads the
+    participle as the past-tense main verb and "include" as its conjunct; a past form
+    with a common-noun subject and no object, whose subjectless present-tense conjunct
+    of inclusion has one, is a participle modifying that subject, which "include" has."""
+    w = load_words()
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.tag_ != "VBD" or verb.head.i != verb.i:
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if len(subj) != 1 or any(c.dep_ in {"dobj", "cc", "aux"} for c in verb.children):
+            continue
+        incl = [c for c in verb.children if c.dep_ == "conj" and c.tag_ in {"VBP", "VBZ"}
+                and c.lemma_.lower() in w.inclusion_verbs
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                and any(g.dep_ == "dobj" for g in c.children)]  # fmt: skip
+        if len(incl) != 1:
+            continue
+        root = incl[0]
+        root.head, root.dep_ = root, "ROOT"
+        subj[0].head = root
+        verb.head, verb.dep_, verb.tag_ = subj[0], "acl", "VBN"
 
 
 def reattach_finite_conjuncts(doc: Doc) -> None:

@@ -80,7 +80,9 @@ def resolve_article(
 
 
 def _non_restrictive(clause: Token) -> bool:
-    return clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ","
+    """ "The company, which makes soap,", "The company, working with X,": a clause set
+    off by a comma adds to a description, it does not say which one is meant."""
+    return clause.dep_ in {"relcl", "acl"} and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
@@ -286,6 +288,18 @@ class _Resolver:
     def _name_span(self, tok: Token) -> Span:
         return sx.ent_span(tok) or self.doc[tok.i : tok.i + 1]
 
+    def _described_body(self, root: Token) -> bool:
+        """ "an international advisory board": a body of people an adjective describes
+        acts as one, though unnamed (a bare "the board" is left to resolution, "whose
+        Chelsea team" to the name)."""
+        w = self.lex.words
+        if root.tag_ != "NN" or root.lemma_.lower() not in w.actor_nouns:
+            return False
+        kids = list(root.children)
+        # "whose Chelsea team" is a name's, for resolution
+        named = any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "poss" for c in kids)
+        return not named and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in kids)
+
     def _someone(self, m: Mention) -> bool:
         """An unnamed subject that still names people by what they do: "a federal
         judge", "economists polled by Reuters"."""
@@ -293,7 +307,7 @@ class _Resolver:
         if span is None:
             return False
         lemma = span.root.lemma_.lower()
-        if lemma in self.lex.words.person_nouns:
+        if lemma in self.lex.words.person_nouns or self._described_body(span.root):
             return True
         # "construction companies", "foreign carmakers": organisations of a kind
         return span.root.tag_ == "NNS" and self.lex.classes.get(lemma) == terms.ORGANIZATION
@@ -609,6 +623,8 @@ class _Resolver:
                 ref = self.refs.by_token.get(t.i)
                 if t.i >= tok.i or ref is None or ref.key in skip:
                     continue
+                if t.head.i == tok.i or tok in t.ancestors:
+                    continue  # "the South Yorkshire company": where it is, not which
                 kind = self._organisation_kind(ref, t)
                 if kind is None:
                     continue
@@ -683,6 +699,8 @@ class _Resolver:
         if low in w.first_plural_pronouns:
             return self._speakers_side(fact)
         if low in w.thing_pronouns:
+            if self._unknown_binder(tok):
+                return None  # "BP added that it was ...", BP untagged: not a name before
             return self._bound_thing(tok) or self._thing(tok)
         return None
 
@@ -739,6 +757,24 @@ class _Resolver:
             if ref is not None and ref.type != terms.PERSON and s.i < tok.i and not plural:
                 return ref
         return None
+
+    def _unknown_binder(self, tok: Token) -> bool:
+        """A subject "it" whose nearest clause above has a proper noun for subject that
+        NER left untagged (or tagged a person on no evidence): that name is likely what
+        "it" means, and nothing kg knows stands for it, so no older name may take its
+        place."""
+        if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+            return False
+        for s in self._binders(tok):
+            if s.i > tok.i or s.lower_ in self.lex.words.pronouns or s.pos_ != "PROPN":
+                continue
+            ref = self.refs.by_token.get(s.i)
+            if ref is None:
+                return True
+            # a one-word "person" with no known first name may be a mistagged company
+            single = len(ref.label.split()) == 1 and person_gender(ref.label) is None
+            return ref.type == terms.PERSON and single
+        return False
 
     def _agrees(self, ref: Ref, gender: str) -> bool:
         """A person of the pronoun's gender, or of unknown gender."""

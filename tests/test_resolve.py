@@ -36,6 +36,58 @@ def test_short_name_and_pronoun(facts_of):
     }
 
 
+def test_a_branch_named_after_a_place_is_not_its_parent(facts_of):
+    """ "Vornex USA", "Kelbrook Europe": a short "Vornex" is the parent, its own node;
+    a longer name that only adds words ("Vornex Holdings") is the same organisation."""
+    text = "Vornex USA filed for bankruptcy. Vornex said it would appeal."
+    assert triples(facts_of(text)) == {
+        ("Vornex USA", "fileFor", "bankruptcy", False),
+        ("Vornex", "said", "it would appeal", False),
+    }
+    text = "Shares in Kelbrook Europe fell. Kelbrook said profits rose."
+    assert triples(facts_of(text)) == {("Kelbrook", "said", "profits rose", False)}
+    text = "Vornex Holdings filed for bankruptcy. Vornex said it would appeal."
+    assert triples(facts_of(text)) == {
+        ("Vornex Holdings", "fileFor", "bankruptcy", False),
+        ("Vornex Holdings", "said", "it would appeal", False),
+    }
+
+
+def test_a_unit_is_not_its_parent(facts_of):
+    """A longer name that adds a word other than a kind of body is a unit of its own."""
+    text = "Vornex Powertrain makes engines. Vornex said profits fell."
+    assert ("Vornex", "said", "profits fell", False) in triples(facts_of(text))
+    text = "Vornex Holdings makes engines. Vornex said profits fell."
+    assert ("Vornex Holdings", "said", "profits fell", False) in triples(facts_of(text))
+
+
+def test_a_place_in_a_description_is_not_what_it_describes(facts_of):
+    text = (
+        "Kestrel Mining cut jobs. The South Yorkshire company, led by new chief "
+        "executive Mikel Varga, said it hoped to return to profit in 2006."
+    )
+    got = triples(facts_of(text))
+    assert ("Kestrel Mining", "said", "it hoped to return to profit in 2006", False) in got
+    assert not any(t[0] == "South Yorkshire" for t in got)
+
+
+def test_a_model_is_not_its_maker(facts_of):
+    text = "The Zorvan X5 sold well. Zorvan said sales rose."
+    assert triples(facts_of(text)) == {("Zorvan", "said", "sales rose", False)}
+
+
+def test_it_under_an_untagged_name_is_left_unresolved(facts_of):
+    """ "BP added that it was ...", with BP missed by NER: "it" is BP, so it may not be
+    read as the organisation of the sentence before."""
+    text = (
+        "Shell cut its output. Kx added that it was increasing its dividend by 26%. "
+        "Oxley Group said that it would close a plant."
+    )
+    got = triples(facts_of(text))
+    assert not any(t[0] == "Shell" and t[1] != "cut" for t in got)
+    assert ("Oxley Group", "close", "plant", False) in got
+
+
 def test_title_refers_to_the_person(facts_of):
     text = (
         "Chilean Health Minister Ximena Aguilera met Peruvian officials. "

@@ -78,8 +78,20 @@ def _inside(idx: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= idx < e for s, e in spans)
 
 
+def _unsaid(verb: Token) -> bool:
+    """A reporting verb under an adjective that withholds it: "too early to say how
+    many", "unable to say whether"."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ != "ADJ":
+        return False
+    too = any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
+    return too or head.lemma_.lower() in load_words().unsaying_adjectives
+
+
 def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
     """The quotations around a reporting verb's sentence and its that-clause."""
+    if _unsaid(verb):
+        return []
     subjects = fr.subjects(verb)
     speaker = subjects[0] if subjects else None
     if speaker is None:
@@ -105,9 +117,12 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             ends_here = (before or sent.start_char <= e) and e <= sent.end_char + 1
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:
                 out.append(Region(s, e, speaker, lemma, QUOTE, verb))
+    complementisers = load_words().complementisers
     for c in verb.children:
         if c.dep_ == "ccomp" and (nested or not _inside(c.idx, quotes)):
             toks = list(c.subtree)
+            if len(toks) > 1 and toks[0].dep_ == "mark" and toks[0].lower_ in complementisers:
+                toks = toks[1:]  # the complementiser is not what was said
             out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
                               "reported", verb))  # fmt: skip
     return out

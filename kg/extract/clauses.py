@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from ..model import Fact
 from . import frames as fr
 from . import syntax as sx
@@ -132,6 +134,8 @@ def predicative_facts(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
     w = lex.words
     for adj in ctx.tokens:
+        if adj.pos_ == "ADJ" and adj.dep_ in {"acomp", "oprd"}:
+            yield from _plea_facts(ctx, adj)
         if adj.pos_ != "ADJ" or adj.dep_ != "acomp" or adj.head.lemma_ not in w.copulas:
             continue
         cop = adj.head
@@ -146,6 +150,25 @@ def predicative_facts(ctx: Context) -> Iterator[Fact]:
                                    negated=ctx.negated(cop) != denied,
                                    modality_=ctx.modality(cop),
                                    rule="adjective" if prop else "adjective-open")  # fmt: skip
+
+
+def _plea_facts(ctx: Context, adj: Token) -> Iterator[Fact]:
+    """ "Ebbers pleaded not guilty to fraud" -> (Ebbers, pleadNotGuiltyTo, fraud): the
+    plea, with its "not", names the relation; the verb's own polarity is the fact's."""
+    w, verb = ctx.lexicon.words, adj.head
+    if verb.lemma_.lower() not in w.plea_verbs or adj.lower_ not in w.plea_adjectives:
+        return
+    denied = any(c.dep_ == "neg" for c in adj.children)
+    name = sx.camel(verb.lemma_.lower(), "not" if denied else "", adj.lower_)
+    subjects = [s for s in (sx.mention(h, keep_preps=False) for h in fr.subjects(verb)) if s]
+    charges = [(p, o) for p, o in [*fr.prep_objects(adj), *fr.prep_objects(verb)]
+               if p.lower_ in w.plea_prepositions]  # fmt: skip
+    for prep, pobj in charges:
+        obj = sx.mention(pobj)
+        for subj in subjects if obj is not None else []:
+            yield sx.make_fact(subj, name + sx.camel("_", prep.lower_)[1:], obj, verb,
+                               negated=ctx.negated(verb), modality_=ctx.modality(verb),
+                               rule="plea")  # fmt: skip
 
 
 def characterization_facts(ctx: Context) -> Iterator[Fact]:

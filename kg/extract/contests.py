@@ -41,6 +41,16 @@ def _side(ctx: Context, tok: Token) -> bool:
     return tok.ent_type_ in ctx.lexicon.words.side_labels or sx.is_pronoun(tok)
 
 
+def _named_side(ctx: Context, tok: Token) -> bool:
+    """A side's name: tagged as one, or a country or home nation the gazetteer knows
+    that the small model tagged as a mere place ("wins over Scotland")."""
+    if tok.ent_type_ in ctx.lexicon.words.side_labels:
+        return True
+    ref = ctx.refs.by_token.get(tok.i)
+    return tok.ent_type_ == "LOC" and ref is not None and ref.qid is not None \
+        and ref.rule.startswith("gazetteer")  # fmt: skip
+
+
 def _score_at(doc, i: int) -> tuple[str, int, int] | None:
     """The score line starting at token i: "3-1" (one token or three), as (text,
     first token, last token)."""
@@ -117,7 +127,6 @@ def _result_agents(ctx: Context, noun: Token) -> tuple[list[Token], Token | None
 
 
 def _opponents(ctx: Context, noun: Token, preps: frozenset[str]) -> list[Token]:
-    w = ctx.lexicon.words
     out = []
     for c in noun.children:
         if c.dep_ != "prep" or c.lower_ not in preps:
@@ -126,9 +135,25 @@ def _opponents(ctx: Context, noun: Token, preps: frozenset[str]) -> list[Token]:
             if o.dep_ != "pobj":
                 continue
             for m in sx.conjuncts(o):
-                if m.ent_type_ in w.side_labels:  # "defeat at Wembley" names no side
+                if _named_side(ctx, m):  # "defeat at Wembley" names no side
                     out.append(m)
     return out
+
+
+def _stranded_opponents(ctx: Context, noun: Token, preps: frozenset[str]) -> list[Token]:
+    """ "stuttered to narrow wins over Scotland and then England": the parser hangs the
+    opponent's preposition on the verb that takes the result, and a second opponent
+    after "and then" on that verb as a conjunct; both are the result noun's."""
+    gov = fr.governing_clause(noun)
+    if gov is None or gov[0].lemma_.lower() not in ctx.lexicon.words.result_verbs:
+        return []
+    verb = gov[0]
+    found = [m for p, o in fr.prep_objects(verb) if p.lower_ in preps and p.i > noun.i
+             for m in sx.conjuncts(o) if _named_side(ctx, m)]  # fmt: skip
+    if found:
+        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                  and _named_side(ctx, c) and c.i > found[-1].i]  # fmt: skip
+    return found
 
 
 def _noun_results(ctx: Context) -> Iterator[Fact]:
@@ -145,7 +170,7 @@ def _noun_results(ctx: Context) -> Iterator[Fact]:
         for nouns, preps, prop in kinds:
             if lemma not in nouns:
                 continue
-            opponents = _opponents(ctx, noun, preps)
+            opponents = _opponents(ctx, noun, preps) or _stranded_opponents(ctx, noun, preps)
             agents, modal = _result_agents(ctx, noun) if opponents else ([], None)
             score = _score_before(noun.doc, noun)
             for a in agents:
@@ -233,6 +258,29 @@ def _fixture_opponents(ctx: Context, verb: Token) -> list[Token]:
     return out
 
 
+def _gapped_opponents(ctx: Context, verb: Token) -> list[Token]:
+    """ "meet Barcelona in the Champions League and Liverpool in the Cup final": a second
+    opponent with its own phrase, the verb left out, which the parser coordinates with
+    the first phrase's noun. It must follow a named object and come before a second
+    phrase of the same preposition on the verb."""
+    if not any(_named_side(ctx, o) for o in fr.objects(verb)):
+        return []
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    out = []
+    for p in preps:
+        for o in (g for g in p.children if g.dep_ == "pobj"):
+            for m in sx.conjuncts(o)[1:]:
+                again = any(q.lower_ == p.lower_ and q.i > m.i for q in preps)
+                if (
+                    again
+                    and m.pos_ == "PROPN"
+                    and _named_side(ctx, m)
+                    and m.n_lefts + m.n_rights == 0
+                ):
+                    out.append(m)
+    return out
+
+
 def _fixtures(ctx: Context) -> Iterator[Fact]:
     """ "France play Ireland on Saturday"; "Chelsea face Porto in the final" ("face" and
     "meet" only in a sentence about a match)."""
@@ -244,7 +292,7 @@ def _fixtures(ctx: Context) -> Iterator[Fact]:
         if lemma not in w.sport_verbs and not _match_report(ctx, verb):
             continue
         sides = [t for t in (_team(ctx, s) for s in fr.subjects(verb)) if t is not None]
-        opponents = _fixture_opponents(ctx, verb) if sides else []
+        opponents = _fixture_opponents(ctx, verb) + _gapped_opponents(ctx, verb) if sides else []
         for s in sides:
             for o in opponents:
                 obj = sx.mention(o, keep_preps=False)
@@ -279,10 +327,25 @@ def _award(ctx: Context, tok: Token) -> bool:
     return ent is not None and any(t.lemma_.lower() in w.award_nouns for t in ent)
 
 
+def _split_award(ctx: Context, tok: Token) -> Token | None:
+    """ "named ITV London Most Promising Newcomer Award": the parser cuts an award's
+    name after a place in it and hangs the rest on the place as an apposition; the
+    award noun that ends it, right after, names the award (without the place, which
+    would make the whole read as the place's name)."""
+    nouns = ctx.lexicon.words.award_nouns
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.lemma_.lower() in nouns \
+                and c.left_edge.i == tok.i + 1:  # fmt: skip
+            return c
+    return None
+
+
 def _award_mention(ctx: Context, noun: Token) -> Mention | None:
     """The award's words with an "of" phrase ("player of the year"), without what it
     was for ("best actor for his role")."""
-    toks = sx.phrase_tokens(noun, keep_preps=False)
+    split = _split_award(ctx, noun)
+    # the award's own words after the place: the whole would read as the place's name
+    toks = list(split.subtree) if split is not None else sx.phrase_tokens(noun, keep_preps=False)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ctx.lexicon.words.partitive_prepositions:
             toks += list(c.subtree)
@@ -293,8 +356,22 @@ def _award_mention(ctx: Context, noun: Token) -> Mention | None:
     return Mention(text=text, start=toks[0].idx, end=toks[-1].idx + len(toks[-1]))
 
 
+def _holder_read_as_conjunct(verb: Token) -> list[Token]:
+    """ "X was named best film and Staunton, who played Y, was named best actress": the
+    parser coordinates the second clause's subject with the first clause's award and
+    leaves the second "named" without one; that name is who it names."""
+    if verb.dep_ != "conj" or any(c.dep_ in fr.PASS_SUBJ for c in verb.children):
+        return []
+    first = verb.head
+    return [m for c in first.children if c.dep_ in {"oprd", "attr"}
+            for m in sx.conjuncts(c)[1:] if m.ent_type_ == "PERSON" and m.i < verb.i]  # fmt: skip
+
+
 def _passive_holders(verb: Token) -> list[Token]:
     """Who was named: the passive subject; "who" of a relative clause is its noun."""
+    stranded = _holder_read_as_conjunct(verb)
+    if stranded:
+        return stranded
     out = []
     for s in fr.passive_subjects(verb):
         if s.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
@@ -306,8 +383,8 @@ def _passive_holders(verb: Token) -> list[Token]:
 
 def _named_awards(ctx: Context, verb: Token) -> Iterator[Fact]:
     """ "X was named best actress", "X, who was crowned best actor"."""
-    prizes = [c for c in verb.children
-              if c.dep_ in {"oprd", "attr", "dobj"} and _award(ctx, c)]  # fmt: skip
+    prizes = [c for c in verb.children if c.dep_ in {"oprd", "attr", "dobj"}
+              and (_award(ctx, c) or _split_award(ctx, c) is not None)]  # fmt: skip
     for holder in _passive_holders(verb) if prizes else ():
         if not holder.ent_type_ or holder.ent_type_ in ctx.lexicon.value_labels:
             continue

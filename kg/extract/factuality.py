@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
-from .frames import OBJ, PASS_SUBJ, SUBJ
+from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose
 from .syntax import has_negative_determiner
 
 # the kg:Modality individuals of the ontology, by local name
@@ -136,7 +136,11 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
     lemma = head.lemma_.lower()
     flip = lemma in w.negating_verbs or lemma in w.negative_adjectives
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
-        flip = False  # "refused" negates its xcomp; only "denied that" negates a clause
+        # "refused" negates its xcomp; only "denied that" negates a clause, and a
+        # preventing verb one with a subject and no "that": "stop the state selling it"
+        subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        marked = any(c.dep_ == "mark" for c in child.children)
+        flip = lemma in w.preventing_verbs and subject and not marked
     passive = any(c.dep_ in PASS_SUBJ for c in head.children)
     if lemma in w.hedging_verbs and passive:
         return flip, HEDGED  # "are believed to have helped"
@@ -162,11 +166,16 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
         return False, PLANNED
     if child.dep_ in {"advcl", "ccomp", "csubj"} and _for_to(child, w):
         return False, DEMANDED
+    if bare_purpose(child):
+        return False, PLANNED  # "donated servers to build a grid": the aim, not yet done
     if child.dep_ == "pcomp":
         prep = child.head
         phrase = " ".join(t.lower_ for t in prep.doc[prep.i - 1 : prep.i + 1])
         if prep.lower_ in w.negating_prepositions or phrase in w.negating_prepositions:
             return True, None
+        keeper = prep.head.lemma_.lower()
+        if prep.lower_ in w.preventing_prepositions and keeper in w.preventing_verbs:
+            return True, None  # "prevented the gang from selling the paintings"
     return False, None
 
 

@@ -81,7 +81,11 @@ def subjects(verb: Token) -> list[Token]:
         return _controller(verb.head, w)
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)
-    if verb.dep_ in {"advcl", "acl"} and verb.head.pos_ in VERBAL and _active_participle(verb, w):
+    if (
+        verb.dep_ in {"advcl", "acl"}
+        and verb.head.pos_ in VERBAL
+        and (_active_participle(verb, w) or _purpose_of_subject(verb))
+    ):
         return subjects(verb.head)
     if verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)  # "Chelsea were unable to sign X": the copula's subject
@@ -90,6 +94,46 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w) or _participle_noun(verb)
     return []
+
+
+def bare_purpose(clause: Token) -> bool:
+    """ "IBM donated servers to build the grid": an infinitive clause with no subject or
+    subordinator of its own that modifies a clause says what its subject did it for."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VB":
+        return False
+    deps = {c.dep_ for c in clause.children}
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return to and not deps & {"mark", "nsubj", "nsubjpass", "csubj"}
+
+
+def _purpose_of_subject(verb: Token) -> bool:
+    """ "IBM donated servers to build the grid": a purpose clause is its clause's
+    subject's aim, unless the clause names someone else who might do it ("hired Acme to
+    build": object control, or a parse that hides it), or an object noun whose
+    complement it may be ("attacked its failure to act")."""
+    head = verb.head
+    if not bare_purpose(verb) or head.pos_ not in VERBAL or is_passive(head):
+        return False
+    lex = load_lexicon()
+    w = lex.words
+    taking = w.intent_nouns | w.possibility_nouns | w.negating_nouns
+    for o in (*objects(head), *datives(head)):
+        if o.ent_type_ or o.pos_ in {"PROPN", "PRON"}:
+            return False  # someone else named
+        lemma = o.lemma_.lower()
+        if lemma in taking or lemma in lex.nominalisations or lemma in lex.nouns:
+            return False  # "withdrew their bids to buy X", "a deal to end": the noun's
+    return True
+
+
+def included_members(noun: Token) -> list[Token]:
+    """ "Firms hit by the ban include A and B": the members a class noun's inclusion verb
+    names are what the participle modifying the class says of it."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in load_lexicon().words.inclusion_verbs:
+        return []
+    found = {m.i: m for o in objects(verb) for m in sx.conjuncts(o)}
+    return [m for _, m in sorted(found.items()) if m.ent_type_ or m.pos_ == "PROPN"]
 
 
 def _participle_noun(verb: Token) -> list[Token]:
@@ -151,6 +195,8 @@ def _gerund_controller(gov: Token, w) -> list[Token]:
     replacing Y")."""
     if gov.lemma_ in w.object_gerund_verbs:
         objs = [c for c in gov.children if c.dep_ in OBJ]
+        if not objs and is_passive(gov):
+            return passive_subjects(gov)  # "Rivo was barred from buying X": Rivo
         return sx.conjuncts(objs[0]) if objs else []
     return [] if gov.dep_ == "xcomp" else subjects(gov)
 
@@ -185,8 +231,8 @@ def _noun_controller(noun: Token, w) -> list[Token]:
         by = by_agents(noun)
         if by:
             return by
-        if noun.head.pos_ in VERBAL:
-            return subjects(noun.head)
+        if noun.head.pos_ in VERBAL and noun.dep_ in OBJ:
+            return subjects(noun.head)  # "X took the decision to": not "a plan to Y cut Z"
     if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "appos":
         return [noun.head]
     return []
@@ -208,10 +254,12 @@ def passive_subjects(verb: Token) -> list[Token]:
     if not found and verb.head.i == verb.i:
         return []
     if not found and verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VBN":
-        return [verb.head]  # "a conference organized by X"
+        return included_members(verb.head) or [verb.head]  # "a conference organized by X"
     if not found and _fronted_participle(verb):
         # "Compiled by X, the survey found ...": the patient is the clause's subject
         return subjects(verb.head) or passive_subjects(verb.head)
+    if not found and _predicative_participle(verb):
+        return subjects(verb.head)
     if not found and verb.dep_ == "xcomp" and verb.tag_ == "VBN":
         # "X is to be replaced by Y", "X is expected to be bought by Y"
         return _controller(verb.head, load_lexicon().words)
@@ -223,6 +271,18 @@ def passive_subjects(verb: Token) -> list[Token]:
         a = antecedent(s, verb)
         out.extend(sx.conjuncts(s) if a.i == s.i else [a])
     return out
+
+
+def _predicative_participle(verb: Token) -> bool:
+    """ "X is majority-owned by Y": the parser reads a hyphenated past participle after
+    a copula as its adjective complement; with a by-agent it is a passive whose patient
+    is the copula's subject."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in VERBAL
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _fronted_participle(verb: Token) -> bool:
@@ -263,8 +323,18 @@ def agent(verb: Token) -> list[Token]:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                return sx.conjuncts(objs[0])
+                return sx.conjuncts(_named_by_apposition(objs[0]))
     return []
+
+
+def _named_by_apposition(noun: Token) -> Token:
+    """ "owned by Malaysian entrepreneur Dr Khoo": the parser makes the title the head
+    and the name its apposition; the name is the agent."""
+    if noun.ent_type_ or noun.pos_ != "NOUN":
+        return noun
+    names = [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+             and c.left_edge.i == noun.i + 1]  # fmt: skip
+    return names[0] if names else noun
 
 
 def objects(verb: Token) -> list[Token]:
@@ -339,6 +409,8 @@ def is_passive(verb: Token) -> bool:
         return verb.head.i != verb.i and is_passive(verb.head)  # "was closed and sold to X"
     if _fronted_participle(verb):
         return True  # "Compiled by X, the survey found ..."
+    if _predicative_participle(verb):
+        return True  # "X is majority-owned by Y"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not subjects(verb)
 
 
@@ -799,6 +871,9 @@ def _nominal_relation(lex: Lexicon, verb: str, prep: str = "") -> tuple[str, boo
     property for the verb (with its preposition), else its open name."""
     prop = lex.verbs.get(f"{verb} {prep}") if prep else lex.verb(verb)
     return (prop, True) if prop else (sx.camel(verb, prep), False)
+
+
+nominal_relation = _nominal_relation  # the public name, for the nominal extractor
 
 
 def _nominal_args(lex: Lexicon, head: Token, spec) -> list[tuple[Token, str, bool]]:

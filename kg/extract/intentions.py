@@ -1,7 +1,7 @@
 """Intentions -> facts: "Veltrix plans to take a majority stake in Kestrel Air" -> (Veltrix,
 plan, majority stake in Kestrel Air); "The union threatened to hold walkouts" -> (union,
-threaten, walkouts); "Renault's plans to shut depots" -> (Renault, plan,
-depots).
+threaten, hold walkouts); "Renault's plans to shut depots" -> (Renault, plan, shut
+depots); "wants to sign Ashley Cole" -> (X, want, Ashley Cole): a name stays its node.
 
 The act a plan is about keeps its own fact (the clause extractor's), with the modality
 the factuality layer gives it: planned, never asserted. What the text asserts is the
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..model import Fact
+from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
@@ -25,23 +25,36 @@ from .factuality import ASSERTED
 MAX_CHAIN = 4  # "plans to begin to build X": control verbs passed on the way to the act
 
 
-def _aims(ctx: Context, verb: Token) -> list[Token]:
+def _aims(ctx: Context, verb: Token) -> tuple[Token | None, list[Token]]:
     """What the intended act is about: the participants of the first event down the
-    xcomp chain ("plans to start building a plant" -> the plant)."""
+    xcomp chain ("plans to start building a plant" -> the plant), with that event's verb
+    (None for a light verb's object, which names the act itself: "take a majority
+    stake in X" -> majority stake)."""
     for _ in range(MAX_CHAIN):
         frame = ctx.frame(verb)
         if frame is None:
-            return []
+            return None, []
         if frame.kind == fr.EVENT:
-            return [a.head for a in frame.args
-                    if a.kind == fr.PARTICIPANT and a.role != "recipient"]  # fmt: skip
+            return verb, [a.head for a in frame.args
+                          if a.kind == fr.PARTICIPANT and a.role != "recipient"]  # fmt: skip
         if frame.kind == fr.LIGHT:  # "take a majority stake in X", "take the firm private"
-            return [o for o in fr.objects(verb) if o.pos_ in {"NOUN", "PROPN"}]
+            return None, [o for o in fr.objects(verb) if o.pos_ in {"NOUN", "PROPN"}]
         nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in fr.VERBAL]
         if not nxt:
-            return []
+            return None, []
         verb = nxt[0]
-    return []
+    return None, []
+
+
+def _act(verb: Token | None, obj: Mention) -> Mention:
+    """The aim as the act, when the aim is no name: "hopes to revive its fortunes" ->
+    "revive its fortunes", not "its fortunes", which it does not hope for; "sought to
+    allay fears", not "fears"."""
+    if verb is None or not obj.text or obj.start < verb.idx or obj.label:
+        return obj  # a name stays the node it is: "wants to sign Ashley Cole" -> Cole
+    prt = fr.particle(verb)
+    act = f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+    return Mention(text=f"{act} {obj.text}", start=verb.idx, end=obj.end)
 
 
 def _infinitive(head: Token) -> Token | None:
@@ -51,13 +64,26 @@ def _infinitive(head: Token) -> Token | None:
     return None
 
 
-def _facts(ctx: Context, word: Token, agents: list[Token], aims: list[Token], *,
+def _refers(ctx: Context, noun: Token) -> bool:
+    """ "the company", "the bank": a description that resolution may turn into the name
+    it refers to, so it stays the aim on its own."""
+    w = ctx.lexicon.words
+    definite = any(c.dep_ == "det" and c.lower_ in w.anaphoric_determiners for c in noun.children)
+    lemma = noun.lemma_.lower()
+    named_kind = lemma in w.generic_organisation_nouns or bool(ctx.lexicon.classes.get(lemma))
+    return definite and named_kind
+
+
+def _facts(ctx: Context, word: Token, agents: list[Token],
+           aims: tuple[Token | None, list[Token]], *,
            negated: bool, modality: str, rule: str) -> Iterator[Fact]:  # fmt: skip
+    verb, objects = aims
     for a in agents:
         subj = sx.mention(a, keep_preps=False)
-        for o in aims if subj is not None else []:
+        for o in objects if subj is not None else []:
             obj = None if o.i == a.i else sx.mention(o)
             if obj is not None and obj.text:
+                obj = obj if _refers(ctx, o) else _act(verb, obj)
                 yield sx.make_fact(subj, word.lemma_.lower(), obj, word, negated=negated,
                                    modality_=modality, rule=rule)  # fmt: skip
 

@@ -49,9 +49,85 @@ def _named_initiative(ctx: Context, nf: fr.NounFrame) -> Iterator[Fact]:
             yield sx.make_fact(named, nf.prop, ag, noun, rule="named-" + nf.via)
 
 
+def _received_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
+    """ "Tait received praise from Robinson" -> (Robinson, praise, Tait): a receiving
+    verb's subject is the object of what the nominalisation's agent, after "from", does;
+    the verb's polarity and modality are the fact's ("did not receive praise")."""
+    lex = ctx.lexicon
+    spec = lex.nominalisations.get(noun.lower_) or lex.nominalisations.get(noun.lemma_.lower())
+    verb = noun.head
+    if (
+        spec is None
+        or noun.dep_ not in fr.OBJ
+        or verb.lemma_.lower() not in lex.words.receiving_verbs
+    ):
+        return
+    if fr.is_passive(verb) or any(c.dep_ == "poss" for c in noun.children):
+        return  # "received his praise": the possessor is the agent, read elsewhere
+    froms = lex.words.receiving_prepositions
+    givers = [o for h in (verb, noun) for p, o in fr.prep_objects(h)
+              if p.lower_ in froms and _names_someone(ctx, o)]  # fmt: skip
+    relation, typed = fr.nominal_relation(lex, spec.verb)
+    rule = "nominalisation-received" + ("" if typed else "-open")
+    for g in givers:
+        subj = sx.mention(g, keep_preps=False)
+        for r in fr.subjects(verb) if subj is not None else ():
+            obj = sx.mention(r, keep_preps=False)
+            if obj is not None and obj.text != subj.text:
+                yield sx.make_fact(subj, relation, obj, verb, negated=ctx.negated(verb),
+                                   modality_=ctx.modality(verb),
+                                   rule=rule)  # fmt: skip
+
+
+def _place_taken_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
+    """ "Rodgers took Mercury's place" -> (Rodgers, replace, Mercury): the idiom names
+    whom its subject replaces by the place's possessor."""
+    w, verb = ctx.lexicon.words, noun.head
+    if noun.lower_ not in w.taken_place_nouns or noun.dep_ not in fr.OBJ:
+        return
+    if verb.lemma_.lower() not in w.place_taking_verbs or fr.is_passive(verb):
+        return
+    relation, typed = fr.nominal_relation(ctx.lexicon, "replace")
+    for p in (c for c in noun.children if c.dep_ == "poss" and _names_someone(ctx, c)):
+        replaced = sx.mention(p, keep_preps=False)
+        for s in fr.subjects(verb) if replaced is not None else ():
+            subj = sx.mention(s, keep_preps=False)
+            if subj is not None and subj.text != replaced.text:
+                yield sx.make_fact(subj, relation, _without_possessive(replaced), verb,
+                                   negated=ctx.negated(verb), modality_=ctx.modality(verb),
+                                   rule="place-taken" + ("" if typed else "-open"))  # fmt: skip
+
+
+def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
+    """ "MCI agreed to a buyout by Verizon" -> (Verizon, acquires, MCI): a relation noun
+    whose agent a by-phrase names and whose object it leaves out is done to the subject
+    of the verb that consents to it; that verb's polarity and modality are the fact's."""
+    lex = ctx.lexicon
+    prop = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    gov = fr.governing_clause(noun) if prop and noun.pos_ == "NOUN" else None
+    if gov is None or gov[0].lemma_.lower() not in lex.words.consenting_verbs:
+        return
+    verb = gov[0]
+    if any(c.dep_ == "poss" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in lex.words.partner_prepositions for c in noun.children
+    ):
+        return  # "agreed to its takeover of X": the noun names its own object
+    for a in fr.by_agents(noun):
+        subj = sx.mention(a, keep_preps=False)
+        for p in fr.subjects(verb) if subj is not None else ():
+            obj = sx.mention(p, keep_preps=False)
+            if obj is not None and obj.text != subj.text:
+                yield sx.make_fact(subj, prop, obj, verb, negated=ctx.negated(verb),
+                                   modality_=ctx.modality(verb),
+                                   rule="consented")  # fmt: skip
+
+
 def nominal_facts(ctx: Context) -> Iterator[Fact]:
     """Facts from relation nouns and their possessors, by-phrases and complements."""
     for noun in ctx.tokens:
+        yield from _received_facts(ctx, noun)
+        yield from _place_taken_facts(ctx, noun)
+        yield from _consented_facts(ctx, noun)
         nf = fr.noun_frame(ctx.lexicon, noun)
         if nf is None:
             yield from _nominalisation_facts(ctx, noun)

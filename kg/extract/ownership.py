@@ -21,6 +21,8 @@ from .context import Context
 
 
 def _org_possessors(ctx: Context, tok: Token) -> list[Token]:
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "(":
+        return []  # "Standard & Poor's (S&P)": a name's short form, not a thing it owns
     return [c for c in tok.children if c.dep_ == "poss"
             and ctx.lexicon.ner_class.get(c.ent_type_) == terms.ORGANIZATION]  # fmt: skip
 

@@ -10,7 +10,8 @@ measures and so names the fact:
 - a preposition on the verb says which measure: "agreed to buy X for about $16bn" ->
   (buyer, buyFor, "about $16bn"), beside the clause's (buyer, acquires, X); "rose 2% to
   $81 a barrel" -> (crude, riseTo, "$81 a barrel"); a change of the verb's object is the
-  object's: "cut its rate by half a point to 2%" -> (rate, cutTo, "2%");
+  object's: "cut its rate by half a point to 2%" -> (bank, cutBy, "half a point") and
+  (rate, cutTo, "2%");
 - a counted subject of a passive: "at least 40 people were killed by a landslide" ->
   (landslide, kill, "at least 40 people"); with no agent, (people, killed, "at least 40");
 - a copula's measure by its kind: "its share price was 200p" -> (share price, amount,
@@ -287,20 +288,28 @@ def _prep_reading(
         typed = typed if ent.label_ in {MONEY, PERCENT} else "measure"
         return _Reading(gov, subjects, typed, ent.label_.lower())
     w = lex.words
+    obj = _participant(gov, lex)
     if prep in w.change_size_prepositions and not passive:
-        # "rose by 3%" is "rose 3%"; "the bank cut its rate by half a point": the
-        # clause fact keeps what was cut
-        return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")
-    obj = _participant(gov, lex) if levels_object else None
+        if obj is not None:  # "cut its overheads by 20%": the size of the cut, beside
+            # the clause's (X, cut, overheads)
+            name = sx.camel(_verb_name(gov, passive), prep)
+            return _Reading(gov, subjects, name, "change-of-object")
+        return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")  # "rose by 3%"
+    obj = obj if levels_object else None
     if obj is not None and prep in w.change_prepositions:
         subjects = [obj]  # "cut its rate to 2%", "slow growth to 2.8%": the object's level
     return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive), prep),
                     "prep-" + ent.label_.lower())  # fmt: skip
 
 
+_COMPARATIVE = {"JJR", "RBR"}
+
+
 def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     """A measure on an adverb or adjective of the verb: "were down 4%", "is 130cm tall"."""
     w = lex.words
+    if head.lemma_.lower() in w.multiplier_nouns:
+        return None  # "ten times higher", "ten times more": a ratio
     if head.dep_ in {"npadvmod", "advmod"} and head.head.lower_ in w.change_adverbs:
         adv = head.head
         if adv.head.pos_ in fr.VERBAL and adv.head.i != adv.i:
@@ -309,7 +318,8 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     # NER may take the adjective into the amount ("130cm tall")
     adj = head if head.pos_ == "ADJ" else head.head if head.dep_ == "npadvmod" else None
     if adj is not None and adj.pos_ == "ADJ" and adj.dep_ == "acomp" \
-            and adj.head.lemma_.lower() in w.copulas:  # fmt: skip
+            and adj.tag_ not in _COMPARATIVE and adj.head.lemma_.lower() in w.copulas:  # fmt: skip
+        # "ten times more than in 2003" compares; it measures nothing
         return _Reading(adj.head, fr.subjects(adj.head), adj.lemma_.lower(), "measure", False)
     return None
 
@@ -326,6 +336,8 @@ def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Readin
         return _Reading(verb, subjects, name, ent.label_.lower())
     if head.dep_ == "nsubjpass" and head.head.pos_ in fr.VERBAL:
         verb = head.head  # "at least 40 people were killed by a landslide"
+        if any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "the two firms are expected to seal a deal": raised, not counted
         agents = fr.agent(verb)
         if agents:
             return _Reading(verb, agents, verb.lemma_.lower(), "passive-count")
@@ -364,6 +376,8 @@ def _on_prep(
             return _Reading(gov.head, subjects, sx.camel(gov.lower_, name), "change"), True
         if gov.pos_ in fr.VERBAL:
             if hops:  # "faces a sentence of 85 years": the verb's own measure
+                if gov.lemma_.lower() in w.copulas:
+                    return None, True  # "are well above the average of $41": a yardstick
                 subjects, passive = _subjects(gov)
                 name = sx.camel(_verb_name(gov, passive))
                 return _Reading(gov, subjects, name, ent.label_.lower()), True
@@ -605,7 +619,8 @@ def _age(ctx: Context) -> Iterator[Fact]:
     persons = ctx.lexicon.labels_of(PERSON_CLASS)
     doc = ctx.doc
     for tok in ctx.tokens:
-        if not (tok.like_num and tok.text.isdigit() and 0 < int(tok.text) < 120):
+        ascii_number = tok.text.isascii() and tok.text.isdecimal()  # not "²"
+        if not (tok.like_num and ascii_number and 0 < int(tok.text) < 120):
             continue
         person = None
         nxt = doc[tok.i + 1 : tok.i + 5]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..datelines import dateline, seal
-from ..gazetteer import Gazetteer, Place, city_names, norm
+from ..gazetteer import Gazetteer, Place, city_names, names_us_state, norm
 from ..lexicon import Lexicon
 from ..model import Entity
 from ..names import fold, load_honorifics
@@ -240,11 +240,28 @@ class _NameGrouper:
             if short != full and (short in parts or (slip and short + "s" in parts)):
                 return dataclasses.replace(pref, rule="person:short-name")
         for full, nref in self.longer.items():
-            if full.split()[0] == short and short != full:
+            if full.split()[0] == short and short != full and not self._branch(full, short):
                 if place and (nref.type != terms.LOCATION or short in city_names()):
                     continue  # a city GeoNames knows is itself
                 return dataclasses.replace(nref, rule="prefix")
         return None
+
+    def _branch(self, full: str, short: str) -> bool:
+        """ "Yukos USA", "Ford Europe": the name with a place after it is a branch of
+        the organisation, not the organisation a short "Yukos" refers to; "Rover 25"
+        with a number is one of its models."""
+        rest = full[len(short) :].strip()
+        if not rest:
+            return False
+        if any(ch.isdigit() for ch in rest):
+            return True  # "Rover 25", "Airbus A350": a model, not its maker
+        w = self.lex.words
+        if self.longer[full].type == terms.ORGANIZATION:
+            # "Fiat Powertrain", "Sony Ericsson": a unit or a venture, unless the words
+            # added only say what kind of body it is ("Vornex Holdings", "Ford Motor")
+            return not set(rest.split()) <= w.organisation_name_words | w.organisation_designators
+        known = self.gaz.lookup(rest) is not None or names_us_state(rest)
+        return known or rest in self.lex.words.continents
 
     def _new(self, ent: Span, toks: list[Token], text: str) -> Ref:
         ner = self.lex.ner_class.get(ent.label_, terms.ENTITY)

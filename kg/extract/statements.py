@@ -51,6 +51,20 @@ def _denial(ctx: Context, r: Region) -> tuple[str, bool] | None:
     return None
 
 
+def _with_claim(ctx: Context, r: Region, fact: Fact) -> Fact:
+    """The evidence of a statement covers its words as well as its speaker: a quotation
+    that runs on after '"...," he said' is shown with the sentence that holds it."""
+    first = ctx.doc.char_span(r.start, r.start + 1, alignment_mode="expand")
+    last = ctx.doc.char_span(max(r.start, r.end - 1), r.end, alignment_mode="expand")
+    if first is None or last is None or not len(first) or not len(last):
+        return fact
+    start = min(fact.sent_start, sx.sentence_bounds(first[0])[0])
+    end = max(fact.sent_end, sx.sentence_bounds(last[-1])[1])
+    if (start, end) == (fact.sent_start, fact.sent_end):
+        return fact
+    return Fact(**{**fact.__dict__, "sent_start": start, "sent_end": end})
+
+
 def statement_facts(ctx: Context) -> Iterator[Fact]:
     """One statement per region and speaker."""
     seen: set[tuple[int, int, int]] = set()
@@ -69,4 +83,5 @@ def statement_facts(ctx: Context) -> Iterator[Fact]:
                                 rule="denial")  # fmt: skip
         else:
             fact = sx.make_fact(speaker, _predicate(ctx, r), text, r.speaker.head, rule=r.kind)
+        fact = _with_claim(ctx, r, fact)
         yield Fact(**{**fact.__dict__, "reporting_verb": r.verb, "lemma": r.verb})

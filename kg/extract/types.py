@@ -241,6 +241,34 @@ def _alias_facts(ctx: Context) -> Iterator[Fact]:
                                        modality_=ctx.modality(verb), rule=rule)  # fmt: skip
 
 
+def _description_types(ctx: Context) -> Iterator[Fact]:
+    """ "Acme makes soap. The Dutch chemicals company said ...": a definite description
+    of an organisation that describes it ("Dutch chemicals company", not a bare "the
+    company") types the organisation it refers to. The fact's subject is the
+    description itself: resolution gives it its referent, or drops it (a concept
+    subject) when the text named none."""
+    w, lex = ctx.lexicon.words, ctx.lexicon
+    for noun in ctx.tokens:
+        if noun.tag_ != "NN" or noun.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+            continue
+        lemma = noun.lemma_.lower()
+        if lex.classes.get(lemma) != terms.ORGANIZATION or noun.ent_type_:
+            continue
+        if lemma in w.state_institutions:
+            continue  # "the Kenyan government" stands for the state, it is no type of it
+        dets = [c for c in noun.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in w.definite_articles:
+            continue
+        kind = _described(noun)
+        if len(kind.text.split()) < 2 or any(
+            c.dep_ == "amod" and c.lower_ in w.description_stop_modifiers for c in noun.children
+        ):
+            continue  # "the company" says nothing; "the new company" is another one
+        subj = sx.mention(noun, keep_preps=False)
+        if subj is not None:
+            yield sx.make_fact(subj, terms.IS_A, kind, noun, rule="description")
+
+
 def copula_facts(ctx: Context) -> Iterator[Fact]:
     """isA facts from "X is a N", from appositions ("X, a N,", "X, the maker,", "the
     player, the Zeno,") and from a class noun before a name ("Car-maker X"). A title
@@ -263,6 +291,7 @@ def copula_facts(ctx: Context) -> Iterator[Fact]:
                 yield from _kind_modifiers(ctx, subj, kind)
     yield from _premodifier_types(ctx)
     yield from _alias_facts(ctx)
+    yield from _description_types(ctx)
 
 
 def _ranked_in_group(ctx: Context, noun: Token) -> list[Token]:

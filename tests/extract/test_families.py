@@ -29,6 +29,14 @@ NEGATIVE_VERBS = [
          only={"hasTiesWith"}),
     case("Oslo did not cut ties with Minsk.", {("Norway", "hasTiesWith", "Belarus", False)},
          only={"hasTiesWith"}),
+    # a preventing verb denies the act it keeps someone from, and that someone does it
+    case("Regulators blocked Orvik Bank from buying Telmar.",
+         {("Orvik Bank", "acquires", "Telmar", True)}, only={"acquires"}),
+    case("Norvale Capital was barred from buying Telmar.",
+         {("Norvale Capital", "acquires", "Telmar", True)}, only={"acquires"}),
+    case("Halden Oil sued to stop the government selling its refinery.",
+         {("government", "suppliesItem", "its refinery", True)},
+         only={"sells", "suppliesItem"}),
 ]  # fmt: skip
 
 NEGATIVE_PARTICLES = [
@@ -91,7 +99,7 @@ IRREALIS_COMPLEMENTS = [
          {("Juventus", "pay", "fine", False, "requested")}, only={"pay"}),
     case("Toyota hopes to sell hydrogen cars in China.",
          {("Toyota", "suppliesItem", "hydrogen cars", False, IRREALIS),
-          ("Toyota", "hope", "hydrogen cars", False, "asserted")}),
+          ("Toyota", "hope", "sell hydrogen cars", False, "asserted")}),
 ]  # fmt: skip
 
 CONDITIONALS_QUESTIONS = [

@@ -20,6 +20,8 @@ OWNERSHIP = [
     case("Britain's BAE Systems won the order."),
     case("Microsoft's Bill Gates spoke."),
     case("Tim Cook's Apple grew."),
+    # a short form in brackets after a possessive name is the name's, not owned
+    case("The rupee rose after Halvard & Finch's (H&F) raised its rating."),
 ]  # fmt: skip
 
 

@@ -256,8 +256,19 @@ QUANTITY = [
          {("Nordic crude", "rise", "3%", False),
           ("Nordic crude", "riseTo", "$81 a barrel", False)}),
     case("The Riksbank cut its main rate by half a percentage point to 2%.",
-         {("Riksbank", "cut", "half a percentage point", False),
+         {("Riksbank", "cutBy", "half a percentage point", False),
           ("its main rate", "cutTo", "2%", False)}),
+    # the size of a change made to an object, in its own slot (the clause keeps the
+    # object: Velmar Foods reduce overheads)
+    case("Velmar Foods reduced its overheads by 20%.",
+         {("Velmar Foods", "reduceBy", "20%", False)}),
+    case("Velmar Foods grew by 20%.", {("Velmar Foods", "grow", "20%", False)}),
+    # a comparison or a yardstick measures nothing the sentence names
+    case("Velmar's profits were ten times higher than in 2003."),
+    case("Fuel prices are now well above the average of $41."),
+    case("The two firms are expected to seal the deal on Monday."),
+    # the noun an infinitive complements is not who does it: no date for "plan"
+    case("A plan to raise new money in 2003 cut the stake of Velmar Foods."),
     case("Its main rate was cut to 2%.", {("Its main rate", "cutTo", "2%", False)}),
     case("Cutting its main rate to 2%, the bank surprised markets.",
          {("its main rate", "cutTo", "2%", False)}),
