@@ -337,7 +337,9 @@ class _Resolver:
         if len(words) == 1 and root.tag_ == "NNPS":
             return False  # "Ministers pointed to ..."
         return bool(words) and all(
-            t.text[0].isupper() and not {t.lower_, t.lemma_.lower()} & stop for t in words
+            t.text[0].isupper()
+            and not {t.lower_, t.lemma_.lower(), t.lower_.removesuffix("s")} & stop
+            for t in words
         )
 
     def mention(self, m: Mention, fact: Fact) -> Mention | None:
@@ -843,11 +845,31 @@ class _Resolver:
             sref = self.refs.titles.get(norm(text_of(clean(span))))
         return None if sref is None else self.refs.affiliation.get(sref.key, sref)
 
+    def _reason_patient(self, tok: Token) -> Token | None:
+        """ "was awarded to X by Y for its campaign", "fined the bank for its failure":
+        the "its" of a reason is the patient's (the recipient, else the object, else the
+        passive subject), not the agent's nearer name."""
+        noun, w = tok.head, self.lex.words
+        prep = noun.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj" or prep.lower_ not in w.reason_prepositions:
+            return None
+        verb = prep.head
+        if verb.pos_ not in fr.VERBAL or prep.dep_ != "prep":
+            return None
+        recipients = [o for p, o in fr.prep_objects(verb) if p.lower_ in w.recipient_prepositions]
+        found = recipients or fr.objects(verb) or [
+            c for c in verb.children if c.dep_ in fr.PASS_SUBJ
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 and found[0].pos_ == "PROPN" else None
+
     def _thing(self, tok: Token) -> Ref | None:
         """it/its: the nearest thing before in the sentence ("X promises to support Y in
         its standoff"), else the subject of the previous sentence, if it named a thing."""
         refs, doc = self.refs, self.doc
         sent = tok.sent
+        patient = self._reason_patient(tok)
+        if patient is not None:
+            return refs.by_token.get(patient.i)  # no name there: no guess
         if tok.dep_ == "poss":
             for i in range(tok.i - 1, sent.start - 1, -1):
                 ref = refs.by_token.get(i)

@@ -76,6 +76,13 @@ PARTICIPLES = [
          {("Oda Kinnunen", "wins", "Selma Prize", False),
           ("Helsinki Book Foundation", "award", "Selma Prize", False),
           ("Helsinki Book Foundation", "award", "Oda Kinnunen", False)}),
+    # "its" of the reason is the recipient's, not the nearer agent's; with no name there,
+    # no guess
+    case("The Selma Prize was awarded to Halden Books by the Nordic Council for its "
+         "campaign against censorship.",
+         {("Halden Books", "campaignAgainst", "censorship", False)}, only={"campaignAgainst"}),
+    case("Norway praised Chile for its campaign against mining.",
+         {("Norway", "praise", "Chile", False), ("Chile", "campaignAgainst", "mining", False)}),
     # an event hosted in a place is there; its host is not ("Estonia in Tartu")
     case("The Baltic Games, hosted by Estonia in Tartu, drew 40,000 visitors.",
          {("Baltic Games", "hostIn", "Tartu", False), ("Estonia", "host", "Baltic Games", False),
