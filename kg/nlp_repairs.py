@@ -97,6 +97,7 @@ def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
     join_modifying_names(doc)
     join_national_organisations(doc)
+    join_place_named_companies(doc)
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
     extend_names_left(doc)
@@ -389,6 +390,63 @@ def join_national_organisations(doc: Doc) -> None:
             changed = True
     if changed:
         doc.ents = [e for i, e in enumerate(ents) if i not in drop]
+
+
+def _company_with_place(doc: Doc, e: Span, nxt: Span | None, w) -> Span | None:
+    """The company a place's name is part of: "UK Coal" (a place and a one-word
+    organisation it modifies), "Air China" (an untagged capitalised word before a
+    place, modifying it). Not an institution ("US Treasury") nor a title."""
+    if e.label_ != "GPE":
+        return None
+    if (
+        nxt is not None
+        and nxt.start == e.end
+        and nxt.label_ == "ORG"
+        and len(nxt) == 1
+        and e.root.dep_ == "compound"
+        and e.root.head.i == nxt.root.i
+        and nxt.root.lower_ not in w.national_institution_words | w.title_words
+        and nxt.root.lemma_.lower() not in w.state_institutions
+    ):
+        return Span(doc, e.start, nxt.end, label="ORG")
+    t = doc[e.start - 1] if e.start > 0 else None
+    if (
+        t is not None
+        and len(e) == 1
+        and t.pos_ == "PROPN"
+        and t.is_title
+        and not t.ent_type_
+        and t.dep_ == "compound"
+        and t.head.i == e.root.i
+        and t.i != t.sent.start
+        and t.lower_ not in w.title_words
+    ):
+        return Span(doc, t.i, e.end, label="ORG")
+    return None
+
+
+def join_place_named_companies(doc: Doc) -> None:
+    """ "UK Coal said", "sell planes to Air China": the model splits a company named
+    with a place into the place and the rest; the whole is one organisation's name."""
+    w = load_words()
+    ents = list(doc.ents)
+    out: list[Span] = []
+    k = 0
+    while k < len(ents):
+        e, nxt = ents[k], ents[k + 1] if k + 1 < len(ents) else None
+        joined = _company_with_place(doc, e, nxt, w)
+        if joined is None:
+            out.append(e)
+        elif joined.end > e.end:
+            out.append(joined)
+            k += 1  # the organisation part is inside the joined name
+        elif out and out[-1].end > joined.start:
+            out.append(e)  # the word before is another name's already
+        else:
+            out.append(joined)
+        k += 1
+    if out != ents:
+        doc.ents = out
 
 
 def _name_tail(doc: Doc, end: int) -> int:

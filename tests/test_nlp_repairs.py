@@ -255,3 +255,33 @@ def test_a_name_hung_beside_the_noun_it_names_is_its_apposition(nlp):
     reattach_names_after_nouns(doc)
     assert (doc[7].head.text, doc[7].dep_) == ("counterpart", "appos")
     assert (doc[1].head.text, doc[1].dep_) == ("met", "nsubj")  # the subject stays
+
+
+def _parsed(nlp, words, heads, deps, pos, ents):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_company_named_with_a_place_is_one_name(nlp):
+    """ "UK Coal said", "sold jets to Air China": the model's split (a place and a
+    one-word organisation, or an untagged word before a place) is joined into one
+    organisation; an institution stays the place's ("US Treasury")."""
+    from kg.nlp_repairs import join_place_named_companies
+
+    doc = _parsed(nlp, ["Kenya", "Coal", "said", "so"], [1, 2, 2, 2],
+                  ["compound", "nsubj", "ROOT", "advmod"], ["PROPN", "PROPN", "VERB", "ADV"],
+                  ["B-GPE", "B-ORG", "O", "O"])  # fmt: skip
+    join_place_named_companies(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kenya Coal", "ORG")]
+    doc = _parsed(nlp, ["Jets", "went", "to", "Air", "Kenya"], [1, 1, 1, 4, 2],
+                  ["nsubj", "ROOT", "prep", "compound", "pobj"],
+                  ["NOUN", "VERB", "ADP", "PROPN", "PROPN"],
+                  ["O", "O", "O", "O", "B-GPE"])  # fmt: skip
+    join_place_named_companies(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Air Kenya", "ORG")]
+    doc = _parsed(nlp, ["Kenya", "Treasury", "said", "so"], [1, 2, 2, 2],
+                  ["compound", "nsubj", "ROOT", "advmod"], ["PROPN", "PROPN", "VERB", "ADV"],
+                  ["B-GPE", "B-ORG", "O", "O"])  # fmt: skip
+    join_place_named_companies(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "GPE"), ("Treasury", "ORG")]

@@ -217,7 +217,9 @@ def _text(toks: list[Token]) -> str:
     if not toks:
         return ""
     text = " ".join(toks[0].doc[toks[0].i : toks[-1].i + 1].text.split())
-    return text[:-1] if text.endswith(".") and toks[-1].is_sent_end else text
+    # a value never ends a sentence of its own: "a fine of $16m. Gen X ..." (a full
+    # stop the sentence splitter missed, taken into "m.")
+    return text[:-1] if text.endswith(".") else text
 
 
 def _single(ent: Span, lex: Lexicon) -> bool:
