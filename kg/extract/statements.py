@@ -54,8 +54,15 @@ def _denial(ctx: Context, r: Region) -> tuple[str, bool] | None:
 def _with_claim(ctx: Context, r: Region, fact: Fact) -> Fact:
     """The evidence of a statement covers its words as well as its speaker: a quotation
     that runs on after '"...," he said' is shown with the sentence that holds it."""
-    first = ctx.doc.char_span(r.start, r.start + 1, alignment_mode="expand")
-    last = ctx.doc.char_span(max(r.start, r.end - 1), r.end, alignment_mode="expand")
+    text, start, end = ctx.text, r.start, r.end
+    while start < end and (text[start].isspace() or text[start] in '"\u201c\u201d'):
+        start += 1  # a region may open on the space or mark before its words
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '"\u201c\u201d'):
+        end -= 1
+    if start == end:
+        return fact
+    first = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    last = ctx.doc.char_span(end - 1, end, alignment_mode="expand")
     if first is None or last is None or not len(first) or not len(last):
         return fact
     start = min(fact.sent_start, sx.sentence_bounds(first[0])[0])

@@ -163,3 +163,14 @@ def test_a_statement_shows_the_sentence_that_holds_its_words(raw_facts_of):
             '"Shoppers held back over the holidays," said Pavla Renner. '
             '"However, the wider economy is still healthy."',
     }  # fmt: skip
+
+
+def test_a_reopened_quotation_is_evidenced_with_its_speaker(raw_facts_of):
+    text = (
+        '"It is a balanced recovery," said Pavla Renner. "In 2004, growth was driven by '
+        'spending. "But we expect growth to slow in 2005."'
+    )
+    said = {f.object_text: text[f.sent_start : f.sent_end]
+            for f in raw_facts_of(text, extractors=["statement"])}  # fmt: skip
+    assert said["In 2004, growth was driven by spending"].startswith('"It is a balanced')
+    assert said["In 2004, growth was driven by spending"].endswith("by spending.")
