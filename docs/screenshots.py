@@ -24,7 +24,8 @@ DOCS = Path(__file__).resolve().parent
 GRAPH = {"x": 0, "y": 0, "width": 1020, "height": 600}
 SETTLED = "() => new Promise(r => setTimeout(r, 1500))"
 MOST_CONNECTED = """() => { const orgs = kgData.nodes.filter(n => n.group === 'Organization');
-  const by = (a, b) => (b.degree || 0) - (a.degree || 0) || String(a.id).localeCompare(String(b.id));
+  const by = (a, b) => (b.degree || 0) - (a.degree || 0)
+    || String(a.id).localeCompare(String(b.id));
   orgs.sort(by);
   return orgs.length ? orgs[0].id : null; }"""
 
