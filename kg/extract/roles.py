@@ -368,6 +368,12 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
         referring = [owner] if owner is not None else referring
         mentions += [_affiliation_mention(t) for t in referring[:1]
                      if _refers_to_organisation(t, lex)]  # fmt: skip
+    if has_title and not mentions:
+        # "Labour hit back, with election coordinator X accusing ...": the clause's body
+        outside = title[-1].lemma_.lower() in lex.words.commentator_titles
+        mentions += (
+            [] if outside else [_affiliation_mention(b) for b in _with_clause_body(ent.root, lex)]
+        )
     officer = sx.phrase_text(title).lower() in lex.words.company_officer_titles
     if has_title and not mentions and not past and officer:
         head = title[-1]
@@ -411,6 +417,23 @@ def _pobj_names(o: Token, labels: frozenset[str]) -> list[Token]:
     if o.ent_type_ in labels:
         return [o]
     return [c for c in o.children if c.dep_ == "compound" and c.ent_type_ in labels][:1]
+
+
+def _with_clause_body(person: Token, lex: Lexicon) -> list[Token]:
+    """The organisation a "with" clause hangs on, when a titled person does its act: "The
+    party launched its platform, with leader X saying ..." -> the party."""
+    act = person.head
+    if person.dep_ != "nsubj" or act.tag_ != "VBG" or act.dep_ not in {"pcomp", "advcl"}:
+        return []
+    prep = act.head
+    if act.dep_ == "pcomp" and prep.lower_ not in lex.words.accompanying_prepositions:
+        return []
+    verb = prep.head if act.dep_ == "pcomp" else prep
+    if verb.pos_ not in fr.VERBAL:
+        return []
+    bodies = [s for s in fr.subjects(verb)
+              if lex.ner_class.get(s.ent_type_) in {terms.ORGANIZATION, terms.GROUP}]  # fmt: skip
+    return bodies[:1]
 
 
 def _refers_to_organisation(tok: Token, lex: Lexicon) -> bool:

@@ -6,6 +6,16 @@ import pytest
 from tests.conftest import case, rows, triples
 
 ROLE = [
+    # a titled person in a "with" clause acts for the clause's organisation
+    case("The Green Party launched its platform, with leader Tomas Ekval saying it was ready.",
+         {("Tomas Ekval", "holdsPosition", "leader", False),
+          ("Tomas Ekval", "affiliatedWith", "Green Party", False)}),
+    case("The Liberal Democrats launched a plan, with leader Tomas Ekval saying it was fair.",
+         {("Tomas Ekval", "holdsPosition", "leader", False),
+          ("Tomas Ekval", "affiliatedWith", "Liberal Democrats", False)}),
+    # ... not one who comments from outside
+    case("Vornex grew, with analyst Tomas Ekval saying demand was strong.",
+         {("Tomas Ekval", "holdsPosition", "analyst", False)}),
     # a title before the name, with a demonym or an organisation in it
     case("Swedish Prime Minister Ulf Kristersson arrived in Oslo.",
          {("Ulf Kristersson", "holdsPosition", "Prime Minister", False),
