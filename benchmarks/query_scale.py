@@ -199,13 +199,15 @@ def memory_times(source: Path, disk) -> dict:
             t_json = timed(lambda q=q: mem.query(q, use_default_graph_as_union=True)
                            .serialize(format=ox.QueryResultsFormat.JSON))  # fmt: skip
             t_serve = timed(lambda q=q: _post(url, q))
-            row = {"query": name, "memory_rows_ms": round(t_rows * 1000, 1),
+            n_rows = len(json.loads(_post(url, q))["results"]["bindings"])
+            row = {"query": name, "rows": n_rows, "memory_rows_ms": round(t_rows * 1000, 1),
                    "memory_json_ms": round(t_json * 1000, 1),
                    "serve_memory_ms": round(t_serve * 1000, 1),
                    "ratio_to_json": round(t_serve / t_json, 2),
                    "ratio_to_rows": round(t_serve / t_rows, 2)}  # fmt: skip
             out["queries"].append(row)
-            print(f"{name:18} in memory {t_rows * 1000:8.1f} ms (JSON {t_json * 1000:8.1f} ms)"
+            print(f"{name:18} {n_rows:7,} rows  in memory {t_rows * 1000:8.1f} ms"
+                  f" (JSON {t_json * 1000:8.1f} ms)"
                   f"  kg serve --memory {t_serve * 1000:8.1f} ms  x{row['ratio_to_json']}"
                   f" (x{row['ratio_to_rows']} of rows alone)", flush=True)  # fmt: skip
     finally:
