@@ -22,10 +22,10 @@ from kg.query import QUERIES, load_graph, load_source, query_source
 
 pytestmark = pytest.mark.slow  # builds with spaCy, a store on disk, starts kg serve
 
-# two articles that share entities, concepts ("frigates", "tariffs") and an open relation
+# two articles that share entities, concepts ("unions", "tariffs") and an open relation
 # ("criticise"): with labels copied into each article's graph they gave duplicate rows
 A = ("Chile backs Peru\n\nChile sells Peru two frigates. Chile does not recognize the vote, "
-     "Chilean President Gabriel Boric said. Farmers criticised the tariffs.")  # fmt: skip
+     "Chilean President Gabriel Boric said. Unions criticised the tariffs.")  # fmt: skip
 B = ("Bolivia and Chile\n\nBolivia supports Chile. Chile does not sell frigates to Peru. "
      "Unions criticised the tariffs.")  # fmt: skip
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -61,7 +61,7 @@ def test_a_label_is_stated_in_one_graph_only(built):
         assert not copied, f"{name}: labels in several graphs: {list(copied.items())[:3]}"
         shared = {k[0] for k, (g,) in where.items() if g in SHARED}
         # what both articles use is among them (so this test would see copies)
-        assert "https://w3id.org/kg-news/concept/frigates" in shared, name
+        assert "https://w3id.org/kg-news/concept/tariffs" in shared, name
         assert "https://w3id.org/kg-news/relation/criticise" in shared, name
         assert all(g in SHARED for (s, _), (g,) in where.items()
                    if "/concept/" in s or "/relation/" in s), name  # fmt: skip
