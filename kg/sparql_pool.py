@@ -6,9 +6,9 @@ starve the endpoint. A query runs in a worker process instead; when it outlives 
 timeout the worker is killed, which frees both, and a fresh worker takes its place.
 
 Each worker opens the store read-only (RocksDB allows that beside the server), or loads
-the N-Quads of a served file into memory, and writes the results with Oxigraph's own
-serialisers, so a worker imports neither rdflib nor spaCy and starts in a fraction of a
-second.
+the N-Quads of a served file (or of a store, with ``kg serve --memory``) into memory,
+and writes the results with Oxigraph's own serialisers, so a worker imports neither
+rdflib nor spaCy and starts in a fraction of a second.
 """
 
 from __future__ import annotations
