@@ -14,10 +14,10 @@ import re
 import warnings
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from .errors import GraphFileError, QueryError
-from .rdf import bind_prefixes
+from .rdf import PREFIXES, bind_prefixes
 
 FORMATS = {
     ".ttl": "turtle",
@@ -96,12 +96,15 @@ def load_union(path: str | Path) -> Graph:
 
 
 def query_source(source, query: str, bindings: dict | None = None):
-    """run_query on a graph, or on a store with Oxigraph's engine."""
+    """run_query on a graph, or on a store with Oxigraph's engine. A bound value is read
+    the same way on both (``binding_term``): ``--bind p=kg:supplies`` binds the
+    property on a store as it does on a file, not the string "kg:supplies"."""
     if isinstance(source, Graph):
         return run_query(source, query, bindings)
     from .store import select
 
-    return select(source, query, bindings)
+    terms = {k: binding_term(v, _STORE_PREFIXES) for k, v in (bindings or {}).items()}
+    return select(source, query, terms)
 
 
 def load_dataset(path: str | Path) -> Dataset:
@@ -211,17 +214,25 @@ def run_query(graph: Graph, query: str, bindings: dict | None = None):
 
 def _term(graph: Graph, value: object) -> Literal | URIRef:
     """A bound value: <IRI>, prefix:name (a prefix the graph declares), else a literal."""
+    return binding_term(value, dict(graph.namespaces()))
+
+
+def binding_term(value: object, namespaces: dict) -> Literal | URIRef:
+    """A bound value: <IRI>, prefix:name (one of ``namespaces``), else a literal."""
     if isinstance(value, Literal | URIRef):
         return value
     text = str(value)
     if text.startswith("<") and text.endswith(">"):
         return URIRef(text[1:-1])
     prefix, sep, local = text.partition(":")
-    if sep and local and not local.startswith("//"):
-        for p, ns in graph.namespaces():
-            if p == prefix:
-                return URIRef(str(ns) + local)
+    if sep and local and not local.startswith("//") and prefix in namespaces:
+        return URIRef(str(namespaces[prefix]) + local)
     return Literal(text)
+
+
+# a store keeps no prefixes: kg's own (those its exports declare) are the ones a binding
+# may use, as in a file kg wrote
+_STORE_PREFIXES = {**PREFIXES, "rdf": RDF, "rdfs": RDFS}
 
 
 def term_text(term: object) -> str:

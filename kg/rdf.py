@@ -8,6 +8,11 @@ simple queries; a negated one never is.
 
 Graphs: one named graph per article (its statements, plain triples and metadata),
 ``graph/entities`` (one node per entity, shared by all articles), ``graph/ontology``.
+What articles share is stated once, in a shared graph, not copied into each article's:
+a concept's class and label go to ``graph/entities``, an open relation's declaration to
+``graph/ontology``. (Copied, the union of all graphs gave a query one row per copy:
+``concept/president`` was labelled in 162 article graphs.) Quads are a set, so every
+article restating them adds nothing, whichever path builds the graph.
 """
 
 from __future__ import annotations
@@ -268,6 +273,7 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     art_iri = article_iri(art.id)
     lex = load_lexicon()
     g = ds.graph(art_iri)
+    shared_entities, shared_ontology = ds.graph(ENTITIES_GRAPH), ds.graph(ONTOLOGY_GRAPH)
     g.add((art_iri, T.type, T.Article))
     g.add((art_iri, DCTERMS.identifier, Literal(art.id)))
     if art.title:
@@ -340,15 +346,15 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
             g.add((st, T.eventDateText, Literal(fact.event_date_text)))
         if not fact.negated and isinstance(o_node, URIRef):
             g.add((s_iri, p_iri, o_node))
-        # concepts (unnamed things) live with the article that names them
+        # concepts (unnamed things) are stated once, beside the named entities
         for m in (fact.subject, fact.obj, fact.attributed_to):
             if isinstance(m, Mention) and m.key and m.key.startswith(("concept:", "position:")):
                 c = entity_iri(m.key)
-                g.add((c, T.type, T.Position if m.key.startswith("position:")
-                       else T.Concept))  # fmt: skip
+                shared_entities.add((c, T.type, T.Position if m.key.startswith("position:")
+                                     else T.Concept))  # fmt: skip
                 if m.key.startswith("concept:") and concept_is_agent(m.text, lex):
-                    g.add((c, T.type, T.Agent))  # "the army": fits relations of actors
-                g.add((c, T.label, Literal(m.text)))
+                    shared_entities.add((c, T.type, T.Agent))  # "the army": an actor
+                shared_entities.add((c, T.label, Literal(m.text)))
     # how often each entity is mentioned here: kept with the article, so that replacing
     # the article replaces its counts (the total is a SUM over article graphs)
     for ent in result.entities:
@@ -357,11 +363,11 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         g.add((m, T.entity, entity_iri(ent.key)))
         g.add((m, T.mentionCount, Literal(ent.mentions)))
         g.add((m, T.wasDerivedFrom, art_iri))
-    for name, literal in sorted(open_props):
+    for name, literal in sorted(open_props):  # declared once, with the ontology
         p = predicate_iri(name)
-        g.add((p, T.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
-        g.add((p, T.subPropertyOf, T.relatedTo))
-        g.add((p, T.label, Literal(name)))
+        shared_ontology.add((p, T.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
+        shared_ontology.add((p, T.subPropertyOf, T.relatedTo))
+        shared_ontology.add((p, T.label, Literal(name)))
     return art_iri
 
 
@@ -462,8 +468,9 @@ def _n3(term: URIRef) -> str:
 
 
 def article_nquads(result: ArticleResult) -> str:
-    """One article's named graph as sorted N-Quads: the same lines it has in the whole
-    dataset's N-Quads, so graphs rendered apart can be concatenated and merged."""
+    """One article's named graph, and what it adds to the shared graphs (its concepts and
+    open relations), as sorted N-Quads: the same lines it has in the whole dataset's
+    N-Quads, so graphs rendered apart can be concatenated and merged."""
     out = _QuadLines()
     add_article(out, result)  # type: ignore[arg-type]
     # rdflib's serializer encodes with errors="replace" (a lone surrogate becomes "?")

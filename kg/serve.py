@@ -12,6 +12,9 @@ queries go to worker processes that open the store read-only (``sparql_pool``), 
 HTML page is made from the store in the background. A query that outlives the timeout
 gets 503 and its worker is killed, so runaway queries cannot pile up; each client may
 have ``PER_CLIENT`` queries running at once (429 beyond).
+
+With ``--memory`` a store's quads are written out and loaded into each worker's memory
+(listings several times faster than on disk), and the load time is reported.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
+import time
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable
@@ -207,28 +211,50 @@ def _file_as_nquads(path: Path, folder: str) -> Path:
     return out
 
 
+def _store_as_nquads(path: Path, out: Path) -> None:
+    """A store's quads as N-Quads, for the workers to load into memory (Oxigraph writes
+    them itself: no Python object per quad; 11 s for the full corpus's 1.7 M quads)."""
+    import pyoxigraph as ox
+
+    from .store import open_store
+
+    open_store(path, read_only=True).dump(str(out), format=ox.RdfFormat.N_QUADS)
+
+
 def serve(path: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
           timeout: float = 10.0, ready: threading.Event | None = None,
           on_ready: Callable[[str], None] | None = None,
-          workers: int = WORKERS) -> None:  # fmt: skip
+          workers: int = WORKERS, memory: bool = False,
+          on_loaded: Callable[[float], None] | None = None) -> None:  # fmt: skip
     """Serve a graph file or store until interrupted. The socket is bound first; once a
-    query worker answers, ``on_ready`` gets the endpoint's URL and ``ready`` is set."""
+    query worker answers, ``on_ready`` gets the endpoint's URL and ``ready`` is set.
+
+    With ``memory``, each worker holds a store's quads in memory: on disk a query pays a
+    RocksDB seek per triple pattern and row (~20 µs), in memory ~5 µs, so listings of
+    10^4 rows answer several times faster, for the load at start-up (``on_loaded`` gets
+    its seconds). A graph file is always served from memory."""
     from .store import is_store
 
     path = Path(path)
     ready = ready if ready is not None else threading.Event()
     httpd = ThreadingHTTPServer((host, port), BaseHTTPRequestHandler)  # bound: port is ours
     httpd.daemon_threads = True
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
-        if is_store(path):
+        if is_store(path) and not memory:
             pool = QueryPool(path, size=workers)
+        elif is_store(path):  # the store is written out in the background, then loaded
+            nquads = Path(tmp) / "graph.nq"
+            pool = QueryPool(nquads, in_memory=True, size=workers,
+                             prepare=lambda: _store_as_nquads(path, nquads))  # fmt: skip
         else:
             pool = QueryPool(_file_as_nquads(path, tmp), in_memory=True, size=workers)
+        loaded = on_loaded if memory else None
         try:
             page = Page(_page_maker(path, f"kg: {path.name}"))
             httpd.RequestHandlerClass = make_handler(pool, page, timeout)
-            threading.Thread(target=_announce, args=(pool, httpd, ready, on_ready),
-                             daemon=True).start()  # fmt: skip
+            threading.Thread(target=_announce, args=(pool, httpd, ready, on_ready, loaded,
+                                                     started), daemon=True).start()  # fmt: skip
             httpd.serve_forever()
         finally:
             httpd.server_close()
@@ -238,13 +264,18 @@ def serve(path: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
 
 
 def _announce(pool: QueryPool, httpd: ThreadingHTTPServer, ready: threading.Event,
-              on_ready: Callable[[str], None] | None) -> None:  # fmt: skip
-    """Say where the endpoint is once it can answer a query."""
+              on_ready: Callable[[str], None] | None,
+              on_loaded: Callable[[float], None] | None = None,
+              started: float = 0.0) -> None:  # fmt: skip
+    """Say where the endpoint is once it can answer a query (and, for a store loaded into
+    memory, how long the load took: start-up until the first worker held the quads)."""
     while not pool.wait_ready(1.0):
         if pool.error:
             log.error("no query worker could start: %s", pool.error)
             httpd.shutdown()
             return
+    if on_loaded is not None:
+        on_loaded(time.monotonic() - started)
     host, port = httpd.server_address[:2]
     if on_ready is not None:
         on_ready(f"http://{host}:{port}/")

@@ -127,9 +127,11 @@ def test_neo4j_csv_headers(out):
     assert "CREATE CONSTRAINT" in cypher and "LOAD CSV WITH HEADERS" in cypher
 
 
-def _sparql_rows(graph_path: Path, query_file: str) -> set[tuple[str, ...]]:
+def _sparql_rows(graph_path: Path, query_file: str, columns: int = 99) -> set[tuple[str, ...]]:
+    """The query's rows as strings, cut to their first ``columns`` (negated.rq ends with
+    the statement's IRI, which the property graph does not name a column for)."""
     _, rows = run_query(load_graph(graph_path), (QUERIES / query_file).read_text(encoding="utf-8"))
-    return {tuple(str(v) for v in r) for r in rows}
+    return {tuple(str(v) for v in r[:columns]) for r in rows}
 
 
 def test_kuzu_imports_the_csvs_and_answers_like_sparql(out, tmp_path):
@@ -157,7 +159,7 @@ def test_kuzu_imports_the_csvs_and_answers_like_sparql(out, tmp_path):
     assert supplies and supplies == _sparql_rows(out / "graph.ttl", "supplies.rq")
     negated = cypher("MATCH (a:Node)-[f:Fact]->(b:Node) WHERE f.negated "
                      "RETURN a.name, f.type, b.name, f.evidence")  # fmt: skip
-    assert negated and negated == _sparql_rows(out / "graph.ttl", "negated.rq")
+    assert negated and negated == _sparql_rows(out / "graph.ttl", "negated.rq", 4)
 
 
 def _free_port() -> int:
