@@ -290,7 +290,7 @@ def _prep_reading(
         typed = typed if ent.label_ in {MONEY, PERCENT} else "measure"
         return _Reading(gov, subjects, typed, ent.label_.lower())
     w = lex.words
-    obj = _participant(gov, lex)
+    obj = None if gov.lemma_.lower() in w.intransitive_change_verbs else _participant(gov, lex)
     if prep in w.change_size_prepositions and not passive:
         if obj is not None:  # "cut its overheads by 20%": the size of the cut, beside
             # the clause's (X, cut, overheads)
