@@ -211,10 +211,32 @@ def role_facts(ctx: Context) -> Iterator[Fact]:
         person = Mention(text=sx.phrase_text(toks), start=ent.start_char,
                          end=toks[-1].idx + len(toks[-1]), label=ent.label_)  # fmt: skip
         yield from _premodifier_roles(ent, person, lex)
+        yield from _title_read_as_verb(ent, person, lex)
         yield from _apposition_roles(ctx, ent, person)
         yield from _of_name(ent, person, lex)
         yield from _whose(ent, person, lex)
         yield from _owned(ent, person, lex)
+
+
+def _title_read_as_verb(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
+    """ "France defender Gallas and ...": a one-word title between a team's or a
+    country's name and a person's that the parser took for a verb is still a title."""
+    doc = ent.doc
+    if ent.start < 2:
+        return
+    title, team = doc[ent.start - 1], doc[ent.start - 2]
+    if title.pos_ != "VERB" or title.lower_ not in lex.words.title_words or not team.ent_type_:
+        return
+    if lex.ner_class.get(team.ent_type_) not in {terms.ORGANIZATION, terms.LOCATION, terms.COUNTRY}:
+        return
+    name = sx.ent_span(team)
+    if name is None or name.end != title.i or name.sent != ent.sent:
+        return
+    pos = Mention(text=title.text, start=title.idx, end=title.idx + len(title), label=POSITION)
+    yield sx.make_fact(person, terms.HOLDS_POSITION, pos, ent.root, rule="title-as-verb")
+    affil = _affiliation_mention(name.root)
+    if affil is not None:
+        yield sx.make_fact(person, terms.AFFILIATED_WITH, affil, ent.root, rule="title-as-verb")
 
 
 def _owned(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
