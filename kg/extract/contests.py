@@ -171,8 +171,10 @@ def _noun_results(ctx: Context) -> Iterator[Fact]:
             if lemma not in nouns:
                 continue
             opponents = _opponents(ctx, noun, preps) or _stranded_opponents(ctx, noun, preps)
-            agents, modal = _result_agents(ctx, noun) if opponents else ([], None)
             score = _score_before(noun.doc, noun)
+            # "Chelsea's 1-0 defeat at St James' Park": a score is a result with no
+            # opponent named
+            agents, modal = _result_agents(ctx, noun) if opponents or score else ([], None)
             for a in agents:
                 yield from _side_facts(ctx, a, prop, opponents, score, noun, modal, "result-noun")
 

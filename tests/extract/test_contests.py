@@ -17,6 +17,9 @@ CONTEST = [
          {("Danes", "beats", "Norway", False), ("Danes", "beats", "Sweden", False)}),
     case("Finland slumped to a heavy defeat against Iceland.",
          {("Finland", "lostTo", "Iceland", False)}),
+    # ... and a score is a result even with no opponent named
+    case("Two players were hurt in Denmark's 1-0 defeat at Wembley.",
+         {("Denmark", "score", "1-0", False)}),
     # a fixture: "play" anywhere, "face" and "meet" in a sentence about a match
     case("Norway will play Iceland on Sunday.", {("Norway", "playsAgainst", "Iceland", False)}),
     case("Norway face Denmark in the World Cup final.",
