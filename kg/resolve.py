@@ -102,6 +102,7 @@ class _Resolver:
     _labels: dict[str, set[str]] | None = None
     # person key -> the keys of every organisation and country the article ties them to
     _affiliated: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+    _affiliates: dict[str, Ref] = dataclasses.field(default_factory=dict)  # key -> the org
 
     def learn_roles(self, facts: list[Fact]) -> None:
         """Titles and affiliations the article gives people, for "the Foreign Minister"
@@ -119,6 +120,7 @@ class _Resolver:
                 if org is not None:
                     self.refs.affiliation.setdefault(ref.key, org)
                     self._affiliated.setdefault(ref.key, set()).add(org.key)
+                    self._affiliates[org.key] = org
 
     def ref_at(self, m: Mention) -> Ref | None:
         """The entity whose name the mention's head token belongs to."""
@@ -348,8 +350,8 @@ class _Resolver:
             return None
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._reference, self._name, self._surname, self._pronoun_rule, self._position,
-            self._title, self._institution, self._class_noun, self._description,
-            self._person_description,
+            self._title, self._institution, self._class_noun, self._their_body,
+            self._description, self._person_description,
         ]  # fmt: skip
         for rule in rules:
             found = rule(span, m, fact)
@@ -452,6 +454,26 @@ class _Resolver:
         if dets & self.lex.words.non_referring_determiners:
             return None
         return ref, "class-noun"
+
+    def _their_body(self, span: Span, m: Mention, fact: Fact):
+        """ "X, director of the Halden Council, said his organisation contacted police":
+        a person's organisation is the one the article ties them to."""
+        root, w = span.root, self.lex.words
+        lemma = root.lemma_.lower()
+        if root.tag_ != "NN" or self.lex.classes.get(lemma) != terms.ORGANIZATION:
+            return None
+        poss = [c for c in root.children if c.dep_ == "poss"]
+        if len(poss) != 1 or poss[0].lower_ not in w.male_pronouns | w.female_pronouns:
+            return None
+        person = self.pronoun(poss[0], fact)
+        if person is None:
+            return None
+        bodies = [r for k in sorted(self._affiliated.get(person.key, ()))
+                  if (r := self._affiliates.get(k)) is not None
+                  and r.type == terms.ORGANIZATION]  # fmt: skip
+        named = [r for r in bodies if lemma in norm(r.label).split()]  # "his party": X Party
+        found = named or bodies
+        return (found[0], "their-organisation") if len(found) == 1 else None
 
     def _description(self, span: Span, m: Mention, fact: Fact):
         """ "the company", "this club": a definite singular description of an

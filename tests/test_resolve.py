@@ -80,6 +80,15 @@ def test_a_demonym_with_an_indefinite_article_is_a_person(facts_of):
     assert not any(t[0] == "Denmark" for t in got)
 
 
+def test_his_organisation_is_the_one_the_article_ties_him_to(facts_of):
+    text = ("Tomas Ekval, director of the Halden Equality Council, said his organisation "
+            "contacted police.")  # fmt: skip
+    assert ("Halden Equality Council", "contact", "police", False) in triples(facts_of(text))
+    # ... and nothing for a person tied to no organisation (a country is not his party)
+    text = "Swedish minister Tomas Ekval said his party would oppose the plan."
+    assert not any(t[0] == "Sweden" for t in triples(facts_of(text)))
+
+
 def test_a_model_is_not_its_maker(facts_of):
     text = "The Zorvan X5 sold well. Zorvan said sales rose."
     assert triples(facts_of(text)) == {("Zorvan", "said", "sales rose", False)}
