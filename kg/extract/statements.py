@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..model import Fact
 from ..ontology import KG, local_name
+from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .attribution import Region
@@ -72,9 +73,31 @@ def _with_claim(ctx: Context, r: Region, fact: Fact) -> Fact:
     return Fact(**{**fact.__dict__, "sent_start": start, "sent_end": end})
 
 
+def _audience(ctx: Context, r: Region, speaker) -> Iterator[Fact]:
+    """Whom the words were said to, a body or a person: "X told parliament: '...'" ->
+    (X, tell, parliament), "assured Mr Y that ..." -> (X, assure, Y), with the reporting
+    verb's polarity and modality."""
+    verb = r.trigger
+    if verb is None or verb.lemma_.lower() not in ctx.lexicon.words.audience_verbs:
+        return
+    for o in fr.datives(verb) + fr.objects(verb):
+        person = ctx.lexicon.ner_class.get(o.ent_type_) == terms.PERSON
+        # "told parliament", "told the committee"; not "told reporters" (no one in
+        # particular) nor "told the BBC" (a source's outlet, not whom it addressed)
+        body = not o.ent_type_ and ctx.lexicon.classes.get(o.lemma_.lower()) == terms.ORGANIZATION
+        if not (person or body) or o.i == r.speaker.i:
+            continue
+        heard = sx.mention(o, keep_preps=False)
+        if heard is not None and heard.text:
+            yield sx.make_fact(speaker, sx.camel(verb.lemma_.lower()), heard, verb,
+                               negated=ctx.negated(verb), modality_=ctx.modality(verb),
+                               rule="audience")  # fmt: skip
+
+
 def statement_facts(ctx: Context) -> Iterator[Fact]:
     """One statement per region and speaker."""
     seen: set[tuple[int, int, int]] = set()
+    told: set[tuple[int, int]] = set()
     for r in ctx.regions:
         if (r.start, r.end, r.speaker.i) in seen:
             continue
@@ -92,3 +115,6 @@ def statement_facts(ctx: Context) -> Iterator[Fact]:
             fact = sx.make_fact(speaker, _predicate(ctx, r), text, r.speaker.head, rule=r.kind)
         fact = _with_claim(ctx, r, fact)
         yield Fact(**{**fact.__dict__, "reporting_verb": r.verb, "lemma": r.verb})
+        if r.trigger is not None and (r.trigger.i, r.speaker.i) not in told:
+            told.add((r.trigger.i, r.speaker.i))
+            yield from _audience(ctx, r, speaker)

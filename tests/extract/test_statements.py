@@ -34,6 +34,14 @@ STATEMENT = [
          {("Nvidia", "said", "demand remained strong", False)}),
     case("Jane Fraser told reporters that Citigroup would cut 5,000 jobs.",
          {("Jane Fraser", "said", "Citigroup would cut 5,000 jobs", False)}),
+    # whom the words were said to: a body or a person, not reporters or a news outlet
+    case('Tomas Ekval told parliament: "Norway will not raise the tax."',
+         {("Tomas Ekval", "tell", "parliament", False),
+          ("Tomas Ekval", "said", "Norway will not raise the tax", False)}),
+    case("Tomas Ekval told Reuters that the deficit would fall.",
+         {("Tomas Ekval", "said", "the deficit would fall", False)}),
+    case('"We are ready," Tomas Ekval told reporters.',
+         {("Tomas Ekval", "said", "We are ready", False)}),
     # a reporting verb an adjective withholds says nothing
     case("Brenholt Motors said it was too early to say how many cars were affected.",
          {("Brenholt Motors", "said", "it was too early to say how many cars were affected",
