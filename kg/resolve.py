@@ -93,6 +93,9 @@ ROLE_WINDOW = 4  # ... and a role's organisation referred to ("a director of the
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
 
+PLACE_TYPES = {terms.LOCATION, terms.COUNTRY}  # what "the city of X" may name
+
+
 @dataclasses.dataclass
 class _Resolver:
     doc: Doc
@@ -350,7 +353,8 @@ class _Resolver:
             return None
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._reference, self._name, self._surname, self._pronoun_rule, self._position,
-            self._title, self._institution, self._class_noun, self._their_body,
+            self._title, self._institution, self._place_named, self._class_noun,
+            self._their_body,
             self._description, self._person_description,
         ]  # fmt: skip
         for rule in rules:
@@ -454,6 +458,21 @@ class _Resolver:
         if dets & self.lex.words.non_referring_determiners:
             return None
         return ref, "class-noun"
+
+    def _place_named(self, span: Span, m: Mention, fact: Fact):
+        """ "the island of Capri", "the Turkish city of Izmir": a kind of place followed
+        by the place's name is that place."""
+        root, w = span.root, self.lex.words
+        if root.lemma_.lower() not in w.place_nouns:
+            return None
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in w.naming_prepositions:
+                continue
+            for o in prep.children:
+                ref = self.refs.by_token.get(o.i)
+                if o.dep_ == "pobj" and ref is not None and ref.type in PLACE_TYPES:
+                    return ref, "place-named"
+        return None
 
     def _their_body(self, span: Span, m: Mention, fact: Fact):
         """ "X, director of the Halden Council, said his organisation contacted police":

@@ -89,6 +89,11 @@ def test_his_organisation_is_the_one_the_article_ties_him_to(facts_of):
     assert not any(t[0] == "Sweden" for t in triples(facts_of(text)))
 
 
+def test_a_kind_of_place_of_a_name_is_that_place(facts_of):
+    text = "The foreign ministers met on the island of Tavira."
+    assert ("foreign ministers", "meetOn", "Tavira", False) in triples(facts_of(text))
+
+
 def test_a_model_is_not_its_maker(facts_of):
     text = "The Zorvan X5 sold well. Zorvan said sales rose."
     assert triples(facts_of(text)) == {("Zorvan", "said", "sales rose", False)}
