@@ -139,7 +139,7 @@ class _Resolver:
             return None  # a fact needs a known subject
         unnamed = subj.key.startswith("concept:") and not self._someone(fact.subject) \
             and not self._untagged_name(fact.subject)  # fmt: skip
-        causer = unnamed and self._causer(fact)
+        causer = unnamed and (self._causer(fact) or self._striking_event(fact))
         if unnamed and not causer and fact.extractor not in MEASURING_EXTRACTORS:
             return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.predicate in ROLE_PREDICATES and (
@@ -322,6 +322,16 @@ class _Resolver:
         makes someone act is a cause worth a fact, named or not (lexicon.toml
         causing_verbs); the one it makes act must be named (checked by the caller)."""
         return fact.lemma.lower() in self.lex.words.causing_verbs and isinstance(fact.obj, Mention)
+
+    def _striking_event(self, fact: Fact) -> bool:
+        """ "An earthquake struck the city of Izmir", "a storm hit Florida": a disaster
+        is what happened to the place it struck, a fact though it has no name; the place
+        must be named."""
+        span = self.span(fact.subject)
+        if span is None or span.root.lemma_.lower() not in self.lex.words.disaster_nouns:
+            return False
+        obj = self.mention(fact.obj, fact) if isinstance(fact.obj, Mention) else None
+        return obj is not None and obj.key is not None and not obj.key.startswith("concept:")
 
     def _untagged_name(self, m: Mention) -> bool:
         """A name NER did not tag ("Instagram, which Facebook bought", "Great British

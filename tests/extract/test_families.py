@@ -441,6 +441,9 @@ REFERENCES = [
     case("The town's Muslim community bought the former church in 1998.",
          {("town's Muslim community", "acquires", "former church", False)},
          only={"acquires"}),
+    # a disaster is a fact about the named place it struck
+    case("A storm hit the island of Tavira on Monday.", {("storm", "hit", "Tavira", False)}),
+    case("A fire destroyed the warehouse.", set()),
     case("The new plan failed to win support.", set()),
     case("Foreign banks do not pay the levy.",
          {("Foreign banks", "pay", "levy", True)}),
