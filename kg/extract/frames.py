@@ -800,6 +800,18 @@ def governing_clause(noun: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _between(lex: Lexicon, noun: Token) -> list[Token] | None:
+    """The parties "between A and B" names, when the noun has no possessor of its own:
+    each is the other's partner in a symmetric relation."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for o in _noun_pobjs(noun, lex.words.pair_prepositions):
+        parties = sx.conjuncts(o)
+        if len(parties) >= 2:
+            return parties
+    return None
+
+
 def _noun_agents(lex: Lexicon, noun: Token) -> tuple[list[Token], str, Token] | None:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
@@ -843,8 +855,13 @@ def noun_frame(lex: Lexicon, noun: Token) -> NounFrame | None:
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_:
         return None
     prop = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
-    found = None if prop is None else _noun_agents(lex, noun)
-    if prop is None or found is None:
+    if prop is None:
+        return None
+    pair = _between(lex, noun) if prop in lex.symmetric else None
+    if pair is not None:  # "the peace agreement between Colombia and the FARC"
+        return NounFrame(noun, prop, (pair[0],), tuple(pair[1:]), "pair", noun)
+    found = _noun_agents(lex, noun)
+    if found is None:
         return None
     agents, via, anchor = found
     w = lex.words

@@ -55,9 +55,11 @@ NOMINAL = [
     case("Croatia's entry into the eurozone lifted tourism.",
          {("Croatia", "joins", "eurozone", False)},
          xfail="'into' is not read as introducing the patient of 'entry'"),
+    # "between A and B" names both parties of a symmetric relation
     case("The feud between Drake and Kendrick Lamar escalated.",
-         {("Drake", "conflictWith", "Kendrick Lamar", False)},
-         xfail="'between A and B' names both parties; neither is read as the agent"),
+         {("Drake", "conflictWith", "Kendrick Lamar", False)}),
+    case("Drake's feud with Kendrick Lamar escalated.",
+         {("Drake", "conflictWith", "Kendrick Lamar", False)}),
     case("Pfizer hopes to expand cooperation with BioNTech.",
          {("Pfizer", "cooperatesWith", "BioNTech", False, IRREALIS)}),
 ]  # fmt: skip
