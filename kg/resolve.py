@@ -158,7 +158,7 @@ class _Resolver:
             if obj is None or obj.key == subj.key:
                 return None
             if causer and obj.key.startswith("concept:"):
-                return None  # "protests forced the president": only someone named
+                return None  # "protests forced the president", "a storm hit Florida"
         source = fact.attributed_to
         if source is not None:
             # "a witness said that ...": an unnamed source is still the fact's source,
@@ -326,12 +326,10 @@ class _Resolver:
     def _striking_event(self, fact: Fact) -> bool:
         """ "An earthquake struck the city of Izmir", "a storm hit Florida": a disaster
         is what happened to the place it struck, a fact though it has no name; the place
-        must be named."""
+        must be named (checked by the caller, as for any cause)."""
         span = self.span(fact.subject)
-        if span is None or span.root.lemma_.lower() not in self.lex.words.disaster_nouns:
-            return False
-        obj = self.mention(fact.obj, fact) if isinstance(fact.obj, Mention) else None
-        return obj is not None and obj.key is not None and not obj.key.startswith("concept:")
+        disaster = span is not None and span.root.lemma_.lower() in self.lex.words.disaster_nouns
+        return disaster and isinstance(fact.obj, Mention)
 
     def _untagged_name(self, m: Mention) -> bool:
         """A name NER did not tag ("Instagram, which Facebook bought", "Great British

@@ -84,8 +84,9 @@ def _unsaid(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "xcomp" or head.pos_ != "ADJ":
         return False
-    too = any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
-    return too or head.lemma_.lower() in load_words().unsaying_adjectives
+    w = load_words()
+    too = any(c.dep_ == "advmod" and c.lower_ in w.excess_adverbs for c in head.children)
+    return too or head.lemma_.lower() in w.unsaying_adjectives
 
 
 def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:

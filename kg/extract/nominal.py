@@ -49,6 +49,20 @@ def _named_initiative(ctx: Context, nf: fr.NounFrame) -> Iterator[Fact]:
             yield sx.make_fact(named, nf.prop, ag, noun, rule="named-" + nf.via)
 
 
+def _done_to_subjects(ctx: Context, agents: list[Token], relation: str, verb: Token,
+                      rule: str) -> Iterator[Fact]:  # fmt: skip
+    """(agent, relation, subject of ``verb``) for each agent: what the agents do is done
+    to the verb's subject ("received praise from Y", "agreed to a buyout by Y"); the
+    verb's polarity and modality are the fact's."""
+    for a in agents:
+        subj = sx.mention(a, keep_preps=False)
+        for p in fr.subjects(verb) if subj is not None else ():
+            obj = sx.mention(p, keep_preps=False)
+            if obj is not None and obj.text != subj.text:
+                yield sx.make_fact(subj, relation, obj, verb, negated=ctx.negated(verb),
+                                   modality_=ctx.modality(verb), rule=rule)  # fmt: skip
+
+
 def _received_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
     """ "Tait received praise from Robinson" -> (Robinson, praise, Tait): a receiving
     verb's subject is the object of what the nominalisation's agent, after "from", does;
@@ -69,14 +83,7 @@ def _received_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
               if p.lower_ in froms and _names_someone(ctx, o)]  # fmt: skip
     relation, typed = fr.nominal_relation(lex, spec.verb)
     rule = "nominalisation-received" + ("" if typed else "-open")
-    for g in givers:
-        subj = sx.mention(g, keep_preps=False)
-        for r in fr.subjects(verb) if subj is not None else ():
-            obj = sx.mention(r, keep_preps=False)
-            if obj is not None and obj.text != subj.text:
-                yield sx.make_fact(subj, relation, obj, verb, negated=ctx.negated(verb),
-                                   modality_=ctx.modality(verb),
-                                   rule=rule)  # fmt: skip
+    yield from _done_to_subjects(ctx, givers, relation, verb, rule)
 
 
 def _place_taken_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
@@ -112,14 +119,7 @@ def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
         c.dep_ == "prep" and c.lower_ in lex.words.partner_prepositions for c in noun.children
     ):
         return  # "agreed to its takeover of X": the noun names its own object
-    for a in fr.by_agents(noun):
-        subj = sx.mention(a, keep_preps=False)
-        for p in fr.subjects(verb) if subj is not None else ():
-            obj = sx.mention(p, keep_preps=False)
-            if obj is not None and obj.text != subj.text:
-                yield sx.make_fact(subj, prop, obj, verb, negated=ctx.negated(verb),
-                                   modality_=ctx.modality(verb),
-                                   rule="consented")  # fmt: skip
+    yield from _done_to_subjects(ctx, fr.by_agents(noun), prop, verb, "consented")
 
 
 def nominal_facts(ctx: Context) -> Iterator[Fact]:

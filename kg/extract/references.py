@@ -265,7 +265,7 @@ class _NameGrouper:
             # added only say what kind of body it is ("Vornex Holdings", "Ford Motor")
             return not set(rest.split()) <= w.organisation_name_words | w.organisation_designators
         known = self.gaz.lookup(rest) is not None or names_us_state(rest)
-        return known or rest in self.lex.words.continents
+        return known or rest in w.continents
 
     def _new(self, ent: Span, toks: list[Token], text: str) -> Ref:
         ner = self.lex.ner_class.get(ent.label_, terms.ENTITY)
