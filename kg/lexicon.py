@@ -28,6 +28,10 @@ class WordLists(Mapping[str, frozenset[str]]):
 
     def __init__(self, lists: Mapping[str, frozenset[str]]) -> None:
         self._lists = dict(lists)
+        # each list is also an instance attribute, so that ``words.name`` (read ~5,000
+        # times an article) is a plain lookup; __getattr__ is then reached only by a
+        # name the file lacks
+        self.__dict__.update((k, v) for k, v in self._lists.items() if not hasattr(Mapping, k))
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
@@ -86,15 +90,28 @@ class Lexicon:
             return self.verbs[f"{lemma} {prep}"]
         return self.verbs.get(lemma)
 
-    @property
+    # the lexicon is read-only once loaded, so what is derived from it is made once (rules
+    # ask for these sets thousands of times an article)
+    @functools.cached_property
     def entity_labels(self) -> frozenset[str]:
         """NER labels of named entities (PERSON, ORG, GPE, ...)."""
         return frozenset(self.ner_class)
 
-    @property
+    @functools.cached_property
     def value_labels(self) -> frozenset[str]:
         """NER labels of values, not entities: numbers, amounts, dates."""
         return self.quantity_labels | self.date_labels
+
+    def class_nouns(self, cls: str) -> frozenset[str]:
+        """The class nouns of one class: ("company", "bank", ...) for Organization."""
+        return self._class_nouns.get(cls, frozenset())
+
+    @functools.cached_property
+    def _class_nouns(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for noun, cls in self.classes.items():
+            out.setdefault(cls, set()).add(noun)
+        return {cls: frozenset(nouns) for cls, nouns in out.items()}
 
     def labels_of(self, *classes: str) -> frozenset[str]:
         """NER labels of the given ontology classes: labels_of("Location", "Group")."""

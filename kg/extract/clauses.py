@@ -133,10 +133,9 @@ def predicative_facts(ctx: Context) -> Iterator[Fact]:
     ontology lists the adjective (kg:triggerAdjective)."""
     lex = ctx.lexicon
     w = lex.words
-    for adj in ctx.tokens:
-        if adj.pos_ == "ADJ" and adj.dep_ in {"acomp", "oprd"}:
-            yield from _plea_facts(ctx, adj)
-        if adj.pos_ != "ADJ" or adj.dep_ != "acomp" or adj.head.lemma_ not in w.copulas:
+    for adj in ctx.where(pos={"ADJ"}, dep={"acomp", "oprd"}):
+        yield from _plea_facts(ctx, adj)
+        if adj.dep_ != "acomp" or adj.head.lemma_ not in w.copulas:
             continue
         cop = adj.head
         base, denied = _adjective_base(adj.lemma_.lower(), w)
@@ -174,9 +173,7 @@ def _plea_facts(ctx: Context, adj: Token) -> Iterator[Fact]:
 def characterization_facts(ctx: Context) -> Iterator[Fact]:
     """Object predicatives: "Putin called the use of drones a provocation" ->
     (Putin, call, provocation), the label the subject puts on the thing."""
-    for verb in ctx.tokens:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in ctx.where(pos={"VERB"}):
         oprds = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in {"NOUN", "PROPN"}]
         if not oprds:
             continue

@@ -163,8 +163,9 @@ def _noun_results(ctx: Context) -> Iterator[Fact]:
         (w.loss_nouns, w.loss_prepositions, LOST_TO),
         (w.draw_nouns, w.draw_prepositions, PLAYS_AGAINST),
     )
-    for noun in ctx.tokens:
-        if noun.pos_ != "NOUN" or noun.ent_type_:
+    results = w.win_nouns | w.loss_nouns | w.draw_nouns
+    for noun in ctx.with_words(lemmas=results, pos={"NOUN"}):
+        if noun.ent_type_:
             continue
         lemma = noun.lemma_.lower()
         for nouns, preps, prop in kinds:
@@ -417,9 +418,7 @@ def _awards_gone(ctx: Context, verb: Token) -> Iterator[Fact]:
 def _inductions(ctx: Context) -> Iterator[Fact]:
     """ "their induction into the Hall of Fame"."""
     w = ctx.lexicon.words
-    for noun in ctx.tokens:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in w.induction_nouns:
-            continue
+    for noun in ctx.with_words(lemmas=w.induction_nouns, pos={"NOUN"}):
         # "into" on the noun, or on the verb the noun is the object of ("marked their
         # induction into X")
         holders = [noun, noun.head] if noun.dep_ in fr.OBJ else [noun]

@@ -97,9 +97,7 @@ def intention_facts(ctx: Context) -> Iterator[Fact]:
             yield from _facts(ctx, verb, fr.subjects(verb), _aims(ctx, act),
                               negated=ctx.negated(verb), modality=ctx.modality(verb),
                               rule="verb")  # fmt: skip
-    for noun in ctx.tokens:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in w.intention_nouns:
-            continue
+    for noun in ctx.with_words(lemmas=w.intention_nouns, pos={"NOUN"}):
         act = _infinitive(noun)
         if act is None:
             continue

@@ -124,7 +124,9 @@ def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
 
 def nominal_facts(ctx: Context) -> Iterator[Fact]:
     """Facts from relation nouns and their possessors, by-phrases and complements."""
-    for noun in ctx.tokens:
+    lex = ctx.lexicon
+    nouns = lex.nouns.keys() | lex.nominalisations.keys()  # every rule below needs one
+    for noun in ctx.with_words(lemmas=nouns, lowers=nouns | lex.words.taken_place_nouns):
         yield from _received_facts(ctx, noun)
         yield from _place_taken_facts(ctx, noun)
         yield from _consented_facts(ctx, noun)

@@ -20,9 +20,7 @@ def origin_facts(ctx: Context) -> Iterator[Fact]:
     a class noun whose named thing the article gave; resolution maps the class noun to
     that thing."""
     refs = ctx.refs
-    for tok in ctx.tokens:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in refs.class_heads:
-            continue
+    for tok in ctx.with_words(lemmas=refs.class_heads, pos={"NOUN"}):
         for c in tok.children:
             ref = refs.by_token.get(c.i)
             if c.dep_ == "amod" and ref is not None and ref.type == terms.COUNTRY:

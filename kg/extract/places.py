@@ -370,10 +370,8 @@ def description_facts(ctx: Context) -> Iterator[Fact]:
     """ "the Oslo-based insurer said", "the Lyon-based bank": an organisation
     described, not named, by where it is based (references name it later)."""
     w = ctx.lexicon.words
-    for noun in ctx.tokens:
-        if noun.pos_ != "NOUN" or noun.ent_type_ or noun.dep_ == "compound":
-            continue
-        if ctx.lexicon.classes.get(noun.lemma_.lower()) != terms.ORGANIZATION:
+    for noun in ctx.with_words(lemmas=ctx.lexicon.class_nouns(terms.ORGANIZATION), pos={"NOUN"}):
+        if noun.ent_type_ or noun.dep_ == "compound":
             continue
         places = [t for c in noun.lefts for t in c.subtree
                   if _is_place(ctx, t) and t.head.lower_ in w.based_words]  # fmt: skip
@@ -401,9 +399,7 @@ def site_facts(ctx: Context) -> Iterator[Fact]:
     """ "Halden Group will expand its refinery in Corpus Christi" -> (Halden Group,
     operatesIn, Corpus Christi): an organisation's site, placed."""
     w = ctx.lexicon.words
-    for noun in ctx.tokens:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in w.facility_nouns:
-            continue
+    for noun in ctx.with_words(lemmas=w.facility_nouns, pos={"NOUN"}):
         preps = w.facility_prepositions
         places = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
                   for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
@@ -488,7 +484,8 @@ def home_facts(ctx: Context) -> Iterator[Fact]:
     Ohio", "her hometown of Tulsa", "Ohio-born Jane Doe" -> nativeOf: a person's places."""
     w = ctx.lexicon.words
     found: list[tuple[Token, str, Token, Token]] = []  # person, property, place, trigger
-    for tok in ctx.tokens:
+    for tok in ctx.with_words(lemmas=w.residence_verbs | w.home_nouns,
+                              lowers=w.hometown_nouns | w.origin_words):  # fmt: skip
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in w.residence_verbs:
             places = _in_phrase(ctx, tok)

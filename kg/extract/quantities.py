@@ -31,6 +31,7 @@ left to the time stage.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -564,7 +565,9 @@ def _amounts(ctx: Context) -> list[Span]:
     ents = [_uncurrency(part) for e in ctx.ents for part in _split(e)]
     taken = {i for e in ents for i in range(e.start, e.end)}
     doc = ctx.doc
-    for tok in ctx.tokens:
+    # a currency sign is a token of currency symbols (spaCy's is_currency): look at those
+    signs = (i for i, low in enumerate(ctx.lowers) if low and unicodedata.category(low[0]) == "Sc")
+    for tok in (ctx.tokens[i] for i in signs):
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         if tok.is_currency and nxt is not None and nxt.i not in taken \
                 and _AMOUNT.match(nxt.text) and not tok.whitespace_:  # fmt: skip
@@ -623,7 +626,7 @@ def _age(ctx: Context) -> Iterator[Fact]:
     """ "Lena Moritz, 22," and "the 22-year-old Moritz" -> (Moritz, age, "22")."""
     persons = ctx.lexicon.labels_of(PERSON_CLASS)
     doc = ctx.doc
-    for tok in ctx.tokens:
+    for tok in (ctx.tokens[i] for i, low in enumerate(ctx.lowers) if low.isdecimal()):
         ascii_number = tok.text.isascii() and tok.text.isdecimal()  # not "²"
         if not (tok.like_num and ascii_number and 0 < int(tok.text) < 120):
             continue
@@ -681,7 +684,10 @@ def _ranks(ctx: Context) -> Iterator[Fact]:
     """ "went to number one", "fell from fifth to 14th", "was in second"."""
     lex = ctx.lexicon
     w = lex.words
-    for tok in ctx.tokens:
+    # the words a rank phrase starts with: a rank noun or an ordinal
+    starts = {t.i for t in ctx.with_words(lowers=w.rank_nouns | w.ordinal_words)}
+    starts.update(i for i, low in enumerate(ctx.lowers) if _ORDINAL.match(low))
+    for tok in (ctx.tokens[i] for i in sorted(starts)):
         rank = _rank_phrase(tok, w)
         first = rank[0] if rank else tok
         prev = ctx.doc[first.i - 1] if first.i > 0 else None

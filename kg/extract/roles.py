@@ -263,8 +263,8 @@ def _description_roles(ctx: Context) -> Iterator[Fact]:
     before the title says both of the person it describes (a subject, who the resolver
     finds among the people named before, or no one)."""
     lex, w = ctx.lexicon, ctx.lexicon.words
-    for tok in ctx.doc:
-        if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ or not tok.is_lower:
+    for tok in ctx.where(dep=fr.SUBJ | fr.PASS_SUBJ):
+        if not tok.is_lower:
             continue
         dets = [c for c in tok.children if c.dep_ == "det" and c.i < tok.i]
         if not dets or dets[0].lower_ not in w.definite_articles or tok.tag_ in {"NNS", "NNPS"}:

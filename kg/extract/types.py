@@ -45,10 +45,9 @@ def agent_noun_facts(ctx: Context) -> Iterator[Fact]:
     """ "X is (one of) the staunchest backers of Y" -> (X, supports, Y); "X, a critic of
     Y," -> (X, opposes, Y): nouns for the doer of a relation, from the ontology."""
     preps = ctx.lexicon.words.agent_noun_prepositions
-    for tok in ctx.tokens:
-        prop = ctx.lexicon.agents.get(tok.lemma_.lower())
-        if prop is None or tok.pos_ != "NOUN":
-            continue
+    agents = ctx.lexicon.agents
+    for tok in ctx.with_words(lemmas=agents.keys(), pos={"NOUN"}):
+        prop = agents[tok.lemma_.lower()]
         cop = _copula(tok)
         if cop is not None:
             subj_heads = [s for c in cop.children if c.dep_ in fr.SUBJ for s in sx.conjuncts(c)]
@@ -214,8 +213,8 @@ def _alias_facts(ctx: Context) -> Iterator[Fact]:
     """ "X is now known as Y", "X, formerly known as Y,", "X was renamed Y" -> (X,
     knownAs, Y); "a new console, billed as the Y" -> (Y, isA, new console)."""
     w = ctx.lexicon.words
-    for verb in ctx.tokens:
-        if verb.lemma_.lower() not in w.alias_verbs or verb.tag_ not in {"VBN", "VBD"}:
+    for verb in ctx.with_words(lemmas=w.alias_verbs):
+        if verb.tag_ not in {"VBN", "VBD"}:
             continue
         names = [c for c in verb.children if c.dep_ in {"oprd", "attr"} and _name_like(ctx, c)]
         names += [o for p, o in fr.prep_objects(verb)
@@ -248,12 +247,10 @@ def _description_types(ctx: Context) -> Iterator[Fact]:
     description itself: resolution gives it its referent, or drops it (a concept
     subject) when the text named none."""
     w, lex = ctx.lexicon.words, ctx.lexicon
-    for noun in ctx.tokens:
-        if noun.tag_ != "NN" or noun.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+    for noun in ctx.with_words(lemmas=lex.class_nouns(terms.ORGANIZATION)):
+        if noun.tag_ != "NN" or noun.dep_ not in fr.SUBJ | fr.PASS_SUBJ or noun.ent_type_:
             continue
         lemma = noun.lemma_.lower()
-        if lex.classes.get(lemma) != terms.ORGANIZATION or noun.ent_type_:
-            continue
         if lemma in w.state_institutions:
             continue  # "the Kenyan government" stands for the state, it is no type of it
         dets = [c for c in noun.children if c.dep_ == "det"]
@@ -273,7 +270,7 @@ def copula_facts(ctx: Context) -> Iterator[Fact]:
     """isA facts from "X is a N", from appositions ("X, a N,", "X, the maker,", "the
     player, the Zeno,") and from a class noun before a name ("Car-maker X"). A title
     ("X, a spokesman,") is a role: the registry lets the role extractor's fact win."""
-    for tok in ctx.tokens:
+    for tok in ctx.where(dep={"attr", "appos"}):
         if tok.dep_ == "attr" and _indefinite(ctx, tok):
             if _copula(tok) is not None and tok.pos_ in {"NOUN", "PROPN"}:
                 yield from _copula_types(ctx, tok)
@@ -312,9 +309,7 @@ def membership_facts(ctx: Context) -> Iterator[Fact]:
     """memberOf from a superlative ranking inside an organization: "X has the largest
     army in NATO", "X is the second biggest economy in the EU"."""
     members = ctx.lexicon.words.affiliation_labels
-    for noun in ctx.tokens:
-        if noun.dep_ not in {"dobj", "attr"} or noun.pos_ != "NOUN":
-            continue
+    for noun in ctx.where(pos={"NOUN"}, dep={"dobj", "attr"}):
         groups = _ranked_in_group(ctx, noun)
         verb = noun.head
         for s_head in fr.subjects(verb) if groups else []:
