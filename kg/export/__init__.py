@@ -7,6 +7,7 @@ and return its path; ``export_all`` writes several formats, all of them or none.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ class GraphData:
         if nquads is None and store is None and dataset is None:
             raise ValueError("GraphData needs N-Quads, a store or a dataset")
         self._nquads, self._store, self.dataset = nquads, store, dataset
+        self._parsed: list[ox.Quad] | None = None
 
     @classmethod
     def of(cls, data: Source) -> GraphData:
@@ -56,11 +58,24 @@ class GraphData:
             return to_nquads(self.dataset)
         return store_nquads(self._store)  # type: ignore[arg-type]
 
-    def quads(self) -> Iterator[ox.Quad]:
+    def quads(self) -> Iterator[ox.Quad] | list[ox.Quad]:
         """The quads in the canonical text's order (sorted, so subject by subject). Parsed
         from the text, not read back from a store: an Oxigraph store keeps derived integer
-        types (oa:start's xsd:nonNegativeInteger) as plain xsd:integer."""
+        types (oa:start's xsd:nonNegativeInteger) as plain xsd:integer. Inside ``shared``,
+        parsed once for all the exports written."""
+        if self._parsed is not None:
+            return self._parsed
         return ox.parse(self.nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        """Keep the parsed quads while several exports are written (Turtle and TriG each
+        parsed the text anew); they are dropped after."""
+        self._parsed = list(self.quads())
+        try:
+            yield
+        finally:
+            self._parsed = None
 
     @functools.cached_property
     def store(self) -> ox.Store:
@@ -161,7 +176,9 @@ def export_all(data: Source, formats: Iterable[str], folder: str | Path, *, titl
     """Write each format under its default name in FOLDER, all of them or none: the old
     exports stay as they were if any one fails."""
     g = GraphData.of(data)
-    with all_or_nothing():
+    formats = list(formats)
+    reuse = len(RDF_FORMATS.keys() & set(formats) - {"nquads"}) > 1
+    with all_or_nothing(), g.shared() if reuse else contextlib.nullcontext():
         return [export(g, f, Path(folder) / DEFAULT_NAMES[f], title=title, max_nodes=max_nodes)
                 for f in formats]  # fmt: skip
 

@@ -8,6 +8,7 @@ said what from the same regions.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -134,11 +135,16 @@ def _says_that(verb: Token, quotes: list[tuple[int, int]]) -> bool:
     return any(c.dep_ == "ccomp" and not _inside(c.idx, quotes) for c in verb.children)
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split(" ", 1)[0] for p in phrases if " " in p)
+
+
 def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
     """ "According to Bloomberg, X ..." / "X, according to him, ...": the clause the
     phrase modifies (the sentence, or just a relative clause)."""
     doc = tok.doc
-    if tok.i + 1 >= len(doc) or not any(w.startswith(tok.lower_ + " ") for w in words):
+    if tok.i + 1 >= len(doc) or tok.lower_ not in _first_words(words):
         return None
     phrase = f"{tok.lower_} {doc[tok.i + 1].lower_}"
     if phrase not in words:
