@@ -272,16 +272,17 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
     art = result.article
     art_iri = article_iri(art.id)
     lex = load_lexicon()
+    lit = getattr(ds, "literal", Literal)  # _QuadLines writes literals as text, once each
     g = ds.graph(art_iri)
     shared_entities, shared_ontology = ds.graph(ENTITIES_GRAPH), ds.graph(ONTOLOGY_GRAPH)
     g.add((art_iri, T.type, T.Article))
-    g.add((art_iri, DCTERMS.identifier, Literal(art.id)))
+    g.add((art_iri, DCTERMS.identifier, lit(art.id)))
     if art.title:
-        g.add((art_iri, DCTERMS.title, Literal(art.title)))
+        g.add((art_iri, DCTERMS.title, lit(art.title)))
     if art.source:
-        g.add((art_iri, DCTERMS.source, Literal(art.source)))
+        g.add((art_iri, DCTERMS.source, lit(art.source)))
     if art.url:
-        g.add((art_iri, T.hadPrimarySource, Literal(art.url, datatype=T.anyURI)))
+        g.add((art_iri, T.hadPrimarySource, lit(art.url, datatype=T.anyURI)))
     if art.date:
         g.add((art_iri, DCTERMS.date, _date_literal(art.date)))
     text = art.text
@@ -296,26 +297,26 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
         if isinstance(fact.obj, Mention):
             o_node: URIRef | Literal = entity_iri(fact.obj.key or "")
         else:
-            o_node = Literal(fact.obj)
+            o_node = lit(fact.obj)
         g.add((st, T.type, T.Statement))
         g.add((st, T.claim, claim_iri(fact)))
         g.add((st, T.subject, s_iri))
         g.add((st, T.predicate, p_iri))
         g.add((st, T.object, o_node))
-        g.add((st, T.negated, Literal(fact.negated)))
+        g.add((st, T.negated, lit(fact.negated)))
         g.add((st, T.modality, KG_NS[fact.modality]))
-        g.add((st, T.lemma, Literal(fact.lemma)))
-        g.add((st, T.extractor, Literal(fact.extractor)))
+        g.add((st, T.lemma, lit(fact.lemma)))
+        g.add((st, T.extractor, lit(fact.extractor)))
         if fact.rule:
-            g.add((st, T.rule, Literal(fact.rule)))
+            g.add((st, T.rule, lit(fact.rule)))
         for name in fact.found_by:
-            g.add((st, T.foundBy, Literal(name)))
-        g.add((st, T.confidence, Literal(_decimal(fact.confidence), datatype=T.decimal)))
+            g.add((st, T.foundBy, lit(name)))
+        g.add((st, T.confidence, lit(_decimal(fact.confidence), datatype=T.decimal)))
         g.add((st, T.wasDerivedFrom, art_iri))
         sentence = text[fact.sent_start : fact.sent_end]
-        g.add((st, T.evidence, Literal(sentence)))
-        g.add((st, T.startChar, Literal(fact.sent_start)))
-        g.add((st, T.endChar, Literal(fact.sent_end)))
+        g.add((st, T.evidence, lit(sentence)))
+        g.add((st, T.startChar, lit(fact.sent_start)))
+        g.add((st, T.endChar, lit(fact.sent_end)))
         # W3C Web Annotation: the sentence as a specific resource of the article, one
         # node per sentence, shared by the facts read from it
         span = f"{fact.sent_start}-{fact.sent_end}"
@@ -329,21 +330,21 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
             g.add((ev, T.hasSelector, pos))
             g.add((ev, T.hasSelector, quote))
             g.add((pos, T.type, T.TextPositionSelector))
-            g.add((pos, T.start, Literal(fact.sent_start, datatype=T.nonNegativeInteger)))
-            g.add((pos, T.end, Literal(fact.sent_end, datatype=T.nonNegativeInteger)))
+            g.add((pos, T.start, lit(fact.sent_start, datatype=T.nonNegativeInteger)))
+            g.add((pos, T.end, lit(fact.sent_end, datatype=T.nonNegativeInteger)))
             g.add((quote, T.type, T.TextQuoteSelector))
-            g.add((quote, T.exact, Literal(sentence)))
+            g.add((quote, T.exact, lit(sentence)))
             prefix = text[max(0, fact.sent_start - 32) : fact.sent_start]
-            g.add((quote, T.prefix, Literal(prefix)))
-            g.add((quote, T.suffix, Literal(text[fact.sent_end : fact.sent_end + 32])))
+            g.add((quote, T.prefix, lit(prefix)))
+            g.add((quote, T.suffix, lit(text[fact.sent_end : fact.sent_end + 32])))
         if fact.attributed_to is not None and fact.attributed_to.key:
             g.add((st, T.attributedTo, entity_iri(fact.attributed_to.key)))
         if fact.reporting_verb:
-            g.add((st, T.reportingVerb, Literal(fact.reporting_verb)))
+            g.add((st, T.reportingVerb, lit(fact.reporting_verb)))
         if fact.event_date:
             g.add((st, T.eventDate, _date_literal(fact.event_date)))
         if fact.event_date_text:
-            g.add((st, T.eventDateText, Literal(fact.event_date_text)))
+            g.add((st, T.eventDateText, lit(fact.event_date_text)))
         if not fact.negated and isinstance(o_node, URIRef):
             g.add((s_iri, p_iri, o_node))
         # concepts (unnamed things) are stated once, beside the named entities
@@ -354,20 +355,20 @@ def add_article(ds: Dataset, result: ArticleResult) -> URIRef:
                                      else T.Concept))  # fmt: skip
                 if m.key.startswith("concept:") and concept_is_agent(m.text, lex):
                     shared_entities.add((c, T.type, T.Agent))  # "the army": an actor
-                shared_entities.add((c, T.label, Literal(m.text)))
+                shared_entities.add((c, T.label, lit(m.text)))
     # how often each entity is mentioned here: kept with the article, so that replacing
     # the article replaces its counts (the total is a SUM over article graphs)
     for ent in result.entities:
         m = URIRef(f"{art_iri}/mentions/{_short_hash(ent.key, 12)}")
         g.add((m, T.type, T.Mentions))
         g.add((m, T.entity, entity_iri(ent.key)))
-        g.add((m, T.mentionCount, Literal(ent.mentions)))
+        g.add((m, T.mentionCount, lit(ent.mentions)))
         g.add((m, T.wasDerivedFrom, art_iri))
     for name, literal in sorted(open_props):  # declared once, with the ontology
         p = predicate_iri(name)
         shared_ontology.add((p, T.type, OWL.DatatypeProperty if literal else OWL.ObjectProperty))
         shared_ontology.add((p, T.subPropertyOf, T.relatedTo))
-        shared_ontology.add((p, T.label, Literal(name)))
+        shared_ontology.add((p, T.label, lit(name)))
     return art_iri
 
 
@@ -406,6 +407,13 @@ class _QuadLines:
     def graph(self, iri: URIRef) -> _QuadLines._Graph:
         return _QuadLines._Graph(self.lines, iri)
 
+    @staticmethod
+    def literal(value: object, datatype: URIRef | None = None) -> _N3:
+        """The literal's N-Triples text, made once per value: an article repeats the
+        same few values (true, false, an extractor's name, a confidence, a sentence)
+        in every statement, and an rdflib Literal costs ~5 µs to make and write."""
+        return _literal_n3(type(value), value, datatype)
+
     class _Graph:
         def __init__(self, lines: list[str], iri: URIRef) -> None:
             self.lines, self.graph = lines, _n3(iri)
@@ -414,12 +422,24 @@ class _QuadLines:
             self.lines.append(_row(triple, self.graph))
 
 
+class _N3(str):
+    """A term already written in N-Triples form."""
+
+    __slots__ = ()
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _literal_n3(kind: type, value: object, datatype: URIRef | None) -> _N3:
+    # ``kind`` keeps True apart from 1, which hash and compare equal
+    return _N3(_quoteLiteral(Literal(value, datatype=datatype)))
+
+
 def _row(triple: tuple, graph: str) -> str:
     """rdflib's N-Quads row (``_nq_row``; an N-Triples row for the default graph, ``""``)
     with each IRI's n3() made once: rdflib validates the IRI on every call, and a
     statement's IRI is written ~18 times."""
     s, p, o = triple
-    obj = _quoteLiteral(o) if isinstance(o, Literal) else _n3(o)
+    obj = o if type(o) is _N3 else _quoteLiteral(o) if isinstance(o, Literal) else _n3(o)
     return f"{_n3(s)} {_n3(p)} {obj} {graph} .\n" if graph else f"{_n3(s)} {_n3(p)} {obj} .\n"
 
 
