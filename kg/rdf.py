@@ -181,17 +181,18 @@ class ClaimCounter:
 
     def write(self, ds: Dataset) -> None:
         g = ds.graph(CLAIMS_GRAPH)
+        lit = getattr(ds, "literal", Literal)
         for c in sorted(self.first):
             f = self.first[c]
             g.add((c, RDF.type, KG_NS.Claim))
             g.add((c, RDF.subject, entity_iri(f.subject.key or "")))
             g.add((c, RDF.predicate, predicate_iri(f.predicate)))
             g.add((c, RDF.object, entity_iri(f.obj.key or "") if isinstance(f.obj, Mention)
-                   else Literal(f.obj)))  # fmt: skip
+                   else lit(f.obj)))  # fmt: skip
             n_yes, n_no = len(self.asserted.get(c, ())), len(self.denied.get(c, ()))
-            g.add((c, KG_NS.assertedIn, Literal(n_yes)))
-            g.add((c, KG_NS.deniedIn, Literal(n_no)))
-            g.add((c, KG_NS.contradicted, Literal(bool(n_yes and n_no))))
+            g.add((c, T.assertedIn, lit(n_yes)))
+            g.add((c, T.deniedIn, lit(n_no)))
+            g.add((c, T.contradicted, lit(bool(n_yes and n_no))))
 
 
 def add_claims(ds: Dataset, results: Iterable[ArticleResult]) -> None:
@@ -219,6 +220,9 @@ class T:
     Statement = KG_NS.Statement
     attributedTo = KG_NS.attributedTo
     claim = KG_NS.claim
+    assertedIn = KG_NS.assertedIn
+    deniedIn = KG_NS.deniedIn
+    contradicted = KG_NS.contradicted
     confidence = KG_NS.confidence
     endChar = KG_NS.endChar
     entity = KG_NS.entity
