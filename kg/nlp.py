@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from .errors import ConfigError
 from .gazetteer import Gazetteer, data_rows, load_gazetteer
+from .lexicon import load_lexicon
 from .nlp_repairs import kg_repairs  # noqa: F401 - registers the component
 from .nlp_rules import speed_up
 
@@ -150,6 +152,12 @@ def _load(model: str) -> Language:
     if "parser" in nlp.pipe_names and "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_repairs", last=True)
     nlp.max_length = MAX_CHARS + 100_000
+    load_lexicon()
+    # the pipeline (and the lexicon and gazetteer it loaded) live as long as the process:
+    # moved out of the cycle collector's reach, its full collections no longer walk
+    # their hundreds of thousands of objects (1 s of a 150-article build went to
+    # collections that found nothing there)
+    gc.freeze()
     return nlp
 
 
