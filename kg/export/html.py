@@ -17,11 +17,15 @@ import math
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from ..facts import FactRow, read_facts
+
+if TYPE_CHECKING:
+    from .property_graph import NodeInfo
 
 TYPE_STYLE = {  # class -> (colour, vis shape)
     "Person": ("#e15759", "dot"),
@@ -74,8 +78,8 @@ OVERVIEW_SIZE = 40
 NOT_IN_OVERVIEW = {"Concept", "Position"}  # free phrases and job titles: not "who"
 
 
-def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
-                 max_nodes: int | None = None) -> dict:  # fmt: skip
+def network_data(graph: Graph | ox.Store | None, facts: list[FactRow] | None = None, *,
+                 max_nodes: int | None = None, info: NodeInfo | None = None) -> dict:  # fmt: skip
     """Nodes, edges (one per pair, relation and polarity, with its facts) and facts for the
     page, and the nodes it opens on.
 
@@ -85,9 +89,10 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
     """
     from .property_graph import as_store, node_info
 
-    store = as_store(graph)
-    facts = read_facts(store) if facts is None else facts
-    info = node_info(store)
+    if facts is None or info is None:  # else the graph is not needed (a build gives both)
+        store = as_store(graph)  # type: ignore[arg-type]
+        facts = read_facts(store) if facts is None else facts
+        info = node_info(store) if info is None else info
     types = info.types
     labels: dict[str, str] = {}
     degree: dict[str, int] = defaultdict(int)
@@ -235,9 +240,9 @@ def _safe_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def to_html(
-    graph: Graph | ox.Store, *, title: str = "kg knowledge graph", max_nodes: int | None = None
-) -> str:
+def to_html(graph: Graph | ox.Store | None, *, title: str = "kg knowledge graph",
+            max_nodes: int | None = None, facts: list[FactRow] | None = None,
+            info: NodeInfo | None = None) -> str:  # fmt: skip
     """The explorer page as a string: no network access needed to open it."""
     js, css = _vis_assets()
     here = TEMPLATE_PATH.parent
@@ -247,7 +252,9 @@ def to_html(
         "/*KG_CSS*/": (here / "explorer.css").read_text(encoding="utf-8"),
         "/*VIS_JS*/": js.replace("</script", "<\\/script"),
         "/*KG_JS*/": (here / "explorer.js").read_text(encoding="utf-8"),
-        "/*DATA*/": _safe_json(pack(network_data(graph, max_nodes=max_nodes))),
+        "/*DATA*/": _safe_json(
+            pack(network_data(graph, facts, max_nodes=max_nodes, info=info))
+        ),  # fmt: skip
         "/*TITLE*/": _html_escape(title),
     }
     # one pass, so that no part's text is searched for the placeholders of the next

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,43 @@ def node_info(store: ox.Store) -> NodeInfo:
     qids = {s: min(v) for s, v in _values(store, KG_NS.wikidata).items()}
     labels = {s: min(v) for s, v in _values(store, RDFS.label).items()}
     return NodeInfo(types, aliases, qids, labels)
+
+
+def node_info_of(results: Iterable, entities: Iterable) -> NodeInfo:
+    """``node_info`` of the graph these pipeline results and entities make, for the nodes
+    their facts name (entities and concepts), without making the graph (see
+    ``facts.facts_of``; a test holds the two to the same answer)."""
+    from ..rdf import CLASS_OF, entity_iri
+
+    def clean(value: str) -> str:  # the graph's text has lone surrogates replaced
+        return value.encode("utf-8", "replace").decode("utf-8")
+
+    types: dict[str, set[str]] = {}
+    aliases: dict[str, list[str]] = {}
+    qids: dict[str, str] = {}
+    labels: dict[str, set[str]] = {}
+    for ent in entities:
+        iri = str(entity_iri(ent.key))
+        types.setdefault(iri, set()).add(ent.type if ent.type in CLASS_OF else "Entity")
+        label = clean(ent.label)
+        labels.setdefault(iri, set()).add(label)
+        named = {clean(a) for a in ent.aliases} - {label}
+        if named:
+            aliases[iri] = sorted(named)
+        if ent.qid:
+            qids[iri] = ent.qid
+    for r in results:
+        for f in r.facts:
+            for m in (f.subject, f.obj, f.attributed_to):
+                key = getattr(m, "key", None)
+                if key and key.startswith(("concept:", "position:")):
+                    iri = str(entity_iri(key))
+                    # "position:rival" and "concept:rival" are one node, of both types
+                    kind = "Position" if key.startswith("position:") else "Concept"
+                    types.setdefault(iri, set()).add(kind)
+                    labels.setdefault(iri, set()).add(clean(m.text))
+    return NodeInfo({iri: min(v, key=CLASS_ORDER.index) for iri, v in types.items()}, aliases,
+                    qids, {iri: min(v) for iri, v in labels.items()})  # fmt: skip
 
 
 def as_store(source: Graph | ox.Store) -> ox.Store:
