@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
-from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose
+from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose, particle
 from .syntax import has_negative_determiner
 
 # the kg:Modality individuals of the ontology, by local name
@@ -130,11 +130,26 @@ def _own(verb: Token, w: WordLists) -> Factuality:
     return Factuality(neg, mod)
 
 
+def _question(child: Token, w: WordLists) -> bool:
+    """ "asked if X would sue", "is considering whether to bid": a clause that is an open
+    question states neither the act nor its denial."""
+    marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+    if marks & w.question_markers:
+        return True
+    return bool(marks & w.question_if_markers) and child.head.lemma_.lower() in w.question_verbs
+
+
 def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
     """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
-    ccomp: "refused to", "denied that", "has yet to", "urged X to", "plans to"."""
+    ccomp: "refused to", "ruled out raising", "denied that", "has yet to", "urged X to",
+    "plans to", "asked whether"."""
+    if _question(child, w):
+        return False, HEDGED
     lemma = head.lemma_.lower()
-    flip = lemma in w.negating_verbs or lemma in w.negative_adjectives
+    phrasal = f"{lemma} {particle(head)}"  # "ruled out raising"
+    flip = (
+        lemma in w.negating_verbs or phrasal in w.negating_verbs or lemma in w.negative_adjectives
+    )
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
         # "refused" negates its xcomp; only "denied that" negates a clause, and a
         # preventing verb one with a subject and no "that": "stop the state selling it"
@@ -160,6 +175,8 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
     approves" (a condition), "in order to win" (a purpose), "without attending" (not
     done)."""
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+    if _question(child, w):
+        return False, HEDGED  # "when asked if X would sue": parsed as a condition
     if _is_condition(child, w):
         return False, CONDITIONAL
     if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
@@ -176,6 +193,8 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
         keeper = prep.head.lemma_.lower()
         if prep.lower_ in w.preventing_prepositions and keeper in w.preventing_verbs:
             return True, None  # "prevented the gang from selling the paintings"
+        if prep.lower_ in w.accusing_prepositions and keeper in w.accusing_verbs:
+            return False, HEDGED  # "charged with concealing losses": alleged, not found
     return False, None
 
 

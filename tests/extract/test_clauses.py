@@ -68,8 +68,26 @@ CLAUSE = [
          {("union", "accept", "offer", True), ("union", "end", "strike", True)}),
     case("The watchdog did not approve the merger and did not fine the bank.",
          {("watchdog", "approve", "merger", True), ("watchdog", "fine", "bank", True)}),
-    # a negating control verb
+    # a negating control verb, also a phrasal one with a gerund
     case("The striker refused to join Chelsea.", {("striker", "joins", "Chelsea", True)}),
+    case("The government has ruled out raising the pension age.",
+         {("government", "raise", "pension age", True, "asserted")}),
+    # an embedded question states neither the act nor its denial; an "if" under a verb
+    # of asking opens a question, elsewhere a condition
+    case("When asked if Halvex would seek damages from Brumco, the chief executive smiled.",
+         {("Halvex", "seek", "damages", False, "hedged")}),
+    case("Dunmere is considering whether to buy Brumco.",
+         {("Dunmere", "acquires", "Brumco", False, "hedged")}),
+    case("Halvex asked whether Brumco would cut prices.",
+         {("Brumco", "cut", "prices", False, "hedged")}),
+    case("Halvex will buy Brumco if the regulator approves.",
+         {("Halvex", "acquires", "Brumco", False, "conditional")}),
+    # what someone is charged with or accused of is alleged, not found
+    case("Three managers were charged with concealing the losses.",
+         {("Three managers", "conceal", "losses", False, "hedged")}),
+    case("Rivals accused Telmora of misusing its status.",
+         {("Rivals", "accuses", "Telmora", False, "asserted"),
+          ("Telmora", "misuse", "its status", False, "hedged")}),
     # negation inside "decision not to": the possessor decides, the fact stays negated
     case("Nike announced its decision not to sponsor the league.",
          {("its", "sponsor", "league", True)}),
