@@ -36,10 +36,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon, load_words
+from ..lexicon import Lexicon, load_lexicon, load_words
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
+from . import terms
 from .context import Context
 
 # the dependency path from a number up to the noun it counts
@@ -228,8 +229,20 @@ def _single(ent: Span, lex: Lexicon) -> bool:
     return len(nums) == 1 and nums[0].lower_ in lex.words.unit_numbers
 
 
+def _object_gap(verb: Token) -> bool:
+    """ "the Fed has more work to do in 2005": an infinitive relative with no object or
+    subject of its own says what is done to its noun; the noun does nothing."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.tag_ != "VB":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return to and not deps & (fr.OBJ | fr.SUBJ | fr.PASS_SUBJ | {"xcomp", "ccomp", "prt"})
+
+
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = fr.is_passive(verb)
+    if not passive and _object_gap(verb):
+        return [], False
     found = fr.passive_subjects(verb) if passive else fr.subjects(verb)
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = [verb.head]  # "a proposal allowing up to 100% foreign investment"
@@ -395,6 +408,9 @@ def _on_prep(
         if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
             break
         if prep.lower_ in w.quantity_of_prepositions and gov.lemma_.lower() in w.amount_nouns:
+            named = _named_holders(gov, lex)
+            if named:  # "Telmora posted a profit of $3bn": Telmora's profit
+                return _Reading(None, named, sx.camel(gov.lower_), "noun-of", False), True
             # "signed X for a transfer fee of €60m": the fee's amount
             return _Reading(None, [gov], _TYPED.get(ent.label_, "amount"), "noun-of", False), True
         if not hops and gov.dep_ in fr.OBJ and prep.lower_ not in w.quantity_of_prepositions \
@@ -404,6 +420,19 @@ def _on_prep(
             return _prep_reading(gov.head, name, ent, lex, levels_object=False), True
         t, hops = gov, hops + 1
     return None, False
+
+
+def _named_holders(noun: Token, lex: Lexicon) -> list[Token]:
+    """The named subjects of the verb whose object an amount noun with no owner of its
+    own is: "Telmora posted a profit of $3bn" -> Telmora (whose profit it is)."""
+    if noun.dep_ not in fr.OBJ or noun.head.pos_ not in fr.VERBAL:
+        return []
+    if any(c.dep_ == "poss" for c in noun.children):
+        return []
+    subjects, passive = _subjects(noun.head)
+    if passive or not subjects:
+        return []
+    return subjects if all(s.ent_type_ in lex.entity_labels for s in subjects) else []
 
 
 def _currency(ent: Span) -> bool:
@@ -455,6 +484,35 @@ def _subject_ok(s: Token, ent: Span) -> bool:
     return ent.label_ != CARDINAL and s.pos_ == "NOUN"
 
 
+def _owner(s: Token) -> tuple[Token, Token] | None:
+    """ "profits at media giant Telmora", "shares in Halvex": the preposition and the
+    organisation or person whose the measured thing is."""
+    lex = load_lexicon()
+    owners = lex.labels_of(terms.ORGANIZATION, terms.PERSON)
+    if s.ent_type_ or s.pos_ != "NOUN":
+        return None
+    for c in s.children:
+        if c.dep_ == "prep" and c.i > s.i and c.lower_ in lex.words.owner_prepositions:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.ent_type_ in owners:
+                    return c, o
+    return None
+
+
+def _with_owner(s: Token, m: Mention | None) -> Mention | None:
+    """The measured thing's phrase with its owner: "Quarterly profits at Telmora"."""
+    found = _owner(s)
+    if m is None or found is None:
+        return m
+    prep, owner = found
+    name = sx.mention(owner, keep_preps=False)
+    if name is None or m.end > prep.idx or name.start < prep.idx:
+        return m
+    span = s.doc.char_span(m.start, name.end, alignment_mode="expand")
+    text = sx.phrase_text(list(span)) if span is not None else ""
+    return Mention(text, m.start, name.end, m.label) if text else m
+
+
 def _measured(s: Token, value: list[Token]) -> Mention | None:
     """The measured thing's phrase, without the value said of it: "grants worth £2m" ->
     "grants", "at least 40 people" -> "people", "foreign investment of up to 100%" ->
@@ -469,10 +527,10 @@ def _measured(s: Token, value: list[Token]) -> Mention | None:
     )
     m = sx.mention(s, keep_preps=keep)
     if m is None or not value:
-        return m
+        return _with_owner(s, m)
     lo, hi = value[0].idx, value[-1].idx + len(value[-1])
     if m.end <= lo or m.start >= hi:
-        return m
+        return _with_owner(s, m)
     out = {t.i for v in value for t in v.subtree}
     for t in sx.phrase_tokens(s, keep_preps=keep):
         # the word that hangs the value on the thing: "worth", "of"
@@ -490,7 +548,7 @@ def _measured(s: Token, value: list[Token]) -> Mention | None:
     text = sx.phrase_text(keep)
     if not text:
         return None
-    return Mention(text, keep[0].idx, keep[-1].idx + len(keep[-1]), m.label)
+    return _with_owner(s, Mention(text, keep[0].idx, keep[-1].idx + len(keep[-1]), m.label))
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -514,6 +572,8 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
     # an amount on a noun holds as its clause does: "did not uncover a $3bn fraud"
     clause = verb if verb is not None else _clause_verb((reading.measured or [trigger])[0])
     negated = ctx.negated(clause) if clause is not None else False
+    # "would need not 350 people but 150": the amount itself is denied
+    negated = negated or any(c.dep_ == "neg" for t in value for c in t.children)
     modality = ctx.modality(clause) if clause is not None else "asserted"
     own = not reading.counted and reading.rule == "passive-count"
     for s in reading.measured:
@@ -572,6 +632,18 @@ def _amounts(ctx: Context) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
+def _code(ent: Span, lex: Lexicon) -> bool:
+    """ "its 3G phones", "the A380": a number glued to letters that are no scale or unit
+    names a model or a standard; it counts nothing."""
+    doc = ent.doc
+    for t in ent:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        glued = nxt is not None and not t.whitespace_ and nxt.is_alpha and not _is_scale(nxt)
+        if t.like_num and glued and nxt.lower_ not in lex.words.fraction_words:
+            return True
+    return False
+
+
 def _measures(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
     seen: set[int] = set()
@@ -583,8 +655,8 @@ def _measures(ctx: Context) -> Iterator[Fact]:
             continue  # "one of its plants"; "number one" is a rank
         if not any(_numeric(t) for t in ent):
             continue  # "up to" alone: the number is the next entity's
-        if _converted(ent):
-            continue  # "£200m ($376m)": the conversion repeats the amount
+        if _converted(ent) or (ent.label_ == CARDINAL and _code(ent, lex)):
+            continue  # "£200m ($376m)": the conversion repeats the amount; "3G phones"
         head = _quantity_head(_root(ent))
         key = head.i if head.pos_ == "NOUN" and not _is_scale(head) else -1 - ent.start
         if key in seen:
@@ -718,8 +790,10 @@ def _calendar(ent: Span, w) -> bool:
 
 
 def _light_name(verb: Token, passive: bool) -> str:
-    """The verb with a bare noun object that completes it: "took effect" -> takeEffect."""
-    bare = [o for o in fr.objects(verb) if o.pos_ == "NOUN" and not list(o.children)]
+    """The verb with a bare noun object that completes it: "took effect" -> takeEffect;
+    a vague verb with any noun object: "had talks with X" -> haveTalks."""
+    vague = verb.lemma_.lower() in load_words().date_vague_verbs
+    bare = [o for o in fr.objects(verb) if o.pos_ == "NOUN" and (vague or not list(o.children))]
     return " ".join([_verb_name(verb, passive), *(o.lower_ for o in bare[:1])])
 
 
@@ -750,6 +824,26 @@ def _measured_clause(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _no_event(gov: Token, lex: Lexicon) -> bool:
+    """What a date hangs on when it dates no event: the period of a measure ("fell 40% in
+    2004"), a copula, an aspect ("is set for growth in 2005"), a state short of an event
+    ("on the brink of collapse in 2001")."""
+    w = lex.words
+    if gov.pos_ in fr.VERBAL:
+        lemma = gov.lemma_.lower()
+        if lemma in w.copulas or _measured_clause(gov, lex):
+            return True
+        return lemma in w.date_vague_verbs and not any(o.pos_ == "NOUN" for o in fr.objects(gov))
+    return gov.pos_ == "NOUN" and _unrealised(gov, w)
+
+
+def _unrealised(noun: Token, w) -> bool:
+    """An event noun under "the brink of", "the threat of": the event did not happen."""
+    prep = noun.head
+    unrealised = prep.head.lemma_.lower() in w.unrealised_nouns
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and unrealised
+
+
 def _dates(ctx: Context) -> Iterator[Fact]:
     """ "adopted in December 2015", "took effect on November 4, 2016", "Mercury's death in
     1991": a calendar date after "in" or "on", said of the event the verb or noun names."""
@@ -769,10 +863,8 @@ def _dates(ctx: Context) -> Iterator[Fact]:
         while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
             toks.pop()
         text = _text([t for t in toks if t.lower_ not in {"the"}])
-        if gov.pos_ in fr.VERBAL and (
-            gov.lemma_.lower() in w.copulas or _measured_clause(gov, lex)
-        ):
-            continue  # "fell 40% in 2004": the period of a measure, not an event's date
+        if _no_event(gov, lex):
+            continue
         if gov.pos_ in fr.VERBAL:
             subjects, passive = _subjects(gov)
             # named by the verb alone ("born", "took effect"): with its preposition it
