@@ -167,6 +167,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
             return flip, mod
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
+    if lemma in w.enabling_verbs and child.dep_ in {"xcomp", "ccomp"}:
+        return flip, POSSIBLE  # "will enable Halvex to cut costs": made able, not made to
     return flip, None
 
 

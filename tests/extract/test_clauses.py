@@ -82,6 +82,18 @@ CLAUSE = [
          {("Brumco", "cut", "prices", False, "hedged")}),
     case("Halvex will buy Brumco if the regulator approves.",
          {("Halvex", "acquires", "Brumco", False, "conditional")}),
+    # "enable X to V" makes X able to, not made to
+    case("The deal will enable Halvex and Brumco to develop new technology.",
+         {("deal", "enable", "Halvex", False, "asserted"),
+          ("deal", "enable", "Brumco", False, "asserted"),
+          ("Halvex", "develop", "new technology", False, "possible"),
+          ("Brumco", "develop", "new technology", False, "possible")}),
+    # a second object after a comma names the act; a phrase after a comma is an aside
+    case("The Reserve Bank of Latvia lifted interest rates, its first move in a year.",
+         {("Reserve Bank of Latvia", "lift", "interest rates", False, "asserted")}),
+    case("Three directors were voted out, against the wishes of chief executive Jorn Havik."),
+    case("Telmora voted against the plan.",
+         {("Telmora", "voteAgainst", "plan", False, "asserted")}),
     # what someone is charged with or accused of is alleged, not found
     case("Three managers were charged with concealing the losses.",
          {("Three managers", "conceal", "losses", False, "hedged")}),
