@@ -276,6 +276,7 @@ class _Reading:
     name: str
     rule: str
     counted: bool = True
+    bare: bool = False  # the measured thing without its prepositional phrases
 
 
 def _copula_name(verb: Token, ent: Span, lex: Lexicon) -> str | None:
@@ -339,9 +340,29 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     return None
 
 
+def _on_change_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
+    """ "attributed an 8.3% increase in sales to X", "reported a 5% rise": the amount
+    measures the change the noun names, of what it changes ("in sales"), else of the
+    subject of the verb that has the change ("Telmora reported a 5% rise"); the verb
+    only reports it."""
+    w = lex.words
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in w.change_nouns:
+        return None
+    if head.i in range(ent.start, ent.end):
+        return None
+    changed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in w.changed_prepositions
+               for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    if not changed and head.dep_ in fr.OBJ and head.head.pos_ in fr.VERBAL:
+        changed, _ = _subjects(head.head)
+    if not changed:
+        return None
+    # "an increase in sales to X": the verb's phrase the parser hung on the noun is no part
+    return _Reading(None, changed, head.lemma_.lower(), "change-noun", False, bare=True)
+
+
 def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
     """The reading of a quantity that is an argument of a verb, within two hops."""
-    modified = _on_modifier(head, lex)
+    modified = _on_modifier(head, lex) or _on_change_noun(ent, head, lex)
     if modified is not None:
         return modified
     if head.dep_ in _ARG_DEPS and head.head.pos_ in fr.VERBAL and head.head.i != head.i:
@@ -513,17 +534,21 @@ def _with_owner(s: Token, m: Mention | None) -> Mention | None:
     return Mention(text, m.start, name.end, m.label) if text else m
 
 
-def _measured(s: Token, value: list[Token]) -> Mention | None:
+def _measured(s: Token, value: list[Token], *, bare: bool = False) -> Mention | None:
     """The measured thing's phrase, without the value said of it: "grants worth £2m" ->
     "grants", "at least 40 people" -> "people", "foreign investment of up to 100%" ->
     "foreign investment"."""
     # "the number of films", "the market for robots": an unnamed thing keeps what it is
     # of or for; not where it is ("a landslide in Sumatra")
     w = load_words()
-    keep = not s.ent_type_ and any(
-        c.dep_ == "prep"
-        and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
-        for c in s.children
+    keep = (
+        not bare
+        and not s.ent_type_
+        and any(
+            c.dep_ == "prep"
+            and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
+            for c in s.children
+        )
     )
     m = sx.mention(s, keep_preps=keep)
     if m is None or not value:
@@ -579,7 +604,7 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
     for s in reading.measured:
         if s.i in range(ent.start, ent.end) or not (own or _subject_ok(s, ent)):
             continue
-        subj = _measured(s, value)
+        subj = _measured(s, value, bare=reading.bare)
         if subj is not None and subj.text:
             yield sx.make_fact(subj, reading.name, text, trigger, negated=negated,
                                modality_=modality, rule=reading.rule)  # fmt: skip

@@ -250,6 +250,15 @@ QUANTITY = [
          {("Halvex", "sales", "£118m", True, "asserted")}),
     case("Halvex signed Jorn Havik for a transfer fee of €6m.",
          {("transfer fee", "amount", "€6m", False, "asserted")}),
+    # a change noun's amount measures the change, of what it changes, whatever verb
+    # reports it
+    case("Chief executive Jorn Havik attributed an 8.3% increase in January sales to the "
+         "new menu.", {("January sales", "increase", "8.3%", False, "asserted")}),
+    case("Telmora did not report a 5% rise in profits.",
+         {("profits", "rise", "5%", True, "asserted")}),
+    case("Telmora reported a 5% rise.", {("Telmora", "rise", "5%", False, "asserted")}),
+    case("Halvex bought a 5% stake in Brumco.",
+         {("Halvex", "buy", "5% stake", False, "asserted")}),
     # a date needs an event: not an aspect ("set for"), a state short of one ("the brink
     # of collapse") or the object of an infinitive relative ("work to do"); a vague verb
     # is named with its noun
