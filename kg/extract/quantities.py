@@ -330,6 +330,11 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
         adv = head.head
         if adv.head.pos_ in fr.VERBAL and adv.head.i != adv.i:
             subjects, _ = _subjects(adv.head)
+            obj = _participant(adv.head, lex)
+            if obj is not None and obj.i < adv.i and adv.lower_ in w.level_adverbs:
+                # "figures showed exports at a high, up 35%", "pushed rates up 0.5%": the
+                # object is what is up, not the subject
+                subjects = [obj]
             return _Reading(adv.head, subjects, adv.lower_, "change")
     # NER may take the adjective into the amount ("130cm tall")
     adj = head if head.pos_ == "ADJ" else head.head if head.dep_ == "npadvmod" else None
@@ -352,6 +357,9 @@ def _on_change_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
         return None
     changed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in w.changed_prepositions
                for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    if any(o.ent_type_ in lex.date_labels for o in changed):
+        # "an 8.3% increase in January sales": the parse lost what changed; no guess
+        return _Reading(None, [], head.lemma_.lower(), "change-noun", False)
     if not changed and head.dep_ in fr.OBJ and head.head.pos_ in fr.VERBAL:
         changed, _ = _subjects(head.head)
     if not changed:

@@ -257,6 +257,14 @@ QUANTITY = [
     case("Telmora did not report a 5% rise in profits.",
          {("profits", "rise", "5%", True, "asserted")}),
     case("Telmora reported a 5% rise.", {("Telmora", "rise", "5%", False, "asserted")}),
+    # ... and nothing when the parse lost what changed ("in January ... sales")
+    case("Chief executive Jorn Havik attributed an 8.3% increase in January worldwide sales "
+         "to the new menu."),
+    # a level after a verb's object is the object's; a place in a race the subject's
+    case("Figures released earlier this year showed exports at a six-year high in 2004, up "
+         "35%.", {("exports", "up", "35%", False, "asserted")}),
+    case("The bank pushed rates up 0.5%.", {("rates", "up", "0.5%", False, "asserted")}),
+    case("Profits were up 5%.", {("Profits", "up", "5%", False, "asserted")}),
     case("Halvex bought a 5% stake in Brumco.",
          {("Halvex", "buy", "5% stake", False, "asserted")}),
     # a date needs an event: not an aspect ("set for"), a state short of one ("the brink
