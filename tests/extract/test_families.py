@@ -226,7 +226,7 @@ ROLES_AFFILIATIONS = [
     # a name the parser cut off its preposition at an abbreviation's period
     case('"It was fun," said Jane Roe, head of sales at Pemberton Bros. However, critics '
          "were not kind.",
-         {("Jane Roe", "holdsPosition", "Head", False),
+         {("Jane Roe", "holdsPosition", "Head of sales", False),
           ("Jane Roe", "affiliatedWith", "Pemberton Bros.", False)},
          only={"holdsPosition", "affiliatedWith"}),
     # the person named after a title in apposition is the argument, not the title

@@ -60,8 +60,17 @@ ROLE = [
     case("Anil Deshpande, chief bond strategist at UBS, spoke.",
          {("Anil Deshpande", "holdsPosition", "Chief Bond Strategist", False),
           ("Anil Deshpande", "affiliatedWith", "UBS", False)}),
+    # a field of work after "of" is part of the title; an adjective of a noun nested in
+    # the title's phrase is no employer
+    case('"It is an effort to raise cash," says Piet Orlov, head of strategy for Latin '
+         "American emerging markets for Halvex Capital.",
+         {("Piet Orlov", "holdsPosition", "Head of strategy", False),
+          ("Piet Orlov", "affiliatedWith", "Halvex Capital", False)}),
+    case("Piet Orlov, head of the bank, said.",
+         {("Piet Orlov", "holdsPosition", "Head", False),
+          ("Piet Orlov", "affiliatedWith", "the bank", False)}),
     case("Deborah Quill, Halcyon's ex-head of risk, testified.",
-         {("Deborah Quill", "holdsPosition", "ex-Head", False),
+         {("Deborah Quill", "holdsPosition", "ex-Head of risk", False),
           ("Deborah Quill", "affiliatedWith", "Halcyon", False)}),
     case("Ned Price, a spokesman for the State Department, said so.",
          {("Ned Price", "holdsPosition", "Spokesman", False),
