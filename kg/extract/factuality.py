@@ -139,6 +139,21 @@ def _question(child: Token, w: WordLists) -> bool:
     return bool(marks & w.question_if_markers) and child.head.lemma_.lower() in w.question_verbs
 
 
+def _sufficient(child: Token, w: WordLists) -> bool:
+    """ "did not have enough of a presence to establish X": an infinitive after a word of
+    sufficiency in its clause says what the amount makes possible, and is denied with
+    the clause."""
+    if child.dep_ != "advcl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+        return False
+    head = child.head
+    return any(
+        t.lower_ in w.sufficiency_words
+        for c in head.children
+        if c.dep_ in OBJ | {"acomp", "advmod"} and c.i < child.i
+        for t in (c, *c.children)
+    )
+
+
 def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
     """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
     ccomp: "refused to", "ruled out raising", "denied that", "has yet to", "urged X to",
@@ -179,6 +194,8 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
     if _question(child, w):
         return False, HEDGED  # "when asked if X would sue": parsed as a condition
+    if _sufficient(child, w):
+        return False, POSSIBLE  # "had enough of a presence to establish jurisdiction"
     if _is_condition(child, w):
         return False, CONDITIONAL
     if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
@@ -269,7 +286,7 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     """A negated verb denies its xcomp and the verbs coordinated under it, and the
     that-clause of an expectation ("No one expects that X"); not what someone did not
     say ("did not say that X" leaves X open) nor an adverbial clause."""
-    if tok.dep_ in {"xcomp", "acomp"}:
+    if tok.dep_ in {"xcomp", "acomp"} or _sufficient(tok, w):
         return True
     if tok.dep_ == "conj":
         # "would not have raced, but had been offered a place": a contrast ends it

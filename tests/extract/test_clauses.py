@@ -82,6 +82,14 @@ CLAUSE = [
          {("Brumco", "cut", "prices", False, "hedged")}),
     case("Halvex will buy Brumco if the regulator approves.",
          {("Halvex", "acquires", "Brumco", False, "conditional")}),
+    # what enough of something makes possible, denied with its clause
+    case("The judge said Halvex did not have enough of a US presence to establish US "
+         "jurisdiction.", {("Halvex", "establish", "US jurisdiction", True, "possible")}),
+    case("Halvex had enough of a US presence to establish US jurisdiction.",
+         {("Halvex", "establish", "US jurisdiction", False, "possible")}),
+    case("Halvex raised prices to cover costs.",
+         {("Halvex", "raise", "prices", False, "asserted"),
+          ("Halvex", "cover", "costs", False, "planned")}),
     # "enable X to V" makes X able to, not made to
     case("The deal will enable Halvex and Brumco to develop new technology.",
          {("deal", "enable", "Halvex", False, "asserted"),
