@@ -521,10 +521,16 @@ def _owner(s: Token) -> tuple[Token, Token] | None:
     if s.ent_type_ or s.pos_ != "NOUN":
         return None
     for c in s.children:
-        if c.dep_ == "prep" and c.i > s.i and c.lower_ in lex.words.owner_prepositions:
-            for o in c.children:
-                if o.dep_ == "pobj" and o.ent_type_ in owners:
-                    return c, o
+        if c.dep_ != "prep" or c.i < s.i or c.lower_ not in lex.words.owner_prepositions:
+            continue
+        for o in (o for o in c.children if o.dep_ == "pobj"):
+            # "at media giant Velmorex": the parser may make the name the apposition of
+            # the noun before it
+            named = [a for a in o.children if a.dep_ == "appos" and a.i == o.i + 1]
+            for t in (o, *named):
+                # a name NER left untagged is a name too ("at media giant TimeWarner")
+                if t.ent_type_ in owners or (t.pos_ == "PROPN" and not t.ent_type_):
+                    return c, t
     return None
 
 

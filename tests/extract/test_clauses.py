@@ -82,6 +82,13 @@ CLAUSE = [
          {("Brumco", "cut", "prices", False, "hedged")}),
     case("Halvex will buy Brumco if the regulator approves.",
          {("Halvex", "acquires", "Brumco", False, "conditional")}),
+    # a phrase fronted before its verb is an aside; a hyphenated word is one word
+    case("Under the proposals, the sportscar maker could be listed separately on the "
+         "market.", {("sportscar maker", "listedOn", "market", False, "possible")}),
+    case("In Riga, Halvex met Brumco.", {("Halvex", "metWith", "Brumco", False, "asserted")}),
+    case("Halvex and Brumco agreed on the pre-payment.",
+         {("Halvex", "agreeOn", "pre-payment", False, "asserted"),
+          ("Brumco", "agreeOn", "pre-payment", False, "asserted")}),
     # what enough of something makes possible, denied with its clause
     case("The judge said Halvex did not have enough of a US presence to establish US "
          "jurisdiction.", {("Halvex", "establish", "US jurisdiction", True, "possible")}),

@@ -250,6 +250,8 @@ QUANTITY = [
          {("Quarterly profits at media giant Telmora", "jump", "76%", False, "asserted"),
           ("Quarterly profits at media giant Telmora", "jumpTo", "$1.13bn", False,
            "asserted")}),
+    case("Quarterly profits at media giant Velmorex jumped 76%.",
+         {("Quarterly profits at media giant Velmorex", "jump", "76%", False, "asserted")}),
     case("Sales of Halvex Corp rose 5% in Riga.",
          {("Sales of Halvex Corp", "rise", "5%", False, "asserted")}),
     case("Prices in Latvia rose 5%.", {("Prices", "rise", "5%", False, "asserted")}),
