@@ -665,8 +665,10 @@ class _Resolver:
         doubt that stops the search ("Olympique Lyon signed X from Sporting Braga. The
         club said" is not Braga)."""
         sents, k = self._sentences(tok)
-        ranked: list[Ref | None] = []  # None: a subject that may or may not be one
-        for sent in reversed(sents[max(0, k - window) : k + 1]):
+        # None: a subject that may or may not be one; with each, whether it is a subject
+        # and how many sentences back it is
+        ranked: list[tuple[Ref | None, bool, int]] = []
+        for back, sent in enumerate(reversed(sents[max(0, k - window) : k + 1])):
             found: dict[str, tuple[bool, int, Ref | None]] = {}
             for t in sent:
                 ref = self.refs.by_token.get(t.i)
@@ -675,18 +677,44 @@ class _Resolver:
                 if t.head.i == tok.i or tok in t.ancestors:
                     continue  # "the South Yorkshire company": where it is, not which
                 kind = self._organisation_kind(ref, t)
-                if kind is None:
+                if kind is None or self._named_thing(ref, t):
                     continue
-                subject = t.dep_ in fr.SUBJ | fr.PASS_SUBJ
+                subject = self._clause_subject(t)
                 old = found.get(ref.key)
                 if old is None or (subject and not old[0]):
                     found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
-            ranked += [r for _, _, r in sorted(found.values(), key=lambda v: (not v[0], v[1]))]
-        for ref in ranked:
+            ranked += [(r, subj, back) for subj, _, r in
+                       sorted(found.values(), key=lambda v: (not v[0], v[1]))]  # fmt: skip
+        for ref, _, _ in ranked:
             if ref is not None and lemma in norm(ref.label).split():
                 return ref
         generic = generic or lemma in self.lex.words.generic_organisation_nouns
-        return ranked[0] if ranked and generic else None
+        if not ranked or not generic:
+            return None
+        ref, subject, back = ranked[0]
+        # a name only in an earlier sentence's object ("X sued Morgan Stanley. ... The
+        # company also sued Y") is not what a later "the company" takes up: no guess
+        return ref if subject or back <= 1 else None
+
+    def _clause_subject(self, t: Token) -> bool:
+        """A subject of its sentence's clause: not of an infinitive ("sued X to return
+        the money"), nor one the parser found after a verb that does not invert ("X
+        sued Morgan Stanley": the object); "..., said Morgan Stanley" does invert."""
+        verb = t.head
+        if t.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
+            return False
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return False
+        return t.i < verb.i or is_reporting(verb, self.lex)
+
+    def _named_thing(self, ref: Ref, tok: Token) -> bool:
+        """ "the Xiluodu dam": a name that ends in a common noun of no organisation
+        (lower case, not a kind of organisation) names a thing, not a company."""
+        span = self._name_span(tok)
+        last = span[-1] if len(span) else tok
+        if not last.is_lower or not last.is_alpha:
+            return False
+        return self.lex.classes.get(last.lemma_.lower()) != terms.ORGANIZATION
 
     def _organisation_kind(self, ref: Ref, tok: Token) -> bool | None:
         """True: an organisation's name, or a name tagged as a place that may be one, as
@@ -911,6 +939,18 @@ class _Resolver:
         ]  # fmt: skip
         return found[0] if len(found) == 1 and found[0].pos_ == "PROPN" else None
 
+    def _subject_possessor(self, tok: Token) -> Ref | None:
+        """ "BT's rivals accused it of ...": an object "it" is not its clause's subject
+        but may be that subject's named possessor, the thing the sentence is about."""
+        if tok.dep_ not in fr.OBJ or tok.head.pos_ not in fr.VERBAL:
+            return None
+        for s in fr.subjects(tok.head):
+            for c in s.children:
+                ref = self.refs.by_token.get(c.i)
+                if c.dep_ == "poss" and ref is not None and ref.type != terms.PERSON:
+                    return ref
+        return None
+
     def _thing(self, tok: Token) -> Ref | None:
         """it/its: the nearest thing before in the sentence ("X promises to support Y in
         its standoff"), else the subject of the previous sentence, if it named a thing."""
@@ -925,6 +965,9 @@ class _Resolver:
                 group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
                 if ref is not None and ref.type != terms.PERSON and not group:
                     return ref
+        owner = self._subject_possessor(tok)
+        if owner is not None:
+            return owner
         if sent.start == 0:
             return None
         for t in doc[sent.start - 1].sent:

@@ -120,7 +120,12 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             if ends_here or sent.start_char - 1 <= s <= sent.end_char:
                 out.append(Region(s, e, speaker, lemma, QUOTE, verb))
     complementisers = load_words().complementisers
+    # "Aiming to stir growth, X said the focus was Y": with a clause after the verb, a
+    # clause before it is a fronted adjunct the parser took for a second complement
+    after = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     for c in verb.children:
+        if c.dep_ == "ccomp" and after and c.i < verb.i:
+            continue
         if c.dep_ == "ccomp" and (nested or not _inside(c.idx, quotes)):
             toks = list(c.subtree)
             if len(toks) > 1 and toks[0].dep_ == "mark" and toks[0].lower_ in complementisers:

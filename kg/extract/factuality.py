@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
-from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose
+from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose, particle
 from .syntax import has_negative_determiner
 
 # the kg:Modality individuals of the ontology, by local name
@@ -130,11 +130,41 @@ def _own(verb: Token, w: WordLists) -> Factuality:
     return Factuality(neg, mod)
 
 
+def _question(child: Token, w: WordLists) -> bool:
+    """ "asked if X would sue", "is considering whether to bid": a clause that is an open
+    question states neither the act nor its denial."""
+    marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+    if marks & w.question_markers:
+        return True
+    return bool(marks & w.question_if_markers) and child.head.lemma_.lower() in w.question_verbs
+
+
+def _sufficient(child: Token, w: WordLists) -> bool:
+    """ "did not have enough of a presence to establish X": an infinitive after a word of
+    sufficiency in its clause says what the amount makes possible, and is denied with
+    the clause."""
+    if child.dep_ != "advcl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+        return False
+    head = child.head
+    return any(
+        t.lower_ in w.sufficiency_words
+        for c in head.children
+        if c.dep_ in OBJ | {"acomp", "advmod"} and c.i < child.i
+        for t in (c, *c.children)
+    )
+
+
 def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
     """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
-    ccomp: "refused to", "denied that", "has yet to", "urged X to", "plans to"."""
+    ccomp: "refused to", "ruled out raising", "denied that", "has yet to", "urged X to",
+    "plans to", "asked whether"."""
+    if _question(child, w):
+        return False, HEDGED
     lemma = head.lemma_.lower()
-    flip = lemma in w.negating_verbs or lemma in w.negative_adjectives
+    phrasal = f"{lemma} {particle(head)}"  # "ruled out raising"
+    flip = (
+        lemma in w.negating_verbs or phrasal in w.negating_verbs or lemma in w.negative_adjectives
+    )
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
         # "refused" negates its xcomp; only "denied that" negates a clause, and a
         # preventing verb one with a subject and no "that": "stop the state selling it"
@@ -152,6 +182,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
             return flip, mod
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
+    if lemma in w.enabling_verbs and child.dep_ in {"xcomp", "ccomp"}:
+        return flip, POSSIBLE  # "will enable Halvex to cut costs": made able, not made to
     return flip, None
 
 
@@ -160,6 +192,10 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
     approves" (a condition), "in order to win" (a purpose), "without attending" (not
     done)."""
     marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+    if _question(child, w):
+        return False, HEDGED  # "when asked if X would sue": parsed as a condition
+    if _sufficient(child, w):
+        return False, POSSIBLE  # "had enough of a presence to establish jurisdiction"
     if _is_condition(child, w):
         return False, CONDITIONAL
     if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
@@ -176,6 +212,8 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
         keeper = prep.head.lemma_.lower()
         if prep.lower_ in w.preventing_prepositions and keeper in w.preventing_verbs:
             return True, None  # "prevented the gang from selling the paintings"
+        if prep.lower_ in w.accusing_prepositions and keeper in w.accusing_verbs:
+            return False, HEDGED  # "charged with concealing losses": alleged, not found
     return False, None
 
 
@@ -248,7 +286,7 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
     """A negated verb denies its xcomp and the verbs coordinated under it, and the
     that-clause of an expectation ("No one expects that X"); not what someone did not
     say ("did not say that X" leaves X open) nor an adverbial clause."""
-    if tok.dep_ in {"xcomp", "acomp"}:
+    if tok.dep_ in {"xcomp", "acomp"} or _sufficient(tok, w):
         return True
     if tok.dep_ == "conj":
         # "would not have raced, but had been offered a place": a contrast ends it

@@ -344,9 +344,23 @@ def _named_by_apposition(noun: Token) -> Token:
     return names[0] if names else noun
 
 
+def _clause_apposition(obj: Token, verb: Token) -> bool:
+    """ "lifted rates 0.25%, their first move in a year": a second object after a comma
+    names the act itself, not another thing it was done to."""
+    doc = obj.doc
+    edge = obj.left_edge.i
+    return (
+        edge > 0
+        and doc[edge - 1].text == ","
+        and any(c.dep_ in OBJ and c.i < obj.i for c in verb.children)
+    )
+
+
 def objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for c in verb.children:
+        if c.dep_ in OBJ and _clause_apposition(c, verb):
+            continue
         if c.dep_ in OBJ:
             a = antecedent(c, verb)  # "Instagram, which Facebook bought"
             out.extend(sx.conjuncts(c) if a.i == c.i else [a])
@@ -382,7 +396,7 @@ def prep_objects(verb: Token) -> Iterator[tuple[Token, Token]]:
                      if p.dep_ == "prep" and p.i == c.i + 1 and c.lower_ in particles]  # fmt: skip
         for p in preps:
             for o in p.children:
-                if o.dep_ == "pobj":
+                if o.dep_ == "pobj" and not sx.hyphen_tail(o):  # "on the pre-payment"
                     for oc in sx.conjuncts(o):
                         yield p, oc
 
@@ -441,10 +455,18 @@ def _is_argument_prep(prep: Token, pobj: Token, lex: Lexicon) -> bool:
         o.ent_type_ in lex.date_labels for p, o in prep_objects(pobj)
         if p.lower_ in lex.words.partitive_prepositions
     )  # fmt: skip
+    # "were voted out, against the wishes of X": a phrase set off by a comma is an aside;
+    # so is one fronted before its verb ("Under the proposals, X could be listed"), but
+    # for a relative pronoun ("the firm in which X invested")
+    aside = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+    head = prep.head
+    fronted = head.pos_ in VERBAL and prep.i < head.i and pobj.lower_ not in lex.words.wh_words
+    aside = aside or fronted
     return (
         prep.lower_ not in lex.words.non_argument_prepositions
         and pobj.ent_type_ not in lex.date_labels
         and not dated
+        and not aside
     )
 
 

@@ -120,6 +120,17 @@ def _place_children(ctx: Context, tok: Token, deps: set[str]) -> list[Token]:
             if c.dep_ in deps and ctx.lexicon.ner_class.get(c.ent_type_) in places]  # fmt: skip
 
 
+def _known_places(ctx: Context, toks: list[Token]) -> list[Token]:
+    """The places the gazetteer knows: "Jet's IPO" is no place's IPO, whatever NER took
+    the airline's short name for ("Norway's Fjordland party" is)."""
+    out = []
+    for t in toks:
+        ref = ctx.refs.by_token.get(t.i)
+        if ref is not None and (ref.qid or ref.rule.startswith("gazetteer")):
+            out.append(t)
+    return out
+
+
 def _in_phrase(ctx: Context, tok: Token) -> list[Token]:
     """ "Kassala in eastern Sudan": a place in an "in" phrase on the name's head."""
     preps = ctx.lexicon.words.containment_prepositions
@@ -310,7 +321,11 @@ def _based_modifiers(ctx: Context, span: Span) -> list[Token]:
                          or t.head.head.i == h.i)]  # fmt: skip
         out += [o for p in h.children if p.dep_ == "prep" and p.lower_ in w.partitive_prepositions
                 for o in _place_children(ctx, p, {"pobj"})]  # fmt: skip
-    return [t for t in out if not (span.start <= t.i < span.end)]
+    # a possessor is a place only if the gazetteer knows it ("Jet's IPO")
+    possessors = {t.i for t in out if t.dep_ == "poss"}
+    known = {t.i for t in _known_places(ctx, [t for t in out if t.i in possessors])}
+    return [t for t in out if not (span.start <= t.i < span.end)
+            and (t.i not in possessors or t.i in known)]  # fmt: skip
 
 
 def _of_place_noun(ctx: Context, tok: Token) -> list[Token]:
@@ -435,7 +450,8 @@ def place_facts(ctx: Context) -> Iterator[Fact]:
             + [(t, "in") for t in (_in_phrase(ctx, ent.root.head) if _named_kind(ctx, ent) else [])]
             + [(t, "in") for t in (_in_after(ctx, ent) if not org else [])]
             + [(t, "copula") for t in (_copula_in(ctx, ent) if not org else [])]
-            + [(t, "possessor") for t in _place_children(ctx, ent.root, {"poss"})]
+            + [(t, "possessor") for t in _known_places(ctx, _place_children(ctx, ent.root,
+                                                                            {"poss"}))]
             + [(t, "apposition") for t in _apposition_of(ctx, ent.root)]
             + [(t, "place-noun") for t in _of_place_noun(ctx, ent.root)]
             + [(t, "modifier") for t in (_based_modifiers(ctx, ent)

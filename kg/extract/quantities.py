@@ -37,10 +37,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon, load_words
+from ..lexicon import Lexicon, load_lexicon, load_words
 from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
+from . import terms
 from .context import Context
 
 # the dependency path from a number up to the noun it counts
@@ -229,8 +230,20 @@ def _single(ent: Span, lex: Lexicon) -> bool:
     return len(nums) == 1 and nums[0].lower_ in lex.words.unit_numbers
 
 
+def _object_gap(verb: Token) -> bool:
+    """ "the Fed has more work to do in 2005": an infinitive relative with no object or
+    subject of its own says what is done to its noun; the noun does nothing."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.tag_ != "VB":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return to and not deps & (fr.OBJ | fr.SUBJ | fr.PASS_SUBJ | {"xcomp", "ccomp", "prt"})
+
+
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = fr.is_passive(verb)
+    if not passive and _object_gap(verb):
+        return [], False
     found = fr.passive_subjects(verb) if passive else fr.subjects(verb)
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = [verb.head]  # "a proposal allowing up to 100% foreign investment"
@@ -264,6 +277,7 @@ class _Reading:
     name: str
     rule: str
     counted: bool = True
+    bare: bool = False  # the measured thing without its prepositional phrases
 
 
 def _copula_name(verb: Token, ent: Span, lex: Lexicon) -> str | None:
@@ -317,6 +331,11 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
         adv = head.head
         if adv.head.pos_ in fr.VERBAL and adv.head.i != adv.i:
             subjects, _ = _subjects(adv.head)
+            obj = _participant(adv.head, lex)
+            if obj is not None and obj.i < adv.i and adv.lower_ in w.level_adverbs:
+                # "figures showed exports at a high, up 35%", "pushed rates up 0.5%": the
+                # object is what is up, not the subject
+                subjects = [obj]
             return _Reading(adv.head, subjects, adv.lower_, "change")
     # NER may take the adjective into the amount ("130cm tall")
     adj = head if head.pos_ == "ADJ" else head.head if head.dep_ == "npadvmod" else None
@@ -327,9 +346,32 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     return None
 
 
+def _on_change_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
+    """ "attributed an 8.3% increase in sales to X", "reported a 5% rise": the amount
+    measures the change the noun names, of what it changes ("in sales"), else of the
+    subject of the verb that has the change ("Telmora reported a 5% rise"); the verb
+    only reports it."""
+    w = lex.words
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in w.change_nouns:
+        return None
+    if head.i in range(ent.start, ent.end):
+        return None
+    changed = [o for c in head.children if c.dep_ == "prep" and c.lower_ in w.changed_prepositions
+               for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    if any(o.ent_type_ in lex.date_labels for o in changed):
+        # "an 8.3% increase in January sales": the parse lost what changed; no guess
+        return _Reading(None, [], head.lemma_.lower(), "change-noun", False)
+    if not changed and head.dep_ in fr.OBJ and head.head.pos_ in fr.VERBAL:
+        changed, _ = _subjects(head.head)
+    if not changed:
+        return None
+    # "an increase in sales to X": the verb's phrase the parser hung on the noun is no part
+    return _Reading(None, changed, head.lemma_.lower(), "change-noun", False, bare=True)
+
+
 def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
     """The reading of a quantity that is an argument of a verb, within two hops."""
-    modified = _on_modifier(head, lex)
+    modified = _on_modifier(head, lex) or _on_change_noun(ent, head, lex)
     if modified is not None:
         return modified
     if head.dep_ in _ARG_DEPS and head.head.pos_ in fr.VERBAL and head.head.i != head.i:
@@ -396,6 +438,9 @@ def _on_prep(
         if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
             break
         if prep.lower_ in w.quantity_of_prepositions and gov.lemma_.lower() in w.amount_nouns:
+            named = _named_holders(gov, lex)
+            if named:  # "Telmora posted a profit of $3bn": Telmora's profit
+                return _Reading(None, named, sx.camel(gov.lower_), "noun-of", False), True
             # "signed X for a transfer fee of €60m": the fee's amount
             return _Reading(None, [gov], _TYPED.get(ent.label_, "amount"), "noun-of", False), True
         if not hops and gov.dep_ in fr.OBJ and prep.lower_ not in w.quantity_of_prepositions \
@@ -405,6 +450,19 @@ def _on_prep(
             return _prep_reading(gov.head, name, ent, lex, levels_object=False), True
         t, hops = gov, hops + 1
     return None, False
+
+
+def _named_holders(noun: Token, lex: Lexicon) -> list[Token]:
+    """The named subjects of the verb whose object an amount noun with no owner of its
+    own is: "Telmora posted a profit of $3bn" -> Telmora (whose profit it is)."""
+    if noun.dep_ not in fr.OBJ or noun.head.pos_ not in fr.VERBAL:
+        return []
+    if any(c.dep_ == "poss" for c in noun.children):
+        return []
+    subjects, passive = _subjects(noun.head)
+    if passive or not subjects:
+        return []
+    return subjects if all(s.ent_type_ in lex.entity_labels for s in subjects) else []
 
 
 def _currency(ent: Span) -> bool:
@@ -456,24 +514,63 @@ def _subject_ok(s: Token, ent: Span) -> bool:
     return ent.label_ != CARDINAL and s.pos_ == "NOUN"
 
 
-def _measured(s: Token, value: list[Token]) -> Mention | None:
+def _owner(s: Token) -> tuple[Token, Token] | None:
+    """ "profits at media giant Telmora", "shares in Halvex": the preposition and the
+    organisation or person whose the measured thing is."""
+    lex = load_lexicon()
+    owners = lex.labels_of(terms.ORGANIZATION, terms.PERSON)
+    if s.ent_type_ or s.pos_ != "NOUN":
+        return None
+    for c in s.children:
+        if c.dep_ != "prep" or c.i < s.i or c.lower_ not in lex.words.owner_prepositions:
+            continue
+        for o in (o for o in c.children if o.dep_ == "pobj"):
+            # "at media giant Velmorex": the parser may make the name the apposition of
+            # the noun before it
+            named = [a for a in o.children if a.dep_ == "appos" and a.i == o.i + 1]
+            for t in (o, *named):
+                # a name NER left untagged is a name too ("at media giant TimeWarner")
+                if t.ent_type_ in owners or (t.pos_ == "PROPN" and not t.ent_type_):
+                    return c, t
+    return None
+
+
+def _with_owner(s: Token, m: Mention | None) -> Mention | None:
+    """The measured thing's phrase with its owner: "Quarterly profits at Telmora"."""
+    found = _owner(s)
+    if m is None or found is None:
+        return m
+    prep, owner = found
+    name = sx.mention(owner, keep_preps=False)
+    if name is None or m.end > prep.idx or name.start < prep.idx:
+        return m
+    span = s.doc.char_span(m.start, name.end, alignment_mode="expand")
+    text = sx.phrase_text(list(span)) if span is not None else ""
+    return Mention(text, m.start, name.end, m.label) if text else m
+
+
+def _measured(s: Token, value: list[Token], *, bare: bool = False) -> Mention | None:
     """The measured thing's phrase, without the value said of it: "grants worth £2m" ->
     "grants", "at least 40 people" -> "people", "foreign investment of up to 100%" ->
     "foreign investment"."""
     # "the number of films", "the market for robots": an unnamed thing keeps what it is
     # of or for; not where it is ("a landslide in Sumatra")
     w = load_words()
-    keep = not s.ent_type_ and any(
-        c.dep_ == "prep"
-        and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
-        for c in s.children
+    keep = (
+        not bare
+        and not s.ent_type_
+        and any(
+            c.dep_ == "prep"
+            and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
+            for c in s.children
+        )
     )
     m = sx.mention(s, keep_preps=keep)
     if m is None or not value:
-        return m
+        return _with_owner(s, m)
     lo, hi = value[0].idx, value[-1].idx + len(value[-1])
     if m.end <= lo or m.start >= hi:
-        return m
+        return _with_owner(s, m)
     out = {t.i for v in value for t in v.subtree}
     for t in sx.phrase_tokens(s, keep_preps=keep):
         # the word that hangs the value on the thing: "worth", "of"
@@ -491,7 +588,7 @@ def _measured(s: Token, value: list[Token]) -> Mention | None:
     text = sx.phrase_text(keep)
     if not text:
         return None
-    return Mention(text, keep[0].idx, keep[-1].idx + len(keep[-1]), m.label)
+    return _with_owner(s, Mention(text, keep[0].idx, keep[-1].idx + len(keep[-1]), m.label))
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -515,12 +612,14 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
     # an amount on a noun holds as its clause does: "did not uncover a $3bn fraud"
     clause = verb if verb is not None else _clause_verb((reading.measured or [trigger])[0])
     negated = ctx.negated(clause) if clause is not None else False
+    # "would need not 350 people but 150": the amount itself is denied
+    negated = negated or any(c.dep_ == "neg" for t in value for c in t.children)
     modality = ctx.modality(clause) if clause is not None else "asserted"
     own = not reading.counted and reading.rule == "passive-count"
     for s in reading.measured:
         if s.i in range(ent.start, ent.end) or not (own or _subject_ok(s, ent)):
             continue
-        subj = _measured(s, value)
+        subj = _measured(s, value, bare=reading.bare)
         if subj is not None and subj.text:
             yield sx.make_fact(subj, reading.name, text, trigger, negated=negated,
                                modality_=modality, rule=reading.rule)  # fmt: skip
@@ -575,6 +674,18 @@ def _amounts(ctx: Context) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
+def _code(ent: Span, lex: Lexicon) -> bool:
+    """ "its 3G phones", "the A380": a number glued to letters that are no scale or unit
+    names a model or a standard; it counts nothing."""
+    doc = ent.doc
+    for t in ent:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        glued = nxt is not None and not t.whitespace_ and nxt.is_alpha and not _is_scale(nxt)
+        if t.like_num and glued and nxt.lower_ not in lex.words.fraction_words:
+            return True
+    return False
+
+
 def _measures(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
     seen: set[int] = set()
@@ -586,8 +697,8 @@ def _measures(ctx: Context) -> Iterator[Fact]:
             continue  # "one of its plants"; "number one" is a rank
         if not any(_numeric(t) for t in ent):
             continue  # "up to" alone: the number is the next entity's
-        if _converted(ent):
-            continue  # "£200m ($376m)": the conversion repeats the amount
+        if _converted(ent) or (ent.label_ == CARDINAL and _code(ent, lex)):
+            continue  # "£200m ($376m)": the conversion repeats the amount; "3G phones"
         head = _quantity_head(_root(ent))
         key = head.i if head.pos_ == "NOUN" and not _is_scale(head) else -1 - ent.start
         if key in seen:
@@ -724,8 +835,10 @@ def _calendar(ent: Span, w) -> bool:
 
 
 def _light_name(verb: Token, passive: bool) -> str:
-    """The verb with a bare noun object that completes it: "took effect" -> takeEffect."""
-    bare = [o for o in fr.objects(verb) if o.pos_ == "NOUN" and not list(o.children)]
+    """The verb with a bare noun object that completes it: "took effect" -> takeEffect;
+    a vague verb with any noun object: "had talks with X" -> haveTalks."""
+    vague = verb.lemma_.lower() in load_words().date_vague_verbs
+    bare = [o for o in fr.objects(verb) if o.pos_ == "NOUN" and (vague or not list(o.children))]
     return " ".join([_verb_name(verb, passive), *(o.lower_ for o in bare[:1])])
 
 
@@ -756,6 +869,26 @@ def _measured_clause(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _no_event(gov: Token, lex: Lexicon) -> bool:
+    """What a date hangs on when it dates no event: the period of a measure ("fell 40% in
+    2004"), a copula, an aspect ("is set for growth in 2005"), a state short of an event
+    ("on the brink of collapse in 2001")."""
+    w = lex.words
+    if gov.pos_ in fr.VERBAL:
+        lemma = gov.lemma_.lower()
+        if lemma in w.copulas or _measured_clause(gov, lex):
+            return True
+        return lemma in w.date_vague_verbs and not any(o.pos_ == "NOUN" for o in fr.objects(gov))
+    return gov.pos_ == "NOUN" and _unrealised(gov, w)
+
+
+def _unrealised(noun: Token, w) -> bool:
+    """An event noun under "the brink of", "the threat of": the event did not happen."""
+    prep = noun.head
+    unrealised = prep.head.lemma_.lower() in w.unrealised_nouns
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and unrealised
+
+
 def _dates(ctx: Context) -> Iterator[Fact]:
     """ "adopted in December 2015", "took effect on November 4, 2016", "Mercury's death in
     1991": a calendar date after "in" or "on", said of the event the verb or noun names."""
@@ -775,10 +908,8 @@ def _dates(ctx: Context) -> Iterator[Fact]:
         while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
             toks.pop()
         text = _text([t for t in toks if t.lower_ not in {"the"}])
-        if gov.pos_ in fr.VERBAL and (
-            gov.lemma_.lower() in w.copulas or _measured_clause(gov, lex)
-        ):
-            continue  # "fell 40% in 2004": the period of a measure, not an event's date
+        if _no_event(gov, lex):
+            continue
         if gov.pos_ in fr.VERBAL:
             subjects, passive = _subjects(gov)
             # named by the verb alone ("born", "took effect"): with its preposition it

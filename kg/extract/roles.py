@@ -481,7 +481,10 @@ def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[T
     distribution at Y"."""
     labels = lex.words.affiliation_labels
     preps = lex.words.affiliation_prepositions
-    out = [c for c in app.children if c.dep_ in {"poss", "compound", "amod"}
+    # a nested noun's adjective says what that noun is, not whom the person works for
+    # ("head of strategy for Latin American markets")
+    mods = {"poss", "compound", "amod"} if depth > 1 else {"poss", "compound"}
+    out = [c for c in app.children if c.dep_ in mods
            and (c.ent_type_ in labels or _refers_to_organisation(c, lex))]  # fmt: skip
     # "X was comptroller at Y": the parser hangs the employer on the copula
     holders = [app, app.head] if app.dep_ == "attr" else [app]
@@ -576,6 +579,24 @@ def _apposition_title(app: Token, past_words: frozenset[str]) -> list[Token]:
     return toks or [app]
 
 
+def _title_field(app: Token, lex: Lexicon) -> list[Token]:
+    """ "head of strategy", "director of research": an "of" phrase after a title that
+    names a field of work (a common noun, no organisation) belongs to the title."""
+    for p in app.children:
+        if p.dep_ != "prep" or p.lower_ not in lex.words.quantity_of_prepositions:
+            continue
+        objs = [o for o in p.children if o.dep_ == "pobj"]
+        if len(objs) != 1:
+            return []
+        o = objs[0]
+        if o.pos_ != "NOUN" or o.ent_type_ or not o.is_lower or _refers_to_organisation(o, lex):
+            return []
+        if any(c.dep_ in {"det", "poss", "prep", "conj"} for c in o.children):
+            return []  # "head of the bank", "head of sales at X": not a bare field
+        return [p, *sorted(sx.phrase_tokens(o, keep_preps=False), key=lambda t: t.i)]
+    return []
+
+
 def _copula(app: Token) -> Token | None:
     """The copula a title is said with ("X is not the chairman of Y"), if it is."""
     while app.dep_ == "conj":
@@ -598,11 +619,16 @@ def _apposition_roles(ctx: Context, ent: Span, person: Mention) -> Iterator[Fact
         before = app.i + 1 == ent.start  # "its chief executive X": a title, as written
         if title_toks[0].is_lower and not before:  # "chief executive" -> "Chief Executive"
             text = " ".join(w.title() if w.islower() else w for w in text.split(" "))
+        end = app.idx + len(app)
+        field = _title_field(app, lex)
+        if field:  # "head of strategy": the field is part of the title
+            text += f" {field[0].lower_} {sx.phrase_text(field[1:])}"
+            end = field[-1].idx + len(field[-1])
         parts = _hyphen_parts(app)
         past = next((t.lower_ for p in parts for t in (p, *p.children)
                      if t.lower_ in past_words), "")  # fmt: skip
-        pos = Mention(text=_past_title(past, text), start=title_toks[0].idx,
-                      end=app.idx + len(app), label=POSITION)  # fmt: skip
+        pos = Mention(text=_past_title(past, text), start=title_toks[0].idx, end=end,
+                      label=POSITION)  # fmt: skip
         yield sx.make_fact(person, terms.HOLDS_POSITION, pos, app, **said,
                            rule="former-apposition" if past else "apposition")  # fmt: skip
         for a in (a for p in parts for a in _apposition_affiliations(p, lex)):

@@ -26,8 +26,18 @@ def _source_lead(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"[\s,]*\b(?:{sx.alternation(words)}) [^,.]+[,.]?\s*", re.I)
 
 
+def _unpaired_quotes(text: str) -> bool:
+    """A quotation mark without its partner: 'the results were strong "both
+    operationally' (the quotation runs past the reported clause)."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
 def _claim_text(ctx: Context, r: Region) -> str:
-    text = " ".join(ctx.text[r.start : r.end].split()).strip(' ,."\u201c\u201d')
+    whole = " ".join(ctx.text[r.start : r.end].split()).strip(" ,.")
+    text = whole.strip(' ,."\u201c\u201d')
+    if _unpaired_quotes(text):  # 'was "more for all"': the closing mark is the phrase's
+        text = whole if not _unpaired_quotes(whole) else re.sub(' ?["\u201c\u201d] ?', " ", text)
+        text = " ".join(text.split())
     if r.kind == "source":
         text = _source_lead(ctx.lexicon.words.according_to).sub(" ", " " + text).strip(" ,.")
     return text

@@ -44,11 +44,26 @@ def dash_apposition(head: Token) -> Token | None:
     return None
 
 
+def hyphen_tail(tok: Token) -> bool:
+    """The rest of a hyphenated word the parser split ("pre", "-", "payment"): the hyphen
+    glued to the word before it, or the word glued after that hyphen."""
+    doc = tok.doc
+    if tok.text in {"-", "\u2010", "\u2011"}:  # between two words, not numbers ("2-0")
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return (before is not None and after is not None and before.is_alpha and after.is_alpha
+                and not before.whitespace_ and not tok.whitespace_)  # fmt: skip
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return tok.is_alpha and prev is not None and prev.text in _HYPHENS and hyphen_tail(prev)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it: "Ankara and Kyiv". A "not" the
     parser made a conjunct ("Peru and Chile, but not Brazil") is no member."""
     out = [tok]
     for c in tok.conjuncts:
+        if hyphen_tail(c):
+            continue  # "pre-payment" parsed as "pre" and "payment": one word
         if c.i > tok.i and c.dep_ == "conj" or c.head.i in {t.i for t in out}:
             out.append(c)
     negations = words().negation_particles
@@ -232,6 +247,20 @@ def _name_after_title(head: Token, lex) -> Token | None:
     return None
 
 
+def _glued(tokens: list[Token]) -> list[Token]:
+    """ "agreed on the pre-payment": a phrase the parser ended inside a hyphenated word
+    ("pre") goes on to the word's end."""
+    if not tokens:
+        return tokens
+    doc, out = tokens[0].doc, list(tokens)
+    i = out[-1].i
+    while (i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and not doc[i].whitespace_
+           and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha):  # fmt: skip
+        out += [doc[i + 1], doc[i + 2]]
+        i += 2
+    return out
+
+
 def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     """A Mention for the argument headed by ``head``: the entity it names, else its phrase."""
     lex = load_lexicon()
@@ -253,7 +282,7 @@ def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     named = _name_after_title(head, lex)
     if named is not None:
         return mention(named, keep_preps=keep_preps)
-    toks = _trim(phrase_tokens(head, keep_preps=keep_preps))
+    toks = _glued(_trim(phrase_tokens(head, keep_preps=keep_preps)))
     if not toks:
         return None
     text = phrase_text(toks)

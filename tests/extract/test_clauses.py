@@ -68,8 +68,53 @@ CLAUSE = [
          {("union", "accept", "offer", True), ("union", "end", "strike", True)}),
     case("The watchdog did not approve the merger and did not fine the bank.",
          {("watchdog", "approve", "merger", True), ("watchdog", "fine", "bank", True)}),
-    # a negating control verb
+    # a negating control verb, also a phrasal one with a gerund
     case("The striker refused to join Chelsea.", {("striker", "joins", "Chelsea", True)}),
+    case("The government has ruled out raising the pension age.",
+         {("government", "raise", "pension age", True, "asserted")}),
+    # an embedded question states neither the act nor its denial; an "if" under a verb
+    # of asking opens a question, elsewhere a condition
+    case("When asked if Halvex would seek damages from Brumco, the chief executive smiled.",
+         {("Halvex", "seek", "damages", False, "hedged")}),
+    case("Dunmere is considering whether to buy Brumco.",
+         {("Dunmere", "acquires", "Brumco", False, "hedged")}),
+    case("Halvex asked whether Brumco would cut prices.",
+         {("Brumco", "cut", "prices", False, "hedged")}),
+    case("Halvex will buy Brumco if the regulator approves.",
+         {("Halvex", "acquires", "Brumco", False, "conditional")}),
+    # a phrase fronted before its verb is an aside; a hyphenated word is one word
+    case("Under the proposals, the sportscar maker could be listed separately on the "
+         "market.", {("sportscar maker", "listedOn", "market", False, "possible")}),
+    case("In Riga, Halvex met Brumco.", {("Halvex", "metWith", "Brumco", False, "asserted")}),
+    case("Halvex and Brumco agreed on the pre-payment.",
+         {("Halvex", "agreeOn", "pre-payment", False, "asserted"),
+          ("Brumco", "agreeOn", "pre-payment", False, "asserted")}),
+    # what enough of something makes possible, denied with its clause
+    case("The judge said Halvex did not have enough of a US presence to establish US "
+         "jurisdiction.", {("Halvex", "establish", "US jurisdiction", True, "possible")}),
+    case("Halvex had enough of a US presence to establish US jurisdiction.",
+         {("Halvex", "establish", "US jurisdiction", False, "possible")}),
+    case("Halvex raised prices to cover costs.",
+         {("Halvex", "raise", "prices", False, "asserted"),
+          ("Halvex", "cover", "costs", False, "planned")}),
+    # "enable X to V" makes X able to, not made to
+    case("The deal will enable Halvex and Brumco to develop new technology.",
+         {("deal", "enable", "Halvex", False, "asserted"),
+          ("deal", "enable", "Brumco", False, "asserted"),
+          ("Halvex", "develop", "new technology", False, "possible"),
+          ("Brumco", "develop", "new technology", False, "possible")}),
+    # a second object after a comma names the act; a phrase after a comma is an aside
+    case("The Reserve Bank of Latvia lifted interest rates, its first move in a year.",
+         {("Reserve Bank of Latvia", "lift", "interest rates", False, "asserted")}),
+    case("Three directors were voted out, against the wishes of chief executive Jorn Havik."),
+    case("Telmora voted against the plan.",
+         {("Telmora", "voteAgainst", "plan", False, "asserted")}),
+    # what someone is charged with or accused of is alleged, not found
+    case("Three managers were charged with concealing the losses.",
+         {("Three managers", "conceal", "losses", False, "hedged")}),
+    case("Rivals accused Telmora of misusing its status.",
+         {("Rivals", "accuses", "Telmora", False, "asserted"),
+          ("Telmora", "misuse", "its status", False, "hedged")}),
     # negation inside "decision not to": the possessor decides, the fact stays negated
     case("Nike announced its decision not to sponsor the league.",
          {("its", "sponsor", "league", True)}),

@@ -226,7 +226,7 @@ ROLES_AFFILIATIONS = [
     # a name the parser cut off its preposition at an abbreviation's period
     case('"It was fun," said Jane Roe, head of sales at Pemberton Bros. However, critics '
          "were not kind.",
-         {("Jane Roe", "holdsPosition", "Head", False),
+         {("Jane Roe", "holdsPosition", "Head of sales", False),
           ("Jane Roe", "affiliatedWith", "Pemberton Bros.", False)},
          only={"holdsPosition", "affiliatedWith"}),
     # the person named after a title in apposition is the argument, not the title
@@ -354,6 +354,23 @@ REFERENCES = [
     case("General Electric sold its lighting unit to Savant. The company said the price "
          "was fair.", {("General Electric", "said", "the price was fair", False)},
          only={"said"}),
+    # "the company" does not take up a name that was only an object two sentences back
+    # (the parser's subject after a verb that does not invert is an object) ...
+    case("Halvex Corp sought protection from creditors in 2003. On Tuesday, its "
+         "administrator, Jorn Havik, sued Brumco Bank, its former lender, to return 136m "
+         "euros. That brought the total to 49. The company has also sued former auditors "
+         "for damages.", set(), only={"sue"}),
+    case("Halvex Corp sued Brumco Bank. The company also sued its auditors.",
+         {("Halvex Corp", "sue", "Brumco Bank", False),
+          ("Halvex Corp", "sue", "its auditors", False)}, only={"sue"}),
+    # ... nor a name that ends in a common noun of no organisation ("the Marevo dam")
+    case("Corvane Energy Corp is refusing to obey an order. The Marevo dam is one of 30 "
+         "such projects. The firm has also ignored orders to stop work.",
+         {("Corvane Energy Corp", "ignore", "orders", False)}, only={"ignore"}),
+    # an object "it" may be its clause's subject's named possessor
+    case("Telmora said in May that Brumco must open its network. Telmora is reviewing the "
+         "sector. Brumco's rivals have often accused it of misusing its status.",
+         {("Brumco", "misuse", "its status", False)}, only={"misuse"}),
     # a place named elsewhere than as a subject is a place
     case("Tomas Berg played against Valencia. The club said the fee was a record.", set(),
          only={"said"}),

@@ -5,6 +5,9 @@ import pytest
 from tests.conftest import IRREALIS, case, rows, triples
 
 NOMINAL = [
+    # a hyphenated modifier ("two-day") is one word, not the rest of another phrase
+    case("Anna Lissel paid a two-day visit to Latvia.",
+         {("Anna Lissel", "visit", "Latvia", False)}),
     # the possessor is the agent, the of/to-phrase the patient
     case("Disney's purchase of Fox was completed.", {("Disney", "acquires", "Fox", False)}),
     case("Amazon's takeover of Whole Foods closed in 2017.",

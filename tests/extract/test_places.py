@@ -6,6 +6,9 @@ import pytest
 from tests.conftest import case, rows
 
 PLACE = [
+    # a possessor NER took for a place is one only if the gazetteer knows it
+    case("Demand for Velta's IPO has been fuelled by hopes for robust growth in India's air "
+         "travel market."),
     # a place, a comma and a country or a US state (full or abbreviated)
     case("The mill in Shreveport, La., will close.",
          {("Shreveport", "locatedIn", "La.", False)}),

@@ -60,8 +60,17 @@ ROLE = [
     case("Anil Deshpande, chief bond strategist at UBS, spoke.",
          {("Anil Deshpande", "holdsPosition", "Chief Bond Strategist", False),
           ("Anil Deshpande", "affiliatedWith", "UBS", False)}),
+    # a field of work after "of" is part of the title; an adjective of a noun nested in
+    # the title's phrase is no employer
+    case('"It is an effort to raise cash," says Piet Orlov, head of strategy for Latin '
+         "American emerging markets for Halvex Capital.",
+         {("Piet Orlov", "holdsPosition", "Head of strategy", False),
+          ("Piet Orlov", "affiliatedWith", "Halvex Capital", False)}),
+    case("Piet Orlov, head of the bank, said.",
+         {("Piet Orlov", "holdsPosition", "Head", False),
+          ("Piet Orlov", "affiliatedWith", "the bank", False)}),
     case("Deborah Quill, Halcyon's ex-head of risk, testified.",
-         {("Deborah Quill", "holdsPosition", "ex-Head", False),
+         {("Deborah Quill", "holdsPosition", "ex-Head of risk", False),
           ("Deborah Quill", "affiliatedWith", "Halcyon", False)}),
     case("Ned Price, a spokesman for the State Department, said so.",
          {("Ned Price", "holdsPosition", "Spokesman", False),
@@ -229,6 +238,56 @@ MEMBERSHIP = [
 ]  # fmt: skip
 
 QUANTITY = [
+    # "not X but Y": the amount itself is denied
+    case("Halvex would need not 350 workers but just 150.",
+         {("Halvex", "need", "350 workers", True, "asserted")}),
+    case("Halvex needs 350 workers.", {("Halvex", "need", "350 workers", False, "asserted")}),
+    # a number glued to letters names a model or a standard, not a count
+    case("Telmora had pinned its hopes on the launch of its 3G phones."),
+    # the owner of a measured thing comes with it; an amount noun with no owner of its own
+    # is the named subject's ("posted a profit of"), else it keeps its own name
+    case("Quarterly profits at media giant Telmora jumped 76% to $1.13bn.",
+         {("Quarterly profits at media giant Telmora", "jump", "76%", False, "asserted"),
+          ("Quarterly profits at media giant Telmora", "jumpTo", "$1.13bn", False,
+           "asserted")}),
+    case("Quarterly profits at media giant Velmorex jumped 76%.",
+         {("Quarterly profits at media giant Velmorex", "jump", "76%", False, "asserted")}),
+    case("Sales of Halvex Corp rose 5% in Riga.",
+         {("Sales of Halvex Corp", "rise", "5%", False, "asserted")}),
+    case("Prices in Latvia rose 5%.", {("Prices", "rise", "5%", False, "asserted")}),
+    case("For the full year, Telmora posted a profit of $3.36bn.",
+         {("Telmora", "profit", "$3.36bn", False, "asserted")}),
+    case("Halvex did not report sales of £118m.",
+         {("Halvex", "sales", "£118m", True, "asserted")}),
+    case("Halvex signed Jorn Havik for a transfer fee of €6m.",
+         {("transfer fee", "amount", "€6m", False, "asserted")}),
+    # a change noun's amount measures the change, of what it changes, whatever verb
+    # reports it
+    case("Chief executive Jorn Havik attributed an 8.3% increase in January sales to the "
+         "new menu.", {("January sales", "increase", "8.3%", False, "asserted")}),
+    case("Telmora did not report a 5% rise in profits.",
+         {("profits", "rise", "5%", True, "asserted")}),
+    case("Telmora reported a 5% rise.", {("Telmora", "rise", "5%", False, "asserted")}),
+    # ... and nothing when the parse lost what changed ("in January ... sales")
+    case("Chief executive Jorn Havik attributed an 8.3% increase in January worldwide sales "
+         "to the new menu."),
+    # a level after a verb's object is the object's; a place in a race the subject's
+    case("Figures released earlier this year showed exports at a six-year high in 2004, up "
+         "35%.", {("exports", "up", "35%", False, "asserted")}),
+    case("The bank pushed rates up 0.5%.", {("rates", "up", "0.5%", False, "asserted")}),
+    case("Profits were up 5%.", {("Profits", "up", "5%", False, "asserted")}),
+    case("Halvex bought a 5% stake in Brumco.",
+         {("Halvex", "buy", "5% stake", False, "asserted")}),
+    # a date needs an event: not an aspect ("set for"), a state short of one ("the brink
+    # of collapse") or the object of an infinitive relative ("work to do"); a vague verb
+    # is named with its noun
+    case("The economy is set for strong growth in 2005."),
+    case("The economy teetered on the brink of collapse in 2001."),
+    case("Halvex has more work to do in 2005."),
+    case("Halvex held talks with Brumco in May 2004.",
+         {("Halvex", "holdTalks", "May 2004", False, "asserted")}),
+    case("The merger was completed in 2001.",
+         {("merger", "completed", "2001", False, "asserted")}),
     # a share keeps what it is a share of; a means of payment does not
     case("Veltrix owns 28% of Kestrel Air.",
          {("Veltrix", "own", "28% of Kestrel Air", False, "asserted")}),

@@ -47,6 +47,22 @@ STATEMENT = [
          {("Brenholt Motors", "said", "it was too early to say how many cars were affected",
            False)}),
     case("Tomas Ekval was unable to say whether the plant would close."),
+    # an estimate or an assumption is attributed like a statement
+    case("Latvia's top car maker estimates that the Baltic market will grow 15% this year.",
+         {("Latvia's top car maker", "said", "the Baltic market will grow 15% this year",
+           False)}),
+    # a fronted participle is no second thing said; quotation marks inside the words
+    # stay when they pair, and go when the quotation runs past the clause
+    case('Aiming to both stir economic growth and aid the poor, finance minister Jorn Havik '
+         'said the focus of the budget was "more for all".',
+         {("Jorn Havik", "said", 'the focus of the budget was "more for all"', False)}),
+    case('Anna Lissel said the plan was "a good start" for Halvex.',
+         {("Anna Lissel", "said", 'the plan was "a good start" for Halvex', False)}),
+    case('Halvex chief executive Anna Lissel said the results were strong "both '
+         "operationally and financially.",
+         {("Anna Lissel", "said", "both operationally and financially", False),
+          ("Anna Lissel", "said", "the results were strong both operationally and "
+           "financially", False)}),
 ]  # fmt: skip
 
 
