@@ -127,7 +127,16 @@ def _own(verb: Token, w: WordLists) -> Factuality:
         mod = CONDITIONAL  # "Siemens will build the plant if Germany approves": the consequence
     if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
         mod = HEDGED  # "Did Exxon buy the refinery?"
+    if mod == ASSERTED and any(c.dep_ == "aux" and c.lower_ in w.future_modals
+                               for c in verb.children):  # fmt: skip
+        mod = EXPECTED  # "Siemens will build the plant", "said it would close"
+    if mod == ASSERTED and verb.dep_ == "ROOT" and _to_infinitive(verb):
+        mod = PLANNED  # a headline's "Regulator to review merger rules"
     return Factuality(neg, mod)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _question(child: Token, w: WordLists) -> bool:
@@ -171,6 +180,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
         subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
         marked = any(c.dep_ == "mark" for c in child.children)
         flip = lemma in w.preventing_verbs and subject and not marked
+    if lemma in w.scheduling_verbs and child.dep_ == "xcomp" and _to_infinitive(child):
+        return flip, PLANNED  # "MTV is to show the film": scheduled
     passive = any(c.dep_ in PASS_SUBJ for c in head.children)
     if lemma in w.hedging_verbs and passive:
         return flip, HEDGED  # "are believed to have helped"
@@ -329,6 +340,9 @@ def factuality(
 
     mine = own_of(verb)
     neg, mod = mine.negated, mine.modality
+    # a bare future ("would cut") says less than what embeds it: "asked whether X would
+    # cut prices" is an open question, "plans to say it will" a plan
+    weak = mod == EXPECTED
     polar = True  # polarity still composes
     tok = verb
     for _ in range(MAX_DEPTH):
@@ -337,8 +351,8 @@ def factuality(
         if polar:
             neg = _compose(neg, tok, head, flip, above, w)
             polar = _inherits_negation(tok, head, w)
-        if mod == ASSERTED and set_mod is not None:
-            mod = set_mod
+        if set_mod is not None and (mod == ASSERTED or weak):
+            mod, weak = set_mod, False
         if head is None:
             break
         if mod == ASSERTED and tok.dep_ in {"xcomp", "conj", "acomp"}:

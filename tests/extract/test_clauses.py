@@ -99,8 +99,8 @@ CLAUSE = [
           ("Halvex", "cover", "costs", False, "planned")}),
     # "enable X to V" makes X able to, not made to
     case("The deal will enable Halvex and Brumco to develop new technology.",
-         {("deal", "enable", "Halvex", False, "asserted"),
-          ("deal", "enable", "Brumco", False, "asserted"),
+         {("deal", "enable", "Halvex", False, "expected"),
+          ("deal", "enable", "Brumco", False, "expected"),
           ("Halvex", "develop", "new technology", False, "possible"),
           ("Brumco", "develop", "new technology", False, "possible")}),
     # a second object after a comma names the act; a phrase after a comma is an aside

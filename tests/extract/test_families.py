@@ -114,6 +114,22 @@ CONDITIONALS_QUESTIONS = [
           ("Napoli", "keep", "striker", False, "conditional")}),
     case("Did Boeing ignore the warnings?", {("Boeing", "ignore", "warnings", False, IRREALIS)}),
     case("Will Netflix buy Paramount?", {("Netflix", "acquires", "Paramount", False, IRREALIS)}),
+    # the future is expected, a schedule ("is to", a headline's "to") planned; neither
+    # is done yet, and a question or a condition around them still wins
+    case("Halvex will build a plant in Ostrava.",
+         {("Halvex", "build", "plant in Ostrava", False, "expected")}),
+    case("Halvex will not sell the unit to Norvia.",
+         {("Halvex", "supplies", "Norvia", True, "expected"),
+          ("Halvex", "suppliesItem", "unit", True, "expected")}),
+    case("Velmora is to close the Tarsand plant.",
+         {("Velmora", "close", "Tarsand plant", False, "planned")}),
+    case("Regulator to review Brakemore merger",
+         {("Regulator", "review", "Brakemore merger", False, "planned")}),
+    case("Brumco asked whether Halvex would cut prices.",
+         {("Halvex", "cut", "prices", False, "hedged")}, only={"cut"}),
+    case("Halvex sold the unit to Norvia.",
+         {("Halvex", "supplies", "Norvia", False, "asserted"),
+          ("Halvex", "suppliesItem", "unit", False, "asserted")}),
 ]  # fmt: skip
 
 # (subject, predicate, object, negated, modality, attributed to)
@@ -466,7 +482,7 @@ REFERENCES = [
          {("Foreign banks", "pay", "levy", True)}),
     # the subject of the description's own clause is not what it describes
     case("Shell hired Anna Berg. Anna Berg said Shell would sell the company.",
-         {("Shell", "suppliesItem", "company", False, "asserted", "Anna Berg")},
+         {("Shell", "suppliesItem", "company", False, "expected", "Anna Berg")},
          only={"suppliesItem"}),
     case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
          {("Arsenal", "suppliesItem", "Thomas Partey", False)}, only={"suppliesItem"},

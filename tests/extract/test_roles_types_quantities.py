@@ -240,7 +240,7 @@ MEMBERSHIP = [
 QUANTITY = [
     # "not X but Y": the amount itself is denied
     case("Halvex would need not 350 workers but just 150.",
-         {("Halvex", "need", "350 workers", True, "asserted")}),
+         {("Halvex", "need", "350 workers", True, "expected")}),
     case("Halvex needs 350 workers.", {("Halvex", "need", "350 workers", False, "asserted")}),
     # a number glued to letters names a model or a standard, not a count
     case("Telmora had pinned its hopes on the launch of its 3G phones."),
@@ -292,7 +292,7 @@ QUANTITY = [
     case("Veltrix owns 28% of Kestrel Air.",
          {("Veltrix", "own", "28% of Kestrel Air", False, "asserted")}),
     case("Halden Group will pay $12bn in cash.",
-         {("Halden Group", "pay", "$12bn", False, "asserted")}),
+         {("Halden Group", "pay", "$12bn", False, "expected")}),
     # a measured amount hung on the verb; the counted noun comes with it
     case("The Airbus A350 can carry up to 410 passengers.",
          {("A350", "carry", "up to 410 passengers", False, "possible")}),

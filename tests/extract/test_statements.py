@@ -82,7 +82,7 @@ def test_direct_quote(facts_of):
 def test_facts_in_a_quote_are_attributed_and_keep_negation(facts_of):
     facts = facts_of('"Shell will never buy the refinery," Wael Sawan said.')
     assert rows(facts, width=6) == {
-        ("Shell", "acquires", "refinery", True, "asserted", "Wael Sawan"),
+        ("Shell", "acquires", "refinery", True, "expected", "Wael Sawan"),
         ("Wael Sawan", "said", "Shell will never buy the refinery", False, "asserted", None),
     }
 
