@@ -163,6 +163,14 @@ def _sufficient(child: Token, w: WordLists) -> bool:
     )
 
 
+def _excessive(adjective: Token, w: WordLists) -> bool:
+    """ "too weak to win", "too early to draw conclusions": what the infinitive says
+    does not happen."""
+    return adjective.pos_ == "ADJ" and any(
+        c.dep_ == "advmod" and c.lower_ in w.excess_adverbs for c in adjective.children
+    )
+
+
 def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str | None]:
     """(flips polarity, modality it sets) for a predicate under a verb by xcomp or
     ccomp: "refused to", "ruled out raising", "denied that", "has yet to", "urged X to",
@@ -173,6 +181,7 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
     phrasal = f"{lemma} {particle(head)}"  # "ruled out raising"
     flip = (
         lemma in w.negating_verbs or phrasal in w.negating_verbs or lemma in w.negative_adjectives
+        or _excessive(head, w)
     )
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
         # "refused" negates its xcomp; only "denied that" negates a clause, and a

@@ -78,7 +78,12 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl":
         return [] if any(c.dep_ in PASS_SUBJ for c in verb.children) else sx.conjuncts(verb.head)
     if verb.dep_ == "xcomp":
-        return _controller(verb.head, w)
+        found = _controller(verb.head, w)
+        if verb.head.pos_ == "ADJ" and len(found) == 1 and found[0].lower_ in w.expletive_subjects:
+            # "it was too early to draw": extraposed, no one draws; "it is too costly to
+            # build": "it" is what is built
+            return []
+        return found
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)
     if (

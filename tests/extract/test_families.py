@@ -37,6 +37,13 @@ NEGATIVE_VERBS = [
     case("Halden Oil sued to stop the government selling its refinery.",
          {("government", "suppliesItem", "its refinery", True)},
          only={"sells", "suppliesItem"}),
+    # "too ... to" denies its infinitive ("enough ... to" does not); an extraposed "it"
+    # ("it was too early to draw") does nothing itself
+    case("Halvex was too weak to win the contract.", {("Halvex", "win", "contract", True)},
+         only={"win"}),
+    case("Halvex was strong enough to win the contract.",
+         {("Halvex", "win", "contract", False)}, only={"win"}),
+    case("Analysts said it was too early to draw conclusions.", set(), only={"draw"}),
 ]  # fmt: skip
 
 NEGATIVE_PARTICLES = [
