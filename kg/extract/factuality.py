@@ -180,7 +180,9 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
     lemma = head.lemma_.lower()
     phrasal = f"{lemma} {particle(head)}"  # "ruled out raising"
     flip = (
-        lemma in w.negating_verbs or phrasal in w.negating_verbs or lemma in w.negative_adjectives
+        lemma in w.negating_verbs
+        or phrasal in w.negating_verbs
+        or lemma in w.negative_adjectives
         or _excessive(head, w)
     )
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:

@@ -78,12 +78,7 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl":
         return [] if any(c.dep_ in PASS_SUBJ for c in verb.children) else sx.conjuncts(verb.head)
     if verb.dep_ == "xcomp":
-        found = _controller(verb.head, w)
-        if verb.head.pos_ == "ADJ" and len(found) == 1 and found[0].lower_ in w.expletive_subjects:
-            # "it was too early to draw": extraposed, no one draws; "it is too costly to
-            # build": "it" is what is built
-            return []
-        return found
+        return _xcomp_subjects(verb, w)
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
         return subjects(verb.head)
     if (
@@ -99,6 +94,15 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w) or _participle_noun(verb)
     return []
+
+
+def _xcomp_subjects(verb: Token, w) -> list[Token]:  # noqa: ANN001 - the word lists
+    found = _controller(verb.head, w)
+    if verb.head.pos_ == "ADJ" and len(found) == 1 and found[0].lower_ in w.expletive_subjects:
+        # "it was too early to draw": extraposed, no one draws; "it is too costly to
+        # build": "it" is what is built
+        return []
+    return found
 
 
 def bare_purpose(clause: Token) -> bool:
