@@ -474,6 +474,7 @@ def _is_argument_prep(prep: Token, pobj: Token, lex: Lexicon) -> bool:
     return (
         prep.lower_ not in lex.words.non_argument_prepositions
         and pobj.ent_type_ not in lex.date_labels
+        and pobj.lemma_.lower() not in lex.words.time_nouns
         and not dated
         and not aside
     )

@@ -12,6 +12,9 @@ CLAUSE = [
     # "without" denies the with-relation; a light verb keeps its preposition
     case("The Nokia 3310 comes without a camera.", {("Nokia", "comeWith", "camera", True)}),
     case("The Nokia 3310 comes with a charger.", {("Nokia", "comeWith", "charger", False)}),
+    # a phrase of time NER leaves untagged says when, it is no argument
+    case("Two engineers are travelling round Japan at the moment.",
+         {("Two engineers", "travel", "Japan", False)}),
     # ... and a denied possession is a fact ("has no display")
     case("The Nokia 3310 has no camera.", {("Nokia 3310", "have", "camera", True)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
