@@ -66,6 +66,10 @@ def subjects(verb: Token) -> list[Token]:
     relative clauses: "Turkey, which does not recognize X" -> Turkey."""
     w = load_lexicon().words
     found = [c for c in verb.children if c.dep_ in SUBJ]
+    if verb.tag_ == "VBG" and found and all(_possessor(s) for s in found):
+        # "gave Norvia's rapidly expanding economy an advantage": a possessor the parser
+        # made the subject of a participle that modifies its noun; no clause to read
+        return []
     if not found and verb.head.i == verb.i:
         return []  # a root (or a hand-built token that is its own head) has no controller
     if found:
@@ -94,6 +98,10 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl":
         return _noun_controller(verb.head, w) or _participle_noun(verb)
     return []
+
+
+def _possessor(tok: Token) -> bool:
+    return any(c.tag_ == "POS" for c in tok.children)
 
 
 def _xcomp_subjects(verb: Token, w) -> list[Token]:  # noqa: ANN001 - the word lists
