@@ -56,6 +56,11 @@ STATEMENT = [
     case('"We regret it," said Piet Orlov, "but we will appeal the decision."',
          {("Piet Orlov", "said", "We regret it", False),
           ("Piet Orlov", "said", "but we will appeal the decision", False)}),
+    # what someone may say is not said: the reporting verb's modality is the statement's
+    case("Piet Orlov may say the plan failed.",
+         {("Piet Orlov", "said", "the plan failed", False, "possible")}),
+    case("Piet Orlov said the plan would fail.",
+         {("Piet Orlov", "said", "the plan would fail", False, "asserted")}),
     # an estimate or an assumption is attributed like a statement
     case("Latvia's top car maker estimates that the Baltic market will grow 15% this year.",
          {("Latvia's top car maker", "said", "the Baltic market will grow 15% this year",
