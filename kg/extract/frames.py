@@ -358,8 +358,9 @@ def _clause_apposition(obj: Token, verb: Token) -> bool:
 
 def objects(verb: Token) -> list[Token]:
     out: list[Token] = []
+    manner = {t.i for t in hyphen_adverb(verb)}  # "competing head-on with": no object
     for c in verb.children:
-        if c.dep_ in OBJ and _clause_apposition(c, verb):
+        if c.dep_ in OBJ and (_clause_apposition(c, verb) or c.i in manner):
             continue
         if c.dep_ in OBJ:
             a = antecedent(c, verb)  # "Instagram, which Facebook bought"
@@ -409,16 +410,39 @@ def prep_text(prep: Token) -> str:
     return prep.lower_
 
 
+def hyphen_adverb(verb: Token) -> list[Token]:
+    """ "going head-to-head with", "competing head-on with": a hyphenated word right after
+    the verb that hangs on it, an adverb of manner however the parser labelled its parts."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i + 2 >= len(doc) or not sx.hyphen_tail(doc[i + 1]):
+        return []
+    chain = [doc[i]]
+    while chain[-1].i + 2 < len(doc) and sx.hyphen_tail(doc[chain[-1].i + 1]):
+        chain += [doc[chain[-1].i + 1], doc[chain[-1].i + 2]]
+    ids = {t.i for t in chain}
+    words = [t for t in chain if t.text not in {"-", "\u2010", "\u2011"}]
+    hangs = any(t.head.i == verb.i for t in chain) and all(
+        t.head.i in ids | {verb.i} for t in chain
+    )
+    nominal = any(t.dep_ in {"amod", "compound"} and t.head.i not in ids for t in chain)
+    # lower-case words, no name ("beat Al-Hilal")
+    plain = all(t.is_alpha and t.is_lower and not t.ent_type_ for t in words)
+    return chain if hangs and not nominal and plain else []
+
+
 def particle(verb: Token) -> str:
     """A phrasal verb's particle: "shut down", and an adverb the parser did not label a
-    particle right after the verb ("fell behind", "look forward to")."""
+    particle right after the verb ("fell behind", "look forward to", "going head-to-head
+    with")."""
     for c in verb.children:
         if c.dep_ == "prt":
             return c.lower_
     for c in verb.children:
         if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in load_lexicon().words.particles:
             return c.lower_
-    return ""
+    chain = hyphen_adverb(verb)
+    return " ".join(t.lower_ for t in chain if t.is_alpha) if chain else ""
 
 
 def is_passive(verb: Token) -> bool:

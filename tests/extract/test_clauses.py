@@ -86,6 +86,11 @@ CLAUSE = [
     case("Under the proposals, the sportscar maker could be listed separately on the "
          "market.", {("sportscar maker", "listedOn", "market", False, "possible")}),
     case("In Riga, Halvex met Brumco.", {("Halvex", "metWith", "Brumco", False, "asserted")}),
+    # a hyphenated adverb of manner after the verb names the relation with it; a
+    # hyphenated name is an object
+    case("Halvex is going head-to-head with a tough rival.",
+         {("Halvex", "goHeadToHeadWith", "tough rival", False, "asserted")}),
+    case("Halvex beat Al-Hilal.", {("Halvex", "beats", "Al-Hilal", False, "asserted")}),
     case("Halvex and Brumco agreed on the pre-payment.",
          {("Halvex", "agreeOn", "pre-payment", False, "asserted"),
           ("Brumco", "agreeOn", "pre-payment", False, "asserted")}),
