@@ -108,6 +108,14 @@ def _for_to(child: Token, w: WordLists) -> bool:
     )
 
 
+def _headline_infinitive(verb: Token) -> bool:
+    """A headline's "X to V" (a root infinitive with a subject of its own): what is to
+    be done, not done."""
+    deps = {c.dep_ for c in verb.children}
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return verb.tag_ == "VB" and to and bool(deps & (SUBJ | PASS_SUBJ))
+
+
 def _own(verb: Token, w: WordLists) -> Factuality:
     """The predicate's own markers: negation and modal auxiliaries, hedge adverbs, a
     question."""
@@ -127,6 +135,8 @@ def _own(verb: Token, w: WordLists) -> Factuality:
         mod = CONDITIONAL  # "Siemens will build the plant if Germany approves": the consequence
     if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
         mod = HEDGED  # "Did Exxon buy the refinery?"
+    if mod == ASSERTED and verb.dep_ == "ROOT" and _headline_infinitive(verb):
+        mod = PLANNED  # "Iraq to invite phone licence bids"
     return Factuality(neg, mod)
 
 
@@ -182,6 +192,9 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
             return flip, mod
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+    if lemma in w.arrangement_verbs and child.dep_ == "xcomp" and to:
+        return flip, PLANNED  # "Iraq is to invite bids"
     if lemma in w.enabling_verbs and child.dep_ in {"xcomp", "ccomp"}:
         return flip, POSSIBLE  # "will enable Halvex to cut costs": made able, not made to
     return flip, None

@@ -94,6 +94,10 @@ CLAUSE = [
     case("Halvex and Brumco agreed on the pre-payment.",
          {("Halvex", "agreeOn", "pre-payment", False, "asserted"),
           ("Brumco", "agreeOn", "pre-payment", False, "asserted")}),
+    # "X is to V" and a headline's "X to V" are arranged, not done
+    case("Latvia to invite phone licence bids",
+         {("Latvia", "invite", "phone licence bids", False, "planned")}),
+    case("Latvia invited bids.", {("Latvia", "invite", "bids", False, "asserted")}),
     # what enough of something makes possible, denied with its clause
     case("The judge said Halvex did not have enough of a US presence to establish US "
          "jurisdiction.", {("Halvex", "establish", "US jurisdiction", True, "possible")}),

@@ -242,6 +242,8 @@ QUANTITY = [
     case("Halvex would need not 350 workers but just 150.",
          {("Halvex", "need", "350 workers", True, "asserted")}),
     case("Halvex needs 350 workers.", {("Halvex", "need", "350 workers", False, "asserted")}),
+    case("Latvia is to invite bids for two telephone licences.",
+         {("Latvia", "inviteFor", "two telephone licences", False, "planned")}),
     # a count said to be another count compares them; it measures nothing
     case("The 337,000 new jobs added to US payrolls in October was twice the 169,000 "
          "figure that economists had forecast."),
