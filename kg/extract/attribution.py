@@ -117,7 +117,8 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             # ... or ends right before it: '"I cannot explain the result." he said.'
             before = sent.start_char - CONTINUED_QUOTE_GAP <= e and not said_that
             ends_here = (before or sent.start_char <= e) and e <= sent.end_char + 1
-            if ends_here or sent.start_char - 1 <= s <= sent.end_char:
+            if (ends_here or sent.start_char - 1 <= s <= sent.end_char) \
+                    and not _in_speakers_phrase(verb.doc, s, speaker):  # fmt: skip
                 out.append(Region(s, e, speaker, lemma, QUOTE, verb))
     complementisers = load_words().complementisers
     # "Aiming to stir growth, X said the focus was Y": with a clause after the verb, a
@@ -133,6 +134,13 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
                               "reported", verb))  # fmt: skip
     return out
+
+
+def _in_speakers_phrase(doc: Doc, start: int, speaker: Token) -> bool:
+    """ "said X, chairman of Y - a firm with the motto '...'": a quotation inside the
+    phrase that names the speaker is a name or a motto, not the speaker's words."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and speaker in span[0].ancestors
 
 
 def _says_that(verb: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -214,7 +222,7 @@ def _continued(quotes: list[tuple[int, int]], found: list[Region], verbs: list[i
             continue  # its own "he said", in a sentence of its own
         before = [r for r in said if r.end <= s and s - r.end <= CONTINUED_QUOTE_CHARS
                   and not any(r.end < v < s and _other(r, v) for v in verbs)]  # fmt: skip
-        if before:
+        if before and not _in_speakers_phrase(before[-1].speaker.doc, s, before[-1].speaker):
             last = before[-1]
             out.append(Region(s, e, last.speaker, last.verb, QUOTE, last.trigger))
             said.append(out[-1])

@@ -108,6 +108,14 @@ def _for_to(child: Token, w: WordLists) -> bool:
     )
 
 
+def _headline_infinitive(verb: Token) -> bool:
+    """A headline's "X to V" (a root infinitive with a subject of its own): what is to
+    be done, not done."""
+    deps = {c.dep_ for c in verb.children}
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return verb.tag_ == "VB" and to and bool(deps & (SUBJ | PASS_SUBJ))
+
+
 def _own(verb: Token, w: WordLists) -> Factuality:
     """The predicate's own markers: negation and modal auxiliaries, hedge adverbs, a
     question."""
@@ -130,13 +138,9 @@ def _own(verb: Token, w: WordLists) -> Factuality:
     if mod == ASSERTED and any(c.dep_ == "aux" and c.lower_ in w.future_modals
                                for c in verb.children):  # fmt: skip
         mod = EXPECTED  # "Siemens will build the plant", "said it would close"
-    if mod == ASSERTED and verb.dep_ == "ROOT" and _to_infinitive(verb):
-        mod = PLANNED  # a headline's "Regulator to review merger rules"
+    if mod == ASSERTED and verb.dep_ == "ROOT" and _headline_infinitive(verb):
+        mod = PLANNED  # "Iraq to invite phone licence bids"
     return Factuality(neg, mod)
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _question(child: Token, w: WordLists) -> bool:
@@ -191,8 +195,6 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
         subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
         marked = any(c.dep_ == "mark" for c in child.children)
         flip = lemma in w.preventing_verbs and subject and not marked
-    if lemma in w.scheduling_verbs and child.dep_ == "xcomp" and _to_infinitive(child):
-        return flip, PLANNED  # "MTV is to show the film": scheduled
     passive = any(c.dep_ in PASS_SUBJ for c in head.children)
     if lemma in w.hedging_verbs and passive:
         return flip, HEDGED  # "are believed to have helped"
@@ -204,6 +206,9 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
             return flip, mod
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+    if lemma in w.arrangement_verbs and child.dep_ == "xcomp" and to:
+        return flip, PLANNED  # "Iraq is to invite bids"
     if lemma in w.enabling_verbs and child.dep_ in {"xcomp", "ccomp"}:
         return flip, POSSIBLE  # "will enable Halvex to cut costs": made able, not made to
     return flip, None

@@ -66,19 +66,10 @@ def subjects(verb: Token) -> list[Token]:
     relative clauses: "Turkey, which does not recognize X" -> Turkey."""
     w = load_lexicon().words
     found = [c for c in verb.children if c.dep_ in SUBJ]
-    if verb.tag_ == "VBG" and found and all(_possessor(s) for s in found):
-        # "gave Norvia's rapidly expanding economy an advantage": a possessor the parser
-        # made the subject of a participle that modifies its noun; no clause to read
-        return []
     if not found and verb.head.i == verb.i:
         return []  # a root (or a hand-built token that is its own head) has no controller
     if found:
-        out: list[Token] = []
-        for s in found:
-            if s.lower_ in w.relative_subjects and verb.dep_ == "relcl":
-                s = _antecedent(verb)
-            out.extend(sx.conjuncts(s))
-        return out
+        return _stated_subjects(verb, found, w)
     if verb.dep_ == "relcl":
         return [] if any(c.dep_ in PASS_SUBJ for c in verb.children) else sx.conjuncts(verb.head)
     if verb.dep_ == "xcomp":
@@ -102,6 +93,20 @@ def subjects(verb: Token) -> list[Token]:
 
 def _possessor(tok: Token) -> bool:
     return any(c.tag_ == "POS" for c in tok.children)
+
+
+def _stated_subjects(verb: Token, found: list[Token], w) -> list[Token]:  # noqa: ANN001
+    """The verb's own subjects, a relative pronoun's antecedent for the pronoun."""
+    if verb.tag_ == "VBG" and all(_possessor(s) for s in found):
+        # "gave Norvia's rapidly expanding economy an advantage": a possessor the parser
+        # made the subject of a participle that modifies its noun; no clause to read
+        return []
+    out: list[Token] = []
+    for s in found:
+        if s.lower_ in w.relative_subjects and verb.dep_ == "relcl":
+            s = _antecedent(verb)
+        out.extend(sx.conjuncts(s))
+    return out
 
 
 def _xcomp_subjects(verb: Token, w) -> list[Token]:  # noqa: ANN001 - the word lists
@@ -375,8 +380,9 @@ def _clause_apposition(obj: Token, verb: Token) -> bool:
 
 def objects(verb: Token) -> list[Token]:
     out: list[Token] = []
+    manner = {t.i for t in hyphen_adverb(verb)}  # "competing head-on with": no object
     for c in verb.children:
-        if c.dep_ in OBJ and _clause_apposition(c, verb):
+        if c.dep_ in OBJ and (_clause_apposition(c, verb) or c.i in manner):
             continue
         if c.dep_ in OBJ:
             a = antecedent(c, verb)  # "Instagram, which Facebook bought"
@@ -426,16 +432,39 @@ def prep_text(prep: Token) -> str:
     return prep.lower_
 
 
+def hyphen_adverb(verb: Token) -> list[Token]:
+    """ "going head-to-head with", "competing head-on with": a hyphenated word right after
+    the verb that hangs on it, an adverb of manner however the parser labelled its parts."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i + 2 >= len(doc) or not sx.hyphen_tail(doc[i + 1]):
+        return []
+    chain = [doc[i]]
+    while chain[-1].i + 2 < len(doc) and sx.hyphen_tail(doc[chain[-1].i + 1]):
+        chain += [doc[chain[-1].i + 1], doc[chain[-1].i + 2]]
+    ids = {t.i for t in chain}
+    words = [t for t in chain if t.text not in {"-", "\u2010", "\u2011"}]
+    hangs = any(t.head.i == verb.i for t in chain) and all(
+        t.head.i in ids | {verb.i} for t in chain
+    )
+    nominal = any(t.dep_ in {"amod", "compound"} and t.head.i not in ids for t in chain)
+    # lower-case words, no name ("beat Al-Hilal")
+    plain = all(t.is_alpha and t.is_lower and not t.ent_type_ for t in words)
+    return chain if hangs and not nominal and plain else []
+
+
 def particle(verb: Token) -> str:
     """A phrasal verb's particle: "shut down", and an adverb the parser did not label a
-    particle right after the verb ("fell behind", "look forward to")."""
+    particle right after the verb ("fell behind", "look forward to", "going head-to-head
+    with")."""
     for c in verb.children:
         if c.dep_ == "prt":
             return c.lower_
     for c in verb.children:
         if c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in load_lexicon().words.particles:
             return c.lower_
-    return ""
+    chain = hyphen_adverb(verb)
+    return " ".join(t.lower_ for t in chain if t.is_alpha) if chain else ""
 
 
 def is_passive(verb: Token) -> bool:

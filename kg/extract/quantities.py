@@ -616,9 +616,13 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
     negated = negated or any(c.dep_ == "neg" for t in value for c in t.children)
     modality = ctx.modality(clause) if clause is not None else "asserted"
     own = not reading.counted and reading.rule == "passive-count"
+    copula = verb is not None and verb.lemma_.lower() in ctx.lexicon.words.copulas
+    compared = copula and ent.label_ == CARDINAL
     for s in reading.measured:
         if s.i in range(ent.start, ent.end) or not (own or _subject_ok(s, ent)):
             continue
+        if compared and any(c.dep_ == "nummod" and _numeric(c) for c in s.children):
+            continue  # "the 337,000 new jobs was twice the 169,000 figure": two counts compared
         subj = _measured(s, value, bare=reading.bare)
         if subj is not None and subj.text:
             yield sx.make_fact(subj, reading.name, text, trigger, negated=negated,

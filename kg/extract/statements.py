@@ -122,7 +122,10 @@ def statement_facts(ctx: Context) -> Iterator[Fact]:
             fact = sx.make_fact(speaker, pred, text, r.speaker.head, negated=neg,
                                 rule="denial")  # fmt: skip
         else:
-            fact = sx.make_fact(speaker, _predicate(ctx, r), text, r.speaker.head, rule=r.kind)
+            # "X can go to the public and say Y": what may be said is not said
+            modality = ctx.modality(r.trigger) if r.trigger is not None else "asserted"
+            fact = sx.make_fact(speaker, _predicate(ctx, r), text, r.speaker.head,
+                                modality_=modality, rule=r.kind)  # fmt: skip
         fact = _with_claim(ctx, r, fact)
         yield Fact(**{**fact.__dict__, "reporting_verb": r.verb, "lemma": r.verb})
         if r.trigger is not None and (r.trigger.i, r.speaker.i) not in told:

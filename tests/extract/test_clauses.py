@@ -92,9 +92,18 @@ CLAUSE = [
     case("Under the proposals, the sportscar maker could be listed separately on the "
          "market.", {("sportscar maker", "listedOn", "market", False, "possible")}),
     case("In Riga, Halvex met Brumco.", {("Halvex", "metWith", "Brumco", False, "asserted")}),
+    # a hyphenated adverb of manner after the verb names the relation with it; a
+    # hyphenated name is an object
+    case("Halvex is going head-to-head with a tough rival.",
+         {("Halvex", "goHeadToHeadWith", "tough rival", False, "asserted")}),
+    case("Halvex beat Al-Hilal.", {("Halvex", "beats", "Al-Hilal", False, "asserted")}),
     case("Halvex and Brumco agreed on the pre-payment.",
          {("Halvex", "agreeOn", "pre-payment", False, "asserted"),
           ("Brumco", "agreeOn", "pre-payment", False, "asserted")}),
+    # "X is to V" and a headline's "X to V" are arranged, not done
+    case("Latvia to invite phone licence bids",
+         {("Latvia", "invite", "phone licence bids", False, "planned")}),
+    case("Latvia invited bids.", {("Latvia", "invite", "bids", False, "asserted")}),
     # what enough of something makes possible, denied with its clause
     case("The judge said Halvex did not have enough of a US presence to establish US "
          "jurisdiction.", {("Halvex", "establish", "US jurisdiction", True, "possible")}),

@@ -242,6 +242,13 @@ QUANTITY = [
     case("Halvex would need not 350 workers but just 150.",
          {("Halvex", "need", "350 workers", True, "expected")}),
     case("Halvex needs 350 workers.", {("Halvex", "need", "350 workers", False, "asserted")}),
+    case("Latvia is to invite bids for two telephone licences.",
+         {("Latvia", "inviteFor", "two telephone licences", False, "planned")}),
+    # a count said to be another count compares them; it measures nothing
+    case("The 337,000 new jobs added to US payrolls in October was twice the 169,000 "
+         "figure that economists had forecast."),
+    case("The company's 40 stores are worth $5m.",
+         {("company's 40 stores", "worth", "$5m", False, "asserted")}),
     # a number glued to letters names a model or a standard, not a count
     case("Telmora had pinned its hopes on the launch of its 3G phones."),
     # the owner of a measured thing comes with it; an amount noun with no owner of its own

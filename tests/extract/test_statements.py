@@ -47,6 +47,20 @@ STATEMENT = [
          {("Brenholt Motors", "said", "it was too early to say how many cars were affected",
            False)}),
     case("Tomas Ekval was unable to say whether the plant would close."),
+    # a quotation inside the phrase that names the speaker is a motto, not their words;
+    # a quotation split by "said X" is
+    case('"We regret the ministry has taken such a decision," said Piet Orlov, deputy '
+         'chairman of Halvex Gold - a mining firm that has the motto "Bringing Latvian Gold '
+         'to Market".',
+         {("Piet Orlov", "said", "We regret the ministry has taken such a decision", False)}),
+    case('"We regret it," said Piet Orlov, "but we will appeal the decision."',
+         {("Piet Orlov", "said", "We regret it", False),
+          ("Piet Orlov", "said", "but we will appeal the decision", False)}),
+    # what someone may say is not said: the reporting verb's modality is the statement's
+    case("Piet Orlov may say the plan failed.",
+         {("Piet Orlov", "said", "the plan failed", False, "possible")}),
+    case("Piet Orlov said the plan would fail.",
+         {("Piet Orlov", "said", "the plan would fail", False, "asserted")}),
     # an estimate or an assumption is attributed like a statement
     case("Latvia's top car maker estimates that the Baltic market will grow 15% this year.",
          {("Latvia's top car maker", "said", "the Baltic market will grow 15% this year",
