@@ -25,6 +25,7 @@ SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?
        ?date ?art ?artdate ?nyes ?nno ?contra ?title ?rule ?found
 WHERE {
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  #ABOUT
   OPTIONAL { ?s rdfs:label ?sl }
   OPTIONAL { ?s kg:wikidata ?sq }
   OPTIONAL { ?o rdfs:label ?ol }
@@ -112,13 +113,36 @@ def _rows(source: object):
         yield SimpleNamespace(**dict(zip(variables, row, strict=True)))
 
 
+def facts_about_query(iri: str) -> str:
+    """FACTS_QUERY for the statements one node is the subject or object of, bound to it
+    (``kg serve`` answers a neighbourhood with it). The IRI is checked by pyoxigraph and
+    written as an N-Triples term."""
+    from .store import _with_values
+
+    about = "{ ?st rdf:subject ?x } UNION { ?st rdf:object ?x }"
+    return _with_values(FACTS_QUERY.replace("#ABOUT", about), {"x": ox.NamedNode(iri)})
+
+
+def facts_from_results(body: bytes) -> list[FactRow]:
+    """FACTS_QUERY's answer as SPARQL JSON (from a query worker) -> its facts."""
+    from types import SimpleNamespace
+
+    res = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    names = [v.value for v in res.variables]
+    return _to_facts(SimpleNamespace(**{k: sol[k] for k in names}) for sol in res)
+
+
 def read_facts(graph: Graph | object) -> list[FactRow]:
     """Every statement in the graph (or store) as a FactRow, sorted by document and position."""
+    return _to_facts(_rows(graph))
+
+
+def _to_facts(solutions) -> list[FactRow]:
     rows: dict[str, FactRow] = {}
     # a node may have several labels (a concept named differently in two articles): sort
     # the solutions, so the label kept depends on the graph's content, not its load order
-    solutions = sorted(_rows(graph), key=lambda r: tuple("" if v is None else v.value
-                                                         for v in vars(r).values()))  # fmt: skip
+    solutions = sorted(solutions, key=lambda r: tuple("" if v is None else v.value
+                                                      for v in vars(r).values()))  # fmt: skip
     for r in solutions:
         st = r.st.value
         if st in rows:
