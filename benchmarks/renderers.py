@@ -17,13 +17,15 @@ it measures:
   ForceAtlas2, 300 iterations);
 - expand: a node of degree about 100 in the overview gets its neighbours added (placed on
   rings, as the page does), until they are drawn;
-- the first draw of the 1,500 and the 5,000 most connected nodes with the edges between
+- the first draw of the 150 (what the page shows after an expansion), 1,500 and 5,000
+  most connected nodes with the edges between
   them (fixed, seeded places), and then the frame time while zooming and panning over
-  them: 120 steps driven by requestAnimationFrame, the camera moved at each; the interval
+  them: 60 steps driven by requestAnimationFrame, the camera moved at each; the interval
   between frames (16.7 ms at 60 fps) and the time spent in the renderer's draw call.
 
-Chromium runs without a GPU here: WebGL is ANGLE on SwiftShader (software), and the
-page reports the WebGL renderer string so the figures say so.
+Chromium runs with the browser tests' flags (``--disable-gpu``): the canvas is drawn by
+Skia in software, and WebGL is ANGLE on SwiftShader (software Vulkan); the page reports
+the WebGL renderer string so the figures say so.
 """
 
 from __future__ import annotations
@@ -48,11 +50,8 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 export { Sigma, Graph, forceAtlas2 };
 """
-# WebGL needs a GL implementation: without a GPU, SwiftShader (the same flags for both)
-FLAGS = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-         "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]  # fmt: skip
-SIZES = (1500, 5000)
+SIZES = (150, 1500, 5000)
+STEPS = 60  # camera moves per zoom-and-pan measurement
 
 
 def sigma_bundle() -> Path:
@@ -132,11 +131,15 @@ def measure(browser, path: Path) -> dict:
     page.goto(path.as_uri())
     page.wait_for_function("window.R && R.first !== undefined", timeout=120_000)
     out = {"first_paint_ms": round(page.evaluate("R.first"), 1), "webgl": page.evaluate("R.gl")}
+    print(f"  {path.stem}: first paint {out['first_paint_ms']:.0f} ms ({out['webgl']})",
+          flush=True)  # fmt: skip
     ms, added = page.evaluate("R.expand()")
     out |= {"expand_ms": round(ms, 1), "expand_added": added}
     for n in SIZES:
         ms, m = page.evaluate(f"R.show({n})")
-        intervals, draws = page.evaluate("R.pan(120)")
+        intervals, draws = page.evaluate(f"R.pan({STEPS})")
+        print(f"  {path.stem} {n}: first draw {ms:.0f} ms, frame median "
+              f"{statistics.median(intervals):.0f} ms", flush=True)  # fmt: skip
         out[f"show_{n}"] = {"edges": m, "first_draw_ms": round(ms, 1),
                             "frame_ms_median": round(statistics.median(intervals), 1),
                             "frame_ms_p95": round(sorted(intervals)[int(0.95 * len(intervals))], 1),
@@ -150,6 +153,8 @@ def measure(browser, path: Path) -> dict:
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
+    from tests.conftest import ARGS
+
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
     started = time.perf_counter()
     data = bench_data(Path(argv[0]))
@@ -159,7 +164,7 @@ def main(argv: list[str]) -> int:
     results: dict[str, list] = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         files = pages(data, Path(tmp))
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
         for _ in range(runs):  # alternated, so that a busy moment hits both
             for name, path in files.items():
                 results.setdefault(name, []).append(measure(browser, path))

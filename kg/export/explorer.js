@@ -58,8 +58,13 @@
   function ensure(id) {  // a promise of true once the node's facts are here
     if (!remote || loaded.has(id)) return Promise.resolve(true);
     if (!pending.has(id)) {
-      pending.set(id, fetch("neighbourhood?iri=" + encodeURIComponent(id), {headers: {Accept: "application/json"}})
-        .then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+      const ask = (tries) => fetch("neighbourhood?iri=" + encodeURIComponent(id), {headers: {Accept: "application/json"}})
+        .then((r) => {  // 429, 503: this client's two queries running, or the server busy: again, later
+          if ((r.status === 429 || r.status === 503) && tries) return new Promise((ok) => setTimeout(ok, 1000)).then(() => ask(tries - 1));
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        });
+      pending.set(id, ask(2)
         .then((raw) => { merge(raw); loaded.add(id); pending.delete(id); return true; })
         .catch((err) => { pending.delete(id); $("note").textContent = "Could not fetch the neighbourhood: " + err.message; return false; }));
     }
