@@ -8,6 +8,10 @@ as JSON inside a data block and is put on screen with ``textContent``: a label s
 A one-article graph opens whole. A corpus opens on its most connected entities and is
 explored from there (``explorer.js``): search, expand and collapse, paths, a facts table
 in step with the graph, filters and a histogram of dates.
+
+``kg build -o`` embeds the graph (one offline file); ``kg serve`` embeds a corpus's
+overview only (``served``) and answers the page's requests for a node's neighbourhood
+(``neighbourhood_data``) and for names (``NodeIndex``), so the page stays small.
 """
 
 from __future__ import annotations
