@@ -256,11 +256,12 @@ def _page_maker(path: Path, title: str) -> Callable[[], tuple[bytes, NodeIndex |
 
     def make(graph) -> tuple[bytes, NodeIndex | None]:
         from .export.html import NodeIndex, network_data, to_html
+        from .export.property_graph import node_info
         from .facts import read_facts
 
-        facts = read_facts(graph)
-        data = network_data(graph, facts, served=True)
-        index = NodeIndex.of(graph, facts) if data.get("served") else None
+        facts, info = read_facts(graph), node_info(graph)  # read once, for both
+        data = network_data(graph, facts, served=True, info=info)
+        index = NodeIndex.of(graph, facts, info) if data.get("served") else None
         return to_html(graph, title=title, data=data).encode(), index
 
     def from_store() -> tuple[bytes, NodeIndex | None]:

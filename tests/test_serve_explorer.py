@@ -167,3 +167,17 @@ def test_offline_file_may_fetch_nothing(tmp_path):
 
     page = to_html(corpus_graph(n_entities=400, n_concepts=50, n_facts=800))
     assert "connect-src" not in page and '"served"' not in page
+
+
+def test_path_between_two_entities_fetched_on_demand(page):
+    """Entity 0001 and Entity 0061 are linked only through the hub; neither is in the
+    overview: both neighbourhoods are fetched, and the path goes through the hub."""
+    a = str(entity(1))
+    page.search("Entity 0001", "Entity 0001")
+    page.page.wait_for_function("(id) => document.body.dataset.selected === id", arg=a)
+    page.page.click("#panel .rels button.path")
+    page.search("Entity 0061", "Entity 0061")
+    path = f"path:{a} {HUB} {LONE}"
+    page.page.wait_for_function("(p) => document.body.dataset.selected === p", arg=path)
+    assert "Entity 0001 \u2192 Hub Republic \u2192 Entity 0061" in page.page.inner_text("#panel h3")
+    assert page.page.evaluate("kg.tableIds().length") == 2

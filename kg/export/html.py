@@ -22,11 +22,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from ..facts import FactRow, read_facts
+
+if TYPE_CHECKING:
+    from .property_graph import NodeInfo
 
 TYPE_STYLE = {  # class -> (colour, vis shape)
     "Person": ("#e15759", "dot"),
@@ -80,7 +84,8 @@ NOT_IN_OVERVIEW = {"Concept", "Position"}  # free phrases and job titles: not "w
 
 
 def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
-                 max_nodes: int | None = None, served: bool = False) -> dict:  # fmt: skip
+                 max_nodes: int | None = None, served: bool = False,
+                 info: NodeInfo | None = None) -> dict:  # fmt: skip
     """Nodes, edges (one per pair, relation and polarity, with its facts) and facts for the
     page, and the nodes it opens on.
 
@@ -96,7 +101,7 @@ def network_data(graph: Graph | ox.Store, facts: list[FactRow] | None = None, *,
 
     store = as_store(graph)
     facts = read_facts(store) if facts is None else facts
-    info = node_info(store)
+    info = node_info(store) if info is None else info
     labels, degree = _labels_and_degrees(facts)
     ranked = sorted(labels, key=lambda iri: (-degree[iri], iri))
     kept = set(ranked[:max_nodes] if max_nodes is not None else ranked)
@@ -204,10 +209,11 @@ class NodeIndex:
     names: list[tuple[str, str, str]]  # (lower-case name, name, node), most connected first
 
     @classmethod
-    def of(cls, graph: Graph | ox.Store, facts: list[FactRow]) -> NodeIndex:
+    def of(cls, graph: Graph | ox.Store, facts: list[FactRow],
+           info: NodeInfo | None = None) -> NodeIndex:  # fmt: skip
         from .property_graph import as_store, node_info
 
-        info = node_info(as_store(graph))
+        info = node_info(as_store(graph)) if info is None else info
         labels, degree = _labels_and_degrees(facts)
         names = [(n.lower(), n, iri) for iri, label in labels.items()
                  for n in [label, *info.aliases.get(iri, [])]]  # fmt: skip
