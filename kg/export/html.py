@@ -248,8 +248,8 @@ def neighbourhood_data(centre: str, facts: list[FactRow], index: NodeIndex) -> d
     """A node's facts (``facts_about_query``'s answer) and the nodes at their other ends,
     packed as the page embeds its data, with the statements' IRIs: the served page adds
     them to what it holds. Nodes keep their label, type and degree in the whole graph."""
-    kept = {centre} | {x for f in facts for x in (f.subject_id, f.object_id) if x}
-    kept &= set(index.label)
+    kept = {x for f in facts for x in (f.subject_id, f.object_id) if x in index.label}
+    kept.add(centre)
     data = _assemble(facts, kept, index.label, index.degree, index.group, index.aliases,
                      index.qids, sections={centre})  # fmt: skip
     return pack(data) | {"statements": [f.statement for f in facts], "centre": centre}
