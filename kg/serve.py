@@ -16,9 +16,8 @@ overview; it asks ``/neighbourhood`` for the facts of a node when the user searc
 expands it, which the server reads from the store with the facts query bound to that node
 (on the query workers, under the same timeout and per-client limit as ``/sparql``), and
 ``/suggest`` for names, from an index of the nodes made with the page. A query that
-outlives the timeout
-gets 503 and its worker is killed, so runaway queries cannot pile up; each client may
-have ``PER_CLIENT`` queries running at once (429 beyond).
+outlives the timeout gets 503 and its worker is killed, so runaway queries cannot pile
+up; each client may have ``PER_CLIENT`` queries running at once (429 beyond).
 
 With ``--memory`` a store's quads are written out and loaded into each worker's memory
 (listings several times faster than on disk), and the load time is reported.
