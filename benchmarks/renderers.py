@@ -7,7 +7,8 @@ choosing").
 The graph is read from a store or graph file with the HTML export's own
 ``network_data``. sigma, graphology and graphology-layout-forceatlas2 are installed with
 npm into /tmp/sigma-build (never into the repository: nothing else needs them) and
-bundled by esbuild into one minified IIFE (sigma is published as ES modules only).
+bundled by esbuild into one minified IIFE (sigma ships modules for bundlers, no
+script a page can load as it is).
 Each renderer gets a bare page holding the same data (labels, colours, sizes, edges);
 it measures:
 
