@@ -409,7 +409,8 @@ def validate(graph: Path, limit: int) -> None:
               help="Load a store into memory first: listings answer several times faster, "
                    "after a load that takes seconds to a minute (reported).")  # fmt: skip
 def serve(graph: Path, host: str, port: int, timeout: float, memory: bool) -> None:
-    """Serve a graph file or store: read-only SPARQL at /sparql, the HTML view at /."""
+    """Serve a graph file or store: read-only SPARQL at /sparql, the HTML view at /
+    (for a corpus, its overview, with neighbourhoods fetched from the store on demand)."""
     from .serve import serve as run
 
     if not graph.exists():

@@ -25,6 +25,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?st ?s ?sl ?sq ?p ?o ?ol ?oq ?neg ?mod ?att ?attl ?verb ?ev ?start ?end ?ex ?conf ?doc
        ?date ?art ?artdate ?nyes ?nno ?contra ?title ?rule ?found
 WHERE {
+  #ABOUT
   ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?s rdfs:label ?sl }
   OPTIONAL { ?s kg:wikidata ?sq }
@@ -113,13 +114,50 @@ def _rows(source: object):
         yield SimpleNamespace(**dict(zip(variables, row, strict=True)))
 
 
+def facts_about_query(iri: str) -> str:
+    """FACTS_QUERY for the statements one node is the subject or object of, bound to it
+    (``kg serve`` answers a neighbourhood with it). The IRI is checked by pyoxigraph and
+    written as an N-Triples term.
+
+    Oxigraph evaluates a subquery, and a group it cannot bind from the left, on its own
+    and joins the results after: the binding goes first, and into the extractors'
+    subquery and the claims' group too, or they read every statement (2-4 s on the full
+    corpus, whatever the node; bound, a few ms)."""
+    node = ox.NamedNode(iri)
+
+    def about(v: str) -> str:
+        return f"VALUES ?{v} {{ rdf:subject rdf:object }} ?st ?{v} {node} ."
+
+    query = FACTS_QUERY.replace("#ABOUT", about("at"))
+    for group in ("WHERE { ?st kg:foundBy ?fb }", "OPTIONAL { ?st kg:claim ?claim ."):
+        assert group in query
+        head, _, rest = group.partition("?st")
+        query = query.replace(group, f"{head}{about('at2')} ?st{rest}")
+    return query
+
+
+def facts_from_results(body: bytes) -> list[FactRow]:
+    """FACTS_QUERY's answer as SPARQL JSON (from a query worker) -> its facts."""
+    from types import SimpleNamespace
+
+    res = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    names = [v.value for v in res.variables]
+    return _to_facts(SimpleNamespace(**{k: sol[k] for k in names}) for sol in res)
+
+
 def read_facts(graph: Graph | object) -> list[FactRow]:
     """Every statement in the graph (or store) as a FactRow, sorted by document and position."""
+    return _to_facts(_rows(graph))
+
+
+def _to_facts(solutions: Iterable) -> list[FactRow]:
     # a node may have several labels (a concept named differently in two articles): sort
     # the solutions, so the label kept depends on the graph's content, not its load order
-    solutions = sorted(_rows(graph), key=lambda r: tuple("" if v is None else v.value
-                                                         for v in vars(r).values()))  # fmt: skip
-    return _fact_rows(solutions)
+    return _fact_rows(sorted(solutions, key=_solution_key))
+
+
+def _solution_key(r) -> tuple[str, ...]:  # noqa: ANN001 - a FACTS_QUERY solution
+    return tuple("" if v is None else v.value for v in vars(r).values())
 
 
 def _fact_rows(solutions: Iterable) -> list[FactRow]:

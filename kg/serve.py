@@ -2,6 +2,8 @@
 
     GET  /            the HTML explorer of the graph (503 + Retry-After while it is made)
     GET  /sparql?query=...         POST /sparql (form or application/sparql-query)
+    GET  /suggest?q=...            the explorer's search: names and aliases (JSON)
+    GET  /neighbourhood?iri=...    the explorer's expansion: a node's facts (JSON)
 
 Results by content negotiation: SPARQL JSON (default), CSV or TSV (``Accept`` header or
 ``format=json|csv|tsv``); CONSTRUCT and DESCRIBE as N-Triples. Binds to loopback unless
@@ -9,9 +11,13 @@ told otherwise; only queries (no updates), no SERVICE.
 
 Start-up does the least it can before the endpoint answers: the socket is bound first,
 queries go to worker processes that open the store read-only (``sparql_pool``), and the
-HTML page is made from the store in the background. A query that outlives the timeout
-gets 503 and its worker is killed, so runaway queries cannot pile up; each client may
-have ``PER_CLIENT`` queries running at once (429 beyond).
+HTML page is made from the store in the background. For a corpus the page holds only its
+overview; it asks ``/neighbourhood`` for the facts of a node when the user searches or
+expands it, which the server reads from the store with the facts query bound to that node
+(on the query workers, under the same timeout and per-client limit as ``/sparql``), and
+``/suggest`` for names, from an index of the nodes made with the page. A query that
+outlives the timeout gets 503 and its worker is killed, so runaway queries cannot pile
+up; each client may have ``PER_CLIENT`` queries running at once (429 beyond).
 
 With ``--memory`` a store's quads are written out and loaded into each worker's memory
 (listings several times faster than on disk), and the load time is reported.
@@ -19,6 +25,7 @@ With ``--memory`` a store's quads are written out and loaded into each worker's 
 
 from __future__ import annotations
 
+import json
 import logging
 import tempfile
 import threading
@@ -28,26 +35,33 @@ from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GraphFileError, QueryError
 from .sparql_pool import Answer, QueryPool
 
+if TYPE_CHECKING:  # the page's modules load with the page, after the socket is bound
+    from .export.html import NodeIndex
+
 log = logging.getLogger(__name__)
 MAX_BODY = 1_000_000
+MAX_QUERY_TEXT = 200  # characters of a search the explorer sends to /suggest
 PER_CLIENT = 2  # queries one client address may have running at once
 WORKERS = 3  # query processes, more than PER_CLIENT: one client cannot take them all
 
 
 class Page:
-    """The HTML view, made once in a background thread; None until it is ready."""
+    """The HTML view and its index of nodes (for a page that fetches neighbourhoods),
+    made once in a background thread; None until it is ready."""
 
-    def __init__(self, make: Callable[[], bytes]) -> None:
+    def __init__(self, make: Callable[[], tuple[bytes, NodeIndex | None]]) -> None:
         self.html: bytes | None = None
+        self.index: NodeIndex | None = None
         self.error: str | None = None
 
         def build() -> None:
             try:
-                self.html = make()
+                self.html, self.index = make()
             except Exception as exc:  # the page is optional: SPARQL still answers
                 self.error = f"{type(exc).__name__}: {exc}"
                 log.error("the HTML view could not be made: %s", self.error)
@@ -116,12 +130,65 @@ def make_handler(pool: QueryPool, page: Page, timeout: float, per_client: int = 
                     self._error(400, "missing query parameter")
                     return
                 self._answer(params["query"][0], params.get("format", [None])[0])
+            elif url.path == "/suggest":
+                self._suggest(params.get("q", [""])[0])
+            elif url.path == "/neighbourhood":
+                self._neighbourhood(params.get("iri", [""])[0])
             else:
                 self._error(404, "not found: try / or /sparql")
 
+        def _json(self, data: object) -> None:
+            body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            self._send(Answer(200, body.encode("utf-8"), "application/json; charset=utf-8"),
+                       {"Cache-Control": "no-store"})  # fmt: skip
+
+        def _index(self) -> NodeIndex | None:
+            if page.index is None:
+                if page.error is not None:
+                    self._error(500, f"the HTML view could not be made ({page.error})")
+                elif page.html is not None:
+                    self._error(404, "this graph's page holds all of it: nothing to fetch")
+                else:
+                    self._error(503, "the HTML view is being made", {"Retry-After": "2"})
+            return page.index
+
+        def _suggest(self, q: str) -> None:
+            index = self._index()
+            if index is not None:
+                self._json(index.suggest(q[:MAX_QUERY_TEXT]))
+
+        def _neighbourhood(self, iri: str) -> None:
+            """A node's facts, read from the store by the facts query bound to the node.
+            Only a node of the graph is looked up: nothing else reaches the query."""
+            from .export.html import neighbourhood_data
+            from .facts import facts_about_query, facts_from_results
+
+            index = self._index()
+            if index is None:
+                return
+            if iri not in index.label:
+                self._error(404, "no such node in this graph")
+                return
+            client = self.client_address[0]
+            if not limit.enter(client):
+                self._error(429, f"{limit.limit} queries of yours are running already",
+                            {"Retry-After": "1"})  # fmt: skip
+                return
+            try:
+                answer = pool.answer(facts_about_query(iri), "json", timeout)
+            finally:
+                limit.leave(client)
+            if answer.status != 200:
+                self._send(answer)
+                return
+            self._json(neighbourhood_data(iri, facts_from_results(answer.body), index))
+
         def _page(self) -> None:
             if page.html is not None:
-                self._send(Answer(200, page.html, "text/html; charset=utf-8"))
+                from .export.html import CSP, SERVED_CSP
+
+                csp = {"Content-Security-Policy": SERVED_CSP if page.index else CSP}
+                self._send(Answer(200, page.html, "text/html; charset=utf-8"), csp)
             elif page.error is not None:
                 self._error(500, f"the HTML view could not be made ({page.error}); "
                                  "SPARQL at /sparql still answers")  # fmt: skip
@@ -180,23 +247,33 @@ def make_handler(pool: QueryPool, page: Page, timeout: float, per_client: int = 
     return Handler
 
 
-def _page_maker(path: Path, title: str) -> Callable[[], bytes]:
+def _page_maker(path: Path, title: str) -> Callable[[], tuple[bytes, NodeIndex | None]]:
     """How to make the HTML view: from the store itself (no rdflib copy of it), or from
-    the graph file."""
+    the graph file. A corpus's page holds its overview and fetches the rest (``served``);
+    the index of nodes answers its search."""
     from .store import is_store
 
-    def from_store() -> bytes:
-        from .export.html import to_html
+    def make(graph) -> tuple[bytes, NodeIndex | None]:
+        from .export.html import NodeIndex, network_data, to_html
+        from .export.property_graph import node_info
+        from .facts import read_facts
+
+        facts, info = read_facts(graph), node_info(graph)  # read once, for both
+        data = network_data(graph, facts, served=True, info=info)
+        index = NodeIndex.of(graph, facts, info) if data.get("served") else None
+        return to_html(graph, title=title, data=data).encode(), index
+
+    def from_store() -> tuple[bytes, NodeIndex | None]:
         from .store import open_store
 
-        return to_html(open_store(path, read_only=True), title=title).encode()
+        return make(open_store(path, read_only=True))
 
-    def from_file() -> bytes:
-        from .export.html import to_html
+    def from_file() -> tuple[bytes, NodeIndex | None]:
+        from .export.property_graph import as_store
         from .query import load_dataset
         from .rdf import union_graph
 
-        return to_html(union_graph(load_dataset(path)), title=title).encode()
+        return make(as_store(union_graph(load_dataset(path))))
 
     return from_store if is_store(path) else from_file
 

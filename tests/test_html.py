@@ -221,3 +221,56 @@ def test_panel_sections_keep_facts_of_nodes_left_out():
     drawn = {n["id"] for n in data["nodes"]}
     assert all(r["node"] in drawn or r["node"] is None for r in rows)
     assert sum(r["node"] is None for r in rows) == 1
+
+
+def test_served_page_data_is_the_overview_with_the_whole_graphs_catalogue():
+    """What `kg serve` embeds for a corpus: the overview's nodes and the facts between
+    them (with their statements, to merge what the page fetches later), and the filters'
+    and histogram's values for the whole graph."""
+    from kg.facts import read_facts
+    from tests.corpus_graph import corpus_graph
+
+    g = corpus_graph(n_entities=400, n_concepts=50, n_facts=800)
+    facts = read_facts(g)
+    served, full = network_data(g, served=True), network_data(g)
+    opening = set(full["opening"])
+    assert served["served"] and served["opening"] == full["opening"]
+    assert {n["id"] for n in served["nodes"]} == opening and len(opening) == OVERVIEW_SIZE
+    between = [f for f in facts if f.subject_id in opening and f.object_id in opening]
+    assert served["statements"] == [f.statement for f in between]
+    assert [f["evidence"] for f in served["facts"]] == [f.evidence for f in between]
+    assert served["total_nodes"] == full["total_nodes"] and served["left_out"] == 0
+    by_id = {n["id"]: n for n in full["nodes"]}
+    assert all(n["degree"] == by_id[n["id"]]["degree"] for n in served["nodes"])
+    cat = served["catalogue"]
+    assert cat["relations"] == ["metWith", "opposes", "supplies", "supports"]
+    assert sum(cat["months"].values()) == len(facts) and len(cat["months"]) == 18
+    assert len(cat["articles"]) == 200
+    # a small graph opens whole: nothing to fetch, whatever the caller asked
+    assert "served" not in network_data(build_graph(["Chile backs Peru."]), served=True)
+
+
+def test_neighbourhood_holds_every_fact_of_the_node_and_whole_graph_attributes():
+    from kg.export.html import NodeIndex, neighbourhood_data
+    from kg.export.property_graph import as_store
+    from kg.facts import read_facts
+    from tests.corpus_graph import HUB_LABEL, corpus_graph, entity
+
+    g = corpus_graph(n_entities=400, n_concepts=50, n_facts=800)
+    facts = read_facts(g)
+    index = NodeIndex.of(as_store(g), facts)
+    hub = str(entity(0))
+    about = [f for f in facts if hub in (f.subject_id, f.object_id)]
+    data = neighbourhood_data(hub, about, index)
+    assert data["centre"] == hub and data["statements"] == [f.statement for f in about]
+    nodes = {row[0]: dict(zip(NODE_KEYS, row, strict=True)) for row in data["packed"]["nodes"]}
+    assert len(nodes) == 101 and nodes[hub]["label"] == HUB_LABEL
+    assert nodes[hub]["degree"] == 100 and len(nodes[hub]["facts"]) == 100
+    one = nodes[str(entity(1))]  # supplied by the hub; its other facts are not fetched
+    assert one["degree"] == index.degree[str(entity(1))] and one["facts"] == [0]
+    assert len(data["packed"]["edges"]) == 100
+    # the search box's suggestions: start of a name, then of a word, then inside
+    assert [s["label"] for s in index.suggest("ahx")] == ["Alias Holdings"]
+    assert index.suggest("republic")[0] == {"id": hub, "text": HUB_LABEL, "label": HUB_LABEL,
+                                            "group": "Person", "degree": 100}  # fmt: skip
+    assert index.suggest("  ") == [] and len(index.suggest("entity", limit=7)) == 7

@@ -167,7 +167,7 @@ def test_a_builds_facts_and_node_details_from_memory_equal_the_graphs():
     """kg build makes its HTML page from the results in memory (no store of the graph):
     the rows and node details must be what reading the graph back gives."""
     from kg.export import GraphData
-    from kg.export.html import to_html
+    from kg.export.html import network_data, to_html
     from kg.export.property_graph import node_info, node_info_of
     from kg.facts import facts_of, read_facts
 
@@ -178,7 +178,7 @@ def test_a_builds_facts_and_node_details_from_memory_equal_the_graphs():
     assert rows == read_facts(store)
     mine, theirs = node_info_of(results, entities), node_info(store)
     assert (mine.types, mine.aliases, mine.qids) == (theirs.types, theirs.aliases, theirs.qids)
-    assert to_html(None, facts=rows, info=mine) == to_html(store)
+    assert to_html(None, data=network_data(None, rows, info=mine)) == to_html(store)
 
 
 def test_facts_of_merges_facts_that_share_a_statement_as_the_graph_does():

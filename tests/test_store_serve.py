@@ -291,3 +291,19 @@ def test_store_runs_queries_that_only_mention_the_word_service(built):
     assert [str(r[0]) for r in query_source(load_source(built / "store"), q)[1]] == [
         "customer service"
     ]
+
+
+def test_facts_about_a_node_are_its_facts_in_the_whole_graph(built):
+    """The bound facts query kg serve answers a neighbourhood with: for every node, the
+    same facts (claims' counts and extractors included) as read from the whole store."""
+    from kg.facts import facts_about_query, facts_from_results
+
+    store = open_store(built / "store", read_only=True)
+    everything = read_facts(store)
+    nodes = {x for f in everything for x in (f.subject_id, f.object_id) if x}
+    assert len(nodes) > 3 and any(f.found_by for f in everything)
+    assert any(f.articles for f in everything)
+    for node in sorted(nodes):
+        res = store.query(facts_about_query(node), use_default_graph_as_union=True)
+        got = facts_from_results(res.serialize(format=ox.QueryResultsFormat.JSON))
+        assert got == [f for f in everything if node in (f.subject_id, f.object_id)], node

@@ -221,10 +221,10 @@ def _export(g: GraphData, fmt: str, path: str | Path, *, title: str,
         return write_neo4j(g.store, path)
     if fmt == "html":
         if g.facts is not None and g.info is not None:  # a build's own: no store needed
-            from .html import to_html
+            from .html import network_data, to_html
 
-            return write_atomic(path, to_html(None, title=title, max_nodes=max_nodes,
-                                              facts=g.facts, info=g.info))  # fmt: skip
+            data = network_data(None, g.facts, max_nodes=max_nodes, info=g.info)
+            return write_atomic(path, to_html(None, title=title, data=data))
         return write_html(g.store, path, title=title, max_nodes=max_nodes)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 

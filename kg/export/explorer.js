@@ -1,6 +1,8 @@
 // kg's explorer: a working set of nodes drawn with vis-network, grown from a question.
 // A small graph opens whole; a corpus opens on its most connected entities. Every text
-// goes on screen through textContent (el() below), never as HTML.
+// goes on screen through textContent (el() below), never as HTML. Served by kg serve
+// (data.served), the page holds the overview only and fetches a node's facts from its
+// server (/neighbourhood, /suggest) when the user searches for, opens or expands it.
 (function () {
   "use strict";
   const data = unpack(JSON.parse(document.getElementById("kg-data").textContent));
@@ -38,14 +40,71 @@
   const LABEL_ALL = 60;  // edges drawn at most to label every one  // facts listed in the side panel; the table below has them all
 
   // ---- indexes over the embedded graph ----
-  const byId = {}, edgeById = {}, edgesOf = {}, factEdge = {};
+  const byId = {}, edgeById = {}, edgesOf = {}, factEdge = {}, edgeByKey = new Map();
+  const edgeKey = (from, to, f) => from + " " + to + " " + f.predicate + " " + f.negated;
   data.nodes.forEach((n) => { byId[n.id] = n; edgesOf[n.id] = []; });
   data.edges.forEach((e) => {
-    edgeById[e.id] = e; edgesOf[e.from].push(e);
+    edgeById[e.id] = e; edgesOf[e.from].push(e); edgeByKey.set(edgeKey(e.from, e.to, data.facts[e.fact]), e);
     if (e.to !== e.from) edgesOf[e.to].push(e);
     e.facts.forEach((i) => { factEdge[i] = e.id; });
   });
   const other = (e, id) => (e.from === id ? e.to : e.from);
+
+  // ---- served: neighbourhoods fetched from the server and added to what the page holds ----
+  const remote = !!data.served;
+  const loaded = new Set();  // nodes whose every fact the page holds (served page)
+  const factIndex = new Map((data.statements || []).map((st, i) => [st, i]));
+  const pending = new Map();
+  function ensure(id) {  // a promise of true once the node's facts are here
+    if (!remote || loaded.has(id)) return Promise.resolve(true);
+    if (!pending.has(id)) {
+      const ask = (tries) => fetch("neighbourhood?iri=" + encodeURIComponent(id), {headers: {Accept: "application/json"}})
+        .then((r) => {  // 429, 503: this client's two queries running, or the server busy: again, later
+          if ((r.status === 429 || r.status === 503) && tries) return new Promise((ok) => setTimeout(ok, 1000)).then(() => ask(tries - 1));
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        });
+      pending.set(id, ask(2)
+        .then((raw) => { merge(raw); loaded.add(id); pending.delete(id); return true; })
+        .catch((err) => { pending.delete(id); $("note").textContent = "Could not fetch the neighbourhood: " + err.message; return false; }));
+    }
+    return pending.get(id);
+  }
+  function when(id, fn) {  // fn now if the node's facts are here, else once fetched
+    if (!remote || loaded.has(id)) { fn(); return; }
+    ensure(id).then((ok) => { if (ok) fn(); });
+  }
+  function merge(raw) {  // a neighbourhood (html.py's neighbourhood_data) into the page's graph
+    const frag = unpack(raw);
+    const at = frag.facts.map((f, k) => {
+      let i = factIndex.get(raw.statements[k]);
+      if (i === undefined) { i = data.facts.length; data.facts.push(f); factIndex.set(raw.statements[k], i); }
+      return i;
+    });
+    frag.nodes.forEach((n) => {
+      n.facts = n.facts.map((k) => at[k]);
+      n.sections.forEach((s) => s.rows.forEach((r) => { r.facts = r.facts.map((k) => at[k]); }));
+      const old = byId[n.id];
+      if (!old) { byId[n.id] = n; data.nodes.push(n); edgesOf[n.id] = []; addNames(n); return; }
+      const have = new Set(old.facts);
+      n.facts.forEach((i) => { if (!have.has(i)) old.facts.push(i); });
+      old.facts.sort((a, b) => a - b);
+      if (n.sections.length) old.sections = n.sections;
+    });
+    frag.edges.forEach((e) => addEdge(e.from, e.to, e.facts.map((k) => at[k])));
+  }
+  function addEdge(from, to, ids) {
+    const f = data.facts[ids[0]], key = edgeKey(from, to, f);
+    let e = edgeByKey.get(key);
+    if (e) { const have = new Set(e.facts); ids.forEach((i) => { if (!have.has(i)) e.facts.push(i); }); }
+    else {
+      e = {id: "e" + ids[0], from: from, to: to, fact: ids[0], facts: ids.slice(), color: f.negated ? "#d62728" : "#7f7f7f", width: f.negated ? 2 : 1};
+      edgeById[e.id] = e; edgeByKey.set(key, e); edgesOf[from].push(e);
+      if (to !== from) edgesOf[to].push(e);
+    }
+    e.facts.forEach((i) => { factEdge[i] = e.id; });
+    e.dashes = f.negated || e.facts.every((i) => data.facts[i].modality !== "asserted");
+  }
 
   // ---- state: what is drawn, what is selected, how to go back ----
   const state = {
@@ -155,7 +214,7 @@
   }
   function updateCount() {
     const n = nodes.length, m = edges.length;
-    $("count").textContent = n + " nodes, " + m + " edges drawn of " + data.nodes.length + " nodes";
+    $("count").textContent = n + " nodes, " + m + " edges drawn of " + (remote ? data.total_nodes : data.nodes.length) + " nodes";
     document.body.setAttribute("data-drawn", n + "," + m);
   }
 
@@ -353,10 +412,10 @@
     r.facts.forEach((i) => det.appendChild(factBody(data.facts[i], el("div", undefined, "fact"))));
     if (r.node && byId[r.node]) {
       const go = el("button", "Show " + r.label); go.type = "button";
-      go.addEventListener("click", () => {
+      go.addEventListener("click", () => when(r.node, () => {
         if (!state.shown.has(r.node)) { state.shown.add(r.node); render(); }
         network.selectNodes([r.node]); network.focus(r.node, {scale: 1.2}); selectNode(r.node);
-      });
+      }));
       det.appendChild(go);
     }
     li.appendChild(det); return li;
@@ -445,10 +504,12 @@
 
   // ---- search with suggestions (names and aliases) ----
   const names = [];
-  data.nodes.forEach((n) => [n.label].concat(n.aliases || []).forEach((a) => names.push({key: a.toLowerCase(), text: a, id: n.id})));
-  names.sort((a, b) => byId[b.id].degree - byId[a.id].degree || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let namesSorted = false;
+  function addNames(n) { [n.label].concat(n.aliases || []).forEach((a) => names.push({key: a.toLowerCase(), text: a, id: n.id})); namesSorted = false; }
+  data.nodes.forEach(addNames);
   function suggestions(q, max) {
     q = q.trim().toLowerCase(); if (!q) return [];
+    if (!namesSorted) { names.sort((a, b) => byId[b.id].degree - byId[a.id].degree || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)); namesSorted = true; }
     const starts = [], words = [], inside = [], seen = new Set();
     for (const x of names) {
       if (seen.has(x.id)) continue;
@@ -463,24 +524,49 @@
     if (exact) return byId[exact.id];
     const s = suggestions(q, 1); return s.length ? byId[s[0].id] : null;
   }
+  function remoteSuggest(q) {  // the server's suggestions: every node of the graph
+    return fetch("suggest?q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}})
+      .then((r) => (r.ok ? r.json() : [])).catch(() => []);
+  }
+  function findAny(q, then) {  // a typed name -> its node: on the page, else on the server
+    const exact = names.find((x) => x.key === q.trim().toLowerCase());
+    if (exact || !remote) { const hit = exact ? byId[exact.id] : find(q); if (hit) then(hit.id); return; }
+    remoteSuggest(q).then((items) => {
+      const best = items.find((x) => x.text.toLowerCase() === q.trim().toLowerCase()) || items[0];
+      if (best) then(best.id);
+    });
+  }
+  let suggestTimer = null;
   let pathFrom = null; let active = -1;
   const search = $("search"), list = $("suggest");
   let picked = null;
   function pick(id) {
     list.hidden = true; active = -1; picked = search.value;
-    if (pathFrom && pathFrom !== id) { const a = pathFrom; pathFrom = null; search.placeholder = "Find an entity (name or alias)"; showPath(a, id); }
-    else { pathFrom = null; goTo(id); }
+    if (pathFrom && pathFrom !== id) {
+      const a = pathFrom; pathFrom = null; search.placeholder = "Find an entity (name or alias)";
+      if (remote) Promise.all([ensure(a), ensure(id)]).then((ok) => { if (ok[0] && ok[1]) showPath(a, id); });
+      else showPath(a, id);
+    } else { pathFrom = null; when(id, () => goTo(id)); }
   }
-  search.addEventListener("input", () => {
+  function showSuggestions(items) {  // x: {id, text} (and label, group, degree from the server)
     list.textContent = ""; active = -1;
-    suggestions(search.value, 10).forEach((x) => {
+    items.forEach((x) => {
       const li = el("li"); li.setAttribute("role", "option"); li.dataset.id = x.id;
       li.appendChild(el("span", x.text));
-      const n = byId[x.id]; li.appendChild(el("span", " " + n.group + (x.text !== n.label ? " \u00b7 " + n.label : "") + " \u00b7 " + n.degree, "meta"));
+      const n = byId[x.id] || x; li.appendChild(el("span", " " + n.group + (x.text !== n.label ? " \u00b7 " + n.label : "") + " \u00b7 " + n.degree, "meta"));
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); search.value = x.text; pick(x.id); });
       list.appendChild(li);
     });
     list.hidden = !list.children.length;
+  }
+  search.addEventListener("input", () => {
+    const q = search.value;
+    showSuggestions(suggestions(q, 10));
+    if (!remote || !q.trim()) return;
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(() => remoteSuggest(q).then((items) => {
+      if (search.value === q && document.activeElement === search) showSuggestions(items);
+    }), 60);
   });
   search.addEventListener("keydown", (ev) => {
     const items = list.querySelectorAll("li");
@@ -489,20 +575,23 @@
       active = (active + (ev.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
       items.forEach((li, k) => li.setAttribute("aria-selected", k === active ? "true" : "false"));
     } else if (ev.key === "Enter") {
-      const id = active >= 0 && items[active] ? items[active].dataset.id : (find(search.value) || {}).id;
-      if (id) pick(id);
+      if (active >= 0 && items[active]) pick(items[active].dataset.id);
+      else findAny(search.value, pick);
     } else if (ev.key === "Escape") { list.hidden = true; }
   });
   search.addEventListener("change", () => {  // typed and left, without Enter
     if (search.value === picked) return;
-    const hit = find(search.value); if (hit) pick(hit.id);
+    findAny(search.value, pick);
   });
   search.addEventListener("blur", () => { list.hidden = true; });
 
   // ---- filters, legend, histogram of dates ----
   function fill(id, values, label) { const s = $(id); values.sort().forEach((v) => { const o = el("option", label ? label(v) : v); o.value = v; s.appendChild(o); }); }
   const rels = new Set(), mods = new Set(), docs = new Map();
-  data.facts.forEach((f) => { rels.add(f.predicate); mods.add(f.modality); if (f.document) docs.set(f.document, f.title || f.document); });
+  if (remote) {  // the whole graph's, from the server; the page holds only what it fetched
+    data.catalogue.relations.forEach((r) => rels.add(r)); data.catalogue.modalities.forEach((m) => mods.add(m));
+    data.catalogue.articles.forEach(([d, t]) => docs.set(d, t || d));
+  } else data.facts.forEach((f) => { rels.add(f.predicate); mods.add(f.modality); if (f.document) docs.set(f.document, f.title || f.document); });
   fill("f-rel", [...rels]); fill("f-mod", [...mods]); fill("f-doc", [...docs.keys()], (d) => docs.get(d) === d ? d : docs.get(d) + " [" + d + "]");
   ["f-rel", "f-pol", "f-mod", "f-doc", "f-from", "f-to"].forEach((id) => $(id).addEventListener("change", () => { render(); if (state.selected && state.selected.kind === "node") selectNode(state.selected.id); }));
   data.legend.forEach(([type, colour]) => {
@@ -521,8 +610,8 @@
     render();
   });
   (function histogram() {
-    const months = new Map();
-    data.facts.forEach((f) => { if (f.date && /^\d{4}-\d{2}/.test(f.date)) { const m = f.date.slice(0, 7); months.set(m, (months.get(m) || 0) + 1); } });
+    const months = new Map(remote ? Object.entries(data.catalogue.months) : []);
+    if (!remote) data.facts.forEach((f) => { if (f.date && /^\d{4}-\d{2}/.test(f.date)) { const m = f.date.slice(0, 7); months.set(m, (months.get(m) || 0) + 1); } });
     if (months.size < 2) return;
     const keys = [...months.keys()].sort(); const top = Math.max(...months.values());
     keys.forEach((m) => {
@@ -542,6 +631,7 @@
   $("back").addEventListener("click", back);
   $("tidy").addEventListener("click", () => { network.setOptions({physics: {enabled: true}}); network.stabilize(150); });
   if (data.left_out) $("note").textContent = "Showing the " + data.nodes.length + " most connected of " + data.total_nodes + " nodes; " + data.left_out + " left out.";
+  else if (remote) $("note").textContent = "The " + data.opening.length + " most connected of " + data.total_nodes + " nodes; search or double-click to explore (fetched from the server as you go).";
   else if (data.overview) $("note").textContent = "The " + data.opening.length + " most connected of " + data.nodes.length + " nodes; search or double-click to explore.";
 
   // ---- opening: the first view in the DataSets, then the network, which lays it out ----
@@ -556,15 +646,14 @@
   });
   network.on("stabilized", () => network.setOptions({physics: {enabled: false}}));
   network.on("click", (p) => {
-    if (p.nodes.length) selectNode(p.nodes[0]);
+    if (p.nodes.length) { const id = p.nodes[0]; when(id, () => selectNode(id)); }
     else if (p.edges.length) selectEdge(p.edges[0]);
     else { state.selected = null; render(); }
   });
   network.on("doubleClick", (p) => {
     if (!p.nodes.length) return;
     const id = p.nodes[0];
-    if (!collapse(id)) expand(id);
-    selectNode(id);
+    when(id, () => { if (!collapse(id)) expand(id); selectNode(id); });
   });
   const tip = $("tip");
   network.on("hoverNode", (p) => { const n = byId[p.node]; tip.textContent = ""; tip.appendChild(el("b", n.label)); tip.appendChild(el("div", n.group + " \u00b7 " + n.degree + " facts", "meta")); n.facts.slice(0, 3).forEach((i) => tip.appendChild(el("div", data.facts[i].evidence, "ev"))); placeTip(p.event); });
@@ -573,5 +662,6 @@
   network.on("blurEdge", () => { tip.style.display = "none"; });
   window.kgFind = find;
   window.kg = {expand: expand, collapse: collapse, goTo: goTo, overview: overview, back: back, path: showPath,
-    suggestions: suggestions, selectNode: selectNode, tableIds: () => tableIds, toCSV: toCSV};
+    suggestions: suggestions, selectNode: selectNode, tableIds: () => tableIds, toCSV: toCSV,
+    remote: remote, ensure: ensure, remoteSuggest: remoteSuggest};
 })();

@@ -8,6 +8,10 @@ as JSON inside a data block and is put on screen with ``textContent``: a label s
 A one-article graph opens whole. A corpus opens on its most connected entities and is
 explored from there (``explorer.js``): search, expand and collapse, paths, a facts table
 in step with the graph, filters and a histogram of dates.
+
+``kg build -o`` embeds the graph (one offline file); ``kg serve`` embeds a corpus's
+overview only (``served``) and answers the page's requests for a node's neighbourhood
+(``neighbourhood_data``) and for names (``NodeIndex``), so the page stays small.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,13 +84,18 @@ NOT_IN_OVERVIEW = {"Concept", "Position"}  # free phrases and job titles: not "w
 
 
 def network_data(graph: Graph | ox.Store | None, facts: list[FactRow] | None = None, *,
-                 max_nodes: int | None = None, info: NodeInfo | None = None) -> dict:  # fmt: skip
+                 max_nodes: int | None = None, served: bool = False,
+                 info: NodeInfo | None = None) -> dict:  # fmt: skip
     """Nodes, edges (one per pair, relation and polarity, with its facts) and facts for the
     page, and the nodes it opens on.
 
     With ``max_nodes``, only the most connected nodes are kept (ties broken by IRI) and
     the page says how many were left out. The browser lays out only what it draws (the
     opening view, then what the user expands), so no layout is computed here.
+
+    ``served`` (a corpus-size graph, for ``kg serve``): only the overview's nodes and the
+    facts between them, with the statements' IRIs; the page asks the server for the rest
+    (``neighbourhood_data``). Its filters and histogram come from ``catalogue``.
     """
     from .property_graph import as_store, node_info
 
@@ -93,7 +103,35 @@ def network_data(graph: Graph | ox.Store | None, facts: list[FactRow] | None = N
         store = as_store(graph)  # type: ignore[arg-type]
         facts = read_facts(store) if facts is None else facts
         info = node_info(store) if info is None else info
-    types = info.types
+    labels, degree = _labels_and_degrees(facts)
+    ranked = sorted(labels, key=lambda iri: (-degree[iri], iri))
+    kept = set(ranked[:max_nodes] if max_nodes is not None else ranked)
+    opening = [i for i in ranked if i in kept]
+    overview = len(kept) > OPEN_WHOLE
+    if overview:
+        opening = [i for i in opening if info.types.get(i, "Concept") not in NOT_IN_OVERVIEW]
+        opening = opening[:OVERVIEW_SIZE]
+    extra: dict = {}
+    if served and overview:
+        kept = set(opening)
+        extra = {"served": True, "catalogue": catalogue(facts)}
+        facts = [f for f in facts if f.subject_id in kept and f.object_id in kept]
+        extra["statements"] = [f.statement for f in facts]
+    return _assemble(facts, kept, labels, degree, info.types, info.aliases, info.qids,
+                     sections=not extra) | extra | {
+        "legend": [
+            [t, TYPE_STYLE[t][0]] for t in TYPE_ORDER
+            if t in set(info.types.values()) or t == "Concept"
+        ],
+        "opening": sorted(opening),
+        "overview": overview,
+        "total_nodes": len(labels),
+        "left_out": len(labels) - len(kept) if not extra else 0,
+    }  # fmt: skip
+
+
+def _labels_and_degrees(facts: list[FactRow]) -> tuple[dict[str, str], dict[str, int]]:
+    """Each node's label (the first its facts give) and how many facts link it to a node."""
     labels: dict[str, str] = {}
     degree: dict[str, int] = defaultdict(int)
     for f in facts:
@@ -102,8 +140,14 @@ def network_data(graph: Graph | ox.Store | None, facts: list[FactRow] | None = N
             labels.setdefault(f.object_id, f.object)
             degree[f.subject_id or ""] += 1
             degree[f.object_id] += 1
-    ranked = sorted(labels, key=lambda iri: (-degree[iri], iri))
-    kept = set(ranked[:max_nodes] if max_nodes is not None else ranked)
+    return labels, degree
+
+
+def _assemble(facts: list[FactRow], kept: set[str], labels: dict[str, str],
+              degree: dict[str, int], types: dict[str, str], aliases: dict[str, list[str]],
+              qids: dict[str, str], *, sections: bool | set[str] = True) -> dict:  # fmt: skip
+    """The nodes in ``kept``, the edges between them and all ``facts``; the side panel's
+    sections for every node (``True``), none, or the nodes in a set."""
     shown = [i for i, f in enumerate(facts) if (f.subject_id or "") in kept
              and (not f.object_id or f.object_id in kept)]  # fmt: skip
     node_facts: dict[str, list[int]] = defaultdict(list)
@@ -115,34 +159,101 @@ def network_data(graph: Graph | ox.Store | None, facts: list[FactRow] | None = N
             node_facts[f.object_id].append(i)
             key = (f.subject_id, f.object_id, f.predicate, f.negated)
             grouped.setdefault(key, []).append(i)
-    sections = _sections(facts, kept)
+    roles = _sections(facts, kept) if sections else {}
+    if sections is not True:
+        roles = {k: v for k, v in roles.items() if k in (sections or ())}
     out_nodes = []
     for iri in sorted(kept):
         t = types.get(iri, "Concept")
         colour, shape = TYPE_STYLE.get(t, TYPE_STYLE["Entity"])
         node = {"id": iri, "label": labels[iri], "group": t, "color": colour, "shape": shape,
                 "size": min(24, round(8 + 2 * math.log2(1 + degree[iri]))), "degree": degree[iri],
-                "facts": node_facts[iri], "aliases": info.aliases.get(iri, []),
-                "sections": sections.get(iri, [])}  # fmt: skip
-        if iri in info.qids:
-            node["qid"] = info.qids[iri]
+                "facts": node_facts[iri], "aliases": aliases.get(iri, []),
+                "sections": roles.get(iri, [])}  # fmt: skip
+        if iri in qids:
+            node["qid"] = qids[iri]
         out_nodes.append(node)
-    opening = [i for i in ranked if i in kept]
-    if len(kept) > OPEN_WHOLE:
-        opening = [i for i in opening if types.get(i, "Concept") not in NOT_IN_OVERVIEW]
-        opening = opening[:OVERVIEW_SIZE]
     return {
         "nodes": out_nodes,
         "edges": [_edge(facts, ids) for ids in sorted(grouped.values())],
         "facts": [_fact(f) for f in facts],
-        "legend": [
-            [t, TYPE_STYLE[t][0]] for t in TYPE_ORDER if t in set(types.values()) or t == "Concept"
-        ],  # fmt: skip
-        "opening": sorted(opening),
-        "overview": len(kept) > OPEN_WHOLE,
-        "total_nodes": len(labels),
-        "left_out": len(labels) - len(kept),
     }
+
+
+def catalogue(facts: list[FactRow]) -> dict:
+    """What the served page's filters and histogram offer, for the whole graph (the page
+    holds only what it has fetched): relations, modalities, articles, facts by month."""
+    months: dict[str, int] = defaultdict(int)
+    for f in facts:
+        if f.date and re.match(r"\d{4}-\d{2}", f.date):
+            months[f.date[:7]] += 1
+    articles = {f.document: f.article_title or f.document for f in facts if f.document}
+    return {
+        "relations": sorted({f.predicate for f in facts}),
+        "modalities": sorted({f.modality for f in facts}),
+        "articles": sorted([d, t] for d, t in articles.items()),
+        "months": dict(sorted(months.items())),
+    }
+
+
+@dataclass
+class NodeIndex:
+    """What ``kg serve`` keeps of every node once its page is made: the search box's
+    suggestions and the attributes of the nodes a neighbourhood brings (the facts
+    themselves are read from the store on demand)."""
+
+    label: dict[str, str]
+    group: dict[str, str]
+    degree: dict[str, int]
+    aliases: dict[str, list[str]]
+    qids: dict[str, str]
+    names: list[tuple[str, str, str]]  # (lower-case name, name, node), most connected first
+
+    @classmethod
+    def of(cls, graph: Graph | ox.Store, facts: list[FactRow],
+           info: NodeInfo | None = None) -> NodeIndex:  # fmt: skip
+        from .property_graph import as_store, node_info
+
+        info = node_info(as_store(graph)) if info is None else info
+        labels, degree = _labels_and_degrees(facts)
+        names = [(n.lower(), n, iri) for iri, label in labels.items()
+                 for n in [label, *info.aliases.get(iri, [])]]  # fmt: skip
+        names.sort(key=lambda x: (-degree[x[2]], x[0], x[2]))
+        group = {iri: info.types.get(iri, "Concept") for iri in labels}
+        return cls(labels, group, dict(degree), info.aliases, info.qids, names)
+
+    def suggest(self, q: str, limit: int = 10) -> list[dict]:
+        """Names that start with ``q``, then those with a word that does, then those that
+        hold it; one per node, most connected first (as the offline page's search)."""
+        q = q.strip().lower()
+        if not q:
+            return []
+        starts: list = []
+        words: list = []
+        inside: list = []
+        seen: set[str] = set()
+        for key, text, iri in self.names:
+            at = key.find(q)
+            if iri in seen or at < 0:
+                continue
+            (starts if at == 0 else words if key[at - 1] == " " else inside).append((text, iri))
+            seen.add(iri)
+            if len(starts) >= limit:
+                break
+        return [{"id": iri, "text": text, "label": self.label[iri], "group": self.group[iri],
+                 "degree": self.degree.get(iri, 0)}
+                for text, iri in (starts + words + inside)[:limit]]  # fmt: skip
+
+
+def neighbourhood_data(centre: str, facts: list[FactRow], index: NodeIndex) -> dict:
+    """A node's facts (``facts_about_query``'s answer) and the nodes at their other ends,
+    packed as the page embeds its data, with the statements' IRIs: the served page adds
+    them to what it holds. Nodes keep their label, type and degree in the whole graph."""
+    kept = {x for f in facts for x in (f.subject_id, f.object_id) if x in index.label}
+    kept.add(centre)
+    data = _assemble(facts, kept, index.label, index.degree, index.group, index.aliases,
+                     index.qids, sections={centre})  # fmt: skip
+    return pack(data) | {"statements": [f.statement for f in facts], "centre": centre}
 
 
 def _edge(facts: list[FactRow], ids: list[int]) -> dict:
@@ -240,21 +351,34 @@ def _safe_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def to_html(graph: Graph | ox.Store | None, *, title: str = "kg knowledge graph",
-            max_nodes: int | None = None, facts: list[FactRow] | None = None,
-            info: NodeInfo | None = None) -> str:  # fmt: skip
-    """The explorer page as a string: no network access needed to open it."""
+# The offline file may fetch nothing; the page kg serve sends may ask its own server
+CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:;"
+SERVED_CSP = CSP + " connect-src 'self';"
+
+
+def to_html(
+    graph: Graph | ox.Store | None,
+    *,
+    title: str = "kg knowledge graph",
+    max_nodes: int | None = None,
+    data: dict | None = None,
+    served: bool = False,
+) -> str:
+    """The explorer page as a string: no network access needed to open it (``served``:
+    the overview only, the rest fetched from ``kg serve``; ``data``: network_data already
+    made)."""
     js, css = _vis_assets()
     here = TEMPLATE_PATH.parent
     page = TEMPLATE_PATH.read_text(encoding="utf-8")
+    if data is None:
+        data = network_data(graph, max_nodes=max_nodes, served=served)
     parts = {
+        "/*CSP*/": SERVED_CSP if data.get("served") else CSP,
         "/*VIS_CSS*/": css,
         "/*KG_CSS*/": (here / "explorer.css").read_text(encoding="utf-8"),
         "/*VIS_JS*/": js.replace("</script", "<\\/script"),
         "/*KG_JS*/": (here / "explorer.js").read_text(encoding="utf-8"),
-        "/*DATA*/": _safe_json(
-            pack(network_data(graph, facts, max_nodes=max_nodes, info=info))
-        ),  # fmt: skip
+        "/*DATA*/": _safe_json(pack(data)),
         "/*TITLE*/": _html_escape(title),
     }
     # one pass, so that no part's text is searched for the placeholders of the next
