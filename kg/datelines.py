@@ -152,6 +152,13 @@ def dateline(sent: Span) -> Dateline | None:
     return cache[key]
 
 
+def memo(doc, name: str) -> dict | None:  # noqa: ANN001 - a spaCy Doc
+    """A sealed document's memo of one reading of its parse (a verb's particle, a
+    token's sentence), by token; None before the document is sealed."""
+    data = doc.user_data
+    return data.setdefault(("kg", name), {}) if CACHE in data else None
+
+
 def seal(doc) -> None:
     """The document will not change any more (extraction reads it): datelines may be
     remembered. Not before: repairs change it, and long articles parsed in pieces are

@@ -154,6 +154,7 @@ def _settle(found: list[Fact], chosen: dict[str, Extractor]) -> list[Fact]:
 def run(ctx: Context, extractors: Iterable[str] | None = None, *, doc_id: str = "") -> list[Fact]:
     """All candidate facts the chosen extractors read from a context (see the module
     docstring for what is settled here), in document order."""
+    seal(ctx.doc)  # the article is final: what is read once per token is remembered
     chosen = get_extractors(extractors)
     furniture: dict[int, str | None] = {}
     found: list[Fact] = []
