@@ -105,8 +105,8 @@ IRREALIS_COMPLEMENTS = [
     case("The league asked Juventus to pay the fine.",
          {("Juventus", "pay", "fine", False, "requested")}, only={"pay"}),
     # a recommendation is asked for, not done: of a that-clause or of an object
-    case("The report recommends that the commission draw up a league table.",
-         {("commission", "drawUp", "league table", False, "requested")}, only={"drawUp"}),
+    case("The report recommends that Halvex draw up a league table.",
+         {("Halvex", "drawUp", "league table", False, "requested")}, only={"drawUp"}),
     case("Halvex advised Brumco to sell the unit.",
          {("Brumco", "suppliesItem", "unit", False, "requested")}, only={"suppliesItem"}),
     case("Toyota hopes to sell hydrogen cars in China.",
