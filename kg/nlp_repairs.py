@@ -63,6 +63,10 @@ shape a rule can see:
   (``object_control_verbs``, ``requesting_verbs``, ``purpose_object_verbs``) takes it
   as its object, and the infinitive as its xcomp, as in "urged Chile to sign".
 
+* **A two-word preposition read as a noun.** "posted a record profit thanks to lower
+  costs": "thanks" is made the object and the profit its modifier; the profit is the
+  object again and "thanks to" a preposition (``preposition_nouns``).
+
 * **A score line read as two numbers.** "Norway beat Sweden 3-1": the parser makes "1"
   the verb's object and the side beaten an adverbial. The second number of a score
   hangs on the first, and the name before the score is the object again.
@@ -120,6 +124,7 @@ def kg_repairs(doc: Doc) -> Doc:
     reattach_names_after_nouns(doc)
     retype_works(doc)
     reattach_score_lines(doc)
+    reattach_preposition_nouns(doc)
     return doc
 
 
@@ -853,3 +858,24 @@ def reattach_score_lines(doc: Doc) -> None:
                      if c.dep_ == "npadvmod" and c.i < a.i and c.ent_type_]  # fmt: skip
             if names:
                 names[-1].dep_ = "dobj"
+
+
+def reattach_preposition_nouns(doc: Doc) -> None:
+    """ "Halvex posted a record profit thanks to lower costs": the parser makes "thanks"
+    the verb's object and "record profit" its modifiers. The last modifier is the object
+    again, with the words before it, and "thanks to X" a preposition of the verb."""
+    w = load_words()
+    for i in range(len(doc) - 1):
+        noun, to = doc[i], doc[i + 1]
+        if noun.lower_ not in w.preposition_nouns or to.lower_ != "to" or noun.pos_ != "NOUN":
+            continue
+        compounds = [c for c in noun.lefts if c.dep_ == "compound"]
+        if not compounds or noun.head.i == noun.i:
+            continue
+        real = compounds[-1]
+        real.head, real.dep_ = noun.head, noun.dep_
+        for c in [c for c in noun.lefts if c.i < real.i]:
+            c.head = real
+        noun.dep_ = "prep"
+        if to.head.i != noun.i:
+            to.head = noun

@@ -285,3 +285,19 @@ def test_a_company_named_with_a_place_is_one_name(nlp):
                   ["B-GPE", "B-ORG", "O", "O"])  # fmt: skip
     join_place_named_companies(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "GPE"), ("Treasury", "ORG")]
+
+
+PREPOSITION_NOUNS = [
+    # "thanks to" is a preposition: the profit is the object, whole, and "thanks" no part
+    # of it; a sentence that opens with it keeps its own object
+    ("Halvex posted a record first-half profit thanks to lower costs.",
+     {("Halvex", "post", "record first-half profit")}),
+    ("Thanks to lower costs, Halvex posted a profit.", {("Halvex", "post", "profit")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", PREPOSITION_NOUNS)
+def test_preposition_nouns_are_no_objects(raw_facts_of, text, expected):
+    found = {(f.subject.text, f.predicate, f.object_text)
+             for f in raw_facts_of(text, extractors=["clause"])}  # fmt: skip
+    assert found == expected
