@@ -171,7 +171,22 @@ def _source_region(tok: Token, words: frozenset[str]) -> Region | None:
     scope = tok.head if tok.head.pos_ in fr.VERBAL else tok.sent.root
     toks = list(scope.subtree)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    return Region(start, end, objs[0], phrase, "source")
+    return Region(start, end, _publisher(objs[0]), phrase, "source")
+
+
+def _publisher(source: Token) -> Token:
+    """ "according to the central bank's figures", "according to figures from the
+    ministry": who published the figures is the source, not the figures."""
+    w = load_words()
+    if source.lemma_.lower() not in w.source_document_nouns:
+        return source
+    for c in source.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+    for p, o in fr.prep_objects(source):
+        if p.lower_ in w.source_document_prepositions:
+            return o
+    return source
 
 
 def regions(doc: Doc, *, lexicon: Lexicon, tokens: list[Token] | None = None,

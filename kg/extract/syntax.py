@@ -141,9 +141,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
         if tokens[0].pos_ == "DET" and tokens[0].lower_ not in dropped:  # fact is denied
             break
         tokens = tokens[1:]
-    # "their performances in": a preposition whose object the phrase lost ends nothing
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
-                      or tokens[-1].pos_ == "CCONJ" or tokens[-1].dep_ == "prep"):  # fmt: skip
+    # "their performances in": a preposition whose object the phrase lost ends nothing;
+    # nor does a possessive marker ("the central bank's" names the bank)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ == "CCONJ"
+                      or tokens[-1].dep_ in {"prep", "case"}):  # fmt: skip
         tokens = tokens[:-1]
     return tokens
 

@@ -212,3 +212,18 @@ def test_a_reopened_quotation_is_evidenced_with_its_speaker(raw_facts_of):
             for f in raw_facts_of(text, extractors=["statement"])}  # fmt: skip
     assert said["In 2004, growth was driven by spending"].startswith('"It is a balanced')
     assert said["In 2004, growth was driven by spending"].endswith("by spending.")
+
+
+SOURCES = [
+    # who published the figures is the source, not the figures
+    ("Exports rose 5% last year, according to the Bank of Norvia's figures.", "Bank of Norvia"),
+    ("Exports rose 5% last year, according to figures from the Norvian Statistics Office.",
+     "Norvian Statistics Office"),
+    ("Exports rose 5% last year, according to Halvex.", "Halvex"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,source", SOURCES)
+def test_the_source_of_published_figures_is_its_publisher(facts_of, text, source):
+    facts = facts_of(text)
+    assert {f.attributed_to.text for f in facts if f.predicate == "rise"} == {source}
