@@ -16,7 +16,7 @@ from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from .context import Context
-from .factuality import ASSERTED
+from .factuality import ASSERTED, PLANNED, POSSIBLE
 
 
 def _names_someone(ctx: Context, o: Token) -> bool:
@@ -122,6 +122,25 @@ def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
     yield from _done_to_subjects(ctx, fr.by_agents(noun), prop, verb, "consented")
 
 
+def _through_intent(ctx: Context, nf: fr.NounFrame, negated: bool,
+                    modality: str) -> tuple[bool, str]:  # fmt: skip
+    """ "announced plans for a takeover of X": the takeover is planned, and "abandoned
+    plans for a takeover of X" denies it; "hopes of a deal with X" make it possible. The
+    noun hangs on the verb's object by a preposition (``governing_clause``)."""
+    w = ctx.lexicon.words
+    holder = nf.noun.head.head  # the verb's object: "plans", "hopes"
+    lemma = holder.lemma_.lower()
+    if lemma in w.possibility_nouns:
+        found = POSSIBLE
+    elif lemma in w.intent_nouns and lemma not in w.decision_nouns:
+        found = PLANNED
+    else:
+        return negated, modality
+    if nf.anchor.lemma_.lower() in w.negating_verbs:
+        negated = not negated  # "abandoned plans for", "did not abandon plans for"
+    return negated, modality if modality != ASSERTED else found
+
+
 def nominal_facts(ctx: Context) -> Iterator[Fact]:
     """Facts from relation nouns and their possessors, by-phrases and complements."""
     lex = ctx.lexicon
@@ -141,6 +160,8 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
         if nf.via == "clause-ending":  # "cut ties with X" denies the ties ("did not cut": kept)
             negated = not ctx.negated(nf.anchor)
         modality = ctx.modality(nf.anchor) if nf.via.startswith("clause") else ASSERTED
+        if nf.via == "clause-object-prep":
+            negated, modality = _through_intent(ctx, nf, negated, modality)
         for a in nf.agents:
             subj = sx.mention(a, keep_preps=False)
             if subj is None:

@@ -104,6 +104,13 @@ IRREALIS_COMPLEMENTS = [
          {("Morocco", "extradite", "suspect", False, IRREALIS)}, only={"extradite"}),
     case("The league asked Juventus to pay the fine.",
          {("Juventus", "pay", "fine", False, "requested")}, only={"pay"}),
+    # a relation noun on a plan is planned; a plan abandoned denies it, one kept does not
+    case("Halvex announced plans for a takeover of Brumco.",
+         {("Halvex", "acquires", "Brumco", False, "planned")}, only={"acquires"}),
+    case("Halvex abandoned plans for a takeover of Brumco.",
+         {("Halvex", "acquires", "Brumco", True, "planned")}, only={"acquires"}),
+    case("Halvex did not abandon its plans for a takeover of Brumco.",
+         {("Halvex", "acquires", "Brumco", False, "planned")}, only={"acquires"}),
     # a recommendation is asked for, not done: of a that-clause or of an object
     case("The report recommends that Halvex draw up a league table.",
          {("Halvex", "drawUp", "league table", False, "requested")}, only={"drawUp"}),
