@@ -21,12 +21,17 @@ place; the larger places are countries or US states. Nothing is keyed to an agen
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .gazetteer import city_names, load_gazetteer, names_us_state, norm
+
+T = TypeVar("T")
 
 # a wire story's identifier before the source line: "KX1203110295"
 STORY_ID = re.compile(r"^(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}$")
@@ -152,11 +157,22 @@ def dateline(sent: Span) -> Dateline | None:
     return cache[key]
 
 
-def memo(doc, name: str) -> dict | None:  # noqa: ANN001 - a spaCy Doc
-    """A sealed document's memo of one reading of its parse (a verb's particle, a
-    token's sentence), by token; None before the document is sealed."""
-    data = doc.user_data
-    return data.setdefault(("kg", name), {}) if CACHE in data else None
+def per_token(read: Callable[[Token], T]) -> Callable[[Token], T]:
+    """A reading of a token's parse (a verb's particle, a token's sentence), made once
+    per token of a sealed document; before the document is sealed (``seal``), each time."""
+    key = ("kg", read.__name__)
+
+    @functools.wraps(read)
+    def remembered(tok: Token) -> T:
+        data = tok.doc.user_data
+        if CACHE not in data:
+            return read(tok)
+        found = data.setdefault(key, {})
+        if tok.i not in found:
+            found[tok.i] = read(tok)
+        return found[tok.i]
+
+    return remembered
 
 
 def seal(doc) -> None:

@@ -237,9 +237,14 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _KG = "https://w3id.org/kg-news/ontology#"
 
 
+def graph_text(value: str) -> str:
+    """A string as the graph's text has it: N-Quads are written as UTF-8 with lone
+    surrogates replaced (see ``rdf.article_nquads``)."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
 def _text(value: str) -> ox.Literal:
-    """A string as the graph's text has it (lone surrogates replaced)."""
-    return ox.Literal(value.encode("utf-8", "replace").decode("utf-8"))
+    return ox.Literal(graph_text(value))
 
 
 def _typed(value: object, kind: str) -> ox.Literal:

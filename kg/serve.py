@@ -169,15 +169,9 @@ def make_handler(pool: QueryPool, page: Page, timeout: float, per_client: int = 
             if iri not in index.label:
                 self._error(404, "no such node in this graph")
                 return
-            client = self.client_address[0]
-            if not limit.enter(client):
-                self._error(429, f"{limit.limit} queries of yours are running already",
-                            {"Retry-After": "1"})  # fmt: skip
+            answer = self._pooled(facts_about_query(iri), "json")
+            if answer is None:
                 return
-            try:
-                answer = pool.answer(facts_about_query(iri), "json", timeout)
-            finally:
-                limit.leave(client)
             if answer.status != 200:
                 self._send(answer)
                 return
@@ -232,17 +226,22 @@ def make_handler(pool: QueryPool, page: Page, timeout: float, per_client: int = 
             except QueryError as exc:
                 self._error(400, str(exc))
                 return
+            answer = self._pooled(query, _negotiate(self.headers.get("Accept", ""), fmt))
+            if answer is not None:
+                self._send(answer)
+
+        def _pooled(self, query: str, fmt: str) -> Answer | None:
+            """The query's answer from a worker, within the client's share of them (None,
+            and 429 sent, beyond it)."""
             client = self.client_address[0]
             if not limit.enter(client):
                 self._error(429, f"{limit.limit} queries of yours are running already",
                             {"Retry-After": "1"})  # fmt: skip
-                return
+                return None
             try:
-                answer = pool.answer(query, _negotiate(self.headers.get("Accept", ""), fmt),
-                                     timeout)  # fmt: skip
+                return pool.answer(query, fmt, timeout)
             finally:
                 limit.leave(client)
-            self._send(answer)
 
     return Handler
 

@@ -88,10 +88,8 @@ def node_info_of(results: Iterable, entities: Iterable) -> NodeInfo:
     """``node_info`` of the graph these pipeline results and entities make, for the nodes
     their facts name (entities and concepts), without making the graph (see
     ``facts.facts_of``; a test holds the two to the same answer)."""
+    from ..facts import graph_text as clean
     from ..rdf import CLASS_OF, entity_iri
-
-    def clean(value: str) -> str:  # the graph's text has lone surrogates replaced
-        return value.encode("utf-8", "replace").decode("utf-8")
 
     types: dict[str, set[str]] = {}
     aliases: dict[str, list[str]] = {}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, load_words
 from . import frames as fr
+from .factuality import excessive
 
 _QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
@@ -86,8 +87,7 @@ def _unsaid(verb: Token) -> bool:
     if verb.dep_ != "xcomp" or head.pos_ != "ADJ":
         return False
     w = load_words()
-    too = any(c.dep_ == "advmod" and c.lower_ in w.excess_adverbs for c in head.children)
-    return too or head.lemma_.lower() in w.unsaying_adjectives
+    return excessive(head, w) or head.lemma_.lower() in w.unsaying_adjectives
 
 
 def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:

@@ -167,7 +167,7 @@ def _sufficient(child: Token, w: WordLists) -> bool:
     )
 
 
-def _excessive(adjective: Token, w: WordLists) -> bool:
+def excessive(adjective: Token, w: WordLists) -> bool:
     """ "too weak to win", "too early to draw conclusions": what the infinitive says
     does not happen."""
     return adjective.pos_ == "ADJ" and any(
@@ -187,7 +187,7 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
         lemma in w.negating_verbs
         or phrasal in w.negating_verbs
         or lemma in w.negative_adjectives
-        or _excessive(head, w)
+        or excessive(head, w)
     )
     if child.dep_ == "ccomp" and lemma not in w.negating_that_verbs:
         # "refused" negates its xcomp; only "denied that" negates a clause, and a

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..datelines import memo
+from ..datelines import per_token
 from ..lexicon import Lexicon, load_lexicon
 from . import syntax as sx
 
@@ -454,20 +454,12 @@ def hyphen_adverb(verb: Token) -> list[Token]:
     return chain if hangs and not nominal and plain else []
 
 
+@per_token
 def particle(verb: Token) -> str:
     """A phrasal verb's particle: "shut down", and an adverb the parser did not label a
     particle right after the verb ("fell behind", "look forward to", "going head-to-head
     with"). Read once per verb of a sealed document (rules ask for it ~20,000 times in
     150 articles)."""
-    found = memo(verb.doc, "particle")
-    if found is None:
-        return _particle(verb)
-    if verb.i not in found:
-        found[verb.i] = _particle(verb)
-    return found[verb.i]
-
-
-def _particle(verb: Token) -> str:
     for c in verb.children:
         if c.dep_ == "prt":
             return c.lower_
@@ -478,17 +470,9 @@ def _particle(verb: Token) -> str:
     return " ".join(t.lower_ for t in chain if t.is_alpha) if chain else ""
 
 
+@per_token
 def is_passive(verb: Token) -> bool:
     """ "X was sold", "a plant sold to Y", "..., but had been offered a place"."""
-    found = memo(verb.doc, "passive")
-    if found is None:
-        return _is_passive(verb)
-    if verb.i not in found:
-        found[verb.i] = _is_passive(verb)
-    return found[verb.i]
-
-
-def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
     own_subject = any(c.dep_ in SUBJ for c in verb.children)

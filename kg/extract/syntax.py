@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..datelines import memo
+from ..datelines import per_token
 from ..lexicon import WordLists, load_lexicon
 from ..model import Fact, Mention
 from . import terms
@@ -302,18 +302,10 @@ def camel(*words: str) -> str:
     return parts[0].lower() + "".join(p[:1].upper() + p[1:].lower() for p in parts[1:])
 
 
+@per_token
 def sentence_bounds(tok: Token) -> tuple[int, int]:
     """Character offsets of the token's sentence, without surrounding white space, so
     that the article's text between them is exactly the evidence."""
-    found = memo(tok.doc, "sentence")
-    if found is None:
-        return _sentence_bounds(tok)
-    if tok.i not in found:
-        found[tok.i] = _sentence_bounds(tok)
-    return found[tok.i]
-
-
-def _sentence_bounds(tok: Token) -> tuple[int, int]:
     s, doc = tok.sent, tok.doc
     start, end = s.start, s.end  # step in from both ends (not a walk over the sentence)
     while start < end and doc[start].is_space:
