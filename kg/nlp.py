@@ -21,6 +21,8 @@ from typing import TypeVar
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from .errors import ConfigError
 from .gazetteer import Gazetteer, data_rows, load_gazetteer
@@ -133,10 +135,24 @@ def release_nlp() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def load_model(model: str) -> Language:
+    """spaCy's pipeline as ``spacy.load`` gives it, but with its models' matrix products
+    made by numpy's BLAS rather than thinc's default, BLIS: the same annotations, in about
+    two thirds of the parse time (benchmarks/RESULTS.md). Set on this pipeline's models
+    only: thinc's current ops, which other code may use, are left alone."""
+    nlp = spacy.load(model, exclude=[])
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        for node in pipe.model.walk() if getattr(pipe, "model", None) else ():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+    return nlp
+
+
 @functools.lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     try:
-        nlp = spacy.load(model, exclude=[])
+        nlp = load_model(model)
     except OSError:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; install the package "
@@ -203,6 +219,19 @@ def char_batches(items: Iterable[tuple[str, T]], *, max_docs: int,
         yield batch
 
 
+@functools.cache
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def one_blas_thread():  # noqa: ANN201 - threadpoolctl's context manager
+    """While spaCy parses, numpy's BLAS runs on one thread, as thinc's BLIS did: the
+    parse costs one core, as spaCy's own does (--jobs is how kg uses more), and no BLAS
+    threads spin beside the extraction. Scoped to the parse, so a program that imports
+    kg keeps its own BLAS settings."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
 def parse(nlp: Language, texts: Iterable[tuple[str, T]], *, batch_docs: int = 8,
           batch_chars: int = BATCH_CHARS, piece_chars: int = PIECE_CHARS,
           ) -> Iterator[tuple[Doc, T]]:  # fmt: skip
@@ -219,7 +248,9 @@ def parse(nlp: Language, texts: Iterable[tuple[str, T]], *, batch_docs: int = 8,
 
     done: list[Doc] = []
     for batch in char_batches(pieces(), max_docs=batch_docs, max_chars=batch_chars):
-        for doc, (ctx, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        with one_blas_thread():
+            parsed = list(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        for doc, (ctx, last) in parsed:
             done.append(doc)
             if last:
                 yield (

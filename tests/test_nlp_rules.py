@@ -1,4 +1,5 @@
-"""kg's faster attribute ruler and lemmatizer annotate exactly as spaCy's own do."""
+"""kg's faster attribute ruler, lemmatizer and matrix products annotate exactly as spaCy's
+own do."""
 
 import pytest
 import spacy
@@ -6,7 +7,7 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from kg.nlp import DEFAULT_MODEL
+from kg.nlp import DEFAULT_MODEL, load_model, one_blas_thread
 from kg.nlp_rules import IndexedAttributeRuler, speed_up
 
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP]
@@ -29,6 +30,21 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def pipelines():
     return spacy.load(DEFAULT_MODEL), speed_up(spacy.load(DEFAULT_MODEL))
+
+
+def test_numpy_products_annotate_as_blis(pipelines):
+    stock, _ = pipelines
+    numpy_made = load_model(DEFAULT_MODEL)
+    assert all(not node.ops.use_blis for _, pipe in numpy_made.pipeline
+               if getattr(pipe, "model", None) for node in pipe.model.walk())  # fmt: skip
+    assert any(node.ops.use_blis for node in stock.get_pipe("tok2vec").model.walk())
+    with one_blas_thread():
+        pairs = list(zip(stock.pipe(TEXTS), numpy_made.pipe(TEXTS), strict=True))
+    for a, b in pairs:
+        assert [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in a] == [
+            (t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in b
+        ]
+        assert a.tensor.shape == b.tensor.shape
 
 
 def test_pipeline_annotates_as_spacys_own(pipelines):
