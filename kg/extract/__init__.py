@@ -151,6 +151,13 @@ def _settle(found: list[Fact], chosen: dict[str, Extractor]) -> list[Fact]:
     return list(kept.values())
 
 
+def _conditioned(ctx: Context, fact: Fact) -> bool:
+    """A fact read from a condition ("if Brumco buys the mill, ..."): no fact (see
+    ``factuality.in_condition``)."""
+    trigger = ctx.doc.char_span(fact.anchor, fact.anchor + 1, alignment_mode="expand")
+    return trigger is not None and len(trigger) > 0 and ctx.in_condition(trigger[0])
+
+
 def run(ctx: Context, extractors: Iterable[str] | None = None, *, doc_id: str = "") -> list[Fact]:
     """All candidate facts the chosen extractors read from a context (see the module
     docstring for what is settled here), in document order."""
@@ -164,6 +171,8 @@ def run(ctx: Context, extractors: Iterable[str] | None = None, *, doc_id: str = 
                 furniture[fact.sent_start] = _furniture(ctx, fact.sent_start, fact.sent_end)
             kind = furniture[fact.sent_start]
             if kind == BOILERPLATE or (kind == TAG_LINE and not ex.reads_tag_lines):
+                continue
+            if _conditioned(ctx, fact):
                 continue
             fact = dataclasses.replace(
                 fact, extractor=name, found_by=(name,), doc_id=doc_id,

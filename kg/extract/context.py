@@ -150,6 +150,9 @@ class Context:
             self._factuality[tok.i] = factuality.factuality(tok, self.lexicon.words, self._own)
         return self._factuality[tok.i]
 
+    def in_condition(self, tok: Token) -> bool:
+        return factuality.in_condition(tok, self.lexicon.words)
+
     def negated(self, tok: Token) -> bool:
         return self.factuality(tok).negated
 

@@ -83,10 +83,33 @@ def _yet(verb: Token, w: WordLists) -> bool:
 
 
 def _is_condition(clause: Token, w: WordLists) -> bool:
+    if clause.dep_ == "relcl":  # "options should Halvex decide to": parsed as a relative
+        return _inverted(clause, w)
     if clause.dep_ != "advcl":
         return False
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    return bool(marks & w.conditional_markers) or _inverted(clause, w)
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    doc = clause.doc
+    conceded = any(m.i > 0 and doc[m.i - 1].lower_ in w.concessive_adverbs for m in marks)
+    if conceded:
+        return False  # "even if the coach admitted it": stated
+    return any(m.lower_ in w.conditional_markers for m in marks) or _inverted(clause, w)
+
+
+def in_condition(verb: Token, words: WordLists | None = None) -> bool:
+    """Whether a predicate states a condition of another ("if the board approves", "should
+    the coach decide to call up a player", "once X signs"), itself or through what
+    embeds it: a condition says what would make the rest true, not what is, so it is no
+    fact of its own; the consequence is kept, ``conditional``."""
+    w = words or load_words()
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if _is_condition(tok, w) and not _question(tok, w):
+            return True
+        head, _, _ = _step(tok, w)
+        if head is None:
+            return False
+        tok = head
+    return False
 
 
 def _inverted(clause: Token, w: WordLists) -> bool:
@@ -131,7 +154,8 @@ def _own(verb: Token, w: WordLists) -> Factuality:
                 mod = DEMANDED
     if verb.dep_ in {"advcl", "relcl"} and _inverted(verb, w):
         mod = CONDITIONAL  # "should the coach decide to", not an obligation
-    elif mod == ASSERTED and any(_is_condition(c, w) for c in verb.children):
+    elif mod == ASSERTED and any(_is_condition(c, w) and not _question(c, w)
+                                 for c in verb.children):  # fmt: skip
         mod = CONDITIONAL  # "Siemens will build the plant if Germany approves": the consequence
     if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
         mod = HEDGED  # "Did Exxon buy the refinery?"

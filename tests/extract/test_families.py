@@ -125,12 +125,17 @@ CONDITIONALS_QUESTIONS = [
     # a purpose clause is not a fact; the main clause is
     case("Meta bought WhatsApp to reach new users.",
          {("Meta", "acquires", "WhatsApp", False, "asserted")}),
+    # a condition is no fact of its own: the consequence is, conditional; "even if" concedes
     case("Siemens will build the plant if Germany approves the subsidy.",
-         {("Siemens", "build", "plant", False, "conditional"),
-          ("Germany", "approve", "subsidy", False, "conditional")}),
+         {("Siemens", "build", "plant", False, "conditional")}),
     case("Unless Chelsea pays the fee, Napoli will keep the striker.",
-         {("Chelsea", "pay", "fee", False, "conditional"),
-          ("Napoli", "keep", "striker", False, "conditional")}),
+         {("Napoli", "keep", "striker", False, "conditional")}),
+    case("Young players would be options should Halvex decide to call up a replacement.",
+         set(), only={"callUp", "decide"}),
+    case("Norvia fined Brumco, even if the regulator admitted the rules were unclear.",
+         {("Norvia", "fine", "Brumco", False, "asserted")}, only={"fine"}),
+    case("Once Velmora signs the contract, Halvex will open the mine.",
+         {("Halvex", "open", "mine", False, "conditional")}),
     case("Did Boeing ignore the warnings?", {("Boeing", "ignore", "warnings", False, IRREALIS)}),
     case("Will Netflix buy Paramount?", {("Netflix", "acquires", "Paramount", False, IRREALIS)}),
     # the future is expected, a schedule ("is to", a headline's "to") planned; neither
