@@ -6,6 +6,7 @@ polarity, modality, attribution and evidence of every ``kg:Statement``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -248,7 +249,14 @@ def _text(value: str) -> ox.Literal:
 
 
 def _typed(value: object, kind: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + kind))
+    return _typed_text(str(value), kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _typed_text(text: str, kind: str) -> ox.Literal:
+    """Typed literals repeat (offsets, counts, dates, booleans) and each new one
+    validates its datatype IRI: made once."""
+    return ox.Literal(text, datatype=ox.NamedNode(_XSD + kind))
 
 
 class _NodeTerms:

@@ -32,6 +32,7 @@ class Place:
     seat_labels: dict[str, str] = field(default_factory=dict)  # NER label of a seat, if not ORG
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Case-folded, accent-free, article-free key for lookups.
 

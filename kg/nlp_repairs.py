@@ -693,8 +693,10 @@ def retag_names_read_as_modals(doc: Doc) -> None:
     people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
     new = []
     for tok in doc:
+        if tok.tag_ != "MD" or tok.dep_ != "aux" or not tok.is_title:
+            continue
         verb = tok.head
-        if tok.tag_ != "MD" or tok.dep_ != "aux" or not tok.is_title or verb.i <= tok.i:
+        if verb.i <= tok.i:
             continue
         others = [c for c in verb.children if c.i != tok.i
                   and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}]  # fmt: skip
