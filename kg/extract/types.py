@@ -67,11 +67,15 @@ def agent_noun_facts(ctx: Context) -> Iterator[Fact]:
 
 
 def _copula_types(ctx: Context, tok: Token) -> Iterator[Fact]:
-    """ "X is a N": a named or pronoun subject gets the type."""
+    """ "X is a N": a named or pronoun subject gets the type. "It" gets a kind of thing
+    only ("it is a bank"): "it was a source of uncertainty", "it was an undervaluation"
+    speak of a situation or a deal, not of the organisation "it" would resolve to."""
     cop = tok.head
     obj = sx.mention(tok, keep_preps=False)
     for s_head in [c for c in cop.children if c.dep_ in fr.SUBJ]:
         subj = sx.mention(s_head, keep_preps=False)
+        if s_head.lower_ in ctx.lexicon.words.thing_pronouns and not _class_noun(ctx, tok):
+            continue
         if subj and obj and (s_head.ent_type_ or sx.is_pronoun(s_head)):
             yield sx.make_fact(subj, terms.IS_A, obj, cop, negated=ctx.negated(cop),
                                modality_=ctx.modality(cop), rule="copula")  # fmt: skip

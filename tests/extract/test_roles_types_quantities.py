@@ -154,6 +154,11 @@ ROLE = [
 ]  # fmt: skip
 
 COPULA = [
+    # "it" gets a kind of thing, not what a situation or a deal is said to be
+    case("Brumco opened in 1990. It is a bank based in Velmora.",
+         {("It", "isA", "bank", False)}),
+    case("Brumco raised its offer. It was an undervaluation, Halvex said.", set()),
+    case("Brumco lost money. It was a source of worry for the company.", set()),
     # "X is a N", "X, a N,": an indefinite noun types a named subject
     case("The Airbus A350 is a wide-body airliner.",
          {("A350", "isA", "wide-body airliner", False)}),
@@ -200,8 +205,7 @@ COPULA = [
     case("US car firms Tesla and Rivian cut output."),
     case("The drug earned billions for its maker, Novartis."),
     case("The weather is a worry."),
-    case("It is a hard decision.",
-         xfail="'it' of a judgement names nothing, yet gets a type"),
+    case("It is a hard decision."),
 ]  # fmt: skip
 
 AGENT_NOUN = [
