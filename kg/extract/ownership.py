@@ -32,7 +32,7 @@ def _owners(ctx: Context, ent: Span) -> list[Token]:
     Aibo robot", "Toyota's humanoid robot Kuri": a thing, whatever NER called it)."""
     root, doc = ent.root, ent.doc
     found = _org_possessors(ctx, root) if ent.label_ in ctx.lexicon.words.ownable_labels else []
-    if ent.label_ in ctx.lexicon.words.ownable_labels and ent.start > 0:
+    if ent.label_ in ctx.lexicon.words.maker_compound_labels and ent.start > 0:
         # "the Sony PlayStation 2": the maker's name right before the product's
         before = doc[ent.start - 1]
         org = ctx.lexicon.ner_class.get(before.ent_type_) == terms.ORGANIZATION

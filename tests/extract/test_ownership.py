@@ -13,6 +13,8 @@ OWNERSHIP = [
     case("Google's DeepMind built the model.", {("DeepMind", "ownedBy", "Google", False)}),
     # the maker's name right before the product's
     case("Sony Walkman sales rose.", {("Walkman", "ownedBy", "Sony", False)}),
+    # two organisation names side by side: one name cut in two, or a body and its parent
+    case("The UN Economic Commission for Africa said growth slowed."),
     # who made a work: the possessor of the work noun a title is in apposition to
     case("Critics praised Martin Hollis's coming-of-age story, The Long Shore.",
          {("The Long Shore", "createdBy", "Martin Hollis", False)}),
