@@ -142,6 +142,8 @@ class _Resolver:
         causer = unnamed and (self._causer(fact) or self._striking_event(fact))
         if unnamed and not causer and fact.extractor not in MEASURING_EXTRACTORS:
             return None  # "sales fell 5%": a quantity measures a thing, named or not
+        if fact.rule == "description" and subj.key.startswith("concept:"):
+            return None  # "the US regulator said": a type for no one named
         if fact.predicate in ROLE_PREDICATES and (
             subj.key.startswith("concept:")
             or fact.rule == "description"

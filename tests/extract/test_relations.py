@@ -27,6 +27,9 @@ RELATIONS = [
          {("Quarrow Bank", "isA", "Scottish lender", False)}, only={"isA"}),
     # ... a bare "the company" says nothing; "the new company" may be another one
     case("Vantorp Holdings cut 200 jobs. The company said demand was weak.", only={"isA"}),
+    # a description no name was given for types no one
+    case("The Velmora market regulator said foreign firms may get more time.", only={"isA"}),
+    case("The Tarsand energy giant is cutting prices.", only={"isA"}),
     case("Vantorp Holdings bought Selbrook Mills. The new company said it would hire staff.",
          only={"isA"}),
     # what a receiving verb's subject gets from someone: the giver does it to them

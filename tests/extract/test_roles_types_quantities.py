@@ -154,6 +154,10 @@ ROLE = [
 ]  # fmt: skip
 
 COPULA = [
+    # a word for a kind of organisation before a name types it; it is no position
+    case('"Prices will rise," said Ola Brenne, an analyst at brokerage Tarsand.',
+         {("Tarsand", "isA", "brokerage", False), ("Ola Brenne", "isA", "analyst", False)}),
+    case("Shares in oil giant Velmora fell.", {("Velmora", "isA", "oil giant", False)}),
     # "it" gets a kind of thing, not what a situation or a deal is said to be
     case("Brumco opened in 1990. It is a bank based in Velmora.",
          {("It", "isA", "bank", False)}),
