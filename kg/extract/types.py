@@ -107,8 +107,8 @@ def _appos_type(ctx: Context, tok: Token) -> tuple[Token, Token] | None:
     maker," (a class noun after "the"); "a new music player, the Zeno," (a name after a
     class noun)."""
     head = tok.head
-    if not _beside(head, tok):
-        return None
+    if not _beside(head, tok) or tok.lemma_.lower() in ctx.lexicon.words.comment_nouns:
+        return None  # "..., a move that surprised analysts": about the clause, not the name
     defined = any(c.dep_ == "det" and c.lower_ in ctx.lexicon.words.definite_articles
                   for c in tok.children)  # fmt: skip
     if _named(ctx, head) and not _named(ctx, tok) and not _measures(ctx, tok):

@@ -158,6 +158,10 @@ COPULA = [
     case('"Prices will rise," said Ola Brenne, an analyst at brokerage Tarsand.',
          {("Tarsand", "isA", "brokerage", False), ("Ola Brenne", "isA", "analyst", False)}),
     case("Shares in oil giant Velmora fell.", {("Velmora", "isA", "oil giant", False)}),
+    # a noun set after a clause comments on it: no type for the name before it
+    case("Brumco sold its stake to Halvex, a move that surprised analysts.", set()),
+    case("Brumco sold its stake to Halvex, a Velmora-based mining group.",
+         {("Halvex", "isA", "Velmora-based mining group", False)}),
     # "it" gets a kind of thing, not what a situation or a deal is said to be
     case("Brumco opened in 1990. It is a bank based in Velmora.",
          {("It", "isA", "bank", False)}),
