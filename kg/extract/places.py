@@ -73,6 +73,13 @@ def _country_in_town(ctx: Context, ent: Span, place: Span) -> bool:
     )
 
 
+def _listed(tok: Token) -> bool:
+    """A member of a list joined by "and"/"or" (not a dateline's "HELSINKI, Finland",
+    which the parser also coordinates, with no conjunction)."""
+    heads = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    return any(c.dep_ in {"cc", "conj"} and c.i != tok.i for h in heads for c in h.children)
+
+
 def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span | None:
     """ "Shreveport, La." / "NAIROBI, Kenya" / "Mopti, central
     Mali": the larger place after a comma (and a point of the compass)."""
@@ -87,6 +94,8 @@ def _comma_container(ctx: Context, span: Span, ents_at: dict[int, Span]) -> Span
     nxt = ents_at.get(k)
     if nxt is None or ctx.lexicon.ner_class.get(nxt.label_) != terms.LOCATION:
         return None
+    if _listed(nxt.root):
+        return None  # "fly to Oslo, Singapore and Kuala Lumpur": a list, not a chain
     text = nxt.text.strip()
     state = names_us_state(text)
     if not (state or _is_country(ctx, nxt)) or _is_country(ctx, span):

@@ -23,6 +23,8 @@ PLACE = [
          {("Fort Polk Army Base", "locatedIn", "Leesville", False),
           ("Leesville", "locatedIn", "La.", False)}),
     case("Storms hit Austin, Dallas, Texas.", {("Dallas", "locatedIn", "Texas", False)}),
+    case("The airline won permission to fly to Oslo, Singapore and Kuala Lumpur."),
+    case("Brumco competes with the giants of Asia, India and China."),
     # an "in" phrase on the name, a place as possessor, an apposition of kind and place
     case("Residents of Homs in western Syria fled.", {("Homs", "locatedIn", "Syria", False)}),
     # an "in" after a place naming a region ("province", "prefecture"), or after a copula
