@@ -96,6 +96,11 @@ AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 PLACE_TYPES = {terms.LOCATION, terms.COUNTRY}  # what "the city of X" may name
 
 
+def _possessive(owner: str, thing: str) -> str:
+    """ "Halvex's sales", "Brumco Holdings' sales"."""
+    return f"{owner}' {thing}" if owner.endswith("s") else f"{owner}'s {thing}"
+
+
 @dataclasses.dataclass
 class _Resolver:
     doc: Doc
@@ -144,6 +149,8 @@ class _Resolver:
             return None  # "sales fell 5%": a quantity measures a thing, named or not
         if fact.rule == "description" and subj.key.startswith("concept:"):
             return None  # "the US regulator said": a type for no one named
+        if unnamed and fact.extractor in MEASURING_EXTRACTORS:
+            subj = self._owned(fact.subject, subj, fact)
         if fact.predicate in ROLE_PREDICATES and (
             subj.key.startswith("concept:")
             or fact.rule == "description"
@@ -167,6 +174,108 @@ class _Resolver:
             # not the article's own assertion
             source = self.mention(source, fact)
         return dataclasses.replace(fact, subject=subj, obj=obj, attributed_to=source)
+
+    def _owned(self, m: Mention, subj: Mention, fact: Fact) -> Mention:
+        """ "its shares", "the firm's profits": a measured thing whose owner is a pronoun
+        or a description is the resolved owner's ("Halvex's shares"), else it names no
+        one's."""
+        span = self.span(m)
+        if span is None:
+            return subj
+        # the owner may hang on a compound of the head ("its Private Clients arm")
+        poss = [t for t in span if t.dep_ == "poss" and t.head.i in range(span.start, span.end)
+                and t.head.i <= span.root.i]  # fmt: skip
+        if not poss and self._bare_measure(span):
+            found = self._clause_owner(span.root, fact) or self._previous_owner(span)
+            if found is None:
+                return subj
+            rest = " ".join(self.doc.text[m.start : m.end].split())
+            if span[0].is_sent_start and span[0].pos_ != "PROPN":
+                rest = rest[:1].lower() + rest[1:]  # "Sales rose": capitalised as first
+            text = _possessive(found, rest)
+            return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+        if len(poss) != 1 or poss[0].pos_ == "PROPN" or poss[0].ent_type_:
+            return subj
+        if poss[0].pos_ == "PRON" and poss[0].lower_ not in self.lex.words.thing_pronouns:
+            return subj  # "her departure": a person's doings are no measure of theirs
+        owner_toks = [t for t in poss[0].subtree if t.tag_ != "POS"]
+        first, last = owner_toks[0], owner_toks[-1]
+        thing = poss[0].lower_ in self.lex.words.thing_pronouns
+        found = self._clause_owner(poss[0], fact) if thing else None
+        if found is None:
+            named = Mention(text_of(owner_toks), first.idx, last.idx + len(last))
+            owner = self.mention(named, fact)
+            if owner is None or not owner.key or owner.key.startswith("concept:"):
+                return subj
+            found = owner.text
+        after = poss[0].right_edge.i + 1
+        while after < len(self.doc) and self.doc[after].tag_ == "POS":
+            after += 1  # "the firm's": the marker is written anew with the name
+        rest = self.doc.text[self.doc[after].idx : m.end] if after < len(self.doc) else ""
+        text = _possessive(found, " ".join(rest.split()))
+        return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+
+    def _organisation(self, s: Token, fact: Fact) -> str | None:
+        """ "it", "the bank" as a clause's subject: the organisation it resolves to."""
+        thing = s.lower_ in self.lex.words.thing_pronouns
+        described = s.pos_ == "NOUN" and any(c.dep_ == "det" for c in s.children)
+        if not (thing or described):
+            return None
+        first, last = s.left_edge, s.right_edge
+        m = Mention(text_of(list(s.subtree)), first.idx, last.idx + len(last))
+        found = self.mention(m, fact)
+        if found is None or not found.key or found.label != terms.ORGANIZATION:
+            return None
+        return found.text
+
+    def _bare_measure(self, span: Span) -> bool:
+        """ "Sales rose 5%", "pre-tax profits fell": a company's measure with nothing on
+        it that says whose (no determiner, owner, phrase or name)."""
+        root = span.root
+        if root.lemma_.lower() not in self.lex.words.company_measures or root.ent_type_:
+            return False
+        if any(c.dep_ in {"prep", "appos", "relcl", "acl"} for c in root.children):
+            return False
+        dated = self.lex.date_labels  # "fourth quarter sales"
+        return all(c.dep_ in {"amod", "punct"} or c.dep_ == "compound" and c.pos_ == "NOUN"
+                   and (not c.ent_type_ or c.ent_type_ in dated)
+                   for c in root.children if c.i < root.i)  # fmt: skip
+
+    def _previous_owner(self, span: Span) -> str | None:
+        """The organisation the sentence before is about (its main clause's named
+        subject), when this sentence names none of its own: "Halvex posted a record
+        year. Sales rose 5%." -> Halvex's sales."""
+        sents, k = self._sentences(span.root)
+        own = (self.refs.by_token.get(t.i) for t in sents[k])
+        if k == 0 or any(r is not None and r.type == terms.ORGANIZATION for r in own):
+            return None
+        for t in sents[k - 1]:
+            ref = self.refs.by_token.get(t.i)
+            if t.dep_ in fr.SUBJ and t.head.dep_ == "ROOT" and ref is not None:
+                return ref.label if ref.type == terms.ORGANIZATION else None
+        return None
+
+    def _clause_owner(self, tok: Token, fact: Fact) -> str | None:
+        """ "Halvex said a test well in Norvia failed, which sent its shares down": "its"
+        of a measure is the named thing a clause above it is about (the nearest clause
+        with a named subject, a name NER missed too, or "it" or "the bank" resolved to
+        an organisation), before the nearest name, which may be a place in passing."""
+        for verb in (a for a in tok.ancestors if a.pos_ in fr.VERBAL):
+            for s in fr.subjects(verb):
+                if tok.i in {t.i for t in s.subtree}:
+                    continue  # the measured thing itself ("its shares fell")
+                org = self._organisation(s, fact)
+                if org is not None:
+                    return org
+                for t in (s, *(a for a in s.children if a.dep_ == "appos")):
+                    ref = self.refs.by_token.get(t.i)
+                    if ref is not None and ref.type not in {terms.PERSON, *PLACE_TYPES}:
+                        return ref.label
+                    name = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
+                    if ref is None and t.pos_ == "PROPN" and not t.ent_type_ \
+                            and all(c.pos_ == "PROPN" for c in name):  # fmt: skip
+                        return text_of([*name, t])
+        return None
 
     def pairs(self, fact: Fact) -> list[Fact]:
         """ "India and Pakistan agreed ... The two countries had exchanged strikes":

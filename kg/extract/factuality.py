@@ -220,6 +220,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
         marked = any(c.dep_ == "mark" for c in child.children)
         flip = lemma in w.preventing_verbs and subject and not marked
     passive = any(c.dep_ in PASS_SUBJ for c in head.children)
+    if lemma in w.expecting_verbs and passive and child.dep_ == "xcomp":
+        return flip, EXPECTED  # "sales are expected to fall": a forecast, not a belief
     if lemma in w.hedging_verbs and passive:
         return flip, HEDGED  # "are believed to have helped"
     for name, mod in ((w.requesting_verbs, REQUESTED),

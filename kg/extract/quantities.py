@@ -43,6 +43,7 @@ from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
+from .factuality import ASSERTED, EXPECTED
 
 # the dependency path from a number up to the noun it counts
 _COUNT_DEPS = {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod", "nmod", "predet"}
@@ -250,7 +251,21 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":  # "a march that was supported by 1,000 people": the march
         rel = load_words().relative_subjects
         found = [verb.head if s.lower_ in rel else s for s in found]
-    return found, passive
+    return [s for s in found if not _apposed(s, found)], passive
+
+
+def _apposed(s: Token, found: list[Token]) -> bool:
+    """ "Shares in Tarsand, the Norvian miner ..., slid": a second subject set off by
+    a comma right after the first is the parser's apposition of it, not a second one."""
+    doc, i = s.doc, s.left_edge.i
+    described = s.pos_ == "NOUN" and not s.ent_type_ and any(c.dep_ == "det" for c in s.children)
+    return (
+        described  # "the Norvian miner"; a name after the comma is the one meant
+        and s.dep_ != "conj"
+        and i > 1
+        and doc[i - 1].text == ","
+        and any(o.i < s.i and o.right_edge.i == i - 2 for o in found)
+    )
 
 
 def _verb_name(verb: Token, passive: bool) -> str:
@@ -314,9 +329,33 @@ def _prep_reading(
         return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")  # "rose by 3%"
     obj = obj if levels_object else None
     if obj is not None and prep in w.change_prepositions:
+        changed = _change_of(obj, lex)
+        if changed is not None:  # "announced a 12% increase in earnings to $3m": the
+            # earnings' level, named by the change; the verb only reports it
+            return _Reading(gov, changed or subjects, sx.camel(obj.lemma_.lower(), prep),
+                            "prep-" + ent.label_.lower())  # fmt: skip
         subjects = [obj]  # "cut its rate to 2%", "slow growth to 2.8%": the object's level
     return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive), prep),
                     "prep-" + ent.label_.lower())  # fmt: skip
+
+
+def _change_of(noun: Token, lex: Lexicon) -> list[Token] | None:
+    """What a change noun changes ("a rise in profits" -> profits; "a 5% rise": none
+    written, []), or None when the noun names no change reported: "slowed growth to 2%"
+    is growth's level, a thing the verb changes."""
+    w = lex.words
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in w.change_nouns:
+        return None
+    # "a fall in profits", whether the parser hangs "in profits" on the noun or, right
+    # after it, on the verb
+    after = [c for c in noun.head.children if c.i == noun.right_edge.i + 1] \
+        if noun.dep_ in fr.OBJ else []  # fmt: skip
+    dated = load_lexicon().date_labels  # "the gains in December": when, not what
+    changed = [o for c in (*noun.children, *after)
+               if c.dep_ == "prep" and c.lower_ in w.changed_prepositions
+               for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in dated]  # fmt: skip
+    sized = any(c.ent_type_ in {PERCENT, MONEY} for c in noun.children)
+    return changed if changed or sized else None
 
 
 _COMPARATIVE = {"JJR", "RBR"}
@@ -438,11 +477,20 @@ def _on_prep(
         if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
             break
         if prep.lower_ in w.quantity_of_prepositions and gov.lemma_.lower() in w.amount_nouns:
+            # "a loss of 7,000 subscribers": a count keeps what it counts
+            counted = ent.label_ == CARDINAL and head.pos_ == "NOUN" and head.i >= ent.end
             named = _named_holders(gov, lex)
             if named:  # "Telmora posted a profit of $3bn": Telmora's profit
-                return _Reading(None, named, sx.camel(gov.lower_), "noun-of", False), True
+                return _Reading(None, named, sx.camel(gov.lower_), "noun-of", counted), True
             # "signed X for a transfer fee of €60m": the fee's amount
-            return _Reading(None, [gov], _TYPED.get(ent.label_, "amount"), "noun-of", False), True
+            return _Reading(None, [gov], _TYPED.get(ent.label_, "amount"), "noun-of",
+                            counted), True  # fmt: skip
+        changed = _change_of(gov, lex) if name in w.change_prepositions else None
+        if changed is not None and gov.dep_ in fr.OBJ and gov.head.pos_ in fr.VERBAL:
+            # "reported a rise in profits to $3m": the level of what the change changed
+            subjects, _ = _subjects(gov.head)
+            return _Reading(gov.head, changed or subjects, sx.camel(gov.lemma_.lower(), name),
+                            "prep-" + ent.label_.lower()), True  # fmt: skip
         if not hops and gov.dep_ in fr.OBJ and prep.lower_ not in w.quantity_of_prepositions \
                 and gov.head.pos_ in fr.VERBAL and head.pos_ == "NOUN":  # fmt: skip
             # "scored 36 goals in 35 games": the count is the verb's, whichever the
@@ -462,7 +510,11 @@ def _named_holders(noun: Token, lex: Lexicon) -> list[Token]:
     subjects, passive = _subjects(noun.head)
     if passive or not subjects:
         return []
-    return subjects if all(s.ent_type_ in lex.entity_labels for s in subjects) else []
+    # "it posted a profit of $3bn", "the club posted a loss": resolution names the holder
+    return subjects if all(s.ent_type_ in lex.entity_labels or s.lower_ in lex.words.thing_pronouns
+                           or lex.classes.get(s.lemma_.lower()) == terms.ORGANIZATION
+                           and any(c.dep_ == "det" for c in s.children)
+                           for s in subjects) else []  # fmt: skip
 
 
 def _currency(ent: Span) -> bool:
@@ -482,7 +534,7 @@ def _on_noun(ent: Span, head: Token, lex: Lexicon) -> _Reading | None:
     name, rule = _TYPED[ent.label_], "noun-" + ent.label_.lower()
     if ent.label_ == MONEY and not _currency(ent):
         return None  # "two billion monthly users": NER's money with no currency
-    if head.i != root.i and head.pos_ == "NOUN" and head.i > root.i:
+    if head.i != root.i and head.pos_ == "NOUN" and head.i >= ent.end:
         if head.lemma_.lower() in w.level_nouns or any(
             c.dep_ == "det" and c.lower_ in w.definite_determiners for c in head.children
         ):
@@ -518,20 +570,29 @@ def _owner(s: Token) -> tuple[Token, Token] | None:
     """ "profits at media giant Telmora", "shares in Halvex": the preposition and the
     organisation or person whose the measured thing is."""
     lex = load_lexicon()
+    w = lex.words
     owners = lex.labels_of(terms.ORGANIZATION, terms.PERSON)
     if s.ent_type_ or s.pos_ != "NOUN":
         return None
+    lemma = s.lemma_.lower()
+    if lemma in w.amount_nouns | w.change_nouns | w.place_measures or s.lower_ in w.amount_nouns:
+        # any name owns a measure ("shares in Halvex United", whatever NER calls it;
+        # "prices in Norvia"); a value does not ("sales in 2004")
+        owners = lex.entity_labels
     for c in s.children:
         if c.dep_ != "prep" or c.i < s.i or c.lower_ not in lex.words.owner_prepositions:
             continue
         for o in (o for o in c.children if o.dep_ == "pobj"):
             # "at media giant Velmorex": the parser may make the name the apposition of
             # the noun before it
-            named = [a for a in o.children if a.dep_ == "appos" and a.i == o.i + 1]
+            named = [a for a in (*o.children, *s.children)
+                     if a.dep_ == "appos" and a.i == o.i + 1]  # fmt: skip
             for t in (o, *named):
                 # a name NER left untagged is a name too ("at media giant TimeWarner")
                 if t.ent_type_ in owners or (t.pos_ == "PROPN" and not t.ent_type_):
                     return c, t
+            if any(k.dep_ == "compound" and k.ent_type_ in owners for k in o.children):
+                return c, o  # "at Halvex Capital merchant bank": the named bank
     return None
 
 
@@ -556,12 +617,21 @@ def _measured(s: Token, value: list[Token], *, bare: bool = False) -> Mention | 
     # "the number of films", "the market for robots": an unnamed thing keeps what it is
     # of or for; not where it is ("a landslide in Sumatra")
     w = load_words()
+    # "growth in farm output": what changed, not where ("growth in 2011": when)
+    change = s.lemma_.lower() in w.change_nouns and not any(
+        o.ent_type_ in load_lexicon().date_labels for c in s.children for o in c.children
+    )
     keep = (
         not bare
         and not s.ent_type_
         and any(
             c.dep_ == "prep"
-            and (c.lower_ in w.quantity_of_prepositions or c.lower_ not in w.locative_prepositions)
+            and (
+                c.lower_ in w.quantity_of_prepositions
+                or c.lower_ not in w.locative_prepositions
+                or change
+                and c.lower_ in w.changed_prepositions
+            )
             for c in s.children
         )
     )
@@ -603,10 +673,51 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
+def _expected_figure(value: list[Token], lex: Lexicon) -> bool:
+    """ "beat forecasts of £87m", "dashed hopes of a 1.5% rebound", "a predicted £12m":
+    the figure is one someone expected or aimed at, under a noun that says so;
+    read as the measure's own it would be stated as fact."""
+    w = lex.words
+    inside = {t.i for t in value}
+    for t in value:
+        if any(c.dep_ == "amod" and c.lemma_.lower() in w.expecting_verbs for c in t.children):
+            return True  # "a predicted £12m"
+    for a in value[-1].ancestors if value else ():
+        if a.pos_ in fr.VERBAL:
+            return False
+        if a.i not in inside and a.pos_ == "NOUN" and a.lemma_.lower() in w.expectation_nouns:
+            return True
+    return False
+
+
+def _forecast(clause: Token | None, modality: str, lex: Lexicon) -> str:
+    """ "Halvex forecasts growth of 5%", "analysts predict 2%": the figure a forecasting
+    verb states is expected, not so (the verb itself is asserted)."""
+    if clause is None or modality != ASSERTED:
+        return modality
+    if clause.lemma_.lower() in lex.words.expecting_verbs and not fr.is_passive(clause):
+        return EXPECTED
+    return modality
+
+
+def _absolute(clause: Token | None, modality: str, ctx: Context) -> str:
+    """ "X is expected to cool, with inflation easing from 6% to 4%": a clause after
+    "with" is said as the clause it hangs on is (expected), not as a fact of its own."""
+    if clause is None or modality != ASSERTED or clause.dep_ != "pcomp":
+        return modality
+    prep, w = clause.head, ctx.lexicon.words
+    gov = prep.head
+    if prep.lower_ not in w.absolute_prepositions or gov.pos_ not in fr.VERBAL or gov.i == prep.i:
+        return modality
+    if gov.lemma_.lower() in w.expecting_verbs and fr.is_passive(gov):
+        return EXPECTED  # "is expected to cool, with ...": the forecast's own
+    return ctx.modality(gov)
+
+
 def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> Iterator[Fact]:
     verb = reading.verb
     text = _text(value)
-    if not text:
+    if not text or _expected_figure(value, ctx.lexicon):
         return
     trigger = verb if verb is not None else _root(ent)
     # an amount on a noun holds as its clause does: "did not uncover a $3bn fraud"
@@ -614,7 +725,9 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
     negated = ctx.negated(clause) if clause is not None else False
     # "would need not 350 people but 150": the amount itself is denied
     negated = negated or any(c.dep_ == "neg" for t in value for c in t.children)
-    modality = ctx.modality(clause) if clause is not None else "asserted"
+    modality = _forecast(clause, ctx.modality(clause), ctx.lexicon) if clause is not None \
+        else ASSERTED  # fmt: skip
+    modality = _absolute(clause, modality, ctx)
     own = not reading.counted and reading.rule == "passive-count"
     copula = verb is not None and verb.lemma_.lower() in ctx.lexicon.words.copulas
     compared = copula and ent.label_ == CARDINAL
@@ -630,7 +743,7 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
 
 
 def _reading(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
-    if ent.label_ == MONEY and head.pos_ == "NOUN" and head.i > _root(ent).i \
+    if ent.label_ == MONEY and head.pos_ == "NOUN" and head.i >= ent.end \
             and not _is_scale(head):  # fmt: skip
         return _on_noun(ent, head, lex)  # "uncovered a $3bn fraud": the fraud's amount
     return _on_verb(ent, head, lex, toks) or _on_noun(ent, head, lex)
@@ -663,9 +776,21 @@ def _uncurrency(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label=CARDINAL)
 
 
+def _currency_noun(ent: Span) -> Span:
+    """ "a loss of 31m euros": NER's count before a currency word is an amount, the
+    word its unit."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and _is_scale(doc[i]):
+        i += 1
+    if ent.label_ != CARDINAL or i >= len(doc) or doc[i].lower_ not in load_words().currency_words:
+        return ent
+    return Span(doc, ent.start, i + 1, label=MONEY)
+
+
 def _amounts(ctx: Context) -> list[Span]:
     """NER's values, and amounts it missed after a currency sign ("fined X €1.8bn")."""
-    ents = [_uncurrency(part) for e in ctx.ents for part in _split(e)]
+    ents = [_currency_noun(_uncurrency(part)) for e in ctx.ents for part in _split(e)]
     taken = {i for e in ents for i in range(e.start, e.end)}
     doc = ctx.doc
     # a currency sign is a token of currency symbols (spaCy's is_currency): look at those
@@ -690,6 +815,24 @@ def _code(ent: Span, lex: Lexicon) -> bool:
     return False
 
 
+def _hyphened(ent: Span) -> bool:
+    """ "the four-wheel truck", "the 20-member union": a number hyphened to a noun
+    makes an adjective of it; it counts nothing, though a verb's object it is part of
+    ("will make six-cylinder engines") is still the verb's."""
+    doc = ent.doc
+    t = doc[ent.end - 1]
+    nxt, after = (doc[t.i + 1], doc[t.i + 2]) if t.i + 2 < len(doc) else (None, None)
+    return (
+        t.like_num
+        and nxt is not None
+        and nxt.text == "-"
+        and not t.whitespace_
+        and not nxt.whitespace_
+        and after.pos_ == "NOUN"
+        and after.dep_ in {"compound", "amod"}
+    )
+
+
 def _measures(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
     seen: set[int] = set()
@@ -710,7 +853,7 @@ def _measures(ctx: Context) -> Iterator[Fact]:
         seen.add(key)
         toks = _number_tokens(ent, lex)
         reading = _reading(ent, head, lex, toks)
-        if reading is None:
+        if reading is None or (_hyphened(ent) and reading.rule != CARDINAL.lower()):
             continue
         if (
             ent.label_ == CARDINAL

@@ -42,6 +42,9 @@ CLAUSE = [
          {("Apple", "acquires", "startup", False, "hedged")}),
     case("Ford is believed to have supplied Toyota.",
          {("Ford", "supplies", "Toyota", False, "hedged")}),
+    # ... but "is expected to" forecasts, like "expects X to"
+    case("Brakemore is expected to supply Tarsand.",
+         {("Brakemore", "supplies", "Tarsand", False, "expected")}),
     # a negated relative clause: its antecedent is the subject; the main clause stays positive
     case("The museum, which does not accept donations from oil firms, opened a new wing.",
          {("museum", "accept", "donations", True), ("museum", "open", "new wing", False)}),

@@ -273,7 +273,61 @@ QUANTITY = [
          {("Quarterly profits at media giant Velmorex", "jump", "76%", False, "asserted")}),
     case("Sales of Halvex Corp rose 5% in Riga.",
          {("Sales of Halvex Corp", "rise", "5%", False, "asserted")}),
-    case("Prices in Latvia rose 5%.", {("Prices", "rise", "5%", False, "asserted")}),
+    # a named place says whose the measure is: "Prices" alone is anyone's
+    case("Prices in Latvia rose 5%.", {("Prices in Latvia", "rise", "5%", False, "asserted")}),
+    case("Shares in Norvia Rovers were up 3% on Friday.",
+         {("Shares in Norvia Rovers", "up", "3%", False, "asserted")}),
+    case("Profits at Brakemore Capital merchant bank climbed 14%.",
+         {("Profits at Brakemore Capital merchant bank", "climb", "14%", False, "asserted")}),
+    case("Prices in January rose 5%.", {("Prices", "rise", "5%", False, "asserted")}),
+    # a description after a comma is the parser's second subject, not a second measure
+    case("Shares in Tarsand, the Norvian miner run by Jorn Havik, slid 9% on Tuesday.",
+         {("Shares in Tarsand", "slide", "9%", False, "asserted")}),
+    case("Halvex, Brumco and Velmora each sold 500 cars.",
+         {("Halvex", "sell", "500 cars", False, "asserted"),
+          ("Brumco", "sell", "500 cars", False, "asserted"),
+          ("Velmora", "sell", "500 cars", False, "asserted")}),
+    # a count before a currency word is an amount in that currency, never a count, and
+    # the currency is no thing measured
+    case("Velmora Club reported a loss of 31m euros for the season.",
+         {("Velmora Club", "loss", "31m euros", False, "asserted")}),
+    case("The club reported a loss of 31m euros for the season.",
+         {("club", "loss", "31m euros", False, "asserted")}),
+    case("Halvex Group reported a loss of nearly 7,000 subscribers last month.",
+         {("Halvex Group", "loss", "nearly 7,000 subscribers", False, "asserted")}),
+    case("Export growth in 2011 was roughly 2.9%.",
+         {("Export growth", "percentage", "roughly 2.9%", False, "asserted")}),
+    case("Growth in farm output was 3.8% last year.",
+         {("Growth in farm output", "percentage", "3.8%", False, "asserted")}),
+    case("Another 40m euros will be set aside for Norvia's fishermen."),
+    # a number hyphened to a noun makes an adjective: it counts nothing
+    case("The four-wheel Brakemore truck is being withdrawn from sale."),
+    case("The strike hurt trade across the 20-member Norvian customs union."),
+    # ... though a verb's object it is part of stays the verb's
+    case("Brakemore will make six-cylinder engines.",
+         {("Brakemore", "make", "six-cylinder engines", False, "expected")}),
+    # a clause after "with" is said as the clause it hangs on is
+    case("Norvia's economy is expected to cool, with inflation easing from 6.1% this year to "
+         "4.4%.",
+         {("inflation", "easeFrom", "6.1%", False, "expected"),
+          ("inflation", "easeTo", "4.4%", False, "expected")}),
+    case("Exports rose, with sales climbing 5%.",
+         {("sales", "climb", "5%", False, "asserted")}),
+    # a figure a forecasting verb states is expected; one under a noun of expectation
+    # ("hopes of", "forecasts of", "a target of") is no measure of anything that is so
+    case("Halvex Motors has forecast an annual loss of 90bn yen for the year to March.",
+         {("Halvex Motors", "loss", "90bn yen", False, "expected")}),
+    case("Brokers were predicting as much as 3% growth.",
+         {("Brokers", "growth", "as much as 3%", False, "expected")}),
+    case("The data dashed hopes of a 1.5% rebound in exports."),
+    case("Profits climbed 8% to £91m, beating forecasts of £87m.",
+         {("Profits", "climb", "8%", False, "asserted"),
+          ("Profits", "climbTo", "£91m", False, "asserted")}),
+    case("Attendance remains short of the league's target of a 70% occupancy rate."),
+    case("The scheme will cost a predicted £12m."),
+    # ... and "is expected to" states a forecast, not a belief
+    case("Sales at Brumco are expected to fall 5% next year.",
+         {("Sales at Brumco", "fall", "5%", False, "expected")}),
     case("For the full year, Telmora posted a profit of $3.36bn.",
          {("Telmora", "profit", "$3.36bn", False, "asserted")}),
     case("Halvex did not report sales of £118m.",
@@ -287,6 +341,20 @@ QUANTITY = [
     case("Telmora did not report a 5% rise in profits.",
          {("profits", "rise", "5%", True, "asserted")}),
     case("Telmora reported a 5% rise.", {("Telmora", "rise", "5%", False, "asserted")}),
+    # ... and a level after the change is what changed, named by the change: the
+    # reporting verb is no relation, the change no thing with a level
+    case("Telmora announced a 12% increase in earnings to £75m.",
+         {("earnings", "increase", "12%", False, "asserted"),
+          ("earnings", "increaseTo", "£75m", False, "asserted")}),
+    case("Brumco is expected to post a small fall in operating profits to £40m from £46m.",
+         {("operating profits", "fallTo", "£40m", False, "expected"),
+          ("operating profits", "fallFrom", "£46m", False, "expected")}),
+    case("Brumco revised down the jobs gains in May 2009, from 12,000 to 9,000.",
+         {("jobs gains", "reviseDownFrom", "12,000", False, "asserted"),
+          ("jobs gains", "reviseDownTo", "9,000", False, "asserted")}),
+    case("Halvex posted a 5% increase to £3m.",
+         {("Halvex", "increase", "5%", False, "asserted"),
+          ("Halvex", "increaseTo", "£3m", False, "asserted")}),
     # ... and nothing when the parse lost what changed ("in January ... sales")
     case("Chief executive Jorn Havik attributed an 8.3% increase in January worldwide sales "
          "to the new menu."),
@@ -493,6 +561,54 @@ def test_quantities_with_pronoun_subject(facts_of):
         ("A350", "carry", "up to 410 passengers", False),
         ("A350", "ownedBy", "Airbus", False),  # the maker's name before the product's
     }
+
+
+def test_a_measure_owned_by_a_pronoun_or_a_description_is_the_named_owners(facts_of):
+    text = "Brakemore Bank had a strong year. Its Private Clients arm earned £58m."
+    assert triples(facts_of(text, extractors=["quantity"])) == {
+        ("Brakemore Bank's Private Clients arm", "earn", "£58m", False)
+    }
+    text = "Tarsand's chief said the firm's profits rose 12%. Their sales fell 2%."
+    assert triples(facts_of(text, extractors=["quantity"])) == {
+        ("Tarsand's profits", "rise", "12%", False),
+        ("Their sales", "fall", "2%", False),  # "their" is not resolved: it stays
+    }
+
+
+def test_a_company_measure_with_no_owner_is_the_companys_the_text_is_about(facts_of):
+    def quantities(text):
+        return triples(facts_of(text, extractors=["quantity"]))
+
+    # the named subject of a clause above it ...
+    assert quantities("Brumco Holdings announced a 7% jump in profits to £120m.") == {
+        ("Brumco Holdings' profits", "jump", "7%", False),
+        ("Brumco Holdings' profits", "jumpTo", "£120m", False),
+    }
+    assert quantities("Halvex Group said pre-tax profits rose 5%.") == {
+        ("Halvex Group's pre-tax profits", "rise", "5%", False)
+    }
+    # ... else the organisation the sentence before is about
+    assert quantities("Halvex Group posted a record year. Sales rose 5%.") == {
+        ("Halvex Group's sales", "rise", "5%", False)
+    }
+    # not when the sentence names an owner, or the measure is no company's
+    assert quantities("Halvex Group had a bad year. Sales at Velmora Ltd fell 5%.") == {
+        ("Sales at Velmora Ltd", "fall", "5%", False)
+    }
+    assert quantities("Halvex Group had a bad year. Prices rose 5%.") == {
+        ("Prices", "rise", "5%", False)
+    }
+
+
+def test_a_measure_of_it_or_of_a_description_is_the_resolved_organisations(facts_of):
+    def quantities(text):
+        return triples(facts_of(text, extractors=["quantity"]))
+
+    assert quantities("Brumco Ltd publishes maps. Last year it earned profits of £9m.") == {
+        ("Brumco Ltd", "profits", "£9m", False)
+    }
+    text = "Halvex Bank lends to farmers. The bank said it expected a 6% rise in net income."
+    assert quantities(text) == {("Halvex Bank's net income", "rise", "6%", False)}
 
 
 def test_numbers_are_not_relation_objects(facts_of):
