@@ -79,6 +79,24 @@ def resolve_article(
     return conform(resolved, refs.entities, lexicon), refs.entities
 
 
+def _genitive(label: str) -> str:
+    """The possessive of a name: "Brumco's", "Halvex Motors'".
+
+    >>> _genitive("Brumco"), _genitive("Halvex Motors")
+    ("Brumco's", "Halvex Motors'")
+    """
+    return label + ("'" if label.endswith("s") else "'s")
+
+
+def _idiom_owner(tok: Token) -> bool:
+    """ "charges of his own": a possessive pronoun that owns no noun; "Its BDO's index":
+    one the tagger misread beside a named owner."""
+    head = tok.head
+    return head.pos_ not in {"NOUN", "PROPN"} or any(
+        c.dep_ == "poss" and c.i != tok.i for c in head.children
+    )
+
+
 def _non_restrictive(clause: Token) -> bool:
     """ "The company, which makes soap,", "The company, working with X,": a clause set
     off by a comma adds to a description, it does not say which one is meant."""
@@ -103,6 +121,7 @@ class _Resolver:
     lex: Lexicon
     _sents: list[Span] | None = None
     _labels: dict[str, set[str]] | None = None
+    _kinds: dict[str, set[str]] | None = None  # "retailer" -> the names described so
     # person key -> the keys of every organisation and country the article ties them to
     _affiliated: dict[str, set[str]] = dataclasses.field(default_factory=dict)
     _affiliates: dict[str, Ref] = dataclasses.field(default_factory=dict)  # key -> the org
@@ -359,6 +378,24 @@ class _Resolver:
         span = self.span(m)
         if span is None:
             return None
+        found = self._found(span, m, fact)
+        if found is not None:
+            ref, how = found
+            if how == "position":
+                return dataclasses.replace(m, key="position:" + norm(m.text))
+            return None if ref is None else self._with(m, ref, how)
+        if span.root.lower_ in self.lex.words.wh_words:
+            return None
+        owned = self._owned(span, m, fact) or self._company_figure(span, m, fact)
+        if owned is not None:
+            return owned
+        known = self.refs.names.get(norm(m.text))  # a name not tagged here, elsewhere yes
+        if known is not None:
+            return self._with(m, known, BY_NAME)
+        return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
+
+    def _found(self, span: Span, m: Mention, fact: Fact) -> tuple[Ref | None, str] | None:
+        """The first rule that applies to the mention: (its entity or None, its name)."""
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._reference, self._name, self._surname, self._pronoun_rule, self._position,
             self._title, self._institution, self._place_named, self._class_noun,
@@ -368,18 +405,102 @@ class _Resolver:
         for rule in rules:
             found = rule(span, m, fact)
             if found is not None:
-                ref, how = found
-                if how == "position":
-                    return dataclasses.replace(m, key="position:" + norm(m.text))
-                return None if ref is None else self._with(m, ref, how)
-        if span.root.lower_ in self.lex.words.wh_words:
-            return None
-        known = self.refs.names.get(norm(m.text))  # a name not tagged here, elsewhere yes
-        if known is not None:
-            return self._with(m, known, BY_NAME)
-        return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
+                return found
+        return None
 
     # each rule: None (does not apply), or (the entity or None, the rule's name)
+
+    def _owned(self, span: Span, m: Mention, fact: Fact) -> Mention | None:
+        """ "Its shares", "his family", "our money": a thing owned by a pronoun is the
+        owner's ("Brumco's shares"). As written it says nothing on its own, and as a
+        concept it would be one node with every other article's "its shares"."""
+        text, found = m.text, False
+        for tok in reversed(span):  # from the end, so that earlier offsets hold
+            if tok.tag_ != "PRP$" or not m.start <= tok.idx < m.end or _idiom_owner(tok):
+                continue
+            owner = self._possessor(tok, fact)
+            at = tok.idx - m.start
+            if owner is None or text[at : at + len(tok.text)] != tok.text:
+                continue
+            text, found = text[:at] + _genitive(owner.label) + text[at + len(tok.text) :], True
+        if not found:
+            return None
+        return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
+
+    def _company_figure(self, span: Span, m: Mention, fact: Fact) -> Mention | None:
+        """ "Sales rose 8%", "Shares in the retailer were up 5%": a company's figure that
+        a measure is about is the company's ("Brumco's sales"): the one named in an
+        "in"/"at" phrase, else the company the sentence or the one before is about
+        (as for "the company"). A figure with a word that says whose or of what
+        ("car sales", "sales of drugs") is left as written."""
+        root, w = span.root, self.lex.words
+        if fact.extractor not in MEASURING_EXTRACTORS or m is not fact.subject:
+            return None
+        if root.lower_ not in w.company_figures or root.pos_ != "NOUN":
+            return None
+        owner: Ref | None = None
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in w.figure_owner_prepositions:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                owner = self._argument_ref(objs[0], fact) if len(objs) == 1 else None
+                if owner is None or owner.type != terms.ORGANIZATION:
+                    return None
+            elif c.dep_ in {"prep", "poss", "compound", "nmod", "relcl", "acl"} or (
+                c.dep_ == "det" and c.lower_ not in w.anaphoric_determiners
+            ):
+                return None  # "car sales", "sales of drugs", "some sales": not a company's
+        if owner is None:
+            untagged = self._untagged_subject(root)
+            owner = (self._last_organisation(root, "", set(), generic=True) if untagged is None
+                     else self.refs.names.get(norm(untagged)))  # fmt: skip
+        if owner is None:
+            return None
+        first = next(t for t in span if t.dep_ != "det" or t.i == root.i)
+        words = self.doc[first.i : root.i + 1].text
+        if first.i == root.sent.start and first.pos_ != "PROPN":
+            words = words[:1].lower() + words[1:]  # "Sales rose": Brumco's sales
+        text = _genitive(owner.label) + " " + words
+        return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
+
+    def _untagged_subject(self, tok: Token) -> str | None:
+        """ "Wimpey reported a 19% rise in profits": a proper noun NER left untagged here
+        is the subject before ``tok`` in its sentence, likely whose figure it is; its
+        text, for a name the article tagged elsewhere."""
+        for t in tok.sent:
+            if t.i < tok.i and t.dep_ in fr.SUBJ and t.pos_ == "PROPN" and \
+                    t.i not in self.refs.by_token:  # fmt: skip
+                words = [c for c in t.lefts if c.dep_ in {"compound", "flat"}]
+                return " ".join(c.text for c in [*words, t])
+        return None
+
+    def _possessor(self, tok: Token, fact: Fact) -> Ref | None:
+        """Whose a possessive pronoun says: "his", "her" and "our" as the pronouns are
+        resolved; "its" and "their" the subject of the clause that holds them ("The firm
+        said its profits rose"), else for "its", the thing the sentence or the one
+        before is about. A clause subject kg cannot name (" workers lost their jobs")
+        is the owner still: no name is guessed."""
+        w, low = self.lex.words, tok.lower_
+        if low in w.male_pronouns | w.female_pronouns | w.first_plural_pronouns:
+            return self.pronoun(tok, fact)
+        if low not in w.thing_pronouns | w.third_plural_pronouns:
+            return None
+        thing = low in w.thing_pronouns
+        binder = next((s for s in self._binders(tok) if tok not in s.subtree), None)
+        if binder is None:
+            return self._thing(tok) if thing else None
+        if binder.conjuncts or not (thing or binder.tag_ in {"NNS", "NNPS"}):
+            return None  # "Fiat and GM ended their alliance": both; "X took their jobs"
+        ref = self._argument_ref(binder, fact)
+        if ref is None and binder.i > tok.i and thing:
+            return self._thing(tok)  # "After its shares fell, analysts said": not theirs
+        return None if ref is None or ref.type == terms.PERSON else ref
+
+    def _argument_ref(self, tok: Token, fact: Fact) -> Ref | None:
+        """The entity the phrase headed by ``tok`` resolves to, if a named one."""
+        span = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        phrase = Mention(span.text, span.start_char, span.end_char)
+        found = self._found(span, phrase, fact)
+        return None if found is None or found[1] == "position" else found[0]
 
     def _reference(self, span: Span, m: Mention, fact: Fact):
         """ "party leader X", "a director of the company": a role's organisation the
@@ -685,8 +806,9 @@ class _Resolver:
                     found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
             ranked += [(r, subj, back) for subj, _, r in
                        sorted(found.values(), key=lambda v: (not v[0], v[1]))]  # fmt: skip
+        described = self._described().get(lemma, set())
         for ref, _, _ in ranked:
-            if ref is not None and lemma in norm(ref.label).split():
+            if ref is not None and (lemma in norm(ref.label).split() or ref.key in described):
                 return ref
         generic = generic or lemma in self.lex.words.generic_organisation_nouns
         if not ranked or not generic:
@@ -695,6 +817,28 @@ class _Resolver:
         # a name only in an earlier sentence's object ("X sued Morgan Stanley. ... The
         # company also sued Y") is not what a later "the company" takes up: no guess
         return ref if subject or back <= 1 else None
+
+    def _described(self) -> dict[str, set[str]]:
+        """The nouns the article describes each name by: "Halvex Stores, the largest
+        retailer", "retailer Halvex", "Halvex is a retailer" -> retailer: Halvex. A
+        later "the retailer" is the one so described, not a name nearer it."""
+        if self._kinds is None:
+            self._kinds = {}
+            for t in self.doc:
+                if t.pos_ != "NOUN":
+                    continue
+                # "retailer Halvex": a kind before the name, not "the Halvex-Brumco
+                # alliance", nor "despite the alliance Halvex failed" (a misparse)
+                title = t.dep_ in {"compound", "nmod"} and t.i < t.head.i and \
+                    not (t.i > 0 and t.nbor(-1).pos_ == "DET")  # fmt: skip
+                named = [t.head] if t.dep_ == "appos" or title else []
+                if t.dep_ == "attr" and t.head.lemma_ in self.lex.words.copulas:
+                    named = [s for s in t.head.children if s.dep_ in fr.SUBJ]
+                for n in named:
+                    ref = self.refs.by_token.get(n.i)
+                    if ref is not None:
+                        self._kinds.setdefault(t.lemma_.lower(), set()).add(ref.key)
+        return self._kinds
 
     def _clause_subject(self, t: Token) -> bool:
         """A subject of its sentence's clause: not of an infinitive ("sued X to return

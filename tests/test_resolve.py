@@ -154,3 +154,47 @@ def test_wikidata_ids_for_countries(nlp, lexicon, gazetteer):
 
 def test_boilerplate_lines_yield_no_facts(facts_of):
     assert facts_of("Share this article\n\nComments\n\nSign up for our newsletter") == []
+
+
+def _of(facts, *predicates: str) -> set[tuple[str, str, str, bool]]:
+    return {t for t in triples(facts) if t[1] in predicates}
+
+
+def test_a_possessive_pronoun_names_its_owner(facts_of):
+    """ "its accounts" is the clause subject's; "Its shares" the sentence before's
+    subject's; "its survey" in a participle before its subject is that subject's."""
+    got = _of(facts_of("Brumco is to restate its accounts."), "restate")
+    assert got == {("Brumco", "restate", "Brumco's accounts", False)}
+    got = _of(facts_of("Halvex Motors posted a loss. Its shares fell 20%."), "fall")
+    assert got == {("Halvex Motors' shares", "fall", "20%", False)}
+    text = "Publishing its annual survey, the Velmora Institute said growth would slow."
+    got = _of(facts_of(text), "publish")
+    assert got == {("Velmora Institute", "publish", "Velmora Institute's annual survey", False)}
+
+
+def test_a_possessive_pronoun_with_no_named_owner_stays(facts_of):
+    """ "their jobs" of unnamed workers, "their jobs" under a singular company (the
+    staff's, not the company's), "of his own" (no noun owned): left as written."""
+    got = _of(facts_of("Norvia workers lost their jobs."), "lose")
+    assert got == {("Norvia workers", "lose", "their jobs", False)}
+    text = "Staff agreed to work longer after Brakemore threatened to move their jobs abroad."
+    got = _of(facts_of(text), "move", "threaten")
+    assert not any("Brakemore's" in t[2] for t in got)
+    got = _of(facts_of("Tomas Quillon, facing charges of his own, resigned."), "face")
+    assert got == {("Tomas Quillon", "face", "charges of his own", False)}
+
+
+def test_a_company_figure_is_the_company_s(facts_of):
+    """ "Sales rose" after a sentence about a company are its sales; "shares in the
+    retailer" are the ones of the company described as a retailer; "car sales in X"
+    say whose they are already; a figure after an untagged subject is not guessed."""
+    got = _of(facts_of("Brumco posted a record profit. Sales rose 8% to 4bn euros."), "rise")
+    assert got == {("Brumco's sales", "rise", "8%", False)}
+    text = ("Halvex Stores, the second-largest electronics retailer, received a bid. "
+            "The bid came from Dornfeld Capital, which owns 6% of Halvex's shares. "
+            "Shares in the retailer were up 19.6%.")  # fmt: skip
+    assert _of(facts_of(text), "up") == {("Halvex Stores' shares", "up", "19.6%", False)}
+    got = _of(facts_of("Brumco posted a profit. Car sales in Norvia fell 5%."), "fall")
+    assert got == {("Car sales", "fall", "5%", False)}
+    text = "Brumco posted a profit. Tarsandi reported a 19% rise in pre-tax profits."
+    assert _of(facts_of(text), "rise") == {("pre-tax profits", "rise", "19%", False)}
