@@ -398,7 +398,8 @@ class _Resolver:
         """The first rule that applies to the mention: (its entity or None, its name)."""
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._reference, self._name, self._surname, self._pronoun_rule, self._position,
-            self._title, self._institution, self._place_named, self._class_noun,
+            self._title, self._institution, self._national_government, self._place_named,
+            self._class_noun,
             self._their_body,
             self._description, self._person_description,
         ]  # fmt: skip
@@ -418,6 +419,8 @@ class _Resolver:
         for tok in reversed(span):  # from the end, so that earlier offsets hold
             if tok.tag_ != "PRP$" or not m.start <= tok.idx < m.end or _idiom_owner(tok):
                 continue
+            if tok.head.i in self.refs.by_token:
+                continue  # "its chief executive Jim Farley": the name says who
             owner = self._possessor(tok, fact)
             at = tok.idx - m.start
             if owner is None or text[at : at + len(tok.text)] != tok.text:
@@ -577,6 +580,68 @@ class _Resolver:
             if c.dep_ in {"amod", "compound", "poss"} and country:
                 return ref, "gazetteer:institution"
         return None
+
+    def _national_government(self, span: Span, m: Mention, fact: Fact):
+        """ "the government": the state's the article is about there, the one country
+        named in the sentence or the few before it (or the country its leader, "the
+        government of Chancellor X", is tied to); none if several are, or none is.
+        "the Labour government" (a name that says which) is left as written."""
+        root, w = span.root, self.lex.words
+        if root.lemma_.lower() not in w.national_governments or root.tag_ != "NN":
+            return None
+        dets = [c for c in root.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in w.definite_articles:
+            return None
+        if any(c.dep_ in {"compound", "poss", "nmod", "appos"} for c in root.children):
+            return None
+        for prep in (c for c in root.children if c.dep_ == "prep"):
+            if prep.lower_ not in w.naming_prepositions:
+                return None
+            ref = next((self._country_of(o) for o in prep.children if o.dep_ == "pobj"), None)
+            return None if ref is None else (ref, "gazetteer:institution")
+        ref = self._recent_country(root)
+        return None if ref is None else (ref, "gazetteer:institution")
+
+    def _country_of(self, tok: Token) -> Ref | None:
+        """A country named, or the one a named person is tied to."""
+        ref = self.refs.by_token.get(tok.i)
+        if ref is not None and ref.type == terms.PERSON:
+            ref = self.refs.affiliation.get(ref.key)
+        return ref if ref is not None and ref.type == terms.COUNTRY else None
+
+    def _recent_country(self, tok: Token) -> Ref | None:
+        """The country the article has named most before ``tok`` (a tie: none), if
+        named in ``tok``'s sentence or the few before it too."""
+        sents, k = self._sentences(tok)
+        window = {r.key for t in self.doc[sents[max(0, k - ROLE_WINDOW)].start : tok.i]
+                  if (r := self._country_at(t)) is not None}  # fmt: skip
+        counts: dict[str, int] = {}
+        found: dict[str, Ref] = {}
+        for t in self.doc[: tok.i]:
+            ref = self._country_at(t)
+            if ref is None:
+                continue
+            before = self._country_at(t.nbor(-1)) if t.i > 0 else None
+            if before is None or before.key != ref.key or t.nbor(-1).is_punct:
+                counts[ref.key] = counts.get(ref.key, 0) + 1  # a name's first token
+            found[ref.key] = ref
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        top = next(found[k] for k, n in counts.items() if n == ranked[0])
+        return top if top.key in window else None
+
+    def _country_at(self, t: Token) -> Ref | None:
+        """The country named at ``t``, unless as a place ("the war in X"): a government
+        is that of a country the text talks about, not one where things happen."""
+        ref = self.refs.inner.get(t.i) or self.refs.by_token.get(t.i)
+        if ref is None or ref.type != terms.COUNTRY:
+            return None
+        root = self._name_span(t).root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "the wars in X and Y"
+        place = root.dep_ == "pobj" and root.head.lower_ in self.lex.words.place_prepositions
+        return None if place else ref
 
     def _class_noun(self, span: Span, m: Mention, fact: Fact):
         root = span.root

@@ -198,3 +198,18 @@ def test_a_company_figure_is_the_company_s(facts_of):
     assert got == {("Car sales", "fall", "5%", False)}
     text = "Brumco posted a profit. Tarsandi reported a 19% rise in pre-tax profits."
     assert _of(facts_of(text), "rise") == {("pre-tax profits", "rise", "19%", False)}
+
+
+def test_the_government_is_the_country_the_text_is_about(facts_of):
+    """A bare "the government" is the state the article has named most, when named in
+    the sentences just before; with two named as often, or one only as a place ("the
+    war in X"), or a name that says which ("the Labour government"), it stays."""
+    said = "said"
+    text = "Kenya's economy shrank. Kenya cut rates. The government said it would cut taxes."
+    assert {t[0] for t in _of(facts_of(text), said)} == {"Kenya"}
+    text = "Kenya and Uganda signed a deal. The government said it would cut taxes."
+    assert {t[0] for t in _of(facts_of(text), said)} == {"government"}
+    text = "Troops fought in Uganda. The government said it would cut taxes."
+    assert {t[0] for t in _of(facts_of(text), said)} == {"government"}
+    text = "Kenya's economy shrank. The Labour government said it would cut taxes."
+    assert {t[0] for t in _of(facts_of(text), said)} == {"Labour government"}
