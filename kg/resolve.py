@@ -97,6 +97,16 @@ def _idiom_owner(tok: Token) -> bool:
     )
 
 
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase's tokens in order, without the clauses in it ("deputy chairman of
+    X - a firm that has the motto ..." is about X, not what the motto names)."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in {"relcl", "acl", "appos", "advcl", "ccomp"}:
+            out += _phrase(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _non_restrictive(clause: Token) -> bool:
     """ "The company, which makes soap,", "The company, working with X,": a clause set
     off by a comma adds to a description, it does not say which one is meant."""
@@ -983,7 +993,7 @@ class _Resolver:
                 or self._previous_person(tok, gender)
             )
         if low in w.first_plural_pronouns:
-            return self._speakers_side(fact)
+            return self._speakers_side(tok, fact)
         if low in w.thing_pronouns:
             if self._unknown_binder(tok):
                 return None  # "BP added that it was ...", BP untagged: not a name before
@@ -1115,8 +1125,11 @@ class _Resolver:
             start = prev.start
         return None
 
-    def _speakers_side(self, fact: Fact) -> Ref | None:
-        """ "we" in quoted words: the speaker's country or organisation, else the speaker."""
+    def _speakers_side(self, tok: Token, fact: Fact) -> Ref | None:
+        """ "we" in quoted words: the body the speaker speaks for: the one the article
+        ties them to, else one named in their apposition ("X, a member of the Brumco
+        board"), else by their title the country or the company the text is about
+        (a minister's, a chief executive's); else the speaker."""
         if fact.attributed_to is None:
             return None
         span = self.span(fact.attributed_to)
@@ -1129,7 +1142,46 @@ class _Resolver:
             sref = self.pronoun(root, fact)
         if sref is None:
             sref = self.refs.titles.get(norm(text_of(clean(span))))
-        return None if sref is None else self.refs.affiliation.get(sref.key, sref)
+        if sref is None:
+            return None
+        side = self.refs.affiliation.get(sref.key)
+        if side is None:
+            named, side = self._apposed_body(root)
+            side = side if named else self._titled_side(sref, tok)
+        return side or sref
+
+    def _apposed_body(self, speaker: Token) -> tuple[bool, Ref | None]:
+        """ "said X, a member of the Brumco board": whether the speaker's apposition
+        names something, and the organisation or country it names first (None if the
+        first name is another kind of thing, or one kg does not know)."""
+        for appos in (c for c in speaker.children if c.dep_ == "appos"):
+            for t in _phrase(appos):
+                ref = self.refs.inner.get(t.i) or self.refs.by_token.get(t.i)
+                if ref is not None or t.pos_ == "PROPN":  # the first name says
+                    body = ref is not None and ref.type in {terms.ORGANIZATION, terms.COUNTRY}
+                    return True, ref if body else None
+        return False, None
+
+    def _titled_side(self, speaker: Ref, tok: Token) -> Ref | None:
+        """The body a speaker's title makes them speak for: a minister's country, a
+        chief executive's company (the one the text is about there)."""
+        w = self.lex.words
+        words = {x for title, ref in self.refs.titles.items() if ref.key == speaker.key
+                 for x in title.split()}  # fmt: skip
+        if words & w.state_titles:
+            return self._recent_country(tok)
+        if not words & w.company_titles:
+            return None
+        ref = self._last_organisation(tok, "", set(), generic=True)
+        return ref if ref is not None and ref.key == self._main_organisation() else None
+
+    def _main_organisation(self) -> str | None:
+        """The key of the organisation the article names most often (a tie: none)."""
+        counts = sorted(((e.mentions, k) for k, e in self.refs.entities.items()
+                         if e.type == terms.ORGANIZATION), reverse=True)  # fmt: skip
+        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def _reason_patient(self, tok: Token) -> Token | None:
         """ "was awarded to X by Y for its campaign", "fined the bank for its failure":

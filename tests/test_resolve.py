@@ -213,3 +213,23 @@ def test_the_government_is_the_country_the_text_is_about(facts_of):
     assert {t[0] for t in _of(facts_of(text), said)} == {"government"}
     text = "Kenya's economy shrank. The Labour government said it would cut taxes."
     assert {t[0] for t in _of(facts_of(text), said)} == {"Labour government"}
+
+
+def test_we_in_quoted_words_is_the_body_the_speaker_speaks_for(facts_of):
+    """ "we" of a speaker the article ties to no body by name: the organisation in
+    their apposition, the country of a minister, the company a chief executive's
+    article is about; the speaker when nothing says."""
+    text = ('"We will build a new plant," said Tomas Quillon, a member of the Brumco '
+            "management board.")  # fmt: skip
+    assert _of(facts_of(text), "build") == {("Brumco", "build", "new plant", False)}
+    text = ("Kenya will review its mines, minister Tomas Quillon said. "
+            '"We are defending our resources," Mr Quillon said.')  # fmt: skip
+    got = _of(facts_of(text), "defend")
+    assert got == {("Kenya", "defend", "Kenya's resources", False)}
+    text = ('Halvex Motors posted a record profit. "We are investing in new plants," '
+            "chief executive Tomas Quillon said.")  # fmt: skip
+    got = _of(facts_of(text), "investIn")
+    assert got == {("Halvex Motors", "investIn", "new plants", False)}
+    text = '"We are investing in new plants," said Tomas Quillon.'
+    got = _of(facts_of(text), "investIn")
+    assert got == {("Tomas Quillon", "investIn", "new plants", False)}
