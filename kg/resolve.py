@@ -456,7 +456,7 @@ class _Resolver:
             if c.dep_ == "prep" and c.lower_ in w.figure_owner_prepositions:
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 owner = self._argument_ref(objs[0], fact) if len(objs) == 1 else None
-                if owner is None or owner.type != terms.ORGANIZATION:
+                if owner is None or not self._may_own(root, owner):
                     return None
             elif c.dep_ in {"prep", "poss", "compound", "nmod", "relcl", "acl"} or (
                 c.dep_ == "det" and c.lower_ not in w.anaphoric_determiners
@@ -474,6 +474,13 @@ class _Resolver:
             words = words[:1].lower() + words[1:]  # "Sales rose": Brumco's sales
         text = _genitive(owner.label) + " " + words
         return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
+
+    def _may_own(self, figure: Token, owner: Ref) -> bool:
+        """ "profits at X": an organisation's; "shares in X": a company's, whatever NER
+        took X for, but a person's or a country's never ("sales in X": a place's)."""
+        if figure.lower_ in self.lex.words.equity_nouns:
+            return owner.type not in {terms.PERSON, terms.COUNTRY}
+        return owner.type == terms.ORGANIZATION
 
     def _untagged_subject(self, tok: Token) -> str | None:
         """ "Wimpey reported a 19% rise in profits": a proper noun NER left untagged here
@@ -513,7 +520,19 @@ class _Resolver:
         span = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
         phrase = Mention(span.text, span.start_char, span.end_char)
         found = self._found(span, phrase, fact)
-        return None if found is None or found[1] == "position" else found[0]
+        if found is None:
+            return self._untagged_ref(tok)
+        return None if found[1] == "position" else found[0]
+
+    def _untagged_ref(self, tok: Token) -> Ref | None:
+        """ "Electrolux saw its shares rise", Electrolux untagged: a proper name NER
+        missed still says whose (a name, not a node: nothing else is known of it)."""
+        words = [*(c for c in tok.lefts if c.dep_ in {"compound", "flat"}), tok]
+        name = self.doc[words[0].i : tok.i + 1]
+        mention = Mention(name.text, name.start_char, name.end_char)
+        if tok.i in self.refs.by_token or not self._untagged_name(mention):
+            return None
+        return Ref(entity_key(name.text), name.text, terms.ENTITY)
 
     def _reference(self, span: Span, m: Mention, fact: Fact):
         """ "party leader X", "a director of the company": a role's organisation the

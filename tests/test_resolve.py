@@ -233,3 +233,25 @@ def test_we_in_quoted_words_is_the_body_the_speaker_speaks_for(facts_of):
     text = '"We are investing in new plants," said Tomas Quillon.'
     got = _of(facts_of(text), "investIn")
     assert got == {("Tomas Quillon", "investIn", "new plants", False)}
+
+
+def test_an_owner_ner_missed_is_named_as_written(facts_of):
+    """A proper name NER left untagged still says whose: "Brakemoor saw its shares
+    rise", "shares in Halvexo"; "sales in Asia" and "sales of Velmora models" are a
+    place's and a product's, not an owner's."""
+    got = _of(facts_of("Brakemoor saw its shares rise 14% on Tuesday."), "rise")
+    assert got == {("Brakemoor's shares", "rise", "14%", False)}
+    got = _of(facts_of("Shares in Halvexo were up 6% in morning trade."), "up")
+    assert got == {("Halvexo's shares", "up", "6%", False)}
+    text = "Brumco posted a profit. Sales of Velmora models rose 3.6% to 14,800."
+    assert {t[0] for t in _of(facts_of(text), "rise")} == {"Sales of Velmora models"}
+
+
+def test_the_bank_is_the_bank_named_in_full(facts_of):
+    """ "the Bank" (a kind of body, capitalised) is short for "the Bank of Norvia"."""
+    text = "Bank holds rates\nThe Bank of Norvia held rates at 4.75%. The Bank said prices rose."
+    got = _of(facts_of(text), "said", "hold")
+    assert got == {
+        ("Bank of Norvia", "said", "prices rose", False),
+        ("Bank of Norvia", "hold", "rates", False),
+    }
