@@ -463,6 +463,10 @@ class _Resolver:
             ):
                 return None  # "car sales", "sales of drugs", "some sales": not a company's
         if owner is None:
+            owner, known = self._figure_binder(root, fact)
+            if known and owner is None:
+                return None
+        if owner is None:
             untagged = self._untagged_subject(root)
             owner = (self._last_organisation(root, "", set(), generic=True) if untagged is None
                      else self.refs.names.get(norm(untagged)))  # fmt: skip
@@ -470,10 +474,29 @@ class _Resolver:
             return None
         first = next(t for t in span if t.dep_ != "det" or t.i == root.i)
         words = self.doc[first.i : root.i + 1].text
-        if first.i == root.sent.start and first.pos_ != "PROPN":
+        if first.pos_ != "PROPN" and not first.is_upper:
             words = words[:1].lower() + words[1:]  # "Sales rose": Brumco's sales
         text = _genitive(owner.label) + " " + words
         return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
+
+    def _figure_binder(self, figure: Token, fact: Fact) -> tuple[Ref | None, bool]:
+        """Whose the subject of a clause above a figure says it is: "Brumco saw sales
+        rise", "it said sales rose" (the organisation, and True); "its film division
+        saw profits slump" (a thing kg cannot name, that owns the figure: None, True);
+        a person or no subject says nothing (None, False)."""
+        binder = next((s for s in self._binders(figure) if figure not in s.subtree), None)
+        if binder is None or (binder.i > figure.i and is_reporting(binder.head, self.lex)):
+            return None, False  # "earnings rose, the statistics office said": its source
+        ref = self._argument_ref(binder, fact)
+        if ref is not None:
+            owns = ref.type in {terms.ORGANIZATION, terms.ENTITY}
+            return (ref, True) if owns else (None, False)
+        w, lemma = self.lex.words, binder.lemma_.lower()
+        # "its film division", not "analysts", "the carmaker" or "net profits" (whose
+        # owner is the figure's too)
+        kinds = w.person_nouns | w.company_figures
+        unnamed = binder.pos_ == "NOUN" and lemma not in kinds and binder.lower_ not in kinds
+        return None, unnamed and self.lex.classes.get(lemma) != terms.ORGANIZATION
 
     def _may_own(self, figure: Token, owner: Ref) -> bool:
         """ "profits at X": an organisation's; "shares in X": a company's, whatever NER
@@ -513,7 +536,12 @@ class _Resolver:
         ref = self._argument_ref(binder, fact)
         if ref is None and binder.i > tok.i and thing:
             return self._thing(tok)  # "After its shares fell, analysts said": not theirs
-        return None if ref is None or ref.type == terms.PERSON else ref
+        if ref is not None and ref.type == terms.PERSON:
+            # "GlaxoSmithKline saw its profits fall", tagged a person: "its" says it is
+            # none, when nothing (a first name, a second word) says it is one
+            named = len(ref.label.split()) > 1 or person_gender(ref.label) is not None
+            return None if named or not thing else ref
+        return ref
 
     def _argument_ref(self, tok: Token, fact: Fact) -> Ref | None:
         """The entity the phrase headed by ``tok`` resolves to, if a named one."""
@@ -521,6 +549,10 @@ class _Resolver:
         phrase = Mention(span.text, span.start_char, span.end_char)
         found = self._found(span, phrase, fact)
         if found is None:
+            # "research institute Ifo": the name in apposition to a common noun
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if len(named) == 1 and tok.pos_ == "NOUN":
+                return self.refs.by_token.get(named[0].i) or self._untagged_ref(named[0])
             return self._untagged_ref(tok)
         return None if found[1] == "position" else found[0]
 
