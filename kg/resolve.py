@@ -617,6 +617,8 @@ class _Resolver:
 
     def _pronoun_rule(self, span: Span, m: Mention, fact: Fact):
         root = span.root
+        if root.is_upper and len(root) > 1 and root.ent_type_:
+            return None  # "the US could not support it": a name, not "us"
         if m.label == "PRON" or (len(span) == 1 and root.lower_ in self.lex.words.pronouns):
             return self.pronoun(root, fact), "pronoun"
         return None
@@ -1217,8 +1219,12 @@ class _Resolver:
         """The body a speaker's title makes them speak for: a minister's country, a
         chief executive's company (the one the text is about there)."""
         w = self.lex.words
-        words = {x for title, ref in self.refs.titles.items() if ref.key == speaker.key
-                 for x in title.split()}  # fmt: skip
+        words = {
+            x
+            for title, ref in self.refs.titles.items()
+            if ref.key == speaker.key
+            for x in title.replace("-", " ").split()
+        }  # fmt: skip ("co-chairman")
         if words & w.state_titles:
             return self._recent_country(tok)
         if not words & w.company_titles:
@@ -1251,6 +1257,15 @@ class _Resolver:
         ]  # fmt: skip
         return found[0] if len(found) == 1 and found[0].pos_ == "PROPN" else None
 
+    def _modifier(self, tok: Token) -> bool:
+        """ "higher US tariffs": a name that modifies a common noun is no thing "its"
+        takes up (the noun's owner is named elsewhere); "the Unifor union" is the
+        union, named."""
+        root = self._name_span(tok).root
+        head = root.head
+        kind = self.lex.classes.get(head.lemma_.lower()) == terms.ORGANIZATION
+        return root.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and not kind
+
     def _subject_possessor(self, tok: Token) -> Ref | None:
         """ "BT's rivals accused it of ...": an object "it" is not its clause's subject
         but may be that subject's named possessor, the thing the sentence is about."""
@@ -1275,7 +1290,8 @@ class _Resolver:
             for i in range(tok.i - 1, sent.start - 1, -1):
                 ref = refs.by_token.get(i)
                 group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
-                if ref is not None and ref.type != terms.PERSON and not group:
+                if ref is not None and ref.type != terms.PERSON and not group \
+                        and not self._modifier(doc[i]):  # fmt: skip
                     return ref
         owner = self._subject_possessor(tok)
         if owner is not None:

@@ -268,3 +268,14 @@ def test_a_figure_is_owned_by_the_subject_above_it(facts_of):
     assert got == {("Velmorix's confidence index", "fallTo", "95.5", False)}
     text = "Brumco posted a record profit. Its film division saw profits slump 27%."
     assert _of(facts_of(text), "slump") == {("profits", "slump", "27%", False)}
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun(facts_of):
+    """ "the US" is the United States (it was read as "us", then as the speaker); a
+    name modifying a noun ("higher US tariffs") is no thing a later "its" takes up."""
+    text = "Tomas Quillon said the US would not support the plan."
+    assert {t[0] for t in _of(facts_of(text), "supports")} == {"United States"}
+    text = ("The Velmora Monetary Fund warned that higher US tariffs would slow growth, "
+            "and its chief economist, Tomas Quillon, said the risk had risen.")  # fmt: skip
+    got = {t[2] for t in _of(facts_of(text), "affiliatedWith")}
+    assert got == {"Velmora Monetary Fund"}
