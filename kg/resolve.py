@@ -396,7 +396,7 @@ class _Resolver:
             return None if ref is None else self._with(m, ref, how)
         if span.root.lower_ in self.lex.words.wh_words:
             return None
-        owned = self._owned(span, m, fact) or self._company_figure(span, m, fact)
+        owned = self._possessed(span, m, fact) or self._company_figure(span, m, fact)
         if owned is not None:
             return owned
         known = self.refs.names.get(norm(m.text))  # a name not tagged here, elsewhere yes
@@ -421,7 +421,7 @@ class _Resolver:
 
     # each rule: None (does not apply), or (the entity or None, the rule's name)
 
-    def _owned(self, span: Span, m: Mention, fact: Fact) -> Mention | None:
+    def _possessed(self, span: Span, m: Mention, fact: Fact) -> Mention | None:
         """ "Its shares", "his family", "our money": a thing owned by a pronoun is the
         owner's ("Brumco's shares"). As written it says nothing on its own, and as a
         concept it would be one node with every other article's "its shares"."""
