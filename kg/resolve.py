@@ -79,6 +79,34 @@ def resolve_article(
     return conform(resolved, refs.entities, lexicon), refs.entities
 
 
+def _genitive(label: str) -> str:
+    """The possessive of a name: "Brumco's", "Halvex Motors'".
+
+    >>> _genitive("Brumco"), _genitive("Halvex Motors")
+    ("Brumco's", "Halvex Motors'")
+    """
+    return label + ("'" if label.endswith("s") else "'s")
+
+
+def _idiom_owner(tok: Token) -> bool:
+    """ "charges of his own": a possessive pronoun that owns no noun; "Its BDO's index":
+    one the tagger misread beside a named owner."""
+    head = tok.head
+    return head.pos_ not in {"NOUN", "PROPN"} or any(
+        c.dep_ == "poss" and c.i != tok.i for c in head.children
+    )
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase's tokens in order, without the clauses in it ("deputy chairman of
+    X - a firm that has the motto ..." is about X, not what the motto names)."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in {"relcl", "acl", "appos", "advcl", "ccomp"}:
+            out += _phrase(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _non_restrictive(clause: Token) -> bool:
     """ "The company, which makes soap,", "The company, working with X,": a clause set
     off by a comma adds to a description, it does not say which one is meant."""
@@ -108,6 +136,7 @@ class _Resolver:
     lex: Lexicon
     _sents: list[Span] | None = None
     _labels: dict[str, set[str]] | None = None
+    _kinds: dict[str, set[str]] | None = None  # "retailer" -> the names described so
     # person key -> the keys of every organisation and country the article ties them to
     _affiliated: dict[str, set[str]] = dataclasses.field(default_factory=dict)
     _affiliates: dict[str, Ref] = dataclasses.field(default_factory=dict)  # key -> the org
@@ -232,7 +261,7 @@ class _Resolver:
         """ "Sales rose 5%", "pre-tax profits fell": a company's measure with nothing on
         it that says whose (no determiner, owner, phrase or name)."""
         root = span.root
-        if root.lemma_.lower() not in self.lex.words.company_measures or root.ent_type_:
+        if root.lemma_.lower() not in self.lex.words.company_figures or root.ent_type_:
             return False
         if any(c.dep_ in {"prep", "appos", "relcl", "acl"} for c in root.children):
             return False
@@ -470,27 +499,183 @@ class _Resolver:
         span = self.span(m)
         if span is None:
             return None
+        found = self._found(span, m, fact)
+        if found is not None:
+            ref, how = found
+            if how == "position":
+                return dataclasses.replace(m, key="position:" + norm(m.text))
+            return None if ref is None else self._with(m, ref, how)
+        if span.root.lower_ in self.lex.words.wh_words:
+            return None
+        owned = self._possessed(span, m, fact) or self._company_figure(span, m, fact)
+        if owned is not None:
+            return owned
+        known = self.refs.names.get(norm(m.text))  # a name not tagged here, elsewhere yes
+        if known is not None:
+            return self._with(m, known, BY_NAME)
+        return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
+
+    def _found(self, span: Span, m: Mention, fact: Fact) -> tuple[Ref | None, str] | None:
+        """The first rule that applies to the mention: (its entity or None, its name)."""
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._reference, self._name, self._surname, self._pronoun_rule, self._position,
-            self._title, self._institution, self._place_named, self._class_noun,
+            self._title, self._institution, self._national_government, self._place_named,
+            self._class_noun,
             self._their_body,
             self._description, self._person_description,
         ]  # fmt: skip
         for rule in rules:
             found = rule(span, m, fact)
             if found is not None:
-                ref, how = found
-                if how == "position":
-                    return dataclasses.replace(m, key="position:" + norm(m.text))
-                return None if ref is None else self._with(m, ref, how)
-        if span.root.lower_ in self.lex.words.wh_words:
-            return None
-        known = self.refs.names.get(norm(m.text))  # a name not tagged here, elsewhere yes
-        if known is not None:
-            return self._with(m, known, BY_NAME)
-        return dataclasses.replace(m, key="concept:" + norm(m.text), label="")
+                return found
+        return None
 
     # each rule: None (does not apply), or (the entity or None, the rule's name)
+
+    def _possessed(self, span: Span, m: Mention, fact: Fact) -> Mention | None:
+        """ "Its shares", "his family", "our money": a thing owned by a pronoun is the
+        owner's ("Brumco's shares"). As written it says nothing on its own, and as a
+        concept it would be one node with every other article's "its shares"."""
+        text, found = m.text, False
+        for tok in reversed(span):  # from the end, so that earlier offsets hold
+            if tok.tag_ != "PRP$" or not m.start <= tok.idx < m.end or _idiom_owner(tok):
+                continue
+            if tok.head.i in self.refs.by_token:
+                continue  # "its chief executive Jim Farley": the name says who
+            owner = self._possessor(tok, fact)
+            at = tok.idx - m.start
+            if owner is None or text[at : at + len(tok.text)] != tok.text:
+                continue
+            text, found = text[:at] + _genitive(owner.label) + text[at + len(tok.text) :], True
+        if not found:
+            return None
+        return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
+
+    def _company_figure(self, span: Span, m: Mention, fact: Fact) -> Mention | None:
+        """ "Sales rose 8%", "Shares in the retailer were up 5%": a company's figure that
+        a measure is about is the company's ("Brumco's sales"): the one named in an
+        "in"/"at" phrase, else the company the sentence or the one before is about
+        (as for "the company"). A figure with a word that says whose or of what
+        ("car sales", "sales of drugs") is left as written."""
+        root, w = span.root, self.lex.words
+        if fact.extractor not in MEASURING_EXTRACTORS or m is not fact.subject:
+            return None
+        if root.lower_ not in w.company_figures or root.pos_ != "NOUN":
+            return None
+        owner: Ref | None = None
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in w.figure_owner_prepositions:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                owner = self._argument_ref(objs[0], fact) if len(objs) == 1 else None
+                if owner is None or not self._may_own(root, owner):
+                    return None
+            elif c.dep_ in {"prep", "poss", "compound", "nmod", "relcl", "acl"} or (
+                c.dep_ == "det" and c.lower_ not in w.anaphoric_determiners
+            ):
+                return None  # "car sales", "sales of drugs", "some sales": not a company's
+        if owner is None:
+            owner, known = self._figure_binder(root, fact)
+            if known and owner is None:
+                return None
+        if owner is None:
+            untagged = self._untagged_subject(root)
+            owner = (self._last_organisation(root, "", set(), generic=True) if untagged is None
+                     else self.refs.names.get(norm(untagged)))  # fmt: skip
+        if owner is None:
+            return None
+        first = next(t for t in span if t.dep_ != "det" or t.i == root.i)
+        words = self.doc[first.i : root.i + 1].text
+        if first.pos_ != "PROPN" and not first.is_upper:
+            words = words[:1].lower() + words[1:]  # "Sales rose": Brumco's sales
+        text = _genitive(owner.label) + " " + words
+        return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
+
+    def _figure_binder(self, figure: Token, fact: Fact) -> tuple[Ref | None, bool]:
+        """Whose the subject of a clause above a figure says it is: "Brumco saw sales
+        rise", "it said sales rose" (the organisation, and True); "its film division
+        saw profits slump" (a thing kg cannot name, that owns the figure: None, True);
+        a person or no subject says nothing (None, False)."""
+        binder = next((s for s in self._binders(figure) if figure not in s.subtree), None)
+        if binder is None or (binder.i > figure.i and is_reporting(binder.head, self.lex)):
+            return None, False  # "earnings rose, the statistics office said": its source
+        ref = self._argument_ref(binder, fact)
+        if ref is not None:
+            owns = ref.type in {terms.ORGANIZATION, terms.ENTITY}
+            return (ref, True) if owns else (None, False)
+        w, lemma = self.lex.words, binder.lemma_.lower()
+        # "its film division", not "analysts", "the carmaker" or "net profits" (whose
+        # owner is the figure's too)
+        kinds = w.person_nouns | w.company_figures
+        unnamed = binder.pos_ == "NOUN" and lemma not in kinds and binder.lower_ not in kinds
+        return None, unnamed and self.lex.classes.get(lemma) != terms.ORGANIZATION
+
+    def _may_own(self, figure: Token, owner: Ref) -> bool:
+        """ "profits at X": an organisation's; "shares in X": a company's, whatever NER
+        took X for, but a person's or a country's never ("sales in X": a place's)."""
+        if figure.lower_ in self.lex.words.equity_nouns:
+            return owner.type not in {terms.PERSON, terms.COUNTRY}
+        return owner.type == terms.ORGANIZATION
+
+    def _untagged_subject(self, tok: Token) -> str | None:
+        """ "Wimpey reported a 19% rise in profits": a proper noun NER left untagged here
+        is the subject before ``tok`` in its sentence, likely whose figure it is; its
+        text, for a name the article tagged elsewhere."""
+        for t in tok.sent:
+            if t.i < tok.i and t.dep_ in fr.SUBJ and t.pos_ == "PROPN" and \
+                    t.i not in self.refs.by_token:  # fmt: skip
+                words = [c for c in t.lefts if c.dep_ in {"compound", "flat"}]
+                return " ".join(c.text for c in [*words, t])
+        return None
+
+    def _possessor(self, tok: Token, fact: Fact) -> Ref | None:
+        """Whose a possessive pronoun says: "his", "her" and "our" as the pronouns are
+        resolved; "its" and "their" the subject of the clause that holds them ("The firm
+        said its profits rose"), else for "its", the thing the sentence or the one
+        before is about. A clause subject kg cannot name (" workers lost their jobs")
+        is the owner still: no name is guessed."""
+        w, low = self.lex.words, tok.lower_
+        if low in w.male_pronouns | w.female_pronouns | w.first_plural_pronouns:
+            return self.pronoun(tok, fact)
+        if low not in w.thing_pronouns | w.third_plural_pronouns:
+            return None
+        thing = low in w.thing_pronouns
+        binder = next((s for s in self._binders(tok) if tok not in s.subtree), None)
+        if binder is None:
+            return self._thing(tok) if thing else None
+        if binder.conjuncts or not (thing or binder.tag_ in {"NNS", "NNPS"}):
+            return None  # "Fiat and GM ended their alliance": both; "X took their jobs"
+        ref = self._argument_ref(binder, fact)
+        if ref is None and binder.i > tok.i and thing:
+            return self._thing(tok)  # "After its shares fell, analysts said": not theirs
+        if ref is not None and ref.type == terms.PERSON:
+            # "GlaxoSmithKline saw its profits fall", tagged a person: "its" says it is
+            # none, when nothing (a first name, a second word) says it is one
+            named = len(ref.label.split()) > 1 or person_gender(ref.label) is not None
+            return None if named or not thing else ref
+        return ref
+
+    def _argument_ref(self, tok: Token, fact: Fact) -> Ref | None:
+        """The entity the phrase headed by ``tok`` resolves to, if a named one."""
+        span = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        phrase = Mention(span.text, span.start_char, span.end_char)
+        found = self._found(span, phrase, fact)
+        if found is None:
+            # "research institute Ifo": the name in apposition to a common noun
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if len(named) == 1 and tok.pos_ == "NOUN":
+                return self.refs.by_token.get(named[0].i) or self._untagged_ref(named[0])
+            return self._untagged_ref(tok)
+        return None if found[1] == "position" else found[0]
+
+    def _untagged_ref(self, tok: Token) -> Ref | None:
+        """ "Electrolux saw its shares rise", Electrolux untagged: a proper name NER
+        missed still says whose (a name, not a node: nothing else is known of it)."""
+        words = [*(c for c in tok.lefts if c.dep_ in {"compound", "flat"}), tok]
+        name = self.doc[words[0].i : tok.i + 1]
+        mention = Mention(name.text, name.start_char, name.end_char)
+        if tok.i in self.refs.by_token or not self._untagged_name(mention):
+            return None
+        return Ref(entity_key(name.text), name.text, terms.ENTITY)
 
     def _reference(self, span: Span, m: Mention, fact: Fact):
         """ "party leader X", "a director of the company": a role's organisation the
@@ -543,6 +728,8 @@ class _Resolver:
 
     def _pronoun_rule(self, span: Span, m: Mention, fact: Fact):
         root = span.root
+        if root.is_upper and len(root) > 1 and root.ent_type_:
+            return None  # "the US could not support it": a name, not "us"
         if m.label == "PRON" or (len(span) == 1 and root.lower_ in self.lex.words.pronouns):
             return self.pronoun(root, fact), "pronoun"
         return None
@@ -567,6 +754,68 @@ class _Resolver:
             if c.dep_ in {"amod", "compound", "poss"} and country:
                 return ref, "gazetteer:institution"
         return None
+
+    def _national_government(self, span: Span, m: Mention, fact: Fact):
+        """ "the government": the state's the article is about there, the one country
+        named in the sentence or the few before it (or the country its leader, "the
+        government of Chancellor X", is tied to); none if several are, or none is.
+        "the Labour government" (a name that says which) is left as written."""
+        root, w = span.root, self.lex.words
+        if root.lemma_.lower() not in w.national_governments or root.tag_ != "NN":
+            return None
+        dets = [c for c in root.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in w.definite_articles:
+            return None
+        if any(c.dep_ in {"compound", "poss", "nmod", "appos"} for c in root.children):
+            return None
+        for prep in (c for c in root.children if c.dep_ == "prep"):
+            if prep.lower_ not in w.naming_prepositions:
+                return None
+            ref = next((self._country_of(o) for o in prep.children if o.dep_ == "pobj"), None)
+            return None if ref is None else (ref, "gazetteer:institution")
+        ref = self._recent_country(root)
+        return None if ref is None else (ref, "gazetteer:institution")
+
+    def _country_of(self, tok: Token) -> Ref | None:
+        """A country named, or the one a named person is tied to."""
+        ref = self.refs.by_token.get(tok.i)
+        if ref is not None and ref.type == terms.PERSON:
+            ref = self.refs.affiliation.get(ref.key)
+        return ref if ref is not None and ref.type == terms.COUNTRY else None
+
+    def _recent_country(self, tok: Token) -> Ref | None:
+        """The country the article has named most before ``tok`` (a tie: none), if
+        named in ``tok``'s sentence or the few before it too."""
+        sents, k = self._sentences(tok)
+        window = {r.key for t in self.doc[sents[max(0, k - ROLE_WINDOW)].start : tok.i]
+                  if (r := self._country_at(t)) is not None}  # fmt: skip
+        counts: dict[str, int] = {}
+        found: dict[str, Ref] = {}
+        for t in self.doc[: tok.i]:
+            ref = self._country_at(t)
+            if ref is None:
+                continue
+            before = self._country_at(t.nbor(-1)) if t.i > 0 else None
+            if before is None or before.key != ref.key or t.nbor(-1).is_punct:
+                counts[ref.key] = counts.get(ref.key, 0) + 1  # a name's first token
+            found[ref.key] = ref
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        top = next(found[k] for k, n in counts.items() if n == ranked[0])
+        return top if top.key in window else None
+
+    def _country_at(self, t: Token) -> Ref | None:
+        """The country named at ``t``, unless as a place ("the war in X"): a government
+        is that of a country the text talks about, not one where things happen."""
+        ref = self.refs.inner.get(t.i) or self.refs.by_token.get(t.i)
+        if ref is None or ref.type != terms.COUNTRY:
+            return None
+        root = self._name_span(t).root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "the wars in X and Y"
+        place = root.dep_ == "pobj" and root.head.lower_ in self.lex.words.place_prepositions
+        return None if place else ref
 
     def _class_noun(self, span: Span, m: Mention, fact: Fact):
         root = span.root
@@ -796,8 +1045,9 @@ class _Resolver:
                     found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
             ranked += [(r, subj, back) for subj, _, r in
                        sorted(found.values(), key=lambda v: (not v[0], v[1]))]  # fmt: skip
+        described = self._described().get(lemma, set())
         for ref, _, _ in ranked:
-            if ref is not None and lemma in norm(ref.label).split():
+            if ref is not None and (lemma in norm(ref.label).split() or ref.key in described):
                 return ref
         generic = generic or lemma in self.lex.words.generic_organisation_nouns
         if not ranked or not generic:
@@ -806,6 +1056,28 @@ class _Resolver:
         # a name only in an earlier sentence's object ("X sued Morgan Stanley. ... The
         # company also sued Y") is not what a later "the company" takes up: no guess
         return ref if subject or back <= 1 else None
+
+    def _described(self) -> dict[str, set[str]]:
+        """The nouns the article describes each name by: "Halvex Stores, the largest
+        retailer", "retailer Halvex", "Halvex is a retailer" -> retailer: Halvex. A
+        later "the retailer" is the one so described, not a name nearer it."""
+        if self._kinds is None:
+            self._kinds = {}
+            for t in self.doc:
+                if t.pos_ != "NOUN":
+                    continue
+                # "retailer Halvex": a kind before the name, not "the Halvex-Brumco
+                # alliance", nor "despite the alliance Halvex failed" (a misparse)
+                title = t.dep_ in {"compound", "nmod"} and t.i < t.head.i and \
+                    not (t.i > 0 and t.nbor(-1).pos_ == "DET")  # fmt: skip
+                named = [t.head] if t.dep_ == "appos" or title else []
+                if t.dep_ == "attr" and t.head.lemma_ in self.lex.words.copulas:
+                    named = [s for s in t.head.children if s.dep_ in fr.SUBJ]
+                for n in named:
+                    ref = self.refs.by_token.get(n.i)
+                    if ref is not None:
+                        self._kinds.setdefault(t.lemma_.lower(), set()).add(ref.key)
+        return self._kinds
 
     def _clause_subject(self, t: Token) -> bool:
         """A subject of its sentence's clause: not of an infinitive ("sued X to return
@@ -885,7 +1157,7 @@ class _Resolver:
                 or self._previous_person(tok, gender)
             )
         if low in w.first_plural_pronouns:
-            return self._speakers_side(fact)
+            return self._speakers_side(tok, fact)
         if low in w.thing_pronouns:
             if self._unknown_binder(tok):
                 return None  # "BP added that it was ...", BP untagged: not a name before
@@ -1017,8 +1289,11 @@ class _Resolver:
             start = prev.start
         return None
 
-    def _speakers_side(self, fact: Fact) -> Ref | None:
-        """ "we" in quoted words: the speaker's country or organisation, else the speaker."""
+    def _speakers_side(self, tok: Token, fact: Fact) -> Ref | None:
+        """ "we" in quoted words: the body the speaker speaks for: the one the article
+        ties them to, else one named in their apposition ("X, a member of the Brumco
+        board"), else by their title the country or the company the text is about
+        (a minister's, a chief executive's); else the speaker."""
         if fact.attributed_to is None:
             return None
         span = self.span(fact.attributed_to)
@@ -1031,7 +1306,50 @@ class _Resolver:
             sref = self.pronoun(root, fact)
         if sref is None:
             sref = self.refs.titles.get(norm(text_of(clean(span))))
-        return None if sref is None else self.refs.affiliation.get(sref.key, sref)
+        if sref is None:
+            return None
+        side = self.refs.affiliation.get(sref.key)
+        if side is None:
+            named, side = self._apposed_body(root)
+            side = side if named else self._titled_side(sref, tok)
+        return side or sref
+
+    def _apposed_body(self, speaker: Token) -> tuple[bool, Ref | None]:
+        """ "said X, a member of the Brumco board": whether the speaker's apposition
+        names something, and the organisation or country it names first (None if the
+        first name is another kind of thing, or one kg does not know)."""
+        for appos in (c for c in speaker.children if c.dep_ == "appos"):
+            for t in _phrase(appos):
+                ref = self.refs.inner.get(t.i) or self.refs.by_token.get(t.i)
+                if ref is not None or t.pos_ == "PROPN":  # the first name says
+                    body = ref is not None and ref.type in {terms.ORGANIZATION, terms.COUNTRY}
+                    return True, ref if body else None
+        return False, None
+
+    def _titled_side(self, speaker: Ref, tok: Token) -> Ref | None:
+        """The body a speaker's title makes them speak for: a minister's country, a
+        chief executive's company (the one the text is about there)."""
+        w = self.lex.words
+        words = {
+            x
+            for title, ref in self.refs.titles.items()
+            if ref.key == speaker.key
+            for x in title.replace("-", " ").split()
+        }  # fmt: skip ("co-chairman")
+        if words & w.state_titles:
+            return self._recent_country(tok)
+        if not words & w.company_titles:
+            return None
+        ref = self._last_organisation(tok, "", set(), generic=True)
+        return ref if ref is not None and ref.key == self._main_organisation() else None
+
+    def _main_organisation(self) -> str | None:
+        """The key of the organisation the article names most often (a tie: none)."""
+        counts = sorted(((e.mentions, k) for k, e in self.refs.entities.items()
+                         if e.type == terms.ORGANIZATION), reverse=True)  # fmt: skip
+        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def _reason_patient(self, tok: Token) -> Token | None:
         """ "was awarded to X by Y for its campaign", "fined the bank for its failure":
@@ -1049,6 +1367,15 @@ class _Resolver:
             c for c in verb.children if c.dep_ in fr.PASS_SUBJ
         ]  # fmt: skip
         return found[0] if len(found) == 1 and found[0].pos_ == "PROPN" else None
+
+    def _modifier(self, tok: Token) -> bool:
+        """ "higher US tariffs": a name that modifies a common noun is no thing "its"
+        takes up (the noun's owner is named elsewhere); "the Unifor union" is the
+        union, named."""
+        root = self._name_span(tok).root
+        head = root.head
+        kind = self.lex.classes.get(head.lemma_.lower()) == terms.ORGANIZATION
+        return root.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and not kind
 
     def _subject_possessor(self, tok: Token) -> Ref | None:
         """ "BT's rivals accused it of ...": an object "it" is not its clause's subject
@@ -1074,7 +1401,8 @@ class _Resolver:
             for i in range(tok.i - 1, sent.start - 1, -1):
                 ref = refs.by_token.get(i)
                 group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
-                if ref is not None and ref.type != terms.PERSON and not group:
+                if ref is not None and ref.type != terms.PERSON and not group \
+                        and not self._modifier(doc[i]):  # fmt: skip
                     return ref
         owner = self._subject_possessor(tok)
         if owner is not None:

@@ -91,7 +91,7 @@ def clean(span: Span) -> list[Token]:
         and not (title and toks[0].tag_ == "PRP$")
         and (
             toks[0].pos_ == "DET"
-            or toks[0].lower_ in pronouns
+            or (toks[0].lower_ in pronouns and not _initials(toks[0]))
             or toks[0].dep_ in {"aux", "auxpass"}
         )
     ):
@@ -99,6 +99,11 @@ def clean(span: Span) -> list[Token]:
     while toks and toks[-1].dep_ == "case":
         toks = toks[:-1]
     return toks
+
+
+def _initials(tok: Token) -> bool:
+    """ "US": a name in capitals, not the pronoun "us"."""
+    return tok.is_upper and len(tok) > 1
 
 
 def text_of(toks: list[Token]) -> str:
@@ -253,13 +258,17 @@ class _NameGrouper:
     def _branch(self, full: str, short: str) -> bool:
         """ "Yukos USA", "Ford Europe": the name with a place after it is a branch of
         the organisation, not the organisation a short "Yukos" refers to; "Rover 25"
-        with a number is one of its models."""
+        with a number is one of its models. A kind of body ("the Bank", "the Fund")
+        is short for its name in full ("the Bank of Korea")."""
         rest = full[len(short) :].strip()
         if not rest:
             return False
         if any(ch.isdigit() for ch in rest):
             return True  # "Rover 25", "Airbus A350": a model, not its maker
         w = self.lex.words
+        if rest.split()[0] in w.partitive_prepositions and \
+                self.lex.classes.get(short) == terms.ORGANIZATION:  # fmt: skip
+            return False  # "the Bank" for the Bank of England: a kind of body, named in full
         if self.longer[full].type == terms.ORGANIZATION:
             # "Fiat Powertrain", "Sony Ericsson": a unit or a venture, unless the words
             # added only say what kind of body it is ("Vornex Holdings", "Ford Motor")

@@ -50,7 +50,7 @@ PARTICIPLES = [
          {("Ivan Petrov", "chargedWith", "fraud", False)}),
     # a perfect participle is active: its subject is the clause's
     case("Having sold its stake in Elisa, Telia bought Bonnier Broadcasting.",
-         {("Telia", "suppliesItem", "its stake in Elisa", False),
+         {("Telia", "suppliesItem", "Telia's stake in Elisa", False),
           ("Telia", "acquires", "Bonnier Broadcasting", False)}),
     # a participle in apposition with its agent: the agent did it
     case("The programme, cancelled by the ministry in March, cost millions.",

@@ -159,7 +159,7 @@ CONDITIONALS_QUESTIONS = [
 # (subject, predicate, object, negated, modality, attributed to)
 CLAIMS = [
     case("Elizabeth Warren argues that Amazon abused its power.",
-         {("Amazon", "abuse", "its power", False, "asserted", "Elizabeth Warren")},
+         {("Amazon", "abuse", "Amazon's power", False, "asserted", "Elizabeth Warren")},
          only={"abuse"}),
     case("According to Reuters, Boeing ignored the warnings.",
          {("Boeing", "ignore", "warnings", False, "asserted", "Reuters")}, only={"ignore"}),
@@ -402,7 +402,7 @@ REFERENCES = [
          "for damages.", set(), only={"sue"}),
     case("Halvex Corp sued Brumco Bank. The company also sued its auditors.",
          {("Halvex Corp", "sue", "Brumco Bank", False),
-          ("Halvex Corp", "sue", "its auditors", False)}, only={"sue"}),
+          ("Halvex Corp", "sue", "Halvex Corp's auditors", False)}, only={"sue"}),
     # ... nor a name that ends in a common noun of no organisation ("the Marevo dam")
     case("Corvane Energy Corp is refusing to obey an order. The Marevo dam is one of 30 "
          "such projects. The firm has also ignored orders to stop work.",
@@ -410,7 +410,7 @@ REFERENCES = [
     # an object "it" may be its clause's subject's named possessor
     case("Telmora said in May that Brumco must open its network. Telmora is reviewing the "
          "sector. Brumco's rivals have often accused it of misusing its status.",
-         {("Brumco", "misuse", "its status", False)}, only={"misuse"}),
+         {("Brumco", "misuse", "Brumco's status", False)}, only={"misuse"}),
     # a place named elsewhere than as a subject is a place
     case("Tomas Berg played against Valencia. The club said the fee was a record.", set(),
          only={"said"}),

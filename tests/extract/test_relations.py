@@ -79,7 +79,7 @@ RELATIONS = [
          {("Halvard Skeie", "pleadGuiltyTo", "charges", True)}, only={"pleadGuiltyTo"}),
     # a group's name keeps its capitalised modifier
     case("The Liberal Democrats launched their manifesto.",
-         {("Liberal Democrats", "launch", "their manifesto", False)}),
+         {("Liberal Democrats", "launch", "Liberal Democrats' manifesto", False)}),
     # a surname the model reads as a modal, before a verb no modal takes
     case("Guitarist Orrin May joined the band in 1990. May performed with Tobias Renn.",
          {("Orrin May", "performWith", "Tobias Renn", False)}, only={"performWith"}),
