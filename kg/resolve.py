@@ -214,15 +214,6 @@ class _Resolver:
         # the owner may hang on a compound of the head ("its Private Clients arm")
         poss = [t for t in span if t.dep_ == "poss" and t.head.i in range(span.start, span.end)
                 and t.head.i <= span.root.i]  # fmt: skip
-        if not poss and self._bare_measure(span):
-            found = self._clause_owner(span.root, fact) or self._previous_owner(span)
-            if found is None:
-                return subj
-            rest = " ".join(self.doc.text[m.start : m.end].split())
-            if span[0].is_sent_start and span[0].pos_ != "PROPN":
-                rest = rest[:1].lower() + rest[1:]  # "Sales rose": capitalised as first
-            text = _possessive(found, rest)
-            return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
         if len(poss) != 1 or poss[0].pos_ == "PROPN" or poss[0].ent_type_:
             return subj
         if poss[0].pos_ == "PRON" and poss[0].lower_ not in self.lex.words.thing_pronouns:
@@ -256,33 +247,6 @@ class _Resolver:
         if found is None or not found.key or found.label != terms.ORGANIZATION:
             return None
         return found.text
-
-    def _bare_measure(self, span: Span) -> bool:
-        """ "Sales rose 5%", "pre-tax profits fell": a company's measure with nothing on
-        it that says whose (no determiner, owner, phrase or name)."""
-        root = span.root
-        if root.lemma_.lower() not in self.lex.words.company_figures or root.ent_type_:
-            return False
-        if any(c.dep_ in {"prep", "appos", "relcl", "acl"} for c in root.children):
-            return False
-        dated = self.lex.date_labels  # "fourth quarter sales"
-        return all(c.dep_ in {"amod", "punct"} or c.dep_ == "compound" and c.pos_ == "NOUN"
-                   and (not c.ent_type_ or c.ent_type_ in dated)
-                   for c in root.children if c.i < root.i)  # fmt: skip
-
-    def _previous_owner(self, span: Span) -> str | None:
-        """The organisation the sentence before is about (its main clause's named
-        subject), when this sentence names none of its own: "Halvex posted a record
-        year. Sales rose 5%." -> Halvex's sales."""
-        sents, k = self._sentences(span.root)
-        own = (self.refs.by_token.get(t.i) for t in sents[k])
-        if k == 0 or any(r is not None and r.type == terms.ORGANIZATION for r in own):
-            return None
-        for t in sents[k - 1]:
-            ref = self.refs.by_token.get(t.i)
-            if t.dep_ in fr.SUBJ and t.head.dep_ == "ROOT" and ref is not None:
-                return ref.label if ref.type == terms.ORGANIZATION else None
-        return None
 
     def _clause_owner(self, tok: Token, fact: Fact) -> str | None:
         """ "Halvex said a test well in Norvia failed, which sent its shares down": "its"
