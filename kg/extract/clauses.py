@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..model import Fact
+from ..lexicon import load_lexicon, load_words
+from ..model import Fact, Mention
 from . import frames as fr
 from . import syntax as sx
 from . import terms
@@ -27,6 +28,11 @@ def _open_name(frame: fr.Frame, arg: fr.Arg) -> str:
     X" -> bornIn, "called for X" -> callFor, "pulled out of X" -> pullOutOf): "call X" is
     another relation."""
     prep = arg.role.partition(":")[2]  # "prep:for", "place:in"; "object" has none
+    if arg.role == "recipient" and not frame.passive and fr.objects(frame.pred):
+        # "lent Velmora a tanker", "offered Brumco a discount": the recipient is who it went
+        # to, named as "lent a tanker to Velmora" names it (not what was lent); a "recipient"
+        # with no object beside it is an object the parser misread ("awarded contracts")
+        prep = min(load_words().recipient_prepositions)
     if not prep:
         return frame.name
     return frame.name + sx.camel("_", prep)[1:]  # "stepDown" + "from"
@@ -40,6 +46,106 @@ def _stretch_of(tok, w):
     things = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
               for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]  # fmt: skip
     return things[0] if things else tok
+
+
+def _as_phrase(verb: Token, obj: Token, w) -> list[Token]:
+    """ "classed Halvex as a bank", "dismissed the report as biased", "described
+    the offer as derisory": the "as" phrase of a verb of classing, on the verb or on its
+    object, or an "as" the parser made an adverb of an adjective clause."""
+    if verb.lemma_.lower() not in w.as_complement_verbs:
+        return []
+    for c in (*verb.children, *obj.children):
+        if c.lower_ not in w.complement_prepositions or c.i <= obj.i:
+            continue
+        if c.dep_ == "prep":
+            return list(c.subtree)
+    for c in verb.children:  # "as/advmod derisory/advcl", "as/mark biased/advcl"
+        if (
+            c.dep_ == "advcl"
+            and (c.pos_ == "ADJ" or c.tag_ == "VBN")  # "as biased": a participle too
+            and c.i > obj.i
+            and not any(s.dep_ in fr.SUBJ | fr.PASS_SUBJ for s in c.children)  # "as X rose"
+            and any(
+                a.dep_ in {"advmod", "mark"} and a.lower_ in w.complement_prepositions
+                for a in c.children
+            )
+        ):
+            return list(c.subtree)
+    return []
+
+
+def _place_phrase(prep: Token, w) -> bool:
+    """ "on hold", "at the edge of X": a place, not a time ("left the country in
+    1990") nor an amount."""
+    lex = load_lexicon()
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.lower_ in w.placing_prepositions and any(
+        o.ent_type_ not in lex.value_labels and o.lemma_.lower() not in w.time_nouns for o in objs
+    )
+
+
+def _complement(verb: Token, obj: Token, w) -> list[Token]:
+    """The object's complement, which gives the fact its content: "keep the lenders
+    calm" (an adjective predicative), "classed X as a bank", "left the project on hold",
+    "put the stadium at the edge of town" (a verb of placing and its place)."""
+    for c in verb.children:
+        if c.dep_ == "oprd" and c.pos_ == "ADJ" and c.i > obj.i:
+            return list(c.subtree)
+    found = _as_phrase(verb, obj, w)
+    if found or verb.lemma_.lower() not in w.placing_verbs:
+        return found
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > obj.i and _place_phrase(c, w):
+            return list(c.subtree)
+    return []
+
+
+def _with_complement(obj: Mention, verb: Token, head: Token, w) -> Mention:
+    """The object with its complement when the complement follows it directly: "keep
+    the lenders calm" -> "lenders calm" ("keep the lenders" says nothing); one that
+    does not ("keep, for now, X calm") is left out, as is one with punctuation."""
+    comp = sorted(_complement(verb, head, w), key=lambda t: t.i)
+    if not comp or any(t.is_punct for t in comp):
+        return obj
+    doc, first, last = verb.doc, comp[0], comp[-1]
+    before = doc[first.i - 1]
+    # "enable Halvex and Brumco to develop X": after the last of coordinated objects
+    tail = sx.phrase_tokens(sx.conjuncts(head)[-1])[-1]
+    # "see the memo from the board as vital": words of the object's own may stand between
+    gap = [t for t in doc[head.i : first.i] if t.idx >= obj.end]
+    own = all(head.is_ancestor(t) and not t.is_punct for t in gap)
+    if before.idx + len(before) != obj.end and before.i != tail.i and not own:
+        return obj
+    if last.i - first.i + 1 != len(comp):
+        return obj
+    return Mention(text=f"{obj.text} {doc[first.i : last.i + 1].text}", start=obj.start,
+                   end=last.idx + len(last))  # fmt: skip
+
+
+def _clause_subject(verb: Token, obj: Token, w) -> bool:
+    """ "the study found the river is rising", "said the fund aimed to lift X",
+    "accept A and B were not to blame": an "object" of a verb that takes a clause,
+    followed at once by a finite verb, is the subject of a clause whose "that" was left
+    out; the verb says nothing of the noun itself."""
+    if verb.lemma_.lower() not in w.clause_taking_verbs:
+        return False
+    doc = obj.doc
+    end = sx.phrase_tokens(sx.conjuncts(obj)[-1])[-1].i + 1
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if not verb.is_ancestor(nxt):
+        return False  # "Any tenant accepting the lease must pay": the main clause
+    if nxt.tag_ == "VBN":
+        return any(c.dep_ in {"xcomp", "ccomp"} for c in nxt.children)
+    return nxt.tag_ in w.finite_verb_tags and nxt.pos_ in fr.VERBAL
+
+
+def _takes_complement(arg: fr.Arg, frame: fr.Frame, w) -> bool:
+    """An active verb's object, or the object of the preposition a control verb names
+    its controller with ("called on the board to withdraw")."""
+    prep = arg.role.partition(":")[2]
+    return not frame.passive and (arg.role == "object" or prep in w.control_prepositions)
 
 
 def clause_facts(ctx: Context) -> Iterator[Fact]:
@@ -62,6 +168,11 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 obj = None if arg.head.i == s_head.i else sx.mention(arg.head)
                 if obj is None or not obj.text:
                     continue
+                if arg.role == "object" and not frame.passive \
+                        and _clause_subject(verb, arg.head, words):  # fmt: skip
+                    continue
+                if _takes_complement(arg, frame, words):
+                    obj = _with_complement(obj, verb, arg.head, words)
                 if verb.lemma_.lower() in vague and not arg.head.ent_type_ and not arg.negated:
                     continue  # "Treharne has talent": no relation ("has no display" is one)
                 # "denied the allegations": a speech verb with an object is no speech

@@ -29,6 +29,8 @@ ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED, REQUESTED, EXPECTED, CONDITIONAL 
     local_name(m) for m in (KG.asserted, KG.planned, KG.possible, KG.hedged, KG.demanded,
                             KG.requested, KG.expected, KG.conditional)
 )  # fmt: skip
+# modalities that take over from a purpose's "planned" when they embed it
+OVERRIDING = frozenset({REQUESTED, DEMANDED, CONDITIONAL, HEDGED, POSSIBLE})
 MAX_DEPTH = 8  # embedding steps climbed; news sentences rarely nest deeper
 
 
@@ -139,6 +141,17 @@ def _headline_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and to and bool(deps & (SUBJ | PASS_SUBJ))
 
 
+def _asked(verb: Token) -> bool:
+    """A question: the sentence of a root verb ends in "?", or the verb's own clause does
+    ('"We welcome it, but why punish the farmers?" said X': no one targets them)."""
+    if verb.dep_ == "ROOT":
+        return verb.sent[-1].text == "?"
+    own = [verb.i, *(t.i for c in verb.children if c.dep_ not in {"conj", "cc", "punct"}
+                     for t in c.subtree)]  # fmt: skip
+    doc, end = verb.doc, max(own) + 1  # the clause without what is coordinated with it
+    return verb.dep_ in {"ccomp", "conj"} and end < len(doc) and doc[end].text == "?"
+
+
 def _own(verb: Token, w: WordLists) -> Factuality:
     """The predicate's own markers: negation and modal auxiliaries, hedge adverbs, a
     question."""
@@ -157,8 +170,8 @@ def _own(verb: Token, w: WordLists) -> Factuality:
     elif mod == ASSERTED and any(_is_condition(c, w) and not _question(c, w)
                                  for c in verb.children):  # fmt: skip
         mod = CONDITIONAL  # "Siemens will build the plant if Germany approves": the consequence
-    if mod == ASSERTED and verb.dep_ == "ROOT" and verb.sent[-1].text == "?":
-        mod = HEDGED  # "Did Exxon buy the refinery?"
+    if mod == ASSERTED and _asked(verb):
+        mod = HEDGED  # "Did Exxon buy the refinery?", '"... but why punish farmers?" he said'
     if mod == ASSERTED and any(c.dep_ == "aux" and c.lower_ in w.future_modals
                                for c in verb.children):  # fmt: skip
         mod = EXPECTED  # "Siemens will build the plant", "said it would close"
@@ -229,7 +242,9 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
                       (w.planning_verbs | w.planning_adjectives | w.purpose_object_verbs,
                        PLANNED)):  # fmt: skip
         if lemma in name and (child.dep_ == "xcomp" or lemma in w.ccomp_irrealis_verbs):
-            return flip, mod
+            return flip, _planned_for_another(child, lemma, w) if mod == PLANNED else mod
+    if _obliged(child, head, w):
+        return flip, DEMANDED  # "needs to cut its debt": what it must do, not what it did
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
     to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
@@ -238,6 +253,47 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
     if lemma in w.enabling_verbs and child.dep_ in {"xcomp", "ccomp"}:
         return flip, POSSIBLE  # "will enable Halvex to cut costs": made able, not made to
     return flip, None
+
+
+def _to(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _obliged(child: Token, head: Token, w: WordLists) -> bool:
+    """ "needs to cut its debt", "will have to refund the fees": an obligation. Not
+    "has yet to name" (not done: ``_yet``), "had to close the depot" or "is having to cope
+    with" (what was or is being done), "have the luxury to" (an object), nor a passive
+    ("loans are needed to build": a purpose)."""
+    lemma = head.lemma_.lower()
+    if lemma not in w.obligation_verbs or child.dep_ != "xcomp" or not _to(child):
+        return False
+    if _yet(child, w) or any(c.dep_ in OBJ | PASS_SUBJ | {"auxpass"} for c in head.children):
+        return False
+    return not (head.tag_ in {"VBD", "VBG"} and lemma in w.done_when_past)
+
+
+def _planned_for_another(child: Token, lemma: str, w: WordLists) -> str:
+    """ "wanted the firms to pay", "hopes the regulator will approve": a plan can only be
+    its planner's; a complement with a subject of its own says what the planner wants of
+    that other (requested) or looks forward to (expected)."""
+    irrealis = any(c.dep_ == "aux" and c.tag_ in {"TO", "MD"} for c in child.children)
+    if child.dep_ != "ccomp" or not irrealis \
+            or not any(c.dep_ in SUBJ | PASS_SUBJ for c in child.children):  # fmt: skip
+        return PLANNED  # "banks want to X, insurers want to Y": two clauses
+    return REQUESTED if lemma in w.wanting_verbs else EXPECTED
+
+
+def _weak_plan(clause: Token, head: Token | None, w: WordLists) -> bool:
+    """A "planned" that yields to a request or condition above it: a purpose, or an
+    arrangement ("if the board were to close the mill": a condition)."""
+    arranged = clause.dep_ == "xcomp" and head is not None and head.lemma_ in w.arrangement_verbs
+    return arranged or _purpose(clause, w)
+
+
+def _purpose(clause: Token, w: WordLists) -> bool:
+    """ "to cut debt", "in order to win": a clause that says what its head was done for."""
+    marks = " ".join(c.lower_ for c in clause.children if c.dep_ == "mark")
+    return bare_purpose(clause) or (clause.dep_ == "advcl" and marks in w.purpose_markers)
 
 
 def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
@@ -289,6 +345,9 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
     dep, head = tok.dep_, tok.head
     if head.i == tok.i:
         return None, False, None
+    if dep == "pcomp" and head.lower_ in w.question_prepositions and _wh_question(tok, w):
+        # "talks on how X can grow", "a ruling on how X will split its assets"
+        return head.head, False, HEDGED
     if dep in {"xcomp", "ccomp"}:
         flip, mod = _verb_embedding(tok, head, w)
         return head, flip != _denied_after(tok, head, w), mod
@@ -298,6 +357,10 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
         return head, False, None  # "will not ignore X and shut down Y"
     if dep == "pcomp" and head.head.pos_ == "NOUN" and head.lower_ not in w.negating_prepositions:
         return _noun_step(head.head, w)  # "has no hope of winning"
+    if _factive_clause(tok, w):
+        return None, False, None
+    if _claimed(tok, w):
+        return None, False, HEDGED  # "no proof that X had found a buyer": X only claimed
     if dep in {"advcl", "pcomp", "csubj"}:
         flip, mod = _clause_embedding(tok, w)
         return (head.head if dep == "pcomp" else head), flip, mod
@@ -307,6 +370,39 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
             return None, flip, mod
         return _noun_step(head, w)
     return None, False, None
+
+
+def _wh_question(clause: Token, w: WordLists) -> bool:
+    """A clause after a preposition opened by "how" or "why" is an embedded question
+    ("a ruling on how X will split"): it asks how something will be done, it does
+    not say that it is ("explained how X cut costs", no preposition, and "a case study
+    of how X trains staff", another preposition, may well)."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in w.question_adverbs and c.i == clause.left_edge.i
+        for c in clause.children
+    )
+
+
+def _claimed(clause: Token, w: WordLists) -> bool:
+    """ "reports that X will bid", "no proof that X had found a buyer": the
+    that-clause of a noun of report, belief or evidence says what is claimed, not what
+    the writer states."""
+    noun = clause.head
+    return (
+        clause.dep_ in {"acl", "ccomp"}
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in w.claim_nouns
+        and any(c.dep_ == "mark" and c.lower_ in w.complementisers for c in clause.children)
+    )
+
+
+def _factive_clause(clause: Token, w: WordLists) -> bool:
+    """ "Critics asked whether X, while its rivals have praised Y", "will close the
+    plant because demand fell": a clause of contrast or cause with a subject of its own
+    states its content as so, whatever question, plan or request the parser hung it on."""
+    if clause.dep_ != "advcl" or not any(c.dep_ in SUBJ | PASS_SUBJ for c in clause.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in w.factive_markers for c in clause.children)
 
 
 def _denied_after(clause: Token, head: Token, w: WordLists) -> bool:
@@ -332,6 +428,10 @@ def _noun_step(noun: Token, w: WordLists) -> tuple[None, bool, str | None]:
     head = noun.head
     if noun.dep_ in OBJ and head.lemma_.lower() in w.light_verbs and is_negated(head, w):
         flip = not flip
+    if mod is None and noun.dep_ in OBJ and head.lemma_.lower() in w.light_verbs:
+        # "may have had a part in arranging X": the light verb's modal is the act's
+        own = _own(head, w).modality
+        mod = None if own == ASSERTED else own
     return None, flip, mod
 
 
@@ -385,6 +485,7 @@ def factuality(
     # a bare future ("would cut") says less than what embeds it: "asked whether X would
     # cut prices" is an open question, "plans to say it will" a plan
     weak = mod == EXPECTED
+    aim = False  # a purpose's "planned" yields to a request or condition above it
     polar = True  # polarity still composes
     tok = verb
     for _ in range(MAX_DEPTH):
@@ -393,8 +494,11 @@ def factuality(
         if polar:
             neg = _compose(neg, tok, head, flip, above, w)
             polar = _inherits_negation(tok, head, w)
-        if set_mod is not None and (mod == ASSERTED or weak):
-            mod, weak = set_mod, False
+        if aim and (set_mod in OVERRIDING or above.modality in OVERRIDING):
+            # "urged X to sell the plant to cut debt": the cut is asked of X, not X's plan
+            mod, aim = set_mod if set_mod in OVERRIDING else above.modality, False
+        elif set_mod is not None and (mod == ASSERTED or weak):
+            mod, weak, aim = set_mod, False, mod == ASSERTED and _weak_plan(tok, head, w)
         if head is None:
             break
         if mod == ASSERTED and tok.dep_ in {"xcomp", "conj", "acomp"}:

@@ -38,7 +38,9 @@ def _aims(ctx: Context, verb: Token) -> tuple[Token | None, list[Token]]:
             return verb, [a.head for a in frame.args
                           if a.kind == fr.PARTICIPANT and a.role != "recipient"]  # fmt: skip
         if frame.kind == fr.LIGHT:  # "take a majority stake in X", "take the firm private"
-            return None, [o for o in fr.objects(verb) if o.pos_ in {"NOUN", "PROPN"}]
+            # ... but "take on the debt" is no "debt": a particle makes it an act
+            act = verb if fr.particle(verb) else None
+            return act, [o for o in fr.objects(verb) if o.pos_ in {"NOUN", "PROPN"}]
         nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in fr.VERBAL]
         if not nxt:
             return None, []

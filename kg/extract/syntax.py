@@ -220,7 +220,23 @@ def _prep_tokens(prep: Token, keep_preps: bool, depth: int) -> list[Token]:
     out = [prep]
     for o in objs:
         out.extend(phrase_tokens(o, keep_preps=keep_preps, depth=depth + 1))
+        out.extend(_common_conjuncts(o, keep_preps, depth))
     return out
+
+
+def _common_conjuncts(pobj: Token, keep_preps: bool, depth: int) -> list[Token]:
+    """ "charges of bribery and theft": common nouns coordinated under a preposition
+    of the phrase are all its object ("charges of bribery" drops half the charge);
+    names stay phrases of their own, as do conjuncts after a comma ("X of A, B")."""
+    if pobj.pos_ != "NOUN" or depth > 0:
+        return []
+    out: list[Token] = []
+    for c in pobj.children:
+        if c.dep_ == "cc":
+            out.append(c)
+        elif c.dep_ == "conj" and c.pos_ == "NOUN" and not c.ent_type_:
+            out.extend(phrase_tokens(c, keep_preps=keep_preps, depth=depth + 1))
+    return out if any(t.dep_ == "conj" for t in out) else []
 
 
 def phrase_text(tokens: list[Token]) -> str:

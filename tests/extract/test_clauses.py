@@ -155,6 +155,100 @@ CLAUSE = [
     case("Spotify is preparing to sell podcasts to Netflix.",
          {("Spotify", "suppliesItem", "podcasts", False, "planned"),
           ("Spotify", "supplies", "Netflix", False, "planned")}),
+    # a plan is its planner's: what is wanted of another is requested, hoped of another
+    # expected
+    case("Tenants want Halvex to repaint the flats.",
+         {("Halvex", "repaint", "flats", False, "requested")}),
+    case("Brumco hopes the regulator will approve the merger.",
+         {("regulator", "approve", "merger", False, "expected")}),
+    # an obligation is demanded; "had to", "is having to" report what was or is done;
+    # "has yet to" denies
+    case("Norvia needs to cut its debt.", {("Norvia", "cut", "its debt", False, "demanded")}),
+    case("Norvia will have to refund the fees.",
+         {("Norvia", "refund", "fees", False, "demanded")}),
+    case("Norvia had to close the depot.", {("Norvia", "close", "depot", False, "asserted")}),
+    case("Velmora is having to cope with rising costs.",
+         {("Velmora", "copeWith", "rising costs", False, "asserted")}),
+    case("Norvia has yet to answer Halvex.",
+         {("Norvia", "answer", "Halvex", True, "asserted")}),
+    # a purpose under a request is requested of its doer too
+    case("The union urged Halvex to sell its plant to cut debt.",
+         {("union", "urge", "Halvex", False, "asserted"),
+          ("Halvex", "suppliesItem", "its plant", False, "requested"),
+          ("Halvex", "cut", "debt", False, "requested")}),
+    # a clause of contrast states its content, whatever question it is hung on
+    case("Critics asked whether Tarsand can win the vote, while Brakemore officials have "
+         "praised the plan.",
+         {("Tarsand", "win", "vote", False, "possible"),
+          ("Brakemore officials", "praise", "plan", False, "asserted")}),
+    # a clause that ends in a question mark asks; the one coordinated before it states
+    case('"We welcome the plan, but why punish the Norvia farmers?" said Tarsand.',
+         {("We", "welcome", "plan", False, "asserted"),
+          ("We", "punish", "Norvia farmers", False, "hedged")}),
+    # a "how" clause after a preposition is an embedded question; "explained how" is not
+    case("A ruling on how Brumco will split its assets is due.",
+         {("Brumco", "split", "its assets", False, "hedged")}),
+    case("Halvex explained how Brumco had cut costs.",
+         {("Brumco", "cut", "costs", False, "asserted")}),
+    case("This is a case study of how Brumco trains its staff.",
+         {("Brumco", "train", "its staff", False, "asserted")}),
+    # an arrangement ("were to") in a condition is conditional
+    case("If the Velmora board were to close the mill, the town would suffer.",
+         {("Velmora board", "close", "mill", False, "conditional")}),
+    # "directed X to V": X does it
+    case("Tarsand directed Mr Halvex to hide the losses.",
+         {("Tarsand", "direct", "Halvex", False, "asserted"),
+          ("Halvex", "hide", "losses", False, "asserted")}),
+    # the modal of a light verb is the act's its object noun's complement names
+    case("Halvex may have had a part in arranging the Brumco loan.",
+         {("Halvex", "arrange", "Brumco loan", False, "possible")}),
+    # the complement that gives the object its content stays with it: an adjective, an
+    # "as" phrase of a verb of classing, the place of a verb of placing ("for the year"
+    # is no place); a control verb's object does what it is urged to do
+    case("Halvex cut fees to keep the lenders calm.",
+         {("Halvex", "cut", "fees", False), ("Halvex", "keep", "lenders calm", False)}),
+    case("The tax office classed Halvex as a bank.",
+         {("tax office", "class", "Halvex as a bank", False)}),
+    case("Brumco officials dismissed the report as biased.",
+         {("Brumco officials", "dismiss", "report as biased", False)}),
+    case("Investors praised the plan as costs have fallen.",
+         {("Investors", "praise", "plan", False)}),
+    case("The Norvia council left the project on hold.",
+         {("Norvia council", "leave", "project on hold", False)}),
+    case("Velmora put output for the month at new highs.",
+         {("Velmora", "put", "output", False)}),
+    case("Ostrova urged Tarsand to restore the old tariffs.",
+         {("Ostrova", "urge", "Tarsand", False, "asserted"),
+          ("Tarsand", "restore", "old tariffs", False, "requested")}),
+    case("The union called on Halvex to cut prices.",
+         {("union", "callOn", "Halvex", False, "asserted"),
+          ("Halvex", "cut", "prices", False, "requested")}),
+    # who a prompting verb's object is does what it is prompted to
+    case("The leak prompted critics to demand an audit of the accounts.",
+         {("leak", "prompt", "critics", False),
+          ("critics", "demand", "audit of the accounts", False)}),
+    # common nouns coordinated under a preposition are all the object's
+    case("Mr Tarsand denied charges of bribery and theft.",
+         {("Tarsand", "deny", "charges of bribery and theft", False)}),
+    # a noun after a verb that takes a clause, with a finite verb after it, is the
+    # subject of a clause whose "that" was left out, no object
+    case("The auditors now accept Halvex and Brumco were not paid by the fund.",
+         {("fund", "pay", "Halvex", True), ("fund", "pay", "Brumco", True)}),
+    case("The study found the river is rising."),
+    case("Any tenant accepting the lease must pay a deposit.",
+         {("Any tenant", "accept", "lease", False)}, only={"accept"}),
+    case("Brumco accepted the terms proposed by Halvex.",
+         {("Brumco", "accept", "terms", False), ("Halvex", "propose", "terms", False)}),
+    # the complement after words of the object's own
+    case("Economists see the memo from the board as vital.",
+         {("Economists", "see", "memo as vital", False)}),
+    # a recipient without a preposition is named as with one
+    case("Tarsand offered Brumco a discount on the fees.",
+         {("Tarsand", "offer", "discount on the fees", False),
+          ("Tarsand", "offerTo", "Brumco", False)}),
+    # the that-clause of a noun of report or evidence is claimed, not stated
+    case("Halvex said it had no proof that Brumco had found a buyer for the mill.",
+         {("Brumco", "find", "buyer for the mill", False, "hedged")}, only={"find"}),
     # --- kg reads these wrongly today
     case("The regulator fined Barclays, which had not supported the inquiry.",
          {("regulator", "fine", "Barclays", False), ("Barclays", "supports", "inquiry", True)}),

@@ -20,6 +20,10 @@ INTENTION = [
          {("coach", "plan", "bring any new players", True, "asserted")}),
     case("Turkey wants to sell Poland a shipment of drones.",
          {("Turkey", "want", "sell shipment of drones", False, "asserted")}),
+    # a light verb with a particle is an act: not wanting to take on the debt is no
+    # denied wish for the debt
+    case("Tarsand did not want to take on the debt.",
+         {("Tarsand", "want", "take on debt", True, "asserted")}),
     # a modal on the intention verb is its own
     case("Nokia may seek to sell its mapping unit.",
          {("Nokia", "seek", "sell its mapping unit", False, "possible")}),
