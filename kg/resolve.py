@@ -549,7 +549,8 @@ class _Resolver:
             return None
         first = next(t for t in span if t.dep_ != "det" or t.i == root.i)
         words = self.doc[first.i : root.i + 1].text
-        if first.pos_ != "PROPN" and not first.is_upper:
+        common = first.pos_ != "PROPN" or first.is_sent_start and not first.ent_type_
+        if common and not first.is_upper:  # a sentence's first word may be tagged a name
             words = words[:1].lower() + words[1:]  # "Sales rose": Brumco's sales
         text = _genitive(owner.label) + " " + words
         return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")

@@ -194,6 +194,9 @@ def test_a_company_figure_is_the_company_s(facts_of):
             "The bid came from Dornfeld Capital, which owns 6% of Halvex's shares. "
             "Shares in the retailer were up 19.6%.")  # fmt: skip
     assert _of(facts_of(text), "up") == {("Halvex Stores' shares", "up", "19.6%", False)}
+    text = "Brumco results\n\nQuarterly profits at Brumco Holdings jumped 76%."
+    got = _of(facts_of(text), "jump")
+    assert got == {("Brumco Holdings' quarterly profits", "jump", "76%", False)}
     got = _of(facts_of("Brumco posted a profit. Car sales in Norvia fell 5%."), "fall")
     assert got == {("Car sales in Norvia", "fall", "5%", False)}
     text = "Brumco posted a profit. Tarsandi reported a 19% rise in pre-tax profits."
