@@ -133,6 +133,15 @@ def _for_to(child: Token, w: WordLists) -> bool:
     )
 
 
+def _difficult(child: Token, w: WordLists) -> bool:
+    """ "it could prove tough for X to win", "it is hard for X to": a difficulty."""
+    head = child.head
+    return head.lemma_.lower() in w.difficulty_adjectives or any(
+        c.dep_ in {"acomp", "oprd"} and c.lemma_.lower() in w.difficulty_adjectives
+        for c in head.children
+    )
+
+
 def _headline_infinitive(verb: Token) -> bool:
     """A headline's "X to V" (a root infinitive with a subject of its own): what is to
     be done, not done."""
@@ -240,7 +249,7 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
     for name, mod in ((w.requesting_verbs, REQUESTED),
                       (w.expecting_verbs | w.expecting_adjectives, EXPECTED),
                       (w.planning_verbs | w.planning_adjectives | w.purpose_object_verbs,
-                       PLANNED)):  # fmt: skip
+                       PLANNED), (w.considering_verbs, HEDGED)):  # fmt: skip
         if lemma in name and (child.dep_ == "xcomp" or lemma in w.ccomp_irrealis_verbs):
             return flip, _planned_for_another(child, lemma, w) if mod == PLANNED else mod
     if _obliged(child, head, w):
@@ -310,7 +319,7 @@ def _clause_embedding(child: Token, w: WordLists) -> tuple[bool, str | None]:
     if child.dep_ == "advcl" and " ".join(marks) in w.purpose_markers:
         return False, PLANNED
     if child.dep_ in {"advcl", "ccomp", "csubj"} and _for_to(child, w):
-        return False, DEMANDED
+        return False, POSSIBLE if _difficult(child, w) else DEMANDED
     if bare_purpose(child):
         return False, PLANNED  # "donated servers to build a grid": the aim, not yet done
     if child.dep_ == "pcomp":

@@ -1062,6 +1062,8 @@ def _dates(ctx: Context) -> Iterator[Fact]:
             # named by the verb alone ("born", "took effect"): with its preposition it
             # would be a place's relation ("born in Dundee")
             name, verb = sx.camel(_light_name(gov, passive)), gov
+            if name == gov.lemma_.lower() and _completed(gov):
+                continue  # "imposed new standards in 2005": the clause's fact, dated
         elif gov.pos_ == "NOUN" and gov.lemma_.lower() in w.event_nouns:
             # the date of a death holds whatever the clause says of it
             subjects, name, verb = [gov], DATE, None
@@ -1075,6 +1077,12 @@ def _dates(ctx: Context) -> Iterator[Fact]:
                                negated=ctx.negated(verb) if verb is not None else False,
                                modality_=ctx.modality(verb) if verb is not None else "asserted",
                                rule=DATE)  # fmt: skip
+
+
+def _completed(verb: Token) -> bool:
+    """A verb with an object or a complement ("imposed standards", "became president"):
+    a date said of it dates that act, which (verb, date) alone would not say."""
+    return any(c.dep_ in {"dobj", "attr", "oprd", "dative", "acomp"} for c in verb.children)
 
 
 def quantity_facts(ctx: Context) -> Iterator[Fact]:

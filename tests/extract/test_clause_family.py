@@ -29,7 +29,7 @@ RELATIVES = [
     # rule), never an object; money NER gave no currency is a count of users
     case("Quorra, which Zentrix bought in 2015 for $3bn, now has more than 90 million "
          "monthly users.",
-         {("Zentrix", "acquires", "Quorra", False), ("Zentrix", "buy", "2015", False),
+         {("Zentrix", "acquires", "Quorra", False),  # dated 2015 (no "buy 2015" fact)
           ("Zentrix", "buyFor", "$3bn", False),
           ("Quorra", "have", "more than 90 million monthly users", False)}),
 ]  # fmt: skip

@@ -55,8 +55,7 @@ NEGATIVE_PARTICLES = [
     case("Mali can not accept the deal.", {("Mali", "accept", "deal", True)}),
     # a positive relative clause stays positive beside a negated main clause
     case("Chelsea, which signed Cole Palmer in 2023, has not sold Enzo Fernandez.",
-         {("Chelsea", "sign", "Cole Palmer", False),
-          ("Chelsea", "sign", "2023", False),
+         {("Chelsea", "sign", "Cole Palmer", False),  # dated 2023 (no "sign 2023" fact)
           ("Chelsea", "suppliesItem", "Enzo Fernandez", True)}),
     case("Deutsche Bank no longer finances coal mines.",
          {("Deutsche Bank", "finance", "coal mines", True)}),
@@ -681,6 +680,12 @@ FACTUALITY_DETAILS = [
     # an infinitive with its own subject states what should be, not what is
     case("It was long overdue for Austria to ratify the treaty.",
          {("Austria", "ratify", "treaty", False, "demanded")}),
+    # ... unless the adjective says how hard it is: what may be
+    case("It could prove tough for Brumco to win customers from Halvex.",
+         {("Brumco", "win", "customers", False, "possible")}),
+    # an act under consideration is not done (as "considering whether to")
+    case("Velmora is considering selling the Tarsand mill.",
+         {("Velmora", "suppliesItem", "Tarsand mill", False, "hedged")}),
     # "yet" before the "to" of an infinitive, whatever the parse
     case("Nissan is yet to recall the cars.", {("Nissan", "recall", "cars", True)}),
     # an auxiliary before its subject opens a condition, not an obligation

@@ -499,6 +499,9 @@ QUANTITY = [
     case("Fans did not forget the death of the singer in 1994.",
          {("death of the singer", "date", "1994", False)}),
     case("The treaty was signed in Oslo on Monday."),
+    # a verb with an object: the date dates the clause's fact, not (verb, date) alone
+    case("Norvia imposed new tariffs on Brumco in 2005."),
+    case("Ola Brenne became chairman in 2001."),
     case("Exports lost 7% in the final three months of 2021.",
          {("Exports", "lose", "7%", False)}),
     case("Output fell 12% in 2022.", {("Output", "fall", "12%", False)}),
