@@ -355,6 +355,19 @@ def _untagged_name(tok: Token) -> Mention | None:
                    end=tok.idx + len(tok), label="ORG")  # fmt: skip
 
 
+def _portfolio(affils: list[Token], title: list[Token], lex: Lexicon) -> list[Token]:
+    """ "Treasury Secretary X", "EU Commissioner Y": the organisation named right before a
+    portfolio title is part of the title's name (the affiliation is still its own fact);
+    "Secretary" alone says too little."""
+    if not affils or title[-1].lemma_.lower() not in lex.words.portfolio_titles:
+        return []
+    last = affils[-1]
+    if last.i + 1 != title[0].i or lex.ner_class.get(last.ent_type_) != terms.ORGANIZATION:
+        return []
+    ent = sx.ent_span(last)
+    return [t for t in ent if t.i <= last.i] if ent is not None else [last]
+
+
 def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fact]:
     """ "Former Wales centre Owen Treharne" -> (former centre, Wales); "Chelsea's
     Reece James" -> (Chelsea); "New Zealander Tom Reddy" -> (New Zealander)."""
@@ -370,8 +383,9 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
     unnamed, title = _unnamed_affiliation(title, lex) if not affils else ([], title)
     has_title = _is_title(title, lex, past)
     if has_title:
-        text = _past_title(past, sx.phrase_text(title))
-        pos = Mention(text=text, start=title[0].idx, end=title[-1].idx + len(title[-1]),
+        shown = _portfolio(affils, title, lex) + title
+        text = _past_title(past, sx.phrase_text(shown))
+        pos = Mention(text=text, start=shown[0].idx, end=title[-1].idx + len(title[-1]),
                       label=POSITION)  # fmt: skip
         yield sx.make_fact(person, terms.HOLDS_POSITION, pos, ent.root,
                            rule="former-title" if past else "title")  # fmt: skip

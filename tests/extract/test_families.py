@@ -323,7 +323,7 @@ ROLES_AFFILIATIONS = [
           ("Tom Reddy", "affiliatedWith", "Department of Health", False)},
          only={"holdsPosition", "affiliatedWith"}),
     case("Treasury Secretary Janet Yellen spoke.",
-         {("Janet Yellen", "holdsPosition", "Secretary", False),
+         {("Janet Yellen", "holdsPosition", "Treasury Secretary", False),
           ("Janet Yellen", "affiliatedWith", "Treasury", False)},
          only={"holdsPosition", "affiliatedWith"}),
     # a person's possessive before an organisation: theirs

@@ -6,6 +6,14 @@ import pytest
 from tests.conftest import case, rows, triples
 
 ROLE = [
+    # an office named right before a portfolio title stays in the title's name
+    case("US Treasury Secretary Ola Brenne said the dollar was strong.",
+         {("Ola Brenne", "holdsPosition", "Treasury Secretary", False),
+          ("Ola Brenne", "affiliatedWith", "US", False),
+          ("Ola Brenne", "affiliatedWith", "Treasury", False)}),
+    case("EU Commissioner Ola Brenne met Halvex.",
+         {("Ola Brenne", "holdsPosition", "EU Commissioner", False),
+          ("Ola Brenne", "affiliatedWith", "EU", False)}),
     # a titled person in a "with" clause acts for the clause's organisation
     case("The Green Party launched its platform, with leader Tomas Ekval saying it was ready.",
          {("Tomas Ekval", "holdsPosition", "leader", False),
