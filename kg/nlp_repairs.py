@@ -91,6 +91,7 @@ from .ontology import KG, local_name
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ORGANIZATION_CLASS = local_name(KG.Organization)  # the class of organisation nouns
+PERSON_CLASS = local_name(KG.Person)
 # NER labels a place's name is mistaken for, and those of a modifier that places a noun
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
 PLACE_MODIFIER_LABELS = {"NORP", "GPE"}
@@ -231,21 +232,26 @@ def join_split_names(doc: Doc) -> None:
 def join_modifying_names(doc: Doc) -> None:
     """ "The Securities and Exchange" + "Commission": an organisation's name the model
     cut in two, the first part modifying the second, is one name (not "Commission",
-    which the gazetteer would take for the European Commission)."""
+    which the gazetteer would take for the European Commission). So is an organisation
+    followed at once by a lone surname-like word tagged a person ("Lockheed" +
+    "Martin"): news names a company's person with a possessive or a title between."""
     ents = list(doc.ents)
     out: list[Span] = []
+    classes = load_lexicon().ner_class
     for e in ents:
         prev = out[-1] if out else None
+        org = prev is not None and classes.get(prev.label_) == ORGANIZATION_CLASS
+        lone_person = classes.get(e.label_) == PERSON_CLASS and len(e) == 1
         joined = (
-            prev is not None
+            org
             and prev.end == e.start
-            and prev.label_ == e.label_
-            and load_lexicon().ner_class.get(e.label_) == ORGANIZATION_CLASS
+            and (prev.label_ == e.label_ or lone_person)
+            and classes.get(e.label_) in {ORGANIZATION_CLASS, PERSON_CLASS}
             and prev.root.head.i in range(e.start, e.end)
             and prev[-1].pos_ == "PROPN"
         )
         if joined:
-            out[-1] = Span(doc, prev.start, e.end, label=e.label)
+            out[-1] = Span(doc, prev.start, e.end, label=prev.label)
         else:
             out.append(e)
     doc.ents = out

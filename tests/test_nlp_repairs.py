@@ -287,6 +287,25 @@ def test_a_company_named_with_a_place_is_one_name(nlp):
     assert [(e.text, e.label_) for e in doc.ents] == [("Kenya", "GPE"), ("Treasury", "ORG")]
 
 
+def test_an_organisation_then_a_lone_person_word_is_one_name(nlp):
+    """ "Halvex" + "Martin" (the model's split of a two-word company name): one
+    organisation; a person named with a title or a possessive between stays a person."""
+    from kg.nlp_repairs import join_modifying_names
+
+    doc = _parsed(nlp, ["Orders", "at", "Halvex", "Martin", "rose"], [4, 0, 3, 1, 4],
+                  ["nsubj", "prep", "compound", "pobj", "ROOT"],
+                  ["NOUN", "ADP", "PROPN", "PROPN", "VERB"],
+                  ["O", "O", "B-ORG", "B-PERSON", "O"])  # fmt: skip
+    join_modifying_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Halvex Martin", "ORG")]
+    doc = _parsed(nlp, ["Halvex", "chief", "Ola", "Brenne", "spoke"], [3, 3, 3, 4, 4],
+                  ["compound", "compound", "compound", "nsubj", "ROOT"],
+                  ["PROPN", "NOUN", "PROPN", "PROPN", "VERB"],
+                  ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"])  # fmt: skip
+    join_modifying_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Halvex", "ORG"), ("Ola Brenne", "PERSON")]
+
+
 PREPOSITION_NOUNS = [
     # "thanks to" is a preposition: the profit is the object, whole, and "thanks" no part
     # of it; a sentence that opens with it keeps its own object
