@@ -1377,6 +1377,7 @@ class _Resolver:
         for t in doc[sent.start - 1].sent:
             if t.dep_ in fr.SUBJ | fr.PASS_SUBJ and t.head.dep_ == "ROOT":
                 ref = refs.by_token.get(t.i)
-                if ref is not None and ref.type != terms.PERSON:
+                # a town is no "it" that acts; a country may be ("Norvia said it would")
+                if ref is not None and ref.type not in {terms.PERSON, terms.LOCATION}:
                     return ref
         return None

@@ -273,6 +273,13 @@ def test_a_figure_is_owned_by_the_subject_above_it(facts_of):
     assert _of(facts_of(text), "slump") == {("profits", "slump", "27%", False)}
 
 
+def test_it_is_no_town_named_as_the_subject_before(facts_of):
+    """ "Houston was flooded. It listed X as a creditor": a town does not act as "it"
+    (the firm the article is about may; here none is named, so no fact)."""
+    assert not _of(facts_of("Houston was flooded on Monday. It listed Brumco as its "
+                            "biggest creditor."), "list")  # fmt: skip
+
+
 def test_us_in_capitals_is_the_country_not_the_pronoun(facts_of):
     """ "the US" is the United States (it was read as "us", then as the speaker); a
     name modifying a noun ("higher US tariffs") is no thing a later "its" takes up."""
