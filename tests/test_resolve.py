@@ -216,6 +216,9 @@ def test_the_government_is_the_country_the_text_is_about(facts_of):
     assert {t[0] for t in _of(facts_of(text), said)} == {"government"}
     text = "Kenya's economy shrank. The Labour government said it would cut taxes."
     assert {t[0] for t in _of(facts_of(text), said)} == {"Labour government"}
+    # "the country" is the state itself, found the same way
+    text = "Norway posted strong trade figures. The country's exports rose 3% last year."
+    assert {t[0] for t in _of(facts_of(text), "rise")} == {"Norway's exports"}
 
 
 def test_we_in_quoted_words_is_the_body_the_speaker_speaks_for(facts_of):
