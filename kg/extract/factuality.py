@@ -184,6 +184,8 @@ def _own(verb: Token, w: WordLists) -> Factuality:
     if mod == ASSERTED and any(c.dep_ == "aux" and c.lower_ in w.future_modals
                                for c in verb.children):  # fmt: skip
         mod = EXPECTED  # "Siemens will build the plant", "said it would close"
+        if any(c.dep_ == "nsubj" and c.lower_ in w.first_person_subjects for c in verb.children):
+            mod = PLANNED  # "we will monitor the market": the speakers' own intention
     if mod == ASSERTED and verb.dep_ == "ROOT" and _headline_infinitive(verb):
         mod = PLANNED  # "Iraq to invite phone licence bids"
     return Factuality(neg, mod)

@@ -50,17 +50,21 @@ def _named_initiative(ctx: Context, nf: fr.NounFrame) -> Iterator[Fact]:
 
 
 def _done_to_subjects(ctx: Context, agents: list[Token], relation: str, verb: Token,
-                      rule: str) -> Iterator[Fact]:  # fmt: skip
+                      rule: str, *, agreed: bool = False) -> Iterator[Fact]:  # fmt: skip
     """(agent, relation, subject of ``verb``) for each agent: what the agents do is done
     to the verb's subject ("received praise from Y", "agreed to a buyout by Y"); the
-    verb's polarity and modality are the fact's."""
+    verb's polarity and modality are the fact's. ``agreed``: what is consented to is
+    to come ("agreed to a buyout": planned), unless the verb says otherwise."""
+    modality = ctx.modality(verb)
+    if agreed and modality == ASSERTED:
+        modality = PLANNED
     for a in agents:
         subj = sx.mention(a, keep_preps=False)
         for p in fr.subjects(verb) if subj is not None else ():
             obj = sx.mention(p, keep_preps=False)
             if obj is not None and obj.text != subj.text:
                 yield sx.make_fact(subj, relation, obj, verb, negated=ctx.negated(verb),
-                                   modality_=ctx.modality(verb), rule=rule)  # fmt: skip
+                                   modality_=modality, rule=rule)  # fmt: skip
 
 
 def _received_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
@@ -119,7 +123,7 @@ def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
         c.dep_ == "prep" and c.lower_ in lex.words.partner_prepositions for c in noun.children
     ):
         return  # "agreed to its takeover of X": the noun names its own object
-    yield from _done_to_subjects(ctx, fr.by_agents(noun), prop, verb, "consented")
+    yield from _done_to_subjects(ctx, fr.by_agents(noun), prop, verb, "consented", agreed=True)
 
 
 def _through_intent(ctx: Context, nf: fr.NounFrame, negated: bool,

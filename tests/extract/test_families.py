@@ -683,6 +683,11 @@ FACTUALITY_DETAILS = [
     # ... unless the adjective says how hard it is: what may be
     case("It could prove tough for Brumco to win customers from Halvex.",
          {("Brumco", "win", "customers", False, "possible")}),
+    # a first person's future is their own intention; what is agreed to is to come
+    case('"We will close the Velmora plant," said Ola Brenne.',
+         {("Ola Brenne", "close", "Velmora plant", False, "planned")}, only={"close"}),
+    case("Brumco has agreed to a buyout by Halvex.",
+         {("Halvex", "acquires", "Brumco", False, "planned")}, only={"acquires"}),
     # an act under consideration is not done (as "considering whether to")
     case("Velmora is considering selling the Tarsand mill.",
          {("Velmora", "suppliesItem", "Tarsand mill", False, "hedged")}),
