@@ -7,10 +7,8 @@ with SERVICE, or an update (LOAD, INSERT, ...), is refused.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
-import re
 import warnings
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
 from .errors import GraphFileError, QueryError
 from .rdf import PREFIXES, bind_prefixes
+from .sparql import prepare, refuse_service  # noqa: F401 - re-exported for callers
 
 FORMATS = {
     ".ttl": "turtle",
@@ -147,50 +146,6 @@ def _remote_context(doc: object) -> bool:
     if isinstance(doc, list):
         return any(_remote_context(v) for v in doc)
     return False
-
-
-def _walk(node: object) -> bool:
-    """True if the query algebra contains a SERVICE clause."""
-    from rdflib.plugins.sparql.algebra import CompValue
-
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            return True
-        return any(_walk(v) for v in node.values())
-    if isinstance(node, list | tuple):
-        return any(_walk(v) for v in node)
-    return False
-
-
-@functools.lru_cache(maxsize=64)
-def prepare(query: str):
-    """Parse once (kg serve answers the same queries again and again); refuse SERVICE.
-    (rdflib's SPARQL parser is imported here, not at the top: its 0.2 s import is more
-    than a query on a store takes.)"""
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        q = prepareQuery(query)
-    except Exception as exc:
-        msg = " ".join(str(exc).split())[:200]
-        raise QueryError(f"bad SPARQL query: {msg}") from None
-    if _walk(q.algebra):
-        raise QueryError("SERVICE clauses are refused: kg does not query remote endpoints")
-    return q
-
-
-# a SERVICE clause needs the keyword, spelt out or with \u escapes (SPARQL decodes
-# them before parsing): a query with neither cannot call a remote endpoint
-_MAY_CALL_OUT = re.compile(r"service|\\u|\\U", re.IGNORECASE)
-
-
-def refuse_service(query: str) -> None:
-    """Refuse a query with a SERVICE clause before Oxigraph, which would call the
-    endpoint, sees it. rdflib's parse decides (as for files), but only for a query that
-    has the word or an escape somewhere: that parse costs 15-70 ms a query, more than
-    most queries on a store take."""
-    if _MAY_CALL_OUT.search(query):
-        prepare(query)
 
 
 def run_query(graph: Graph, query: str, bindings: dict | None = None):

@@ -219,7 +219,7 @@ def make_handler(pool: QueryPool, page: Page, timeout: float, per_client: int = 
             self._answer(query, params.get("format", [None])[0])
 
         def _answer(self, query: str, fmt: str | None) -> None:
-            from .query import refuse_service
+            from .sparql import refuse_service
 
             try:
                 refuse_service(query)  # before Oxigraph, which would call the endpoint

@@ -246,7 +246,7 @@ def select(store: ox.Store, query: str, bindings: dict | None = None, *,
            convert: Callable[[object], object] | None = None):  # fmt: skip
     """Run a query on the store; returns (variables, rows of rdflib terms). With
     ``convert=keep``, pyoxigraph's own terms (no rdflib term made per value)."""
-    from .query import refuse_service
+    from .sparql import refuse_service
 
     refuse_service(query)
     if bindings:

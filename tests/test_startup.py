@@ -43,3 +43,17 @@ def test_graph_commands_do_not_import_spacy(tmp_path):
                          timeout=120)  # fmt: skip
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip().splitlines()[-1] == "[0, 0, 0, 0, 0] False", res.stdout
+
+
+def test_the_store_does_not_import_the_file_query_path():
+    """kg.store refuses SERVICE through kg.sparql: it imports nothing from kg.query,
+    even inside a function (the two modules imported each other, issue 21); kg.query
+    imports the store only where it opens one."""
+    import ast
+    from pathlib import Path
+
+    import kg
+
+    tree = ast.parse(Path(kg.__file__).with_name("store.py").read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "query" not in imported and "sparql" in imported
