@@ -292,3 +292,12 @@ def test_us_in_capitals_is_the_country_not_the_pronoun(facts_of):
             "and its chief economist, Tomas Quillon, said the risk had risen.")  # fmt: skip
     got = {t[2] for t in _of(facts_of(text), "affiliatedWith")}
     assert got == {"Velmora Monetary Fund"}
+
+
+def test_a_world_region_is_no_country_it_names(facts_of):
+    """ "Latin America" is the region (the ruler tags it whole), not the United States
+    that "America" alone would be; "America" alone still is."""
+    assert {t[0] for t in _of(facts_of("Latin America sees strong growth"), "see")} == {
+        "Latin America"
+    }
+    assert {t[0] for t in _of(facts_of("America is cutting taxes."), "cut")} == {"United States"}
