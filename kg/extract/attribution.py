@@ -129,11 +129,29 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             continue
         if c.dep_ == "ccomp" and (nested or not _inside(c.idx, quotes)):
             toks = list(c.subtree)
+            if c.i < verb.i:
+                toks = _fronted_report(toks, verb, speaker)
             if len(toks) > 1 and toks[0].dep_ == "mark" and toks[0].lower_ in complementisers:
                 toks = toks[1:]  # the complementiser is not what was said
             out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
                               "reported", verb))  # fmt: skip
     return out
+
+
+def _fronted_report(toks: list[Token], verb: Token, speaker: Token) -> list[Token]:
+    """ "Better statistics are the best way of making sure the board decides well, she
+    said": what comes before the comma of a clause-final "she said" is all said, though
+    the parser may hang only its last clause on the verb."""
+    sent, doc = verb.sent, verb.doc
+    end = min(speaker.left_edge.i, verb.i)
+    while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    start = sent.start
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if toks and start <= toks[0].i and toks[-1].i < end and doc[end].text == ",":
+        return list(doc[start:end])
+    return toks
 
 
 def _in_speakers_phrase(doc: Doc, start: int, speaker: Token) -> bool:

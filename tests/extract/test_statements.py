@@ -227,3 +227,16 @@ SOURCES = [
 def test_the_source_of_published_figures_is_its_publisher(facts_of, text, source):
     facts = facts_of(text)
     assert {f.attributed_to.text for f in facts if f.predicate == "rise"} == {source}
+
+
+def test_a_clause_final_speaker_said_all_before_the_comma(facts_of):
+    """ "X is the best way of making sure Y does Z, she said": the parser hangs two
+    clauses on "said"; what was said is everything before the comma, once."""
+    text = ("Ola Brenne spoke in Velmora on Monday. Cutting the cost of national surveys "
+            "is the single best way of making sure the Tarsand Rates Committee (TRC) makes "
+            "the right choices, she said.")  # fmt: skip
+    said = {(f.subject.text, f.object_text) for f in facts_of(text) if f.predicate == "said"}
+    assert said == {
+        ("Ola Brenne", "Cutting the cost of national surveys is the single best way of making "
+         "sure the Tarsand Rates Committee (TRC) makes the right choices")
+    }  # fmt: skip
