@@ -973,6 +973,17 @@ class _Resolver:
             return best[2] if len(named) == 1 and not pronouns else None
         return None
 
+    def _reported_to(self, t: Token) -> bool:
+        """The audience of a report: "told Reuters", "said in a statement to the FT"."""
+        w, head = self.lex.words, t.head
+        if t.dep_ in {"dobj", "dative"} and head.lemma_.lower() in w.audience_verbs:
+            return True
+        return (
+            t.dep_ == "pobj"
+            and head.lower_ in w.audience_prepositions
+            and is_reporting(head.head, self.lex)
+        )
+
     def _last_organisation(
         self,
         tok: Token,
@@ -1001,6 +1012,8 @@ class _Resolver:
                     continue
                 if t.head.i == tok.i or tok in t.ancestors:
                     continue  # "the South Yorkshire company": where it is, not which
+                if self._reported_to(t):
+                    continue  # "X told Reuters": the news agency is no company talked of
                 kind = self._organisation_kind(ref, t)
                 if kind is None or self._named_thing(ref, t):
                     continue

@@ -301,3 +301,11 @@ def test_a_world_region_is_no_country_it_names(facts_of):
         "Latin America"
     }
     assert {t[0] for t in _of(facts_of("America is cutting taxes."), "cut")} == {"United States"}
+
+
+def test_the_company_is_no_news_agency_told_something(facts_of):
+    """ "Analysts told Reuters ...": whom a report is told to is no company the text
+    talks of; "the company" after it is the one named before."""
+    text = ("Halvex Airways plans a listing. Analysts told Reuters the shares were cheap. "
+            "The company overtook Brumco Air last year.")  # fmt: skip
+    assert {t[0] for t in _of(facts_of(text), "overtake")} == {"Halvex Airways"}
