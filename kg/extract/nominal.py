@@ -126,6 +126,13 @@ def _consented_facts(ctx: Context, noun: Token) -> Iterator[Fact]:
     yield from _done_to_subjects(ctx, fr.by_agents(noun), prop, verb, "consented", agreed=True)
 
 
+def _ended(ctx: Context, noun: Token) -> bool:
+    """A relation noun that a verb of ending takes as object, whoever's it is ("ended
+    their five-year alliance", "scrapped its partnership with X")."""
+    verb = noun.head
+    return noun.dep_ in fr.OBJ and verb.lemma_.lower() in ctx.lexicon.words.ending_verbs
+
+
 def _through_intent(ctx: Context, nf: fr.NounFrame, negated: bool,
                     modality: str) -> tuple[bool, str]:  # fmt: skip
     """ "announced plans for a takeover of X": the takeover is planned, and "abandoned
@@ -163,6 +170,8 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
         negated = ctx.negated(nf.anchor) if nf.via.startswith("clause-object") else False
         if nf.via == "clause-ending":  # "cut ties with X" denies the ties ("did not cut": kept)
             negated = not ctx.negated(nf.anchor)
+        elif not nf.via.startswith("clause") and _ended(ctx, nf.noun):
+            negated = not ctx.negated(nf.noun.head)  # "X and Y ended their alliance"
         modality = ctx.modality(nf.anchor) if nf.via.startswith("clause") else ASSERTED
         if nf.via == "clause-object-prep":
             negated, modality = _through_intent(ctx, nf, negated, modality)

@@ -50,6 +50,9 @@ NOMINAL = [
     # "cut ties with X" ends the ties: denied; "recognize the annexation of X" says
     # nothing of who annexed
     case("Apple cut ties with Foxconn.", {("Apple", "hasTiesWith", "Foxconn", True)}),
+    # ... and so does a verb of ending on its owner's relation noun
+    case("Brumco scrapped its partnership with Halvex.",
+         {("its", "cooperatesWith", "Halvex", True)}, only={"cooperatesWith"}),
     case("Peru recognised the annexation of Crimea."),
     # --- kg reads these wrongly today
     case("The club's partnership with Adidas ends in June.",
