@@ -848,6 +848,10 @@ class _Resolver:
         # take the company private")
         verb = next((a for a in root.ancestors if a.pos_ in fr.VERBAL), None)
         own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
+        # ... and so is who reports it ("the regulator said that the firm had tweaked its
+        # books": a speaker says "it" or "we" of itself)
+        own += [self.refs.by_token.get(s.i) for a in root.ancestors
+                if is_reporting(a, self.lex) for s in fr.subjects(a)]  # fmt: skip
         if self._introduced(root, lemma):
             return None
         ref = self._last_organisation(root, lemma, {r.key for r in own if r is not None})

@@ -309,3 +309,11 @@ def test_the_company_is_no_news_agency_told_something(facts_of):
     text = ("Halvex Airways plans a listing. Analysts told Reuters the shares were cheap. "
             "The company overtook Brumco Air last year.")  # fmt: skip
     assert {t[0] for t in _of(facts_of(text), "overtake")} == {"Halvex Airways"}
+
+
+def test_the_firm_in_a_report_is_not_its_reporter(facts_of):
+    """ "The agency said that the firm had tweaked its books": a speaker says "it" or "we"
+    of itself, so "the firm" is the organisation named before, not the reporter."""
+    text = ("Brumco Mortgage rose 5% on Monday. The Velmora Housing Agency said that the "
+            "firm had tweaked its books.")  # fmt: skip
+    assert {t[0] for t in _of(facts_of(text), "tweak")} == {"Brumco Mortgage"}
