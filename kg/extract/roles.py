@@ -135,6 +135,8 @@ def _is_title(title: list[Token], lex: Lexicon, past: str = "") -> bool:
         return False  # "Dr Anthony Fauci": a form of address, no position
     if lex.classes.get(head.lemma_.lower()):
         return False  # "UK magazine Kit Carson": a kind of thing, not a position
+    if head.lemma_.lower() in w.generic_person_nouns:
+        return False  # "the richest man X": a description, no position
     if head.tag_ in {"NNS", "NNPS"} and head.lemma_.lower() not in w.title_words:
         return False  # "Youngsters X, Y and Z", "Grammy hopefuls": a group, no position
     # "Drummer Kevin Stroud ...": a sentence's first word is capitalised whatever it is
@@ -429,6 +431,8 @@ def _names_a_role(app: Token, lex: Lexicon) -> bool:
     lemma = app.lemma_.lower()
     if app.pos_ not in {"NOUN", "PROPN"} or lemma in w.work_nouns or lex.classes.get(lemma):
         return False
+    if lemma in w.generic_person_nouns:
+        return False  # "X, once the country's richest man": a description
     if app.ent_type_ or (app.is_title and lemma not in w.title_words):
         return False  # "Martin Hollis, ..., Ruth Okafor": a name, not a title
     if app.tag_ == "NNS" and lemma not in w.title_words and app.dep_ == "attr":

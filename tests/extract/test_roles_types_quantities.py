@@ -6,6 +6,9 @@ import pytest
 from tests.conftest import case, rows, triples
 
 ROLE = [
+    # a person as such ("man", "woman") is a description, no position
+    case("Norway's richest woman Ola Brenne bought Halvex."),
+    case("Tore Brenne, the country's richest man, bought Halvex."),
     # an office named right before a portfolio title stays in the title's name
     case("US Treasury Secretary Ola Brenne said the dollar was strong.",
          {("Ola Brenne", "holdsPosition", "Treasury Secretary", False),
