@@ -745,7 +745,8 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
 def _reading(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
     if ent.label_ == MONEY and head.pos_ == "NOUN" and head.i >= ent.end \
             and not _is_scale(head):  # fmt: skip
-        return _on_noun(ent, head, lex)  # "uncovered a $3bn fraud": the fraud's amount
+        # "uncovered a $3bn fraud": the fraud's amount; "a $2bn drop in debt": the debt's
+        return _on_change_noun(ent, head, lex) or _on_noun(ent, head, lex)
     return _on_verb(ent, head, lex, toks) or _on_noun(ent, head, lex)
 
 

@@ -516,6 +516,9 @@ QUANTITY = [
     case("Exports lost 7% in the final three months of 2021.",
          {("Exports", "lose", "7%", False)}),
     case("Output fell 12% in 2022.", {("Output", "fall", "12%", False)}),
+    # an amount on a change noun measures the change of what it changes
+    case("Figures showed an unexpected $8.7bn drop in consumer debt.",
+         {("consumer debt", "drop", "$8.7bn", False)}),
     case("Taylor Swift released a new album."),
     case("One striker scored."),
     # --- kg reads these wrongly today
