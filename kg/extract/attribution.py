@@ -162,8 +162,10 @@ def _in_speakers_phrase(doc: Doc, start: int, speaker: Token) -> bool:
 
 
 def _says_that(verb: Token, quotes: list[tuple[int, int]]) -> bool:
-    """A reporting verb with a that-clause of its own, outside any quotation."""
-    return any(c.dep_ == "ccomp" and not _inside(c.idx, quotes) for c in verb.children)
+    """A reporting verb with a that-clause of its own, begun outside any quotation
+    ('said the board "may well wait"': the clause is his, and the quotation before it
+    is not)."""
+    return any(c.dep_ == "ccomp" and not _inside(c.left_edge.idx, quotes) for c in verb.children)
 
 
 @functools.lru_cache(maxsize=8)

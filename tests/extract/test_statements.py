@@ -240,3 +240,14 @@ def test_a_clause_final_speaker_said_all_before_the_comma(facts_of):
         ("Ola Brenne", "Cutting the cost of national surveys is the single best way of making "
          "sure the Tarsand Rates Committee (TRC) makes the right choices")
     }  # fmt: skip
+
+
+def test_a_quotation_before_a_speaker_with_a_clause_of_his_own_is_not_his(facts_of):
+    """'"...," said A. "Q2." B said the board "may well wait".': B's verb has its own
+    clause, begun outside the quotation marks; the quotation before it is not his."""
+    text = ('"Demand is weak," said Tore Lund of Brumco. "Prices look firmer and the board '
+            'may worry about costs." Ola Brenne, an economist at Halvex, said the board '
+            '"may well decide to wait".')  # fmt: skip
+    said = {(f.subject.text, f.object_text) for f in facts_of(text) if f.predicate == "said"}
+    assert ("Ola Brenne", "Prices look firmer and the board may worry about costs") not in said
+    assert ("Tore Lund", "Demand is weak") in said
