@@ -108,6 +108,9 @@ def _unnamed_affiliation(title: list[Token], lex: Lexicon) -> tuple[list[Token],
         or (title[k].dep_ == "cc" and k > 0 and title[k + 1].is_title)  # "Slade and Mud"
     ):
         k += 1
+    first = title[0]
+    if k == 1 and first.is_sent_start and first.lower_ in w.field_nouns:
+        return [], title  # "Aviation analyst X": a field, capitalised as a sentence's first
     return title[:k], title[k:]
 
 

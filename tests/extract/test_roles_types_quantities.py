@@ -6,6 +6,9 @@ import pytest
 from tests.conftest import case, rows, triples
 
 ROLE = [
+    # a field capitalised as a sentence's first word is no employer
+    case("Aviation analyst Ola Brenne said fares would rise.",
+         {("Ola Brenne", "holdsPosition", "Aviation analyst", False)}),
     # a person as such ("man", "woman") is a description, no position
     case("Norway's richest woman Ola Brenne bought Halvex."),
     case("Tore Brenne, the country's richest man, bought Halvex."),
