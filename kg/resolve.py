@@ -46,6 +46,7 @@ from .extract.references import (
     build_references,
     clean,
     entity_key,
+    initials,
     text_of,
 )
 from .extract.roles import IMPLIED, REFERENCE
@@ -122,11 +123,6 @@ AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 
 
 PLACE_TYPES = {terms.LOCATION, terms.COUNTRY}  # what "the city of X" may name
-
-
-def _possessive(owner: str, thing: str) -> str:
-    """ "Halvex's sales", "Brumco Holdings' sales"."""
-    return f"{owner}' {thing}" if owner.endswith("s") else f"{owner}'s {thing}"
 
 
 @dataclasses.dataclass
@@ -232,7 +228,7 @@ class _Resolver:
         while after < len(self.doc) and self.doc[after].tag_ == "POS":
             after += 1  # "the firm's": the marker is written anew with the name
         rest = self.doc.text[self.doc[after].idx : m.end] if after < len(self.doc) else ""
-        text = _possessive(found, " ".join(rest.split()))
+        text = f"{_genitive(found)} {' '.join(rest.split())}"
         return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
 
     def _organisation(self, s: Token, fact: Fact) -> str | None:
@@ -693,7 +689,7 @@ class _Resolver:
 
     def _pronoun_rule(self, span: Span, m: Mention, fact: Fact):
         root = span.root
-        if root.is_upper and len(root) > 1 and root.ent_type_:
+        if initials(root) and root.ent_type_:
             return None  # "the US could not support it": a name, not "us"
         if m.label == "PRON" or (len(span) == 1 and root.lower_ in self.lex.words.pronouns):
             return self.pronoun(root, fact), "pronoun"
@@ -1068,7 +1064,7 @@ class _Resolver:
         verb = t.head
         if t.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
             return False
-        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        if sx.has_to(verb):
             return False
         return t.i < verb.i or is_reporting(verb, self.lex)
 

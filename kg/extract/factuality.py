@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from ..lexicon import WordLists, load_words
 from ..ontology import KG, local_name
 from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose, particle
-from .syntax import has_negative_determiner
+from .syntax import has_negative_determiner, has_to
 
 # the kg:Modality individuals of the ontology, by local name
 ASSERTED, PLANNED, POSSIBLE, HEDGED, DEMANDED, REQUESTED, EXPECTED, CONDITIONAL = (
@@ -128,9 +128,7 @@ def _for_to(child: Token, w: WordLists) -> bool:
     """ "It was long overdue for Austria to ratify", "it is vital for the bank to act":
     an infinitive with its own subject states what should be, not what is."""
     marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-    return bool(marks & w.infinitive_subject_markers) and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in child.children
-    )
+    return bool(marks & w.infinitive_subject_markers) and has_to(child)
 
 
 def _difficult(child: Token, w: WordLists) -> bool:
@@ -146,8 +144,7 @@ def _headline_infinitive(verb: Token) -> bool:
     """A headline's "X to V" (a root infinitive with a subject of its own): what is to
     be done, not done."""
     deps = {c.dep_ for c in verb.children}
-    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    return verb.tag_ == "VB" and to and bool(deps & (SUBJ | PASS_SUBJ))
+    return verb.tag_ == "VB" and has_to(verb) and bool(deps & (SUBJ | PASS_SUBJ))
 
 
 def _asked(verb: Token) -> bool:
@@ -204,7 +201,7 @@ def _sufficient(child: Token, w: WordLists) -> bool:
     """ "did not have enough of a presence to establish X": an infinitive after a word of
     sufficiency in its clause says what the amount makes possible, and is denied with
     the clause."""
-    if child.dep_ != "advcl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+    if child.dep_ != "advcl" or not has_to(child):
         return False
     head = child.head
     return any(
@@ -258,16 +255,11 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
         return flip, DEMANDED  # "needs to cut its debt": what it must do, not what it did
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
-    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
-    if lemma in w.arrangement_verbs and child.dep_ == "xcomp" and to:
+    if lemma in w.arrangement_verbs and child.dep_ == "xcomp" and has_to(child):
         return flip, PLANNED  # "Iraq is to invite bids"
     if lemma in w.enabling_verbs and child.dep_ in {"xcomp", "ccomp"}:
         return flip, POSSIBLE  # "will enable Halvex to cut costs": made able, not made to
     return flip, None
-
-
-def _to(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def _obliged(child: Token, head: Token, w: WordLists) -> bool:
@@ -276,7 +268,7 @@ def _obliged(child: Token, head: Token, w: WordLists) -> bool:
     with" (what was or is being done), "have the luxury to" (an object), nor a passive
     ("loans are needed to build": a purpose)."""
     lemma = head.lemma_.lower()
-    if lemma not in w.obligation_verbs or child.dep_ != "xcomp" or not _to(child):
+    if lemma not in w.obligation_verbs or child.dep_ != "xcomp" or not has_to(child):
         return False
     if _yet(child, w) or any(c.dep_ in OBJ | PASS_SUBJ | {"auxpass"} for c in head.children):
         return False

@@ -125,8 +125,7 @@ def bare_purpose(clause: Token) -> bool:
     if clause.dep_ != "advcl" or clause.tag_ != "VB":
         return False
     deps = {c.dep_ for c in clause.children}
-    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
-    return to and not deps & {"mark", "nsubj", "nsubjpass", "csubj"}
+    return sx.has_to(clause) and not deps & {"mark", "nsubj", "nsubjpass", "csubj"}
 
 
 def _purpose_of_subject(verb: Token) -> bool:

@@ -237,8 +237,8 @@ def _object_gap(verb: Token) -> bool:
     if verb.dep_ not in {"relcl", "acl"} or verb.tag_ != "VB":
         return False
     deps = {c.dep_ for c in verb.children}
-    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    return to and not deps & (fr.OBJ | fr.SUBJ | fr.PASS_SUBJ | {"xcomp", "ccomp", "prt"})
+    others = fr.OBJ | fr.SUBJ | fr.PASS_SUBJ | {"xcomp", "ccomp", "prt"}
+    return sx.has_to(verb) and not deps & others
 
 
 def _subjects(verb: Token) -> tuple[list[Token], bool]:

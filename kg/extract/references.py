@@ -91,7 +91,7 @@ def clean(span: Span) -> list[Token]:
         and not (title and toks[0].tag_ == "PRP$")
         and (
             toks[0].pos_ == "DET"
-            or (toks[0].lower_ in pronouns and not _initials(toks[0]))
+            or (toks[0].lower_ in pronouns and not initials(toks[0]))
             or toks[0].dep_ in {"aux", "auxpass"}
         )
     ):
@@ -101,7 +101,7 @@ def clean(span: Span) -> list[Token]:
     return toks
 
 
-def _initials(tok: Token) -> bool:
+def initials(tok: Token) -> bool:
     """ "US": a name in capitals, not the pronoun "us"."""
     return tok.is_upper and len(tok) > 1
 

@@ -71,6 +71,11 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted({t.i: t for t in out if t.lower_ not in negations}.values(), key=lambda t: t.i)
 
 
+def has_to(tok: Token) -> bool:
+    """An infinitive's "to": "plans to sell", "for the bank to act"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def has_negative_determiner(tok: Token, w: WordLists | None = None) -> bool:
     """ "no display", "no plans to", "No economist": a determiner that denies the noun."""
     neg = (words() if w is None else w).negative_determiners
