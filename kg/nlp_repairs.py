@@ -246,7 +246,6 @@ def join_modifying_names(doc: Doc) -> None:
             org
             and prev.end == e.start
             and (prev.label_ == e.label_ or lone_person)
-            and classes.get(e.label_) in {ORGANIZATION_CLASS, PERSON_CLASS}
             and prev.root.head.i in range(e.start, e.end)
             and prev[-1].pos_ == "PROPN"
         )
