@@ -113,6 +113,7 @@ def conform_fact(fact: Fact, entities: Mapping[str, Entity], lex: Lexicon) -> Fa
         return fact
     item = lex.item_properties.get(prop)
     if item is not None:
+        item = lex.item_verbs.get(fact.lemma.lower(), item)  # "sell" -> sells
         moved = dataclasses.replace(fact, predicate=item)
         if fits(item, moved, entities, lex):
             return moved

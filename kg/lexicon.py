@@ -80,6 +80,7 @@ class Lexicon:
     domains: dict[str, frozenset[str]] = field(default_factory=dict)  # supplies -> {Agent}
     ranges: dict[str, frozenset[str]] = field(default_factory=dict)  # any of these classes
     item_properties: dict[str, str] = field(default_factory=dict)  # supplies -> suppliesItem
+    item_verbs: dict[str, str] = field(default_factory=dict)  # sell -> sells
     trigger_words: dict[str, frozenset[str]] = field(default_factory=dict)  # first words
     superclasses: dict[str, frozenset[str]] = field(default_factory=dict)  # Country -> {..}
     words: WordLists = field(default_factory=lambda: WordLists({}))
@@ -199,6 +200,7 @@ def load_lexicon() -> Lexicon:
         domains={p: frozenset({c}) for p, c in _kg_pairs(g, RDFS.domain).items()},
         ranges={p: frozenset({c}) for p, c in _kg_pairs(g, RDFS.range).items()},
         item_properties=_kg_pairs(g, KG.itemProperty),
+        item_verbs=_annotations(g, KG.itemVerb),
         trigger_words=_first_words(verbs, nouns, agents, adjectives),
         superclasses={
             local_name(c): _ancestors(g, c)

@@ -64,6 +64,7 @@ class KG(DefinedNamespace):
     relatedTo: object
     supplies: object
     suppliesItem: object
+    sells: object
     suppliedBy: object
     supports: object
     opposes: object
@@ -136,6 +137,7 @@ class KG(DefinedNamespace):
     triggerAdjective: object
     nerLabel: object
     itemProperty: object
+    itemVerb: object
     rule: object
     foundBy: object
 

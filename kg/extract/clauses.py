@@ -148,6 +148,30 @@ def _takes_complement(arg: fr.Arg, frame: fr.Frame, w) -> bool:
     return not frame.passive and (arg.role == "object" or prep in w.control_prepositions)
 
 
+def _item_property(prop: str, verb: Token, lex) -> str:
+    """The property for what a verb gives: the trigger verb's own ("sold its stake" ->
+    sells, ``kg:itemVerb``), else its property's (supplies -> suppliesItem)."""
+    if prop not in lex.item_properties:
+        return prop
+    return lex.item_verbs.get(verb.lemma_.lower()) or lex.item_properties[prop]
+
+
+def _business_sold(verb: Token, args: list, ctx: Context) -> Token | None:
+    """The object of a sale or transfer when it is a business (an organisation's name,
+    or a noun for a part of one: "its insurance arm", "a 20% stake"): its recipient is
+    its buyer, not a customer supplied."""
+    w = ctx.lexicon.words
+    if verb.lemma_.lower() not in w.item_object_verbs:
+        return None
+    orgs = ctx.lexicon.labels_of(terms.ORGANIZATION)
+    for a in args:
+        if a.role == "object" and (
+            a.head.ent_type_ in orgs or a.head.lower_ in w.business_item_nouns
+        ):
+            return a.head
+    return None
+
+
 def clause_facts(ctx: Context) -> Iterator[Fact]:
     """Subject-verb-object facts from every event frame of the document."""
     for frame in ctx.frames(fr.EVENT):
@@ -187,7 +211,14 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                 ):
                     # "sold the midfielder (to X)": what is sold is the item; "supplies
                     # the army" names the recipient, unless a recipient stands beside it
-                    prop = ctx.lexicon.item_properties.get(prop, prop)
+                    prop = _item_property(prop, verb, ctx.lexicon)
+                if arg.role == "recipient" and (item := _business_sold(verb, args, ctx)):
+                    # "sold its insurance arm to Brumco": Brumco buys a business; it is
+                    # not supplied
+                    yield sx.make_fact(obj, "acquires", sx.mention(item), verb,
+                                       negated=negated or arg.negated or s_negated,
+                                       modality_=modality, rule="sale-buyer")  # fmt: skip
+                    continue
                 rule = frame.rule + ("" if prop else "-open")
                 name = prop or _open_name(frame, arg)
                 yield sx.make_fact(subj, name, obj, verb,

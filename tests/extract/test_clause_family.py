@@ -50,7 +50,7 @@ PARTICIPLES = [
          {("Ivan Petrov", "chargedWith", "fraud", False)}),
     # a perfect participle is active: its subject is the clause's
     case("Having sold its stake in Elisa, Telia bought Bonnier Broadcasting.",
-         {("Telia", "suppliesItem", "Telia's stake in Elisa", False),
+         {("Telia", "sells", "Telia's stake in Elisa", False),
           ("Telia", "acquires", "Bonnier Broadcasting", False)}),
     # a participle in apposition with its agent: the agent did it
     case("The programme, cancelled by the ministry in March, cost millions.",
@@ -137,7 +137,7 @@ CONTROL = [
     # "allowed X to V": X does V; farmers are someone, named or not
     case("Norland allowed farmers to sell their produce abroad.",
          {("Norland", "allow", "farmers", False, "asserted"),
-          ("farmers", "suppliesItem", "their produce", False, "asserted")}),
+          ("farmers", "sells", "their produce", False, "asserted")}),
     # "forced X to V": X does V; what forced them is the thing a stretch of time is of,
     # a cause worth a fact when the one made to act is named
     case("Weeks of street protests forced President Ada Okoro to withdraw the budget.",
@@ -146,7 +146,7 @@ CONTROL = [
           ("Ada Okoro", "withdraw", "budget", False, "asserted")}),
     case("Months of talks forced Halden Rovers to sell the striker.",
          {("talks", "force", "Halden Rovers", False, "asserted"),
-          ("Halden Rovers", "suppliesItem", "striker", False, "asserted")}),
+          ("Halden Rovers", "sells", "striker", False, "asserted")}),
     case("Rising costs forced the club to sell the striker.", set(), only={"force"}),
     # someone who causes keeps the fact whatever the object
     case("Senior officials prompted fears of a war.",

@@ -22,13 +22,13 @@ CLAUSE = [
     case("The Nokia 3310 has no camera.", {("Nokia 3310", "have", "camera", True)}),
     # subject-verb-object with a canonical verb, and the recipient after "to"
     case("Moderna sells vaccines to Kenya.",
-         {("Moderna", "suppliesItem", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),
+         {("Moderna", "sells", "vaccines", False), ("Moderna", "supplies", "Kenya", False)}),
     case("Pfizer delivered the vaccines to Brazil.",
          {("Pfizer", "suppliesItem", "vaccines", False), ("Pfizer", "supplies", "Brazil", False)}),
     # ditransitive: recipient and item
     case("Arsenal sold Juventus its young goalkeeper.",
          {("Arsenal", "supplies", "Juventus", False),
-          ("Arsenal", "suppliesItem", "its young goalkeeper", False)}),
+          ("Arsenal", "sells", "its young goalkeeper", False)}),
     # an xcomp chain carries the subject and makes the fact planned
     case("Tesla is planning to buy a battery plant from Panasonic.",
          {("Tesla", "acquires", "battery plant", False, "planned")}),
@@ -149,11 +149,11 @@ CLAUSE = [
     case("Airbus said that it would hire engineers.", {("it", "hire", "engineers", False)}),
     # a "to" the parser labels a dative still names the recipient; the object is the item
     case("Volvo never sold cars to Iran.",
-         {("Volvo", "suppliesItem", "cars", True), ("Volvo", "supplies", "Iran", True)}),
+         {("Volvo", "sells", "cars", True), ("Volvo", "supplies", "Iran", True)}),
     case("Shell won't sell its refinery to Exxon.",
-         {("Shell", "suppliesItem", "its refinery", True), ("Shell", "supplies", "Exxon", True)}),
+         {("Shell", "sells", "its refinery", True), ("Shell", "supplies", "Exxon", True)}),
     case("Spotify is preparing to sell podcasts to Netflix.",
-         {("Spotify", "suppliesItem", "podcasts", False, "planned"),
+         {("Spotify", "sells", "podcasts", False, "planned"),
           ("Spotify", "supplies", "Netflix", False, "planned")}),
     # a plan is its planner's: what is wanted of another is requested, hoped of another
     # expected
@@ -174,7 +174,7 @@ CLAUSE = [
     # a purpose under a request is requested of its doer too
     case("The union urged Halvex to sell its plant to cut debt.",
          {("union", "urge", "Halvex", False, "asserted"),
-          ("Halvex", "suppliesItem", "its plant", False, "requested"),
+          ("Halvex", "sells", "its plant", False, "requested"),
           ("Halvex", "cut", "debt", False, "requested")}),
     # a clause of contrast states its content, whatever question it is hung on
     case("Critics asked whether Tarsand can win the vote, while Brakemore officials have "

@@ -35,8 +35,8 @@ NEGATIVE_VERBS = [
     case("Norvale Capital was barred from buying Telmar.",
          {("Norvale Capital", "acquires", "Telmar", True)}, only={"acquires"}),
     case("Halden Oil sued to stop the government selling its refinery.",
-         {("government", "suppliesItem", "its refinery", True)},
-         only={"sells", "suppliesItem"}),
+         {("government", "sells", "its refinery", True)},
+         only={"sells"}),
     # "too ... to" denies its infinitive ("enough ... to" does not); an extraposed "it"
     # ("it was too early to draw") does nothing itself
     case("Halvex was too weak to win the contract.", {("Halvex", "win", "contract", True)},
@@ -56,7 +56,7 @@ NEGATIVE_PARTICLES = [
     # a positive relative clause stays positive beside a negated main clause
     case("Chelsea, which signed Cole Palmer in 2023, has not sold Enzo Fernandez.",
          {("Chelsea", "sign", "Cole Palmer", False),  # dated 2023 (no "sign 2023" fact)
-          ("Chelsea", "suppliesItem", "Enzo Fernandez", True)}),
+          ("Chelsea", "sells", "Enzo Fernandez", True)}),
     case("Deutsche Bank no longer finances coal mines.",
          {("Deutsche Bank", "finance", "coal mines", True)}),
     case("Portugal did not back the plan, nor did Greece.",
@@ -81,9 +81,9 @@ LIST_REMNANTS = [
           ("Lloyds", "supports", "bailout", True)},
          xfail="list members after 'including' and 'but not' are not given the relation"),
     case("Nvidia sells the chip to many firms, including Dell, but not Huawei.",
-         {("Nvidia", "suppliesItem", "chip", False), ("Nvidia", "supplies", "Dell", False),
+         {("Nvidia", "sells", "chip", False), ("Nvidia", "supplies", "Dell", False),
           ("Nvidia", "supplies", "Huawei", True)},
-         only={"supplies", "suppliesItem"}),
+         only={"supplies", "suppliesItem", "sells"}),
     case("Microsoft, Google and Amazon, but not Apple, signed the pledge.",
          {("Microsoft", "sign", "pledge", False), ("Google", "sign", "pledge", False),
           ("Amazon", "sign", "pledge", False), ("Apple", "sign", "pledge", True)}),
@@ -114,9 +114,9 @@ IRREALIS_COMPLEMENTS = [
     case("The report recommends that Halvex draw up a league table.",
          {("Halvex", "drawUp", "league table", False, "requested")}, only={"drawUp"}),
     case("Halvex advised Brumco to sell the unit.",
-         {("Brumco", "suppliesItem", "unit", False, "requested")}, only={"suppliesItem"}),
+         {("Brumco", "sells", "unit", False, "requested")}, only={"sells"}),
     case("Toyota hopes to sell hydrogen cars in China.",
-         {("Toyota", "suppliesItem", "hydrogen cars", False, IRREALIS),
+         {("Toyota", "sells", "hydrogen cars", False, IRREALIS),
           ("Toyota", "hope", "sell hydrogen cars", False, "asserted")}),
 ]  # fmt: skip
 
@@ -142,8 +142,8 @@ CONDITIONALS_QUESTIONS = [
     case("Halvex will build a plant in Ostrava.",
          {("Halvex", "build", "plant in Ostrava", False, "expected")}),
     case("Halvex will not sell the unit to Norvia.",
-         {("Halvex", "supplies", "Norvia", True, "expected"),
-          ("Halvex", "suppliesItem", "unit", True, "expected")}),
+         {("Norvia", "acquires", "unit", True, "expected"),
+          ("Halvex", "sells", "unit", True, "expected")}),
     case("Velmora is to close the Tarsand plant.",
          {("Velmora", "close", "Tarsand plant", False, "planned")}),
     case("Regulator to review Brakemore merger",
@@ -151,8 +151,8 @@ CONDITIONALS_QUESTIONS = [
     case("Brumco asked whether Halvex would cut prices.",
          {("Halvex", "cut", "prices", False, "hedged")}, only={"cut"}),
     case("Halvex sold the unit to Norvia.",
-         {("Halvex", "supplies", "Norvia", False, "asserted"),
-          ("Halvex", "suppliesItem", "unit", False, "asserted")}),
+         {("Norvia", "acquires", "unit", False, "asserted"),
+          ("Halvex", "sells", "unit", False, "asserted")}),
 ]  # fmt: skip
 
 # (subject, predicate, object, negated, modality, attributed to)
@@ -505,10 +505,10 @@ REFERENCES = [
          {("Foreign banks", "pay", "levy", True)}),
     # the subject of the description's own clause is not what it describes
     case("Shell hired Anna Berg. Anna Berg said Shell would sell the company.",
-         {("Shell", "suppliesItem", "company", False, "expected", "Anna Berg")},
-         only={"suppliesItem"}),
+         {("Shell", "sells", "company", False, "expected", "Anna Berg")},
+         only={"sells"}),
     case("Arsenal beat Fulham on Saturday. The club also sold Thomas Partey.",
-         {("Arsenal", "suppliesItem", "Thomas Partey", False)}, only={"suppliesItem"},
+         {("Arsenal", "sells", "Thomas Partey", False)}, only={"sells"},
          xfail="'Arsenal' is not tagged as a name, so 'the club' is the club it beat"),
     # "he said" after a sentence with two men: its subject, not the man named last
     case('Tony Blair, who praised Gordon Brown on Monday, will not attend the summit. '
@@ -560,7 +560,7 @@ RELATIONS = [
          {("Mustafa Suleyman", "run", "its AI unit", False, IRREALIS)}, only={"run"}),
     case("Chevron completed the purchase of Hess.", {("Chevron", "acquires", "Hess", False)}),
     case("Benfica sold the midfielder to Manchester City.",
-         {("Benfica", "suppliesItem", "midfielder", False),
+         {("Benfica", "sells", "midfielder", False),
           ("Benfica", "supplies", "Manchester City", False)}),
     case("Olaf Scholz paid a visit to Beijing.", {("Olaf Scholz", "visit", "Beijing", False)}),
     case("The EU imposed sanctions on Belarus.",
@@ -690,13 +690,13 @@ FACTUALITY_DETAILS = [
          {("Halvex", "acquires", "Brumco", False, "planned")}, only={"acquires"}),
     # an act under consideration is not done (as "considering whether to")
     case("Velmora is considering selling the Tarsand mill.",
-         {("Velmora", "suppliesItem", "Tarsand mill", False, "hedged")}),
+         {("Velmora", "sells", "Tarsand mill", False, "hedged")}),
     # "yet" before the "to" of an infinitive, whatever the parse
     case("Nissan is yet to recall the cars.", {("Nissan", "recall", "cars", True)}),
     # an auxiliary before its subject opens a condition, not an obligation
     case("The squad would be thin should Arsenal decide to sell Bukayo Saka.",
-         {("Arsenal", "suppliesItem", "Bukayo Saka", False, "planned")},
-         only={"suppliesItem"}),
+         {("Arsenal", "sells", "Bukayo Saka", False, "planned")},
+         only={"sells"}),
     # a negated copula denies its adjective's xcomp; two negations cancel; a modal stays
     case("Chelsea were not able to sign Didier Drogba.",
          {("Chelsea", "sign", "Didier Drogba", True)}),
@@ -713,14 +713,14 @@ FACTUALITY_DETAILS = [
          {("Peru", "sign", "treaty", True), ("Chile", "opposes", "deal", False)}),
     # "did not say that X" leaves X open: not denied
     case("Reuters did not report that Nestle sold the brand.",
-         {("Nestle", "suppliesItem", "brand", False)}, only={"suppliesItem"}),
+         {("Nestle", "sells", "brand", False)}, only={"sells"}),
     # a report the same sentence goes on to deny is denied; one it confirms is not
     case("It was reported that Nestle sold the brand, but Nestle has denied this.",
-         {("Nestle", "suppliesItem", "brand", True)}, only={"suppliesItem"}),
+         {("Nestle", "sells", "brand", True)}, only={"sells"}),
     case("Analysts said that Nestle sold the brand, and Nestle denied the reports.",
-         {("Nestle", "suppliesItem", "brand", True)}, only={"suppliesItem"}),
+         {("Nestle", "sells", "brand", True)}, only={"sells"}),
     case("It was reported that Nestle sold the brand, and Nestle confirmed this.",
-         {("Nestle", "suppliesItem", "brand", False)}, only={"suppliesItem"}),
+         {("Nestle", "sells", "brand", False)}, only={"sells"}),
     # the complement of a denied noun: "no plans to", "no chance of"; a participle that
     # modifies the noun is no complement ("no economist polled by X")
     case("Apple has no plans to open a store in Lima.",

@@ -9,13 +9,31 @@ import pytest
 
 from tests.conftest import case, rows
 
+SALE = {"supplies", "suppliesItem", "sells", "acquires"}
+
 RELATIONS = [
     # something said is no item given, and who hears it no recipient
     case("Mikel Varga delivered a lecture to the students of Halden College.",
          set(), only={"supplies", "suppliesItem"}),
     case("Vornex sold trucks to Kestrel Mining.",
          {("Vornex", "supplies", "Kestrel Mining", False),
-          ("Vornex", "suppliesItem", "trucks", False)}, only={"supplies", "suppliesItem"}),
+          ("Vornex", "sells", "trucks", False)}, only=SALE),
+    case("Vornex supplied trucks to Kestrel Mining.",
+         {("Vornex", "supplies", "Kestrel Mining", False),
+          ("Vornex", "suppliesItem", "trucks", False)}, only=SALE),
+    # a business sold: its recipient buys it, and is supplied nothing
+    case("Vornex sold its insurance arm to Kestrel Mining.",
+         {("Vornex", "sells", "Vornex's insurance arm", False),
+          ("Kestrel Mining", "acquires", "Vornex's insurance arm", False)}, only=SALE),
+    case("Vornex sold Pallow Foods to Kestrel Mining in 2003.",
+         {("Vornex", "sells", "Pallow Foods", False),
+          ("Kestrel Mining", "acquires", "Pallow Foods", False)}, only=SALE),
+    case("Vornex sold arms to Kestrel Mining.",
+         {("Vornex", "supplies", "Kestrel Mining", False),
+          ("Vornex", "sells", "arms", False)}, only=SALE),
+    case("Vornex did not sell its stake to Kestrel Mining.",
+         {("Vornex", "sells", "Vornex's stake", True),
+          ("Kestrel Mining", "acquires", "Vornex's stake", True)}, only=SALE),
     # a definite description that describes an organisation types the one it refers to
     case("Vantorp Holdings cut 200 jobs. The Dutch chemicals company, working with "
          "Brelland Labs, developed a new coating.",
