@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     initiativeOf: object
     holdsPosition: object
     affiliatedWith: object
+    formerlyAffiliatedWith: object
     countryOfOrigin: object
     isA: object
     sequelTo: object

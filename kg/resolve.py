@@ -116,7 +116,9 @@ def _non_restrictive(clause: Token) -> bool:
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative"}  # a clause's, for disjoint reference
 WITH = "with"  # the preposition of a reciprocal relation's name ("signTreatyWith")
-ROLE_PREDICATES = frozenset({terms.HOLDS_POSITION, terms.AFFILIATED_WITH})
+ROLE_PREDICATES = frozenset(
+    {terms.HOLDS_POSITION, terms.AFFILIATED_WITH, terms.FORMERLY_AFFILIATED_WITH}
+)
 DESCRIPTION_WINDOW = 2  # sentences before a description's own that it looks back over
 ROLE_WINDOW = 4  # ... and a role's organisation referred to ("a director of the company")
 AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"

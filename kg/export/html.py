@@ -54,7 +54,9 @@ TYPE_ORDER = list(TYPE_STYLE)
 SECTIONS = [
     ("Positions", "holdsPosition", "subject"),  # "Acme chief executive Jane Roe"
     ("Affiliations", "affiliatedWith", "subject"),  # her employer, party, club, country
+    ("Former affiliations", "formerlyAffiliatedWith", "subject"),  # "former Acme chief X"
     ("People", "affiliatedWith", "object"),  # who works for, plays for, comes from it
+    ("Former people", "formerlyAffiliatedWith", "object"),
     ("Held by", "holdsPosition", "object"),
     ("Based here", "basedIn", "object"),
     ("Operating here", "operatesIn", "object"),

@@ -424,7 +424,15 @@ def _premodifier_roles(ent: Span, person: Mention, lex: Lexicon) -> Iterator[Fac
         if am is not None:
             rule = "title" if title else "premodifier"
             rule = "implied-employer" if am.label == IMPLIED else rule
-            yield sx.make_fact(person, terms.AFFILIATED_WITH, am, ent.root, rule=rule)
+            yield sx.make_fact(person, _affiliation(past, am, lex), am, ent.root, rule=rule)
+
+
+def _affiliation(past: str, am: Mention, lex: Lexicon) -> str:
+    """A past title's organisation is a past affiliation ("former Acme chief X" no longer
+    works for Acme); a country or nationality stays ("former Italian Prime Minister X" and
+    "former US President Y" are still Italian and American)."""
+    nationality = lex.ner_class.get(am.label) in {terms.GROUP, terms.COUNTRY, terms.LOCATION}
+    return terms.FORMERLY_AFFILIATED_WITH if past and not nationality else terms.AFFILIATED_WITH
 
 
 def _names_a_role(app: Token, lex: Lexicon) -> bool:
@@ -655,5 +663,5 @@ def _apposition_roles(ctx: Context, ent: Span, person: Mention) -> Iterator[Fact
         for a in (a for p in parts for a in _apposition_affiliations(p, lex)):
             am = _affiliation_mention(a)
             if am is not None:
-                yield sx.make_fact(person, terms.AFFILIATED_WITH, am, app, **said,
+                yield sx.make_fact(person, _affiliation(past, am, lex), am, app, **said,
                                    rule="apposition")  # fmt: skip

@@ -15,6 +15,7 @@ HOLDS_POSITION, AFFILIATED_WITH, IS_A, MEMBER_OF, COUNTRY_OF_ORIGIN = (
     local_name(p) for p in (KG.holdsPosition, KG.affiliatedWith, KG.isA, KG.memberOf,
                             KG.countryOfOrigin)
 )  # fmt: skip
+FORMERLY_AFFILIATED_WITH = local_name(KG.formerlyAffiliatedWith)
 LOCATED_IN, BASED_IN, OWNED_BY, OPERATES_IN, CREATED_BY = (
     local_name(p) for p in (KG.locatedIn, KG.basedIn, KG.ownedBy, KG.operatesIn, KG.createdBy)
 )

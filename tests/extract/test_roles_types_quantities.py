@@ -85,7 +85,7 @@ ROLE = [
           ("Piet Orlov", "affiliatedWith", "the bank", False)}),
     case("Deborah Quill, Halcyon's ex-head of risk, testified.",
          {("Deborah Quill", "holdsPosition", "ex-Head of risk", False),
-          ("Deborah Quill", "affiliatedWith", "Halcyon", False)}),
+          ("Deborah Quill", "formerlyAffiliatedWith", "Halcyon", False)}),
     case("Ned Price, a spokesman for the State Department, said so.",
          {("Ned Price", "holdsPosition", "Spokesman", False),
           ("Ned Price", "affiliatedWith", "State Department", False)}),
@@ -115,10 +115,17 @@ ROLE = [
          {("Paul Whitcombe", "holdsPosition", "Executive", False),
           ("Paul Whitcombe", "affiliatedWith", "Norcastle Systems", False)}),
     # a list of names before the title: each an employer
+    # a past title's organisation is a past affiliation; a country stays the person's
+    case("Ola Brenne, a former director of Brumco Holdings, spoke.",
+         {("Ola Brenne", "holdsPosition", "former Director", False),
+          ("Ola Brenne", "formerlyAffiliatedWith", "Brumco Holdings", False)}),
+    case("Former US President Ola Brenne spoke.",
+         {("Ola Brenne", "holdsPosition", "former President", False),
+          ("Ola Brenne", "affiliatedWith", "US", False)}),
     case("The band will tour with former Slade and Mud singer Dave Pellow.",
          {("Dave Pellow", "holdsPosition", "former singer", False),
-          ("Dave Pellow", "affiliatedWith", "Slade", False),
-          ("Dave Pellow", "affiliatedWith", "Mud", False)}),
+          ("Dave Pellow", "formerlyAffiliatedWith", "Slade", False),
+          ("Dave Pellow", "formerlyAffiliatedWith", "Mud", False)}),
     case("Former Welsh Guardsman Owen Treharne will stand.",
          {("Owen Treharne", "holdsPosition", "former Welsh Guardsman", False)}),
     # a name inside a hyphenated modifier is part of the title, no employer
