@@ -506,5 +506,7 @@ def factuality(
             break
         if mod == ASSERTED and tok.dep_ in {"xcomp", "conj", "acomp"}:
             mod = above.modality  # "could start to sell": possible
+            # "whether X will be able to keep": a future taken over is still weak
+            weak = weak or mod == EXPECTED
         tok = head
     return Factuality(neg, mod)

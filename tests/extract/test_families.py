@@ -150,6 +150,11 @@ CONDITIONALS_QUESTIONS = [
          {("Regulator", "review", "Brakemore merger", False, "planned")}),
     case("Brumco asked whether Halvex would cut prices.",
          {("Halvex", "cut", "prices", False, "hedged")}, only={"cut"}),
+    # ... also when the future is on a verb the act hangs from ("will be able to")
+    case("Analysts are questioning whether Halvex will be able to keep its lead.",
+         {("Halvex", "keep", "Halvex's lead", False, "hedged")}),
+    case("Halvex will be able to keep its lead.",
+         {("Halvex", "keep", "Halvex's lead", False, "expected")}),
     case("Halvex sold the unit to Norvia.",
          {("Norvia", "acquires", "unit", False, "asserted"),
           ("Halvex", "sells", "unit", False, "asserted")}),
