@@ -502,6 +502,8 @@ def factuality(
             mod, aim = set_mod if set_mod in OVERRIDING else above.modality, False
         elif set_mod is not None and (mod == ASSERTED or weak):
             mod, weak, aim = set_mod, False, mod == ASSERTED and _weak_plan(tok, head, w)
+        elif set_mod == HEDGED and mod in {PLANNED, EXPECTED}:
+            mod = HEDGED  # "speculation that X will try to keep": the plan is speculated
         if head is None:
             break
         if mod == ASSERTED and tok.dep_ in {"xcomp", "conj", "acomp"}:

@@ -517,6 +517,7 @@ def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[T
            and (c.ent_type_ in labels or _refers_to_organisation(c, lex))]  # fmt: skip
     # "X was comptroller at Y": the parser hangs the employer on the copula
     holders = [app, app.head] if app.dep_ == "attr" else [app]
+    named: list[Token] = []
     for prep in (p for h in holders for p in h.children):
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
@@ -524,10 +525,15 @@ def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[T
             found = _pobj_names(o, labels)
             if not found and _refers_to_organisation(o, lex):
                 found = [o]  # "a director of the company"
-            out += found
+            named += found
             if not found and depth > 1:
-                out += _apposition_affiliations(o, lex, depth - 1)
-    return out
+                named += _apposition_affiliations(o, lex, depth - 1)
+    places = {terms.COUNTRY, terms.LOCATION}
+    if any(lex.ner_class.get(t.ent_type_) == terms.ORGANIZATION for t in named):
+        # "UK economist at Brumco Bank": the country is what the employer's economist
+        # covers, not whom he works for
+        out = [c for c in out if lex.ner_class.get(c.ent_type_) not in places]
+    return out + named
 
 
 def _appositions(ent: Span) -> Iterator[Token]:

@@ -150,6 +150,11 @@ CONDITIONALS_QUESTIONS = [
          {("Regulator", "review", "Brakemore merger", False, "planned")}),
     case("Brumco asked whether Halvex would cut prices.",
          {("Halvex", "cut", "prices", False, "hedged")}, only={"cut"}),
+    # a plan or forecast speculated about is hedged; a vote for an act does not do it
+    case("There is speculation that Halvex will try to keep prices low.",
+         {("Halvex", "keep", "prices low", False, "hedged")}),
+    case("One member of the Brumco board voted to raise prices to $5.",
+         {("prices", "raiseTo", "$5", False, "planned")}, only={"raiseTo"}),
     # ... also when the future is on a verb the act hangs from ("will be able to")
     case("Analysts are questioning whether Halvex will be able to keep its lead.",
          {("Halvex", "keep", "Halvex's lead", False, "hedged")}),

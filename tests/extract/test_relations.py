@@ -34,6 +34,9 @@ RELATIONS = [
     case("Vornex did not sell its stake to Kestrel Mining.",
          {("Vornex", "sells", "Vornex's stake", True),
           ("Kestrel Mining", "acquires", "Vornex's stake", True)}, only=SALE),
+    # where money is put is an argument of the verb
+    case("Brumco will put money in a special fund.",
+         {("Brumco", "putIn", "special fund", False)}, only={"putIn"}),
     # a definite description that describes an organisation types the one it refers to
     case("Vantorp Holdings cut 200 jobs. The Dutch chemicals company, working with "
          "Brelland Labs, developed a new coating.",

@@ -115,6 +115,11 @@ ROLE = [
          {("Paul Whitcombe", "holdsPosition", "Executive", False),
           ("Paul Whitcombe", "affiliatedWith", "Norcastle Systems", False)}),
     # a list of names before the title: each an employer
+    # a country before a title with a named employer is the field covered, not an employer
+    case("Ola Brenne, UK economist at Brumco Holdings, said rates would rise.",
+         {("Ola Brenne", "holdsPosition", "Economist", False),
+          ("Ola Brenne", "affiliatedWith", "Brumco Holdings", False)},
+         only={"holdsPosition", "affiliatedWith"}),
     # a past title's organisation is a past affiliation; a country stays the person's
     case("Ola Brenne, a former director of Brumco Holdings, spoke.",
          {("Ola Brenne", "holdsPosition", "former Director", False),
