@@ -252,7 +252,9 @@ class _Resolver:
             # "Its $17m profit": the value cut the pronoun off the mention
             owner = self._possessor(mine[0], fact) if mine[0].i not in inside else None
             if owner is None or _idiom_owner(mine[0]):
-                return None
+                # "its predecessor, Ocean's Twelve, which took $9m": the name says which
+                named = [c for c in root.children if c.dep_ == "appos" and self._specifies(c)]
+                return subj if named else None
             text = f"{_genitive(owner.label)} {m.text[:1].lower()}{m.text[1:]}"
             return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
         described = any(c.dep_ == "det" and c.lower_ in w.anaphoric_determiners
@@ -260,17 +262,33 @@ class _Resolver:
         if described and self.lex.classes.get(root.lemma_.lower()) == terms.ORGANIZATION:
             # "the firm" the article does not name ("the Fiat-GM alliance" names itself)
             return subj if any(self._specifies(c) for c in root.children) else None
-        if root.lower_ not in w.owned_figure_nouns or root.pos_ == "PROPN" and not root.is_sent_start:
+        name = root.pos_ == "PROPN" and not root.is_sent_start  # not "Sales" tagged a name
+        if root.lower_ not in w.owned_figure_nouns or name:
             return subj
         if any(self._specifies(c) for c in root.children):
-            return subj
+            return self._with_detail(span, subj)
         holder = self._holder(root)
-        owner = None if holder is None else (
-            self.refs.by_token.get(holder.i) or self._argument_ref(holder, fact)
-        )
+        if holder is None:
+            return None
+        owner = self.refs.by_token.get(holder.i) or self._argument_ref(holder, fact)
         if owner is None:
             return None
         text = f"{_genitive(owner.label)} {m.text[:1].lower()}{m.text[1:]}"
+        return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+
+    def _with_detail(self, span: Span, subj: Mention) -> Mention:
+        """ "Sales at hardware stores dropped": the phrase that says which sales is part of
+        the label, not cut off as a place (one node "sales" would gather every figure)."""
+        after = [c for c in span.root.rights if c.dep_ == "prep" and c.i >= span.end]
+        if not after or not self._specifies(after[0]) or after[0].i != span.end:
+            return subj
+        if any(t.tag_ == "PRP$" for t in after[0].subtree):
+            return subj  # "revenues from its operations": whose is not said here
+        end = after[0].right_edge
+        for c in span.root.rights:  # "shares in storage firm Brumco": the name with it
+            if c.dep_ == "appos" and c.i == end.i + 1 and c.pos_ == "PROPN":
+                end = c.right_edge
+        text = " ".join(self.doc.text[subj.start : end.idx + len(end)].split())
         return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
 
     def _specifies(self, tok: Token) -> bool:
@@ -286,17 +304,17 @@ class _Resolver:
         if any(t.ent_type_ in named or t.pos_ == "PROPN" and not t.ent_type_ for t in tree):
             return True
         if tok.dep_ in {"compound", "amod", "nmod"}:  # "car sales", "public debt"
-            plain = tok.lower_.replace("-", "")
             if self._figure_detail(tok):
                 return False
-            return tok.is_alpha and not tok.ent_type_ and not (
-                {plain, tok.lemma_.lower()} & w.figure_qualifiers
+            plain = tok.lower_.replace("-", "")
+            return (
+                tok.is_alpha
+                and not tok.ent_type_
+                and not ({plain, tok.lemma_.lower()} & w.figure_qualifiers)
             )
         if tok.dep_ == "prep":
             objs = [o for o in tok.children if o.dep_ in {"pobj", "pcomp"}]
-            return any(o.pos_ in {"NOUN", "PROPN"} and not any(
-                t.like_num or t.ent_type_ in lex.value_labels for t in o.subtree
-            ) for o in objs)  # fmt: skip
+            return not self._figure_detail(tok) and any(o.pos_ in {"NOUN", "PROPN"} for o in objs)
         return False
 
     def _organisation(self, s: Token, fact: Fact) -> str | None:
@@ -591,9 +609,8 @@ class _Resolver:
         if root.lower_ not in w.company_figures or root.pos_ != "NOUN":
             return None
         owner: Ref | None = None
-        for c in root.children:
-            if self._figure_detail(c):
-                continue  # "net profit in the six months", "sales which fell 8%"
+        # "net profit in the six months", "sales which fell 8%" say which, not whose
+        for c in (c for c in root.children if not self._figure_detail(c)):
             if c.dep_ == "prep" and c.lower_ in w.figure_owner_prepositions:
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 owner = self._argument_ref(objs[0], fact) if len(objs) == 1 else None
@@ -650,10 +667,13 @@ class _Resolver:
             return value or tok.ent_type_ in lex.date_labels or plain in lex.words.figure_qualifiers
         if tok.dep_ != "prep":
             return False
+        # "of about 800m euros" (the parser may split the value into two objects), "in
+        # the period"
         objs = [o for o in tok.children if o.dep_ == "pobj"]
-        return bool(objs) and all(
-            any(t.like_num or t.ent_type_ in lex.value_labels for t in o.subtree) for o in objs
-        )
+        if objs and all(o.pos_ == "NOUN" and o.lemma_.lower() in lex.words.figure_qualifiers
+                        for o in objs):  # fmt: skip
+            return True
+        return any(t.like_num or t.ent_type_ in lex.value_labels for t in tok.subtree)
 
     def _figure_binder(self, figure: Token, fact: Fact) -> tuple[Ref | None, bool]:
         """Whose the subject of a clause above a figure says it is: "Brumco saw sales
@@ -662,16 +682,20 @@ class _Resolver:
         a person or no subject says nothing (None, False)."""
         holder = self._holder(figure)
         if holder is not None:  # "Travelers had sales of $5bn": whoever had them
-            ref = self._argument_ref(holder, fact)
-            return (ref, True) if ref is None or ref.type != terms.PERSON else (None, True)
-        binder = next((s for s in self._binders(figure) if figure not in s.subtree), None)
+            ref = self._argument_ref(holder, fact)  # a person's is no company's figure
+            return (ref if ref is not None and ref.type != terms.PERSON else None), True
+        # "it reported that losses rose, while sales fell": not the losses' sales
+        w = self.lex.words
+        figures = w.company_figures | w.owned_figure_nouns | w.change_nouns
+        binder = next((s for s in self._binders(figure) if figure not in s.subtree
+                       and s.lower_ not in figures), None)  # fmt: skip
         if binder is None or (binder.i > figure.i and is_reporting(binder.head, self.lex)):
             return None, False  # "earnings rose, the statistics office said": its source
         ref = self._argument_ref(binder, fact)
         if ref is not None:
             owns = ref.type in {terms.ORGANIZATION, terms.ENTITY}
             return (ref, True) if owns else (None, False)
-        w, lemma = self.lex.words, binder.lemma_.lower()
+        lemma = binder.lemma_.lower()
         # "its film division", not "analysts", "the carmaker" or "net profits" (whose
         # owner is the figure's too)
         kinds = w.person_nouns | w.company_figures
