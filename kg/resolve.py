@@ -659,11 +659,13 @@ class _Resolver:
         lex = self.lex
         if tok.dep_ == "relcl":
             return any(c.dep_ in fr.SUBJ and c.tag_ == "WDT" for c in tok.children)
-        if tok.dep_ in {"compound", "nmod"}:  # "fourth quarter", "operating", "$676m"
+        if tok.dep_ in {"compound", "nmod", "amod"}:  # "fourth quarter", "$676m", "worth $2m"
             plain = tok.lower_.replace("-", "")
             value = tok.lower_ in lex.words.scale_words or any(
-                c.dep_ == "nummod" or c.like_num for c in tok.children
+                t.like_num or t.ent_type_ in lex.value_labels for t in tok.subtree
             )
+            if tok.i + 1 < len(tok.doc) and tok.nbor().text == "-" and not tok.whitespace_:
+                return True  # "pre" of "pre-tax": the word is the one after the hyphen
             return value or tok.ent_type_ in lex.date_labels or plain in lex.words.figure_qualifiers
         if tok.dep_ != "prep":
             return False
