@@ -178,6 +178,10 @@ class _Resolver:
             return None  # "the US regulator said": a type for no one named
         if unnamed and fact.extractor in MEASURING_EXTRACTORS:
             subj = self._owned(fact.subject, subj, fact)
+            owned = self._figure_owner(fact.subject, subj, fact)
+            if owned is None:
+                return None  # "sales fell 8%", "its profit rose": a figure about nobody
+            subj = owned
         if fact.predicate in ROLE_PREDICATES and (
             subj.key.startswith("concept:")
             or fact.rule == "description"
@@ -232,6 +236,88 @@ class _Resolver:
         rest = self.doc.text[self.doc[after].idx : m.end] if after < len(self.doc) else ""
         text = f"{_genitive(found)} {' '.join(rest.split())}"
         return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+
+    def _figure_owner(self, m: Mention, subj: Mention, fact: Fact) -> Mention | None:
+        """A measured thing that is someone's figure with its owner, or None when the
+        text gives none: "its profit" whose "its" resolves to nothing, "the firm" left
+        unresolved, a bare "sales" or "the deficit". Such a fact states a figure about
+        nobody, and as a concept one node "sales" would gather every article's figures.
+        A figure with its own specificity ("US sales", "car sales", "sales at clothing
+        stores") and any other measured thing ("house prices") are kept."""
+        span = self.span(m)
+        if subj.text != m.text or span is None:
+            return subj  # an owner found
+        root, w = span.root, self.lex.words
+        inside = range(span.start, span.end)
+        mine = [c for c in root.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+        if mine:
+            # "Its $17m profit": the value cut the pronoun off the mention
+            owner = self._possessor(mine[0], fact) if mine[0].i not in inside else None
+            if owner is None or _idiom_owner(mine[0]):
+                # "its predecessor, Ocean's Twelve, which took $9m": the name says which
+                named = [c for c in root.children if c.dep_ == "appos" and self._specifies(c)]
+                return subj if named else None
+            text = f"{_genitive(owner.label)} {m.text[:1].lower()}{m.text[1:]}"
+            return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+        described = any(c.dep_ == "det" and c.lower_ in w.anaphoric_determiners
+                        for c in root.children)  # fmt: skip
+        if described and self.lex.classes.get(root.lemma_.lower()) == terms.ORGANIZATION:
+            # "the firm" the article does not name ("the Fiat-GM alliance" names itself)
+            return subj if any(self._specifies(c) for c in root.children) else None
+        name = root.pos_ == "PROPN" and not root.is_sent_start  # not "Sales" tagged a name
+        if root.lower_ not in w.owned_figure_nouns or name:
+            return subj
+        if any(self._specifies(c) for c in root.children):
+            return self._with_detail(span, subj)
+        holder = self._holder(root)
+        if holder is None:
+            return None
+        owner = self.refs.by_token.get(holder.i) or self._argument_ref(holder, fact)
+        if owner is None:
+            return None
+        text = f"{_genitive(owner.label)} {m.text[:1].lower()}{m.text[1:]}"
+        return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+
+    def _with_detail(self, span: Span, subj: Mention) -> Mention:
+        """ "Sales at hardware stores dropped": the phrase that says which sales is part of
+        the label, not cut off as a place (one node "sales" would gather every figure)."""
+        after = [c for c in span.root.rights if c.dep_ == "prep" and c.i >= span.end]
+        if not after or not self._specifies(after[0]) or after[0].i != span.end:
+            return subj
+        if any(t.tag_ == "PRP$" for t in after[0].subtree):
+            return subj  # "revenues from its operations": whose is not said here
+        end = after[0].right_edge
+        for c in span.root.rights:  # "shares in storage firm Brumco": the name with it
+            if c.dep_ == "appos" and c.i == end.i + 1 and c.pos_ == "PROPN":
+                end = c.right_edge
+        text = " ".join(self.doc.text[subj.start : end.idx + len(end)].split())
+        return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+
+    def _specifies(self, tok: Token) -> bool:
+        """Whether a dependent of a figure says whose or which figure it is: a name or a
+        demonym ("US sales", "Halvex's debt"), a thing ("car sales", "sales at clothing
+        stores"); not a period, a value or a word that only says which of an owner's
+        figures ("operating profits in the fourth quarter", "sales of $5bn")."""
+        w, lex = self.lex.words, self.lex
+        if tok.dep_ in {"det", "punct", "cc", "conj", "nummod", "quantmod", "advmod"}:
+            return False
+        tree = list(tok.subtree)
+        named = lex.entity_labels - lex.value_labels
+        if any(t.ent_type_ in named or t.pos_ == "PROPN" and not t.ent_type_ for t in tree):
+            return True
+        if tok.dep_ in {"compound", "amod", "nmod"}:  # "car sales", "public debt"
+            if self._figure_detail(tok):
+                return False
+            plain = tok.lower_.replace("-", "")
+            return (
+                tok.is_alpha
+                and not tok.ent_type_
+                and not ({plain, tok.lemma_.lower()} & w.figure_qualifiers)
+            )
+        if tok.dep_ == "prep":
+            objs = [o for o in tok.children if o.dep_ in {"pobj", "pcomp"}]
+            return not self._figure_detail(tok) and any(o.pos_ in {"NOUN", "PROPN"} for o in objs)
+        return False
 
     def _organisation(self, s: Token, fact: Fact) -> str | None:
         """ "it", "the bank" as a clause's subject: the organisation it resolves to."""
@@ -525,7 +611,8 @@ class _Resolver:
         if root.lower_ not in w.company_figures or root.pos_ != "NOUN":
             return None
         owner: Ref | None = None
-        for c in root.children:
+        # "net profit in the six months", "sales which fell 8%" say which, not whose
+        for c in (c for c in root.children if not self._figure_detail(c)):
             if c.dep_ == "prep" and c.lower_ in w.figure_owner_prepositions:
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 owner = self._argument_ref(objs[0], fact) if len(objs) == 1 else None
@@ -553,19 +640,66 @@ class _Resolver:
         text = _genitive(owner.label) + " " + words
         return dataclasses.replace(m, text=text, key="concept:" + norm(text), label="")
 
+    def _holder(self, figure: Token) -> Token | None:
+        """The subject of the clause whose object a figure is: "Travelers had sales of
+        $5bn", "Halvex made a profit", "the Brennes hold a stake of 28%" (the first of
+        several subjects)."""
+        verb, w = figure.head, self.lex.words
+        if figure.dep_ not in fr.OBJ or verb.pos_ not in fr.VERBAL or fr.is_passive(verb):
+            return None
+        subjects = [c for c in verb.children if c.dep_ in fr.SUBJ]
+        figures = w.owned_figure_nouns | w.change_nouns | w.amount_nouns
+        if not subjects or subjects[0].lemma_.lower() in figures:
+            return None  # "sales climbed, lifting revenue", "its rise included profits"
+        return subjects[0]
+
+    def _figure_detail(self, tok: Token) -> bool:
+        """A dependent of a figure that says which of its owner's figures it is, not
+        whose: a period ("in the six months to June"), its value ("of $5bn"), a word
+        such as "operating" or "fourth quarter", a relative clause on it ("sales which
+        fell 8%")."""
+        lex = self.lex
+        if tok.dep_ == "relcl":
+            return any(c.dep_ in fr.SUBJ and c.tag_ == "WDT" for c in tok.children)
+        if tok.dep_ in {"compound", "nmod", "amod"}:  # "fourth quarter", "$676m", "worth $2m"
+            plain = tok.lower_.replace("-", "")
+            value = tok.lower_ in lex.words.scale_words or any(
+                t.like_num or t.ent_type_ in lex.value_labels for t in tok.subtree
+            )
+            if tok.i + 1 < len(tok.doc) and tok.nbor().text == "-" and not tok.whitespace_:
+                return True  # "pre" of "pre-tax": the word is the one after the hyphen
+            return value or tok.ent_type_ in lex.date_labels or plain in lex.words.figure_qualifiers
+        if tok.dep_ != "prep":
+            return False
+        # "of about 800m euros" (the parser may split the value into two objects), "in
+        # the period"
+        objs = [o for o in tok.children if o.dep_ == "pobj"]
+        if objs and all(o.pos_ == "NOUN" and o.lemma_.lower() in lex.words.figure_qualifiers
+                        for o in objs):  # fmt: skip
+            return True
+        return any(t.like_num or t.ent_type_ in lex.value_labels for t in tok.subtree)
+
     def _figure_binder(self, figure: Token, fact: Fact) -> tuple[Ref | None, bool]:
         """Whose the subject of a clause above a figure says it is: "Brumco saw sales
         rise", "it said sales rose" (the organisation, and True); "its film division
         saw profits slump" (a thing kg cannot name, that owns the figure: None, True);
         a person or no subject says nothing (None, False)."""
-        binder = next((s for s in self._binders(figure) if figure not in s.subtree), None)
+        holder = self._holder(figure)
+        if holder is not None:  # "Travelers had sales of $5bn": whoever had them
+            ref = self._argument_ref(holder, fact)  # a person's is no company's figure
+            return (ref if ref is not None and ref.type != terms.PERSON else None), True
+        # "it reported that losses rose, while sales fell": not the losses' sales
+        w = self.lex.words
+        figures = w.company_figures | w.owned_figure_nouns | w.change_nouns
+        binder = next((s for s in self._binders(figure) if figure not in s.subtree
+                       and s.lower_ not in figures), None)  # fmt: skip
         if binder is None or (binder.i > figure.i and is_reporting(binder.head, self.lex)):
             return None, False  # "earnings rose, the statistics office said": its source
         ref = self._argument_ref(binder, fact)
         if ref is not None:
             owns = ref.type in {terms.ORGANIZATION, terms.ENTITY}
             return (ref, True) if owns else (None, False)
-        w, lemma = self.lex.words, binder.lemma_.lower()
+        lemma = binder.lemma_.lower()
         # "its film division", not "analysts", "the carmaker" or "net profits" (whose
         # owner is the figure's too)
         kinds = w.person_nouns | w.company_figures

@@ -511,7 +511,9 @@ def _named_holders(noun: Token, lex: Lexicon) -> list[Token]:
     if passive or not subjects:
         return []
     # "it posted a profit of $3bn", "the club posted a loss": resolution names the holder
+    # a name NER left untagged is a name too ("Brumco had sales of $4bn")
     return subjects if all(s.ent_type_ in lex.entity_labels or s.lower_ in lex.words.thing_pronouns
+                           or s.pos_ == "PROPN" and not s.ent_type_
                            or lex.classes.get(s.lemma_.lower()) == terms.ORGANIZATION
                            and any(c.dep_ == "det" for c in s.children)
                            for s in subjects) else []  # fmt: skip
