@@ -936,6 +936,8 @@ class _Resolver:
             return False, None
         w = self.lex.words
         if t.lower_ in w.thing_pronouns:
+            if t.i in self.refs.quoted:
+                return False, None  # "'It's a feat,' said X": the speaker's, often no one's
             ref = None if self._unknown_binder(t) else self._bound_thing(t) or self._thing(t)
             return ref is not None, ref
         if t.pos_ == "NOUN" and t.i not in self._taken_up:
@@ -1238,6 +1240,8 @@ class _Resolver:
                 continue  # "the South Yorkshire company": where it is, not which
             if self._reported_to(t) or self._news_source(t, ref) or self._speakers_body(t):
                 continue  # "X told Reuters": the news agency is no company talked of
+            if self._unit_of_described(t):
+                continue  # "X, the company's US arm": not the company
             kind = self._organisation_kind(ref, t)
             if kind is None or self._named_thing(ref, t):
                 continue
@@ -1246,6 +1250,16 @@ class _Resolver:
             if old is None or (subject and not old[0]):
                 found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
         return found
+
+    def _unit_of_described(self, t: Token) -> bool:
+        """ "Velmora, the company's US business": a name its apposition makes a part of
+        an organisation the text describes is not that organisation."""
+        root = self._name_span(t).root
+        return any(
+            p.dep_ == "poss" and self._description_of_body(p)
+            for a in root.children if a.dep_ == "appos"
+            for p in a.children
+        )  # fmt: skip
 
     def _speakers_body(self, t: Token) -> bool:
         """ "said X, an analyst at Brumco": the body a speaker's apposition names is who

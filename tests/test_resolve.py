@@ -386,3 +386,15 @@ def test_a_subject_that_takes_an_organisation_up_keeps_it_salient(facts_of):
         ("Brumco Telecom", "cut", "prices", False),
         ("Brumco Telecom", "setUp", "new Tarsand Services division", False),
     }
+
+
+def test_the_company_is_not_a_unit_its_apposition_gives_it(facts_of):
+    """ "X, the company's American business": X is a part of the company the text talks
+    of, so a later "the company" is that one, not X."""
+    text = ("Halvex Telecom posted a profit. Velmora Wireless Inc, the company's American "
+            "mobile business, made a strong contribution. The company also said it would "
+            "pay a dividend.")  # fmt: skip
+    assert _of(facts_of(text), "said", "pay") == {
+        ("Halvex Telecom", "said", "it would pay a dividend", False),
+        ("Halvex Telecom", "pay", "dividend", False),
+    }
