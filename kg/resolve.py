@@ -1271,12 +1271,23 @@ class _Resolver:
 
     def _news_source(self, t: Token, ref: Ref) -> bool:
         """ "..., news agency Tarsand reported": a news body that reports is the text's
-        source, not a company it goes on to talk of."""
+        source, not a company it goes on to talk of; so is one that reports what
+        another organisation did ("The Velmora Times reported that Halvex had ...")."""
         root = self._name_span(t).root
-        if root.dep_ not in fr.SUBJ or not is_reporting(root.head, self.lex):
+        verb = root.head
+        if root.dep_ not in fr.SUBJ or not is_reporting(verb, self.lex):
             return False
         media = self.lex.words.news_media_nouns
-        return any(k.endswith(m) for k in self._profile(ref.key).kinds for m in media)
+        if any(k.endswith(m) for k in self._profile(ref.key).kinds for m in media):
+            return True
+        if verb.lemma_.lower() not in self.lex.words.media_report_verbs:
+            return False
+        told = [s for c in verb.children if c.dep_ == "ccomp" for s in fr.subjects(c)]
+        return any(self._organisation_named(s) for s in told)
+
+    def _organisation_named(self, t: Token) -> bool:
+        ref = self.refs.by_token.get(t.i)
+        return ref is not None and ref.type == terms.ORGANIZATION
 
     def _described(self) -> dict[str, set[str]]:
         """The nouns the article describes each name by: "Halvex Stores, the largest

@@ -398,3 +398,14 @@ def test_the_company_is_not_a_unit_its_apposition_gives_it(facts_of):
         ("Halvex Telecom", "said", "it would pay a dividend", False),
         ("Halvex Telecom", "pay", "dividend", False),
     }
+
+
+def test_a_paper_that_reports_what_another_did_is_not_the_group(facts_of):
+    """ "The Velmora Times reported that Halvex Capital had ...": the paper is the source;
+    "the group" after it is the organisation it reported on."""
+    text = ("Halvex Capital wants Norvia Bank to return cash. The Velmora Times reported that "
+            "Halvex Capital had drawn up a list of new directors. The group owns more than 5% "
+            "of Norvia Bank.")  # fmt: skip
+    assert _of(facts_of(text), "own") == {
+        ("Halvex Capital", "own", "more than 5% of Norvia Bank", False)
+    }
