@@ -16,7 +16,11 @@ every fact's subject, object and source is resolved against it, in this order:
               and the two before (subjects first; a subject the small model tagged as a
               place counts, one tagged as a person with nothing to show it is one stops
               the search); "the bank", "the union" -> one whose name has the noun ("the
-              Bank of Korea"); none after "a shell company" (that one is meant).
+              Bank of Korea"); none after "a shell company" (that one is meant). A
+              subject "it" or "the group" counts as the organisation it takes up. The
+              description must fit: a country it names ("the German firm") rules out
+              one the article places elsewhere, a kind ("the sportscar maker") one of
+              another kind; two that fit alike leave it unresolved (no guess).
 8. person     "the 40-year-old", "the former secretary-general", "the England captain" ->
               the person the sentence before is about, if its names agree ("the French
               diplomat" is one tied to France). A bare "the manager" is the title rule's:
@@ -127,6 +131,40 @@ AGE = re.compile(r"\d+-year-old")  # "the 40-year-old"
 PLACE_TYPES = {terms.LOCATION, terms.COUNTRY}  # what "the city of X" may name
 
 
+def _kind_fit(have: str, want: str) -> bool | None:
+    """Whether a kind of body a name is given fits the kind a description asks for: the
+    same or a narrower one does ("sportscar maker" for "the maker"); a broader one may
+    or may not ("carmaker" for "the sportscar maker": a parent's kind), so may one of
+    the same head noun ("government agency" for "the state agency"); another head
+    noun does not ("news agency" for "the airline").
+
+    >>> _kind_fit("sportscar maker", "maker"), _kind_fit("carmaker", "sportscar maker")
+    (True, None)
+    >>> _kind_fit("news agency", "airline")
+    False
+    """
+    full, asked = have.replace(" ", ""), want.replace(" ", "")
+    if full.endswith(asked):
+        return True
+    if asked.endswith(full) or have.split()[-1] == want.split()[-1]:
+        return None
+    return False
+
+
+@dataclasses.dataclass
+class Profile:
+    """What the article says an organisation is, or what a description asks of one: the
+    countries it is of ("German", "its US rival") and the kinds of body it is
+    ("carmaker", "sportscar maker"; compared without spaces: "car maker" = "carmaker")."""
+
+    countries: set[str] = dataclasses.field(default_factory=set)
+    kinds: set[str] = dataclasses.field(default_factory=set)
+
+    def add(self, other: Profile) -> None:
+        self.countries |= other.countries
+        self.kinds |= other.kinds
+
+
 @dataclasses.dataclass
 class _Resolver:
     doc: Doc
@@ -138,6 +176,11 @@ class _Resolver:
     # person key -> the keys of every organisation and country the article ties them to
     _affiliated: dict[str, set[str]] = dataclasses.field(default_factory=dict)
     _affiliates: dict[str, Ref] = dataclasses.field(default_factory=dict)  # key -> the org
+    # organisation key -> what the article says it is: its countries and kinds of body
+    _profiles: dict[str, Profile] = dataclasses.field(default_factory=dict)
+    _scanned: bool = False
+    _taken_up: dict[int, Ref | None] = dataclasses.field(default_factory=dict)
+    _ambiguous: set[int] = dataclasses.field(default_factory=set)  # descriptions left so
 
     def learn_roles(self, facts: list[Fact]) -> None:
         """Titles and affiliations the article gives people, for "the Foreign Minister"
@@ -150,12 +193,28 @@ class _Resolver:
                 self.refs.titles.setdefault(norm(f.obj.text), ref)
                 # "Fulham manager Tom Ashby" ... "the manager"
                 self.refs.titles.setdefault(norm(f.obj.text).split()[-1], ref)
+            if f.predicate in {terms.BASED_IN, terms.IS_A} and ref is not None:
+                self._learn_profile(ref, f)
             if f.predicate == terms.AFFILIATED_WITH and ref is not None:
                 org = self.ref_at(f.obj)
                 if org is not None:
                     self.refs.affiliation.setdefault(ref.key, org)
                     self._affiliated.setdefault(ref.key, set()).add(org.key)
                     self._affiliates[org.key] = org
+
+    def _learn_profile(self, ref: Ref, f: Fact) -> None:
+        """ "X is based in Germany", "X, a German carmaker": a country or a kind of body
+        the facts give a name, for the descriptions that must agree with it."""
+        span = self.span(f.obj) if isinstance(f.obj, Mention) else None
+        if span is None:
+            return
+        prof = self._profiles.setdefault(ref.key, Profile())
+        if f.predicate == terms.IS_A:
+            prof.add(self._descriptor(span.root))
+            return
+        place = self._name_at(span.root)
+        if place is not None and place.type == terms.COUNTRY:
+            prof.countries.add(place.key)
 
     def ref_at(self, m: Mention) -> Ref | None:
         """The entity whose name the mention's head token belongs to."""
@@ -962,7 +1021,18 @@ class _Resolver:
     def _description(self, span: Span, m: Mention, fact: Fact):
         """ "the company", "this club": a definite singular description of an
         organisation, without a clause or phrase of its own that would say which."""
-        root, w = span.root, self.lex.words
+        root = span.root
+        if root.i not in self._taken_up:
+            self._taken_up[root.i] = None  # no loop back to itself
+            self._taken_up[root.i] = self._described_organisation(root)
+        ref = self._taken_up[root.i]
+        if ref is None and root.i in self._ambiguous:
+            return None, "description"  # two fit alike: no fact on a guess, nor a type
+        return None if ref is None else (ref, "description")
+
+    def _described_organisation(self, root: Token) -> Ref | None:
+        """The organisation a description headed by ``root`` means, if it is one."""
+        w = self.lex.words
         lemma = root.lemma_.lower()
         if root.tag_ != "NN" or self.lex.classes.get(lemma) != terms.ORGANIZATION:
             return None
@@ -979,15 +1049,138 @@ class _Resolver:
         # the subject of the description's own clause is someone else ("Osei intends to
         # take the company private")
         verb = next((a for a in root.ancestors if a.pos_ in fr.VERBAL), None)
-        own = [] if verb is None else [self.refs.by_token.get(s.i) for s in fr.subjects(verb)]
+        own = [] if verb is None else [self._subject_ref(s) for s in fr.subjects(verb)]
         # ... and so is who reports it ("the regulator said that the firm had tweaked its
         # books": a speaker says "it" or "we" of itself)
-        own += [self.refs.by_token.get(s.i) for a in root.ancestors
+        own += [self._subject_ref(s) for a in root.ancestors
                 if is_reporting(a, self.lex) for s in fr.subjects(a)]  # fmt: skip
         if self._introduced(root, lemma):
             return None
-        ref = self._last_organisation(root, lemma, {r.key for r in own if r is not None})
-        return None if ref is None else (ref, "description")
+        skip = {r.key for r in own if r is not None}
+        return self._last_organisation(root, lemma, skip, want=self._descriptor(root))
+
+    def _subject_ref(self, t: Token) -> Ref | None:
+        """The organisation a subject names or takes up ("the regulator", "it")."""
+        return self.refs.by_token.get(t.i) or self._subject_referent(t)[1]
+
+    def _subject_referent(self, t: Token) -> tuple[bool, Ref | None]:
+        """A clause subject that names no one but takes up an organisation ("It has
+        offered", "The group is to set up") is that organisation's mention for the
+        centre of attention; a name NER missed ("Velmora plans") is a doubt. (Whether it
+        counts, and its organisation or None for a doubt.)"""
+        if t.i in self.refs.by_token or not self._clause_subject(t):
+            return False, None
+        w = self.lex.words
+        if t.lower_ in w.thing_pronouns:
+            if t.i in self.refs.quoted:
+                return False, None  # "'It's a feat,' said X": the speaker's, often no one's
+            ref = None if self._unknown_binder(t) else self._bound_thing(t) or self._thing(t)
+            return ref is not None, ref
+        if t.pos_ == "NOUN" and t.i not in self._taken_up:
+            self._taken_up[t.i] = None  # no loop back to itself
+            self._taken_up[t.i] = self._described_organisation(t)
+        if t.pos_ == "NOUN":
+            ref = self._taken_up[t.i]
+            return ref is not None, ref
+        return t.pos_ == "PROPN" and self._untagged_ref(t) is not None, None
+
+    def _description_of_body(self, t: Token) -> bool:
+        """ "the firm", "this carmaker": a definite noun of an organisation's kind ("the
+        government" is the state's, its rules' own)."""
+        lemma, w = t.lemma_.lower(), self.lex.words
+        if t.pos_ != "NOUN" or self.lex.classes.get(lemma) != terms.ORGANIZATION:
+            return False
+        if lemma in w.state_institutions or lemma in w.national_governments:
+            return False
+        dets = [c.lower_ for c in t.children if c.dep_ == "det"]
+        return bool(dets) and dets[0] in w.anaphoric_determiners
+
+    def _descriptor(self, noun: Token) -> Profile:
+        """The countries and the kind of body a noun of description gives: "the German
+        carmaker", "its US rival" (a country, no kind), "the sportscar maker"; a noun
+        that fits any body ("the company") gives no kind."""
+        out, w = Profile(), self.lex.words
+        for c in noun.children:
+            ref = self._name_at(c) if c.dep_ in {"amod", "compound", "nmod"} else None
+            if ref is not None and ref.type == terms.COUNTRY:
+                out.countries.add(ref.key)
+        lemma = noun.lemma_.lower()
+        if self.lex.classes.get(lemma) != terms.ORGANIZATION:
+            return out
+        if lemma not in w.any_kind_organisation_nouns:
+            kind = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            out.kinds.add(" ".join([*kind, lemma]))
+        return out
+
+    def _descriptors(self, root: Token) -> list[Token]:
+        """The nouns that describe a name: "Halvex, the German carmaker", "US carmaker
+        Halvex", "Halvex is a carmaker"."""
+        kids = list(root.children)
+        out = [c for c in kids if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        # "Halvex and Brumco, two German carmakers": a plural apposition describes each
+        out += [c for n in root.conjuncts for c in n.children
+                if c.dep_ == "appos" and c.tag_ == "NNS"]  # fmt: skip
+        out += [c for c in kids if c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN"
+                and c.i < root.i]  # fmt: skip
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            out.append(root.head)
+        if root.dep_ in fr.SUBJ and root.head.lemma_ in self.lex.words.copulas:
+            out += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        return out
+
+    def _profile(self, key: str) -> Profile:
+        """What the article says of the organisation: the facts learned (based in,
+        is a) and the nouns that describe its names, and a country its name holds."""
+        if not self._scanned:
+            self._scanned = True
+            for i, ref in self.refs.by_token.items():
+                span = self._name_span(self.doc[i])
+                if span.root.i != i or ref.qid or ref.rule.startswith("gazetteer"):
+                    continue
+                prof = self._profiles.setdefault(ref.key, Profile())
+                for noun in self._descriptors(span.root):
+                    prof.add(self._descriptor(noun))
+                inner = [r for t in span if (r := self.refs.inner.get(t.i)) is not None]
+                prof.countries |= {r.key for r in inner if r.type == terms.COUNTRY}
+        return self._profiles.get(key, Profile())
+
+    def _fit(self, ref: Ref, want: Profile) -> bool | None:
+        """Whether an organisation is what a description asks: of its country ("the
+        German firm"), of its kind or a narrower one ("the maker" of a carmaker, not
+        "the sportscar maker" of a carmaker: that may be its unit). None: the article
+        does not say."""
+        have = self._profile(ref.key)
+        verdicts = []
+        if want.countries and have.countries:
+            verdicts.append(bool(want.countries & have.countries))
+        if want.kinds and set(norm(ref.label).split()) & want.kinds:
+            verdicts.append(True)  # "the airline": Halvex Airline
+        elif want.kinds and have.kinds:
+            fits = [_kind_fit(k, x) for k in have.kinds for x in want.kinds]
+            if True in fits or None not in fits:
+                verdicts.append(True in fits)
+        return False if False in verdicts else (True if verdicts else None)
+
+    def _fitting(
+        self, ranked: list[tuple[Ref | None, bool, int]], want: Profile, tok: Token
+    ) -> tuple[bool, Ref | None, list[tuple[Ref | None, bool, int]]]:
+        """The candidates a description rules out go. One that alone fits it is meant;
+        two that fit alike make a guess kg does not make (nor a fact on the description:
+        wrong is worse than unresolved). A country no candidate is known to be of is
+        the sole subject's of the sentence or the one before, else no one's ("Halvex
+        shares fell. The US firm" is not Halvex). (Whether that decided, the referent,
+        the candidates left.)"""
+        left = [x for x in ranked if x[0] is None or self._fit(x[0], want) is not False]
+        sure = {r.key: r for r, _, _ in left if r is not None and self._fit(r, want)}
+        if len(sure) > 1:
+            self._ambiguous.add(tok.i)
+        if sure:
+            return True, next(iter(sure.values())) if len(sure) == 1 else None, left
+        if len({r.key if r is not None else None for r, _, _ in left}) < 2 or not want.countries:
+            return False, None, left
+        subjects = {r.key if r else None: r for r, subj, back in left if subj and back <= 1}
+        lead = left[0][0] if left[0][1] and left[0][2] <= 1 else None
+        return True, lead if len(subjects) == 1 else None, left
 
     def _introduced(self, tok: Token, lemma: str) -> bool:
         """ "Yugansk was sold to a shell company. The shell company was ...": the text
@@ -1127,6 +1320,7 @@ class _Resolver:
         skip: set[str],
         window: int = DESCRIPTION_WINDOW,
         generic: bool = False,
+        want: Profile | None = None,
     ) -> Ref | None:
         """The organisation a description means: in its sentence, then in each of the
         few before, a subject before the other names, then the first named (the order
@@ -1141,24 +1335,13 @@ class _Resolver:
         # and how many sentences back it is
         ranked: list[tuple[Ref | None, bool, int]] = []
         for back, sent in enumerate(reversed(sents[max(0, k - window) : k + 1])):
-            found: dict[str, tuple[bool, int, Ref | None]] = {}
-            for t in sent:
-                ref = self.refs.by_token.get(t.i)
-                if t.i >= tok.i or ref is None or ref.key in skip:
-                    continue
-                if t.head.i == tok.i or tok in t.ancestors:
-                    continue  # "the South Yorkshire company": where it is, not which
-                if self._reported_to(t):
-                    continue  # "X told Reuters": the news agency is no company talked of
-                kind = self._organisation_kind(ref, t)
-                if kind is None or self._named_thing(ref, t):
-                    continue
-                subject = self._clause_subject(t)
-                old = found.get(ref.key)
-                if old is None or (subject and not old[0]):
-                    found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
+            found = self._candidates(sent, tok, skip)
             ranked += [(r, subj, back) for subj, _, r in
                        sorted(found.values(), key=lambda v: (not v[0], v[1]))]  # fmt: skip
+        if want is not None:
+            decided, ref, ranked = self._fitting(ranked, want, tok)
+            if decided:
+                return ref
         described = self._described().get(lemma, set())
         for ref, _, _ in ranked:
             if ref is not None and (lemma in norm(ref.label).split() or ref.key in described):
@@ -1170,6 +1353,77 @@ class _Resolver:
         # a name only in an earlier sentence's object ("X sued Morgan Stanley. ... The
         # company also sued Y") is not what a later "the company" takes up: no guess
         return ref if subject or back <= 1 else None
+
+    def _candidates(
+        self, sent: Span, tok: Token, skip: set[str]
+    ) -> dict[str, tuple[bool, int, Ref | None]]:
+        """The organisations a sentence names (or takes up as a subject: "It has
+        offered", "The group is to") before ``tok``: by key, whether a subject, where
+        first, and the entity (None: a doubt)."""
+        found: dict[str, tuple[bool, int, Ref | None]] = {}
+        for t in sent:
+            if t.i >= tok.i:
+                break
+            ref = self.refs.by_token.get(t.i)
+            taken, taken_ref = (False, None) if ref else self._subject_referent(t)
+            if taken and (taken_ref is None or taken_ref.key not in skip):
+                key = f"doubt:{t.i}" if taken_ref is None else taken_ref.key
+                old = found.get(key)
+                found[key] = (True, old[1] if old else t.i, taken_ref)
+            if ref is None or ref.key in skip:
+                continue
+            if t.head.i == tok.i or tok in t.ancestors:
+                continue  # "the South Yorkshire company": where it is, not which
+            if self._reported_to(t) or self._news_source(t, ref) or self._speakers_body(t):
+                continue  # "X told Reuters": the news agency is no company talked of
+            if self._unit_of_described(t):
+                continue  # "X, the company's US arm": not the company
+            kind = self._organisation_kind(ref, t)
+            if kind is None or self._named_thing(ref, t):
+                continue
+            subject = self._clause_subject(t)
+            old = found.get(ref.key)
+            if old is None or (subject and not old[0]):
+                found[ref.key] = (subject, old[1] if old else t.i, ref if kind else None)
+        return found
+
+    def _unit_of_described(self, t: Token) -> bool:
+        """ "Velmora, the company's US business": a name its apposition makes a part of
+        an organisation the text describes is not that organisation."""
+        root = self._name_span(t).root
+        return any(
+            p.dep_ == "poss" and self._description_of_body(p)
+            for a in root.children if a.dep_ == "appos"
+            for p in a.children
+        )  # fmt: skip
+
+    def _speakers_body(self, t: Token) -> bool:
+        """ "said X, an analyst at Brumco": the body a speaker's apposition names is who
+        they are, not a company the text goes on to talk of."""
+        for a in t.ancestors:
+            if a.dep_ == "appos" and a.head.dep_ in fr.SUBJ and is_reporting(a.head.head, self.lex):
+                return True
+        return False
+
+    def _news_source(self, t: Token, ref: Ref) -> bool:
+        """ "..., news agency Tarsand reported": a news body that reports is the text's
+        source, not a company it goes on to talk of; so is one that reports what
+        another organisation did ("The Velmora Times reported that Halvex had ...")."""
+        root = self._name_span(t).root
+        verb = root.head
+        if root.dep_ not in fr.SUBJ or not is_reporting(verb, self.lex):
+            return False
+        media = self.lex.words.news_media_nouns
+        if any(k.endswith(m) for k in self._profile(ref.key).kinds for m in media):
+            return True
+        if verb.lemma_.lower() not in self.lex.words.media_report_verbs:
+            return False
+        told = [s for c in verb.children if c.dep_ == "ccomp" for s in fr.subjects(c)]
+        return any(self._organisation_named(s) for s in told)
+
+    def _organisation_named(self, t: Token) -> bool:
+        ref = self.refs.by_token.get(t.i)
+        return ref is not None and ref.type == terms.ORGANIZATION
 
     def _described(self) -> dict[str, set[str]]:
         """The nouns the article describes each name by: "Halvex Stores, the largest
@@ -1326,7 +1580,7 @@ class _Resolver:
         if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
             return None
         for s in self._binders(tok):
-            ref = self.refs.by_token.get(s.i)
+            ref = self._subject_ref(s)
             plural = bool(s.conjuncts)  # "Labour and the Greens claim it"
             if ref is not None and ref.type != terms.PERSON and s.i < tok.i and not plural:
                 return ref
@@ -1340,6 +1594,8 @@ class _Resolver:
         if tok.dep_ not in fr.SUBJ | fr.PASS_SUBJ:
             return False
         for s in self._binders(tok):
+            if s.i < tok.i and self._description_of_body(s):
+                return self._subject_ref(s) is None  # "The German firm said it": which?
             if s.i > tok.i or s.lower_ in self.lex.words.pronouns or s.pos_ != "PROPN":
                 continue
             ref = self.refs.by_token.get(s.i)
@@ -1513,6 +1769,8 @@ class _Resolver:
             return refs.by_token.get(patient.i)  # no name there: no guess
         if tok.dep_ == "poss":
             for i in range(tok.i - 1, sent.start - 1, -1):
+                if self._description_of_body(doc[i]) and doc[i].dep_ in fr.SUBJ:
+                    return self._subject_ref(doc[i])  # "The firm said it ... its": the firm's
                 ref = refs.by_token.get(i)
                 group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
                 if ref is not None and ref.type != terms.PERSON and not group \

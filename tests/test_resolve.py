@@ -319,3 +319,95 @@ def test_the_firm_in_a_report_is_not_its_reporter(facts_of):
     text = ("Brumco Mortgage rose 5% on Monday. The Velmora Housing Agency said that the "
             "firm had tweaked its books.")  # fmt: skip
     assert {t[0] for t in _of(facts_of(text), "tweak")} == {"Brumco Mortgage"}
+
+
+RIVALS = "Halvex Motors, the German carmaker, and Brumco Inc, its US rival, both bid for Norvia."
+GERMANS = ("Halvex Motors, a German carmaker, bid for Norvia Bank. Velmora Motors, another "
+           "German carmaker, also bid.")  # fmt: skip
+
+
+def test_a_description_s_country_must_be_the_referent_s(facts_of):
+    """ "the US firm" after a German carmaker and its US rival is the rival, whichever
+    is the more salient; "the German firm" is the carmaker; with two German carmakers
+    named it is either, and kg does not guess (no fact, nor for the "it" it binds)."""
+    text = RIVALS + " The US firm said it would raise its offer."
+    assert _of(facts_of(text), "said", "raise", "isA") == {
+        ("Brumco Inc", "said", "it would raise its offer", False),
+        ("Brumco Inc", "raise", "Brumco Inc's offer", False),
+        ("Brumco Inc", "isA", "US firm", False),
+        ("Halvex Motors", "isA", "German carmaker", False),
+    }
+    text = RIVALS + " The German firm said it would raise its offer."
+    assert _of(facts_of(text), "said", "raise") == {
+        ("Halvex Motors", "said", "it would raise its offer", False),
+        ("Halvex Motors", "raise", "Halvex Motors' offer", False),
+    }
+    text = GERMANS + " The German firm said it would raise its offer."
+    assert _of(facts_of(text), "said", "raise") == set()
+    text = ("Halvex Motors and Velmora Motors, two German carmakers, both bid for Norvia "
+            "Bank. The German firm said it would raise its offer.")  # fmt: skip
+    assert _of(facts_of(text), "said", "raise") == set()
+
+
+def test_a_description_s_kind_must_fit_the_referent(facts_of):
+    """ "the sportscar maker" is the one so described, not its parent (though described
+    as a maker too); a news agency that reports is no company the text goes on to talk
+    of, nor is an analyst's employer."""
+    text = ("Halvex Motors, the maker of the Zeta saloon, owns Velmora Cars, a sportscar "
+            "maker. The sportscar maker said profits rose.")  # fmt: skip
+    assert _of(facts_of(text), "said", "isA") == {
+        ("Velmora Cars", "said", "profits rose", False),
+        ("Velmora Cars", "isA", "sportscar maker", False),
+        ("Halvex Motors", "isA", "maker", False),
+    }
+    text = ("Shares in Halvex Airways rose, news agency Tarsand reported. The company plans "
+            "to buy new planes.")  # fmt: skip
+    assert _of(facts_of(text), "plan") == {("Halvex Airways", "plan", "buy new planes", False)}
+    text = ('Halvex Stores posted a loss. "Sales were weak," said Ola Brenne, an analyst at '
+            "Brumco Securities. The company also said it would open ten shops.")  # fmt: skip
+    assert _of(facts_of(text), "said", "open") == {
+        ("Halvex Stores", "said", "it would open ten shops", False),
+        ("Halvex Stores", "open", "ten shops", False),
+        ("Ola Brenne", "said", "Sales were weak", False),
+    }
+
+
+def test_a_subject_that_takes_an_organisation_up_keeps_it_salient(facts_of):
+    """ "It has offered ... under review by the Commission. The company said": "it" is
+    the company named before, so "the company" is that one, not the regulator; so is
+    "the group" before a new division the group sets up."""
+    text = ("Halvex Media is to restate its accounts. It has already offered to pay $300m, "
+            "in a deal that is under review by the Velmora Exchange Commission. The company "
+            "said it was unable to estimate the cost.")  # fmt: skip
+    assert _of(facts_of(text), "said") == {
+        ("Halvex Media", "said", "it was unable to estimate the cost", False)
+    }
+    text = ("Brumco Telecom wants lighter regulation. The group is to set up a new Tarsand "
+            "Services division. The company also unveiled plans to cut prices.")  # fmt: skip
+    assert _of(facts_of(text), "cut", "setUp") == {
+        ("Brumco Telecom", "cut", "prices", False),
+        ("Brumco Telecom", "setUp", "new Tarsand Services division", False),
+    }
+
+
+def test_the_company_is_not_a_unit_its_apposition_gives_it(facts_of):
+    """ "X, the company's American business": X is a part of the company the text talks
+    of, so a later "the company" is that one, not X."""
+    text = ("Halvex Telecom posted a profit. Velmora Wireless Inc, the company's American "
+            "mobile business, made a strong contribution. The company also said it would "
+            "pay a dividend.")  # fmt: skip
+    assert _of(facts_of(text), "said", "pay") == {
+        ("Halvex Telecom", "said", "it would pay a dividend", False),
+        ("Halvex Telecom", "pay", "dividend", False),
+    }
+
+
+def test_a_paper_that_reports_what_another_did_is_not_the_group(facts_of):
+    """ "The Velmora Times reported that Halvex Capital had ...": the paper is the source;
+    "the group" after it is the organisation it reported on."""
+    text = ("Halvex Capital wants Norvia Bank to return cash. The Velmora Times reported that "
+            "Halvex Capital had drawn up a list of new directors. The group owns more than 5% "
+            "of Norvia Bank.")  # fmt: skip
+    assert _of(facts_of(text), "own") == {
+        ("Halvex Capital", "own", "more than 5% of Norvia Bank", False)
+    }
