@@ -180,6 +180,10 @@ def _kept_outside_token(head: Token, child: Token) -> bool:
     dep = child.dep_
     if dep == "case" or (dep == "punct" and child.i < head.i and child.is_quote):
         return True
+    if dep == "advmod" and child.i + 2 == head.i and not child.whitespace_:
+        # "little-known", "well-funded": the adverb of a hyphened adjective is its word
+        hyphen = child.nbor(1)
+        return hyphen.text in _HYPHENS and not hyphen.whitespace_
     return (
         dep == "punct"
         and child.text in _HYPHENS

@@ -34,6 +34,9 @@ RELATIONS = [
     case("Vornex did not sell its stake to Kestrel Mining.",
          {("Vornex", "sells", "Vornex's stake", True),
           ("Kestrel Mining", "acquires", "Vornex's stake", True)}, only=SALE),
+    # a hyphened adjective keeps its adverb: "little-known" is not "known"
+    case("Halvex bought a little-known brand.",
+         {("Halvex", "acquires", "little-known brand", False)}),
     # where money is put is an argument of the verb
     case("Brumco will put money in a special fund.",
          {("Brumco", "putIn", "special fund", False)}, only={"putIn"}),
