@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -120,21 +120,54 @@ def _speech_regions(verb: Token, quotes: list[tuple[int, int]]) -> list[Region]:
             if (ends_here or sent.start_char - 1 <= s <= sent.end_char) \
                     and not _in_speakers_phrase(verb.doc, s, speaker):  # fmt: skip
                 out.append(Region(s, e, speaker, lemma, QUOTE, verb))
+    reported = _reported(verb, speaker, quotes, nested)
+    # 'said that X would "cut fraud"': a quotation inside the clause is part of it
+    out = [q for q in out if not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    return out + reported
+
+
+def _reported(verb: Token, speaker: Token, quotes: list[tuple[int, int]],
+              nested: bool) -> list[Region]:  # fmt: skip
+    """The reporting verb's that-clauses, as regions."""
     complementisers = load_words().complementisers
+    lemma = verb.lemma_.lower()
     # "Aiming to stir growth, X said the focus was Y": with a clause after the verb, a
     # clause before it is a fronted adjunct the parser took for a second complement
     after = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    reported: list[Region] = []
     for c in verb.children:
         if c.dep_ == "ccomp" and after and c.i < verb.i:
             continue
-        if c.dep_ == "ccomp" and (nested or not _inside(c.idx, quotes)):
+        # ('said that X would "cut fraud"': a clause begun outside the quotation)
+        if c.dep_ == "ccomp" and (nested or not _inside(c.left_edge.idx, quotes)):
             toks = list(c.subtree)
             if c.i < verb.i:
                 toks = _fronted_report(toks, verb, speaker)
             if len(toks) > 1 and toks[0].dep_ == "mark" and toks[0].lower_ in complementisers:
                 toks = toks[1:]  # the complementiser is not what was said
-            out.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
-                              "reported", verb))  # fmt: skip
+            if _relative_subject(c):
+                continue  # "X, who it says headed Y": the clause's subject is elsewhere
+            reported.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
+                                   "reported", verb))  # fmt: skip
+    return _joined(reported, verb.doc.text)
+
+
+def _relative_subject(clause: Token) -> bool:
+    """A reported clause whose subject is a relative pronoun ("X, who it says headed
+    Y"): it says nothing without the name the relative clause hangs on."""
+    rel = load_words().relative_subjects
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in rel for c in clause.children)
+
+
+def _joined(regions: list[Region], text: str) -> list[Region]:
+    """Two clauses of one verb that follow each other with only a comma between ("said the
+    deal, details of which are due, was a relief"): the parser split one clause."""
+    out: list[Region] = []
+    for r in sorted(regions, key=lambda r: r.start):
+        if out and text[out[-1].end : r.start].strip(" ,") == "":
+            out[-1] = replace(out[-1], end=r.end)
+        else:
+            out.append(r)
     return out
 
 

@@ -82,7 +82,7 @@ def entity_key(label: str, qid: str | None = None) -> str:
 def clean(span: Span) -> list[Token]:
     """A name's tokens without punctuation, leading determiners and pronouns ("He
     (Ashby)" tagged as one name) and a trailing 's."""
-    toks = [t for t in span if not (t.is_punct or t.is_space or t.is_quote)]
+    toks = [t for t in sx.unclosed_cut(span) if not (t.is_punct or t.is_space or t.is_quote)]
     pronouns = sx.words().pronouns
     title = span.label_ in sx.words().work_labels
     # a title keeps its possessive first word ("My Year in Rome"; not "He (Ashby)")
@@ -99,6 +99,20 @@ def clean(span: Span) -> list[Token]:
     while toks and toks[-1].dep_ == "case":
         toks = toks[:-1]
     return toks
+
+
+def _acronym_after(toks: list[Token]) -> Token | None:
+    """The abbreviation a name gives itself in brackets right after it ("Institute for
+    Fiscal Studies (IFS)"): its letters are initials of the name's words, in order."""
+    if len(toks) < 2:
+        return None
+    doc, j = toks[0].doc, toks[-1].i + 1
+    if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+        return None
+    short = doc[j + 1]
+    letters = iter(t.text[0].upper() for t in doc[toks[0].i : j] if t.is_alpha)
+    ok = short.is_alpha and len(short) > 1 and short.text[0].isupper()
+    return short if ok and all(c in letters for c in short.text.upper()) else None
 
 
 def initials(tok: Token) -> bool:
@@ -151,6 +165,7 @@ class _NameGrouper:
     lex: Lexicon
     persons: dict[str, Ref] = field(default_factory=dict)  # full person names
     longer: dict[str, Ref] = field(default_factory=dict)  # other multi-word names
+    acronyms: dict[str, Ref] = field(default_factory=dict)  # "IFS" of "... (IFS)"
 
     def run(self) -> None:
         ents = [e for e in self.doc.ents if e.label_ in self.lex.entity_labels]
@@ -168,6 +183,10 @@ class _NameGrouper:
         refs = self.refs
         for t in ent:
             refs.by_token[t.i] = ref
+        short = _acronym_after(toks)
+        if short is not None:  # "the Institute for Fiscal Studies (IFS)" ... "the IFS"
+            refs.by_token[short.i] = ref
+            self.acronyms.setdefault(norm(short.text), ref)
         if ref.type != terms.GROUP:
             refs.names.setdefault(norm(text), ref)
             refs.names.setdefault(norm(ref.label), ref)
@@ -238,6 +257,8 @@ class _NameGrouper:
         tok = toks[0]
         titled = tok.i > 0 and fold(tok.nbor(-1).text.rstrip(".")) in honorifics
         short = norm(text)
+        if short in self.acronyms:
+            return dataclasses.replace(self.acronyms[short], rule="acronym")
         # "Mr Hollin's lawyers": a possessive written "Hollin's" for "Hollins'" is a common slip
         slip = titled and tok.i + 1 < len(tok.doc) and tok.nbor().dep_ == "case"
         # a name tagged a place is a person's surname ("Jordan"), never the first word of

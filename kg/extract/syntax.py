@@ -288,12 +288,21 @@ def _glued(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def unclosed_cut(ent: Span) -> list[Token]:
+    """A name NER ran into a bracket it did not close ("Institute of Studies (IFS"): the
+    name ends before the bracket; the abbreviation is a name of its own."""
+    opened = next((t for t in ent if t.text == "("), None)
+    if opened is None or any(t.text == ")" and t.i > opened.i for t in ent):
+        return list(ent)
+    return [t for t in ent if t.i < opened.i] or list(ent)
+
+
 def mention(head: Token, *, keep_preps: bool = True) -> Mention | None:
     """A Mention for the argument headed by ``head``: the entity it names, else its phrase."""
     lex = load_lexicon()
     ent = ent_span(head)
     if ent is not None and ent.label_ not in lex.value_labels:
-        toks = [t for t in ent if not (t.is_punct or t.is_space)]
+        toks = [t for t in unclosed_cut(ent) if not (t.is_punct or t.is_space)]
         while toks and toks[-1].dep_ == "case":
             toks = toks[:-1]  # "Martin Hollis's" tagged with its 's
         toks = _trim(toks)

@@ -177,6 +177,25 @@ QUOTE_RUNS = [
     # a third party inside a quotation has a that-clause of its own: not the speaker's
     case('"There are critics who say that Shell ignored the warnings," said Wael Sawan.',
          {("Shell", "ignore", "warnings", False, "asserted", "critics")}, only={"ignore"}),
+    # a reported clause the parser split at a relative aside is said whole
+    case("Brumco spokesman Ola Brenne said the settlement, details of which will be "
+         "announced next week, was an opportunity to move on.",
+         {("Ola Brenne", "said", "the settlement, details of which will be announced next "
+           "week, was an opportunity to move on", False, "asserted", None)}, only={"said"}),
+    # "who it says headed": the clause's subject is a relative pronoun: no statement
+    case("The Brumco Commission filed charges against Ola Brenne, who it says headed the sales "
+         "operations, and his deputy.", set(), only={"said"}),
+    # a quotation inside a reported clause is part of it, not a statement of its own
+    case('Ola Brenne said that the new cards would "reduce card fraud in the shops".',
+         {("Ola Brenne", "said", 'the new cards would "reduce card fraud in the shops"',
+           False, "asserted", None)}, only={"said"}),
+    # a name's own abbreviation in brackets is the same speaker later
+    case("The Institute for Fiscal Studies (IFS) said the rule might be missed. The IFS "
+         "said growth was slow.",
+         {("Institute for Fiscal Studies", "said", "the rule might be missed", False,
+           "asserted", None),
+          ("Institute for Fiscal Studies", "said", "growth was slow", False, "asserted",
+           None)}, only={"said"}),
 ]  # fmt: skip
 
 
