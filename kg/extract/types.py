@@ -76,9 +76,22 @@ def _copula_types(ctx: Context, tok: Token) -> Iterator[Fact]:
         subj = sx.mention(s_head, keep_preps=False)
         if s_head.lower_ in ctx.lexicon.words.thing_pronouns and not _class_noun(ctx, tok):
             continue
+        if tok.lemma_.lower() in ctx.lexicon.words.comment_nouns:
+            continue  # "X is a blessing": a judgement of it, not its kind
         if subj and obj and (s_head.ent_type_ or sx.is_pronoun(s_head)):
             yield sx.make_fact(subj, terms.IS_A, obj, cop, negated=ctx.negated(cop),
                                modality_=ctx.modality(cop), rule="copula")  # fmt: skip
+
+
+def _fits_person(ctx: Context, name: Token, kind: Token) -> bool:
+    """A person is no kind of organisation, product or work: "X, of the Y group, a
+    Brussels think-tank," describes his group, not him."""
+    lex = ctx.lexicon
+    if lex.ner_class.get(name.ent_type_) != terms.PERSON:
+        return True
+    lemma = kind.lemma_.lower()
+    cls = lex.classes.get(lemma)
+    return lemma not in lex.words.work_nouns and (cls is None or cls == terms.PERSON)
 
 
 def _class_noun(ctx: Context, noun: Token) -> bool:
@@ -283,6 +296,8 @@ def copula_facts(ctx: Context) -> Iterator[Fact]:
             if found is None:
                 continue
             name, kind = found
+            if kind.i > name.i and not _fits_person(ctx, name, kind):
+                continue
             subj = sx.mention(name, keep_preps=False)
             # "a new games console, the Zeno": the kind as the words before it give it
             obj = _described(kind) if kind.i < name.i else sx.mention(kind, keep_preps=False)

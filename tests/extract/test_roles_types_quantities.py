@@ -188,6 +188,17 @@ COPULA = [
     case("Brumco sold its stake to Halvex, a move that surprised analysts.", set()),
     case("Brumco sold its stake to Halvex, a Velmora-based mining group.",
          {("Halvex", "isA", "Velmora-based mining group", False)}),
+    # a judgement is no kind ("is a burden"); a kind is ("is a carmaker")
+    case("Halvex Motors is a burden for Brumco Inc.", set(), only={"isA"}),
+    case("Halvex Motors is a carmaker.", {("Halvex Motors", "isA", "carmaker", False)},
+         only={"isA"}),
+    # a person is no kind of organisation: the apposition describes his group
+    case('"Prices will rise," said Ola Brenne of the Norvia Policy Centre, a Brussels-based '
+         "think-tank.", set(), only={"isA"}),
+    case('"Prices will rise," said Tore Brenne, director of the Velmora Institute, a '
+         "Brussels-based research group.",
+         {("Velmora Institute", "isA", "Brussels-based research group", False)},
+         only={"isA"}),
     # "it" gets a kind of thing, not what a situation or a deal is said to be
     case("Brumco opened in 1990. It is a bank based in Velmora.",
          {("It", "isA", "bank", False)}),
