@@ -126,7 +126,27 @@ def kg_repairs(doc: Doc) -> Doc:
     retype_works(doc)
     reattach_score_lines(doc)
     reattach_preposition_nouns(doc)
+    reattach_holding_prepositions(doc)
     return doc
+
+
+def reattach_holding_prepositions(doc: Doc) -> None:
+    """ "Halvex buys stake in Brumco": the parser hangs "in Brumco" on the verb, so the
+    stake is no one's. Right after a noun that holds a share of something
+    (``holding_nouns``), "in" names what it is a share of: it goes on the noun."""
+    w = load_words()
+    for prep in doc:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.i == 0:
+            continue
+        noun = doc[prep.i - 1]
+        verb = prep.head
+        if (
+            noun.lemma_.lower() in w.holding_nouns
+            and noun.dep_ == "dobj"
+            and noun.head.i == verb.i
+            and verb.i != prep.i
+        ):
+            prep.head = noun
 
 
 def _dangles(span: Span, connectors: frozenset[str]) -> int:

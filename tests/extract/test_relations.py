@@ -37,6 +37,12 @@ RELATIONS = [
     # a hyphened adjective keeps its adverb: "little-known" is not "known"
     case("Halvex bought a little-known brand.",
          {("Halvex", "acquires", "little-known brand", False)}),
+    # results delivered are no items supplied
+    case("Over the years Brumco Inc has delivered poor profits.",
+         {("Brumco Inc", "deliver", "poor profits", False)}),
+    # a stake's "in" names what it is a share of, wherever the parser hung it
+    case("Halvex Motors buys stake in Brumco Inc.",
+         {("Halvex Motors", "acquires", "stake in Brumco Inc.", False)}),
     # where money is put is an argument of the verb
     case("Brumco will put money in a special fund.",
          {("Brumco", "putIn", "special fund", False)}, only={"putIn"}),
