@@ -130,7 +130,18 @@ def _ended(ctx: Context, noun: Token) -> bool:
     """A relation noun that a verb of ending takes as object, whoever's it is ("ended
     their five-year alliance", "scrapped its partnership with X")."""
     verb = noun.head
-    return noun.dep_ in fr.OBJ and verb.lemma_.lower() in ctx.lexicon.words.ending_verbs
+    w = ctx.lexicon.words
+    if noun.dep_ in fr.OBJ and verb.lemma_.lower() in w.ending_verbs:
+        return True
+    # "negotiated an end to its alliance with X", "the collapse of their partnership"
+    prep = noun.head
+    ender = prep.head if prep.dep_ == "prep" else None
+    return (
+        noun.dep_ == "pobj"
+        and ender is not None
+        and prep.lower_ in w.ending_noun_prepositions
+        and ender.lemma_.lower() in w.ending_nouns
+    )
 
 
 def _through_intent(ctx: Context, nf: fr.NounFrame, negated: bool,
@@ -180,10 +191,23 @@ def nominal_facts(ctx: Context) -> Iterator[Fact]:
             if subj is None:
                 continue
             for o in nf.partners:
+                if any(t.ent_type_ in lex.value_labels for t in (o, *o.head.children)):
+                    continue  # "the sale of ten planes for $630m": a price, no partner
                 obj = sx.mention(o, keep_preps=False) if _names_someone(ctx, o) else None
                 if obj is not None:
-                    yield sx.make_fact(subj, nf.prop, obj, nf.anchor, negated=negated,
-                                       modality_=modality, rule=nf.via)  # fmt: skip
+                    fact = sx.make_fact(subj, nf.prop, obj, nf.anchor, negated=negated,
+                                        modality_=modality, rule=nf.via)  # fmt: skip
+                    yield _given_by_noun(fact, nf.noun, lex)
+
+
+def _given_by_noun(fact: Fact, noun: Token, lex) -> Fact:
+    """A relation of giving read from its noun ("the sale of ten planes") is typed by
+    the noun when what is given stands as its object (``kg:itemVerb``: a sale's item
+    is sold, kg:sells), not by the verb the noun hangs on."""
+    lemma = noun.lemma_.lower()
+    if fact.predicate not in lex.item_properties or lemma not in lex.item_verbs:
+        return fact
+    return dataclasses.replace(fact, lemma=lemma)
 
 
 def _nominalisation_facts(ctx: Context, noun: Token) -> Iterator[Fact]:

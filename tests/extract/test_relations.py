@@ -37,6 +37,14 @@ RELATIONS = [
     # a hyphened adjective keeps its adverb: "little-known" is not "known"
     case("Halvex bought a little-known brand.",
          {("Halvex", "acquires", "little-known brand", False)}),
+    # an end to a relation denies it
+    case("Halvex Motors recently negotiated an end to its alliance with Brumco Inc.",
+         {("Halvex Motors", "cooperatesWith", "Brumco Inc.", True)},
+         only={"cooperatesWith"}),
+    # a sale's item is sold (its noun types it), and its price is no item
+    case("Halvex Motors said it had agreed the sale of ten planes for $630m to Brumco Inc.",
+         {("Halvex Motors", "sells", "ten planes", False),
+          ("Halvex Motors", "supplies", "Brumco Inc.", False)}, only=SALE),
     # results delivered are no items supplied
     case("Over the years Brumco Inc has delivered poor profits.",
          {("Brumco Inc", "deliver", "poor profits", False)}),
