@@ -898,10 +898,14 @@ def _noun_agents(lex: Lexicon, noun: Token) -> tuple[list[Token], str, Token] | 
     w = lex.words
     if how == "object" and verb.lemma_.lower() in w.ending_verbs:
         return subjects(verb), "clause-ending", verb  # "cut ties with X": no more ties
-    if how == "object" and verb.lemma_.lower() not in w.light_verbs | w.participation_verbs:
+    taking_part = w.light_verbs | w.participation_verbs
+    if how == "object" and verb.lemma_.lower() not in taking_part:
         # "recognize the annexation of X", "shut down relations with X": the subject
         # does not take part in what the noun names
         return None
+    if how == "object-prep" and verb.lemma_.lower() not in taking_part \
+            and noun.head.head.lemma_.lower() not in w.intention_nouns | w.intent_nouns:  # fmt: skip
+        return None  # "improve the speed of delivery of data": not the improver's delivery
     return subjects(verb), "clause-" + how, verb
 
 

@@ -45,6 +45,12 @@ RELATIONS = [
     case("Halvex Motors said it had agreed the sale of ten planes for $630m to Brumco Inc.",
          {("Halvex Motors", "sells", "ten planes", False),
           ("Halvex Motors", "supplies", "Brumco Inc.", False)}, only=SALE),
+    # a relation noun deep in an object is not the subject's ("improve the speed of
+    # delivery of data"); a plan's is ("announced plans for a takeover of X")
+    case("The Brumco Bank is working with the statistics office to improve the quality "
+         "and speed of delivery of data.", set(), only={"suppliesItem", "sells"}),
+    case("Halvex Motors announced plans for a takeover of Brumco Inc.",
+         {("Halvex Motors", "acquires", "Brumco Inc.", False)}, only={"acquires"}),
     # results delivered are no items supplied
     case("Over the years Brumco Inc has delivered poor profits.",
          {("Brumco Inc", "deliver", "poor profits", False)}),
