@@ -903,8 +903,8 @@ def _noun_agents(lex: Lexicon, noun: Token) -> tuple[list[Token], str, Token] | 
         # "recognize the annexation of X", "shut down relations with X": the subject
         # does not take part in what the noun names
         return None
-    if how == "object-prep" and verb.lemma_.lower() not in taking_part \
-            and noun.head.head.lemma_.lower() not in w.intention_nouns | w.intent_nouns:  # fmt: skip
+    intended = noun.head.head.lemma_.lower() in w.intention_nouns | w.intent_nouns
+    if how == "object-prep" and verb.lemma_.lower() not in taking_part and not intended:
         return None  # "improve the speed of delivery of data": not the improver's delivery
     return subjects(verb), "clause-" + how, verb
 
