@@ -109,9 +109,11 @@ def conform_fact(fact: Fact, entities: Mapping[str, Entity], lex: Lexicon) -> Fa
     based in a country, when NER made the name a product): there is no word to fall
     back to."""
     prop = fact.predicate
-    given = set(lex.item_properties.values()) | set(lex.item_verbs.values())
-    if prop in given and isinstance(fact.obj, Mention) and fact.obj.label in lex.value_labels:
-        return None  # "the sale of ten planes for $630m": a price is no item given
+    if prop in lex.relations and isinstance(fact.obj, Mention) \
+            and fact.obj.label in lex.value_labels:  # fmt: skip
+        # "the sale of ten planes for $630m", "rejected the $280bn claim": a price or
+        # an amount is no item given and no party to a relation
+        return None
     if prop not in lex.relations or fits(prop, fact, entities, lex):
         return fact
     item = lex.item_properties.get(prop)

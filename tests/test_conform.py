@@ -113,3 +113,14 @@ def test_a_built_graph_fits_the_shapes(facts_of):
     g = build_graph(["Orvik Motors sold trucks to the army. Mayor Ilse Varga met reporters. "
                      "Brekke Logistics supplies rice."])  # fmt: skip
     assert validate(g) == []
+
+
+def test_an_amount_is_no_party_to_a_relation():
+    """ "rejected the $280bn claim" read as rejecting "$280bn", "the sale of planes for
+    $630m" as selling "$630m": an amount is no item and no party; an open verb keeps it."""
+    lex = load_lexicon()
+    price = Mention("$280bn", 40, 46, "MONEY", "")
+    assert conform_fact(_fact("opposes", FIRM, price, "reject"), ENTITIES, lex) is None
+    assert conform_fact(_fact("sells", FIRM, price, "sell"), ENTITIES, lex) is None
+    kept = conform_fact(_fact("opposes", FIRM, PHONE, "reject"), ENTITIES, lex)
+    assert kept is not None and kept.predicate == "opposes"
