@@ -44,3 +44,11 @@ def test_roles_query_pairs_positions_with_affiliations(graph):
     assert {(str(r[0]), str(r[1]), str(r[2])) for r in rows} == {
         ("William Ruto", "President", "Kenya"),
     }
+
+
+def test_roles_query_gives_a_former_title_its_former_organisation():
+    g = build_graph(["Former Brumco Holdings chief Ola Brenne said prices would rise."])
+    _, rows = run_query(g, (QUERIES / "roles.rq").read_text(encoding="utf-8"))
+    assert {(str(r[0]), str(r[1]), str(r[2])) for r in rows} == {
+        ("Ola Brenne", "former chief", "Brumco Holdings"),
+    }
