@@ -323,7 +323,7 @@ def _prep_reading(
         return _Reading(gov, subjects, typed, ent.label_.lower())
     w = lex.words
     obj = None if gov.lemma_.lower() in w.intransitive_change_verbs else _participant(gov, lex)
-    if obj is not None and (obj.i > ent.start or gov.lemma_.lower() in w.margin_verbs):
+    if obj is not None and (_set_off(ent, obj) or gov.lemma_.lower() in w.margin_verbs):
         # "increased by 296,000 to 28.52 million - the highest figure": no object
         # changed; "outstripped demand by 30%": a margin, the subject's
         obj = None
@@ -335,6 +335,9 @@ def _prep_reading(
             return _Reading(gov, [obj], name, "change-of-object")
         return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")  # "rose by 3%"
     obj = obj if levels_object else None
+    if obj is None and (measures := _measure_object(gov, lex)):
+        return _Reading(gov, measures, sx.camel(_verb_name(gov, passive), prep),
+                        "prep-" + ent.label_.lower(), bare=True)  # fmt: skip
     if obj is not None and prep in w.change_prepositions:
         changed = _change_of(obj, lex)
         if changed is not None:  # "announced a 12% increase in earnings to $3m": the
@@ -344,6 +347,46 @@ def _prep_reading(
         subjects = [obj]  # "cut its rate to 2%", "slow growth to 2.8%": the object's level
     return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive), prep),
                     "prep-" + ent.label_.lower())  # fmt: skip
+
+
+def _nearer_change(gov: Token, prep: Token, lex: Lexicon) -> Token:
+    """ "caused its earnings to slide to $1.1bn, from $1.4bn": a starting level the parser
+    hung on a verb far back belongs to the change with a level in between."""
+    w = lex.words
+    if prep.lower_ not in w.starting_prepositions or prep.i < gov.i:
+        return gov
+    levels = w.change_prepositions - w.starting_prepositions
+    between = [v for v in gov.subtree if gov.i < v.i < prep.i and v.pos_ in fr.VERBAL]
+    for v in reversed(between):
+        if any(c.dep_ == "prep" and c.lower_ in levels for c in v.children):
+            return v
+    return gov
+
+
+def _measure_object(gov: Token, lex: Lexicon) -> list[Token]:
+    """ "the report forecast total growth of 3.6%, slipping to 2.9%": a participle with
+    no subject or object of its own changes the measure its clause is about, not the
+    clause's subject."""
+    if not _participle(gov) or fr.objects(gov):
+        return []
+    if any(c.dep_ in fr.SUBJ for c in gov.children):
+        return []
+    w = lex.words
+    return [o for o in fr.objects(gov.head) if o.pos_ == "NOUN"
+            and o.lemma_.lower() in w.change_nouns | w.amount_nouns]  # fmt: skip
+
+
+def _participle(verb: Token) -> bool:
+    """A participle clause on a verb: "..., slipping to 2.9% next year"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in fr.VERBAL
+
+
+def _set_off(ent: Span, obj: Token) -> bool:
+    """An "object" after the amount and a dash or comma: an apposition of the amount the
+    parser hung on the verb ("to 28.52 million - the highest figure"), not what changed
+    ("brought to 49 the number of banks" is)."""
+    doc = ent.doc
+    return obj.i > ent.start and any(t.is_punct for t in doc[ent.end : obj.left_edge.i])
 
 
 def _complement_lost(gov: Token, lex: Lexicon) -> bool:
@@ -530,6 +573,7 @@ def _on_prep(
                 and head.i not in range(ent.start, ent.end)
                 and not _is_scale(head)
             )  # "from 226 countries" counts, no level
+            gov = _nearer_change(gov, prep, lex)
             return _prep_reading(gov, name, ent, lex, levels_object=level), True
         if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
             break
@@ -754,8 +798,10 @@ def _forecast(clause: Token | None, modality: str, lex: Lexicon) -> str:
     verb states is expected, not so (the verb itself is asserted)."""
     if clause is None or modality != ASSERTED:
         return modality
-    if clause.lemma_.lower() in lex.words.expecting_verbs and not fr.is_passive(clause):
-        return EXPECTED
+    # "forecast growth of 3.6%, slipping to 2.9%": the participle's figure is forecast too
+    for verb in (clause, clause.head) if _participle(clause) else (clause,):
+        if verb.lemma_.lower() in lex.words.expecting_verbs and not fr.is_passive(verb):
+            return EXPECTED
     return modality
 
 
@@ -940,8 +986,10 @@ def _rate_sized(verb: Token, ent: Span, lex: Lexicon) -> bool:
             continue  # "went up to 5.5%", one number to the parser: a level
         up, hops = t, 0
         while up.i != verb.i and hops < 4 and up.pos_ not in fr.VERBAL:
-            if up.dep_ == "pobj" and up.head.lower_ in levels:
+            if up.dep_ == "pobj" and up.head.lower_ in levels or up.lower_ in levels:
                 break
+            if up.dep_ == "conj":
+                break  # "up from 0.3% in 2003 and 0.4% in 2002": a list repeats its role
             up, hops = up.head, hops + 1
         if up.i == verb.i:
             return True
@@ -973,6 +1021,7 @@ def _named_singular(ent: Span, head: Token, lex: Lexicon) -> bool:
         and head.i == _root(ent).i + 1
         and bool(_root(ent).whitespace_)  # "3km/h": a unit glued to its number
         and not _is_scale(head)
+        and not _is_scale(_root(ent))  # "59.2 trillion rupiah": a model has no scale
         and not _single(ent, lex)
         and not any(t.lower_ in lex.words.fraction_words for t in ent)
         and head.lemma_.lower() not in lex.words.collective_nouns | lex.words.level_nouns

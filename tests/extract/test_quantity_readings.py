@@ -51,6 +51,27 @@ READINGS = [
     case("Ola Brenne voted for a quarter point rise in interest rates to 5%."),
     # a count buried in the phrase of a verb's preposition is none of the verb's
     case("Ola Brenne voted against the appointment of three Halvex directors."),
+    # "to 28.52 million - the highest figure": no object of the change
+    case("In 2004 the number of people in work increased by 296,000 to 28.52 million - "
+         "the highest figure since 1971.",
+         {("number of people", "increase", "296,000", False),
+          ("number of people", "increaseTo", "28.52 million", False)}),
+    case("That brought to 49 the number of banks that Ola Brenne has sued.",
+         {("number of banks", "bringTo", "49", False)}),
+    # a starting level hung on a verb far back is the change's in between
+    case("Brumco Inc stopped sales of its pills in May, a move which caused its earnings "
+         "to slide to $1.1bn, from $1.4bn a year earlier.",
+         {("Brumco Inc's earnings", "slideTo", "$1.1bn", False),
+          ("Brumco Inc's earnings", "slideFrom", "$1.4bn", False)}),
+    # a participle with no subject of its own changes the measure, not the subject
+    case("Halvex Motors reported a profit of $5m, rising to $7m in May.",
+         {("Halvex Motors", "profit", "$5m", False),
+          ("Halvex Motors' profit", "riseTo", "$7m", False)}),
+    case("Halvex Motors enjoyed strong growth, swelling its subscriber base to 5.4 million.",
+         {("Halvex Motors' subscriber base", "swellTo", "5.4 million", False)}),
+    # a scaled amount before a singular noun is an amount
+    case("Halvex Motors spent 59.2 trillion norvs on fuel subsidies.",
+         {("Halvex Motors", "spend", "59.2 trillion norvs", False)}),
 ]  # fmt: skip
 
 
@@ -67,6 +88,10 @@ MODALITY = [
          {("share sale", "amount", "$2bn", False, "planned")}),
     case("Brumco Inc made a bid of $4bn for Halvex Motors.",
          {("Brumco Inc", "bid", "$4bn", False, "asserted")}),
+    case("Overall, the Norvian report forecast total growth of 3.6% in 2004, slipping to "
+         "2.9% next year.",
+         {("total growth", "percentage", "3.6%", False, "expected"),
+          ("total growth", "slipTo", "2.9%", False, "expected")}),
     case("Brumco Inc wants to have sales of $4bn.",
          {("Brumco Inc", "sales", "$4bn", False, "planned")}),
 ]  # fmt: skip
