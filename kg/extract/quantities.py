@@ -372,13 +372,28 @@ def _measure_object(gov: Token, lex: Lexicon) -> list[Token]:
     if any(c.dep_ in fr.SUBJ for c in gov.children):
         return []
     w = lex.words
-    return [o for o in fr.objects(gov.head) if o.pos_ == "NOUN"
+    host = _host(gov)
+    if host.dep_ != "advcl" and gov.dep_ == "pcomp":
+        return []
+    if gov.dep_ == "pcomp":  # "..., slipping to 2.9% before recovering to 3.1%"
+        return _measure_object(host, lex)
+    return [o for o in fr.objects(host) if o.pos_ == "NOUN"
             and o.lemma_.lower() in w.change_nouns | w.amount_nouns]  # fmt: skip
 
 
+def _host(participle: Token) -> Token:
+    """The verb a participle clause hangs on, directly or by a preposition."""
+    return participle.head if participle.dep_ == "advcl" else participle.head.head
+
+
 def _participle(verb: Token) -> bool:
-    """A participle clause on a verb: "..., slipping to 2.9% next year"."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in fr.VERBAL
+    """A participle clause on a verb: "..., slipping to 2.9% next year", or on another
+    one's preposition: "..., slipping to 2.9% before recovering to 3.1%"."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp":
+        return verb.head.dep_ == "prep" and verb.head.head.pos_ in fr.VERBAL
+    return verb.dep_ == "advcl" and verb.head.pos_ in fr.VERBAL
 
 
 def _set_off(ent: Span, obj: Token) -> bool:
@@ -799,10 +814,13 @@ def _forecast(clause: Token | None, modality: str, lex: Lexicon) -> str:
     if clause is None or modality != ASSERTED:
         return modality
     # "forecast growth of 3.6%, slipping to 2.9%": the participle's figure is forecast too
-    for verb in (clause, clause.head) if _participle(clause) else (clause,):
+    verb, hops = clause, 0
+    while True:
         if verb.lemma_.lower() in lex.words.expecting_verbs and not fr.is_passive(verb):
             return EXPECTED
-    return modality
+        if not _participle(verb) or hops > 3:
+            return modality
+        verb, hops = _host(verb), hops + 1
 
 
 def _weighed(clause: Token | None, modality: str, lex: Lexicon) -> str:

@@ -89,9 +89,10 @@ MODALITY = [
     case("Brumco Inc made a bid of $4bn for Halvex Motors.",
          {("Brumco Inc", "bid", "$4bn", False, "asserted")}),
     case("Overall, the Norvian report forecast total growth of 3.6% in 2004, slipping to "
-         "2.9% next year.",
+         "2.9% next year before recovering to 3.1% in 2006.",
          {("total growth", "percentage", "3.6%", False, "expected"),
-          ("total growth", "slipTo", "2.9%", False, "expected")}),
+          ("total growth", "slipTo", "2.9%", False, "expected"),
+          ("total growth", "recoverTo", "3.1%", False, "expected")}),
     case("Brumco Inc wants to have sales of $4bn.",
          {("Brumco Inc", "sales", "$4bn", False, "planned")}),
 ]  # fmt: skip
