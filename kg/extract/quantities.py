@@ -334,6 +334,11 @@ def _prep_reading(
             name = sx.camel(_verb_name(gov, passive), prep)
             return _Reading(gov, [obj], name, "change-of-object")
         return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")  # "rose by 3%"
+    if obj is not None and prep in w.valuing_prepositions and \
+            gov.lemma_.lower() in w.valuing_verbs:  # fmt: skip
+        # "a bid that values the club at £800m": the club's value
+        return _Reading(gov, [obj], sx.camel(_verb_name(gov, passive), prep),
+                        "prep-" + ent.label_.lower())  # fmt: skip
     obj = obj if levels_object else None
     if obj is None and (measures := _measure_object(gov, lex)):
         return _Reading(gov, measures, sx.camel(_verb_name(gov, passive), prep),
@@ -675,6 +680,10 @@ def _subject_ok(s: Token, ent: Span) -> bool:
     doc = s.doc
     if s.like_num or (s.i + 1 < len(doc) and doc[s.i + 1].text == "-" and not s.whitespace_):
         return False
+    if s.ent_type_ in _NOUN_AMOUNT_LABELS:
+        return False  # "the offer at 300p, which would value X at £800m": a value measures nothing
+    if s.tag_ == "PRP$" and s.dep_ in fr.SUBJ:
+        return False  # "HIS dropping 3.3%": a possessive is no subject; a name in capitals
     if s.ent_type_ or sx.is_pronoun(s):
         return True
     if s.pos_ == "PROPN" or any(c.dep_ in {"det", "poss"} for c in s.children):

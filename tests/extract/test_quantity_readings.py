@@ -69,6 +69,14 @@ READINGS = [
           ("Halvex Motors' profit", "riseTo", "$7m", False)}),
     case("Halvex Motors enjoyed strong growth, swelling its subscriber base to 5.4 million.",
          {("Halvex Motors' subscriber base", "swellTo", "5.4 million", False)}),
+    # a value put on an object is the object's, not the valuer's nor a value's
+    case("Reports have put the offer at 300p per share, which would value Halvex United at "
+         "about £800m.",
+         {("Halvex United", "valueAt", "about £800m", False)}),
+    # a possessive pronoun is no subject: "HIS" in capitals is a name kg cannot read
+    case("Ola Brenne runs Kestrel Air. Travel firms took a hit, with Kestrel Air sliding "
+         "1.5% and HIS dropping 3.3%.",
+         {("Kestrel Air", "slide", "1.5%", False)}),
     # a scaled amount before a singular noun is an amount
     case("Halvex Motors spent 59.2 trillion norvs on fuel subsidies.",
          {("Halvex Motors", "spend", "59.2 trillion norvs", False)}),
