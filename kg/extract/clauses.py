@@ -169,7 +169,22 @@ def _business_sold(verb: Token, args: list, ctx: Context) -> Token | None:
             a.head.ent_type_ in orgs or a.head.lower_ in w.business_item_nouns
         ):
             return a.head
+    # "10% of its stake", "half of its insurance arm" (a value, no argument of the
+    # frame): a part of a business is one
+    for share in fr.objects(verb):
+        if any(o.lower_ in w.business_item_nouns for o in _part_of(share, ctx)):
+            return share
     return None
+
+
+def _part_of(head: Token, ctx: Context) -> list[Token]:
+    """What a share or a fraction is of: "10% of its stake" -> stake."""
+    w = ctx.lexicon.words
+    share = head.ent_type_ == "PERCENT" or head.lower_ in w.fraction_words
+    if not share:
+        return []
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in w.quantity_of_prepositions
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
 def clause_facts(ctx: Context) -> Iterator[Fact]:

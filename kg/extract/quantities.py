@@ -43,7 +43,7 @@ from . import frames as fr
 from . import syntax as sx
 from . import terms
 from .context import Context
-from .factuality import ASSERTED, EXPECTED
+from .factuality import ASSERTED, EXPECTED, HEDGED, PLANNED
 
 # the dependency path from a number up to the noun it counts
 _COUNT_DEPS = {"nummod", "quantmod", "compound", "pobj", "prep", "advmod", "amod", "nmod", "predet"}
@@ -313,7 +313,9 @@ def _surface_prep(toks: list[Token], lex: Lexicon) -> Token | None:
 
 def _prep_reading(
     gov: Token, prep: str, ent: Span, lex: Lexicon, *, levels_object: bool = True
-) -> _Reading:
+) -> _Reading | None:
+    if _complement_lost(gov, lex):
+        return None
     subjects, passive = _subjects(gov)
     typed = _copula_name(gov, ent, lex)
     if typed:  # "at 3km/h, it is ...": a measure, whatever NER called the number
@@ -321,13 +323,26 @@ def _prep_reading(
         return _Reading(gov, subjects, typed, ent.label_.lower())
     w = lex.words
     obj = None if gov.lemma_.lower() in w.intransitive_change_verbs else _participant(gov, lex)
+    if obj is not None and (_set_off(ent, obj) or gov.lemma_.lower() in w.margin_verbs):
+        # "increased by 296,000 to 28.52 million - the highest figure": no object
+        # changed; "outstripped demand by 30%": a margin, the subject's
+        obj = None
     if prep in w.change_size_prepositions and not passive:
-        if obj is not None:  # "cut its overheads by 20%": the size of the cut, beside
-            # the clause's (X, cut, overheads)
+        if obj is not None:  # "cut its overheads by 20%": the size of the change made
+            # to the overheads is theirs (the clause keeps (X, cut, overheads)); said
+            # of X it would read as X cut by 20%
             name = sx.camel(_verb_name(gov, passive), prep)
-            return _Reading(gov, subjects, name, "change-of-object")
+            return _Reading(gov, [obj], name, "change-of-object")
         return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive)), "change")  # "rose by 3%"
+    if obj is not None and prep in w.valuing_prepositions and \
+            gov.lemma_.lower() in w.valuing_verbs:  # fmt: skip
+        # "a bid that values the club at £800m": the club's value
+        return _Reading(gov, [obj], sx.camel(_verb_name(gov, passive), prep),
+                        "prep-" + ent.label_.lower())  # fmt: skip
     obj = obj if levels_object else None
+    if obj is None and (measures := _measure_object(gov, lex)):
+        return _Reading(gov, measures, sx.camel(_verb_name(gov, passive), prep),
+                        "prep-" + ent.label_.lower(), bare=True)  # fmt: skip
     if obj is not None and prep in w.change_prepositions:
         changed = _change_of(obj, lex)
         if changed is not None:  # "announced a 12% increase in earnings to $3m": the
@@ -337,6 +352,76 @@ def _prep_reading(
         subjects = [obj]  # "cut its rate to 2%", "slow growth to 2.8%": the object's level
     return _Reading(gov, subjects, sx.camel(_verb_name(gov, passive), prep),
                     "prep-" + ent.label_.lower())  # fmt: skip
+
+
+def _nearer_change(gov: Token, prep: Token, lex: Lexicon) -> Token:
+    """ "caused its earnings to slide to $1.1bn, from $1.4bn": a starting level the parser
+    hung on a verb far back belongs to the change with a level in between."""
+    w = lex.words
+    if prep.lower_ not in w.starting_prepositions or prep.i < gov.i:
+        return gov
+    levels = w.change_prepositions - w.starting_prepositions
+    between = [v for v in gov.subtree if gov.i < v.i < prep.i and v.pos_ in fr.VERBAL]
+    for v in reversed(between):
+        if any(c.dep_ == "prep" and c.lower_ in levels for c in v.children):
+            return v
+    return gov
+
+
+def _measure_object(gov: Token, lex: Lexicon) -> list[Token]:
+    """ "the report forecast total growth of 3.6%, slipping to 2.9%": a participle with
+    no subject or object of its own changes the measure its clause is about, not the
+    clause's subject."""
+    if not _participle(gov) or fr.objects(gov):
+        return []
+    if any(c.dep_ in fr.SUBJ for c in gov.children):
+        return []
+    w = lex.words
+    host = _host(gov)
+    if host.dep_ != "advcl" and gov.dep_ == "pcomp":
+        return []
+    if gov.dep_ == "pcomp":  # "..., slipping to 2.9% before recovering to 3.1%"
+        return _measure_object(host, lex)
+    return [o for o in fr.objects(host) if o.pos_ == "NOUN"
+            and o.lemma_.lower() in w.change_nouns | w.amount_nouns]  # fmt: skip
+
+
+def _host(participle: Token) -> Token:
+    """The verb a participle clause hangs on, directly or by a preposition."""
+    return participle.head if participle.dep_ == "advcl" else participle.head.head
+
+
+def _participle(verb: Token) -> bool:
+    """A participle clause on a verb: "..., slipping to 2.9% next year", or on another
+    one's preposition: "..., slipping to 2.9% before recovering to 3.1%"."""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp":
+        return verb.head.dep_ == "prep" and verb.head.head.pos_ in fr.VERBAL
+    return verb.dep_ == "advcl" and verb.head.pos_ in fr.VERBAL
+
+
+def _set_off(ent: Span, obj: Token) -> bool:
+    """An "object" after the amount and a dash or comma: an apposition of the amount the
+    parser hung on the verb ("to 28.52 million - the highest figure"), not what changed
+    ("brought to 49 the number of banks" is)."""
+    doc = ent.doc
+    return obj.i > ent.start and any(t.is_punct for t in doc[ent.end : obj.left_edge.i])
+
+
+def _complement_lost(gov: Token, lex: Lexicon) -> bool:
+    """ "expects to nearly double sales to 400,000 cars" parsed with both "to"s on
+    "expects", "voted for a rise in rates to 5%": a verb of expecting, intending or
+    calling for measures nothing itself; the act it is about, which would take the
+    amount (and is no fact yet), is lost to the parse."""
+    w = lex.words
+    lemma = gov.lemma_.lower()
+    wanting = lemma in w.expecting_verbs or lemma in w.intention_verbs
+    return (
+        (wanting or lemma in w.advocating_verbs)
+        and not fr.is_passive(gov)  # "GDP is expected at 3.2%": the forecast figure
+        and not any(c.dep_ in fr.OBJ for c in gov.children)
+    )
 
 
 def _change_of(noun: Token, lex: Lexicon) -> list[Token] | None:
@@ -414,13 +499,7 @@ def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Readin
     if modified is not None:
         return modified
     if head.dep_ in _ARG_DEPS and head.head.pos_ in fr.VERBAL and head.head.i != head.i:
-        verb = head.head
-        surface = _surface_prep(toks, lex)
-        if surface is not None:  # "adding $1.89 to $48.62", one number to the parser
-            return _prep_reading(verb, surface.lower_, ent, lex)
-        subjects, passive = _subjects(verb)
-        name = _copula_name(verb, ent, lex) or sx.camel(_verb_name(verb, passive))
-        return _Reading(verb, subjects, name, ent.label_.lower())
+        return _on_argument(ent, head.head, lex, toks)
     if head.dep_ == "nsubjpass" and head.head.pos_ in fr.VERBAL:
         verb = head.head  # "at least 40 people were killed by a landslide"
         if any(c.dep_ == "xcomp" for c in verb.children):
@@ -445,6 +524,45 @@ def _on_verb(ent: Span, head: Token, lex: Lexicon, toks: list[Token]) -> _Readin
     return None
 
 
+def _on_argument(ent: Span, verb: Token, lex: Lexicon, toks: list[Token]) -> _Reading | None:
+    """A quantity that is the verb's own object or measure: "shipped 1.8 million cars"."""
+    surface = _surface_prep(toks, lex)
+    if surface is not None:  # "adding $1.89 to $48.62", one number to the parser
+        return _prep_reading(verb, surface.lower_, ent, lex)
+    fine = _amount_object_reading(verb, ent, lex)
+    if fine is not None:  # "could face a fine up to $5m": the fine's amount
+        return fine
+    subjects, passive = _subjects(verb)
+    name = _copula_name(verb, ent, lex) or sx.camel(_verb_name(verb, passive))
+    return _Reading(verb, subjects, name, ent.label_.lower())
+
+
+def _amount_object_reading(verb: Token, ent: Span, lex: Lexicon) -> _Reading | None:
+    """The reading of an amount that is the amount of the verb's amount noun object."""
+    noun = _amount_object(verb, ent, lex)
+    if noun is None:
+        return None
+    named = _named_holders(noun, lex)
+    if named:  # "Brumco could face a fine up to $5m": Brumco's fine
+        return _Reading(None, named, sx.camel(noun.lower_), "noun-of", False)
+    return _Reading(None, [noun], _TYPED.get(ent.label_, "amount"), "noun-of", False)
+
+
+def _amount_object(verb: Token, ent: Span, lex: Lexicon) -> Token | None:
+    """An amount noun that is the verb's object just before the amount, which the
+    parser made a second object: "face a fine up to $5m" is the fine's amount; as the
+    verb's own ("face $5m") the fine would be lost."""
+    if ent.label_ != MONEY:
+        return None  # "lifted borrowing costs five times": no amount of the costs
+    start = _number_tokens(ent, lex)
+    first = start[0].i if start else ent.start
+    for o in fr.objects(verb):
+        if o.i < first and o.right_edge.i == first - 1 and o.pos_ == "NOUN" \
+                and o.lemma_.lower() in lex.words.amount_nouns:  # fmt: skip
+            return o
+    return None
+
+
 def _on_prep(
     ent: Span, head: Token, lex: Lexicon, surface: Token | None
 ) -> tuple[_Reading | None, bool]:
@@ -462,17 +580,20 @@ def _on_prep(
             subjects, _ = _subjects(gov.head)
             return _Reading(gov.head, subjects, sx.camel(gov.lower_, name), "change"), True
         if gov.pos_ in fr.VERBAL:
-            if hops:  # "faces a sentence of 85 years": the verb's own measure
-                if gov.lemma_.lower() in w.copulas:
-                    return None, True  # "are well above the average of $41": a yardstick
+            if hops:  # "sold it for a sum of $5m": the verb's measure, in its role
+                if gov.lemma_.lower() in w.copulas or ent.label_ == CARDINAL:
+                    # "are well above the average of $41": a yardstick; "voted against
+                    # the appointment of three directors": a count buried in a phrase
+                    return None, True
                 subjects, passive = _subjects(gov)
-                name = sx.camel(_verb_name(gov, passive))
+                name = sx.camel(_verb_name(gov, passive), prep.lower_)
                 return _Reading(gov, subjects, name, ent.label_.lower()), True
             level = not (
                 head.pos_ == "NOUN"
                 and head.i not in range(ent.start, ent.end)
                 and not _is_scale(head)
             )  # "from 226 countries" counts, no level
+            gov = _nearer_change(gov, prep, lex)
             return _prep_reading(gov, name, ent, lex, levels_object=level), True
         if gov.dep_ not in fr.OBJ and gov.dep_ != "pobj":
             break
@@ -559,6 +680,10 @@ def _subject_ok(s: Token, ent: Span) -> bool:
     doc = s.doc
     if s.like_num or (s.i + 1 < len(doc) and doc[s.i + 1].text == "-" and not s.whitespace_):
         return False
+    if s.ent_type_ in _NOUN_AMOUNT_LABELS:
+        return False  # "the offer at 300p, which would value X at £800m": a value measures nothing
+    if s.tag_ == "PRP$" and s.dep_ in fr.SUBJ:
+        return False  # "HIS dropping 3.3%": a possessive is no subject; a name in capitals
     if s.ent_type_ or sx.is_pronoun(s):
         return True
     if s.pos_ == "PROPN" or any(c.dep_ in {"det", "poss"} for c in s.children):
@@ -697,9 +822,26 @@ def _forecast(clause: Token | None, modality: str, lex: Lexicon) -> str:
     verb states is expected, not so (the verb itself is asserted)."""
     if clause is None or modality != ASSERTED:
         return modality
-    if clause.lemma_.lower() in lex.words.expecting_verbs and not fr.is_passive(clause):
-        return EXPECTED
-    return modality
+    # "forecast growth of 3.6%, slipping to 2.9%": the participle's figure is forecast too
+    verb, hops = clause, 0
+    while True:
+        if verb.lemma_.lower() in lex.words.expecting_verbs and not fr.is_passive(verb):
+            return EXPECTED
+        if not _participle(verb) or hops > 3:
+            return modality
+        verb, hops = _host(verb), hops + 1
+
+
+def _weighed(clause: Token | None, modality: str, lex: Lexicon) -> str:
+    """ "is considering a bid of $4bn", "plans a $2bn share sale": an amount on the
+    object of a verb of weighing or intending is of a thing not done (hedged, planned),
+    though the weighing itself is asserted."""
+    if clause is None or modality != ASSERTED or fr.is_passive(clause):
+        return modality
+    lemma = clause.lemma_.lower()
+    if lemma in lex.words.considering_verbs:
+        return HEDGED
+    return PLANNED if lemma in lex.words.intention_verbs else modality
 
 
 def _absolute(clause: Token | None, modality: str, ctx: Context) -> str:
@@ -723,13 +865,20 @@ def _facts(ctx: Context, ent: Span, reading: _Reading, value: list[Token]) -> It
         return
     trigger = verb if verb is not None else _root(ent)
     # an amount on a noun holds as its clause does: "did not uncover a $3bn fraud"
-    clause = verb if verb is not None else _clause_verb((reading.measured or [trigger])[0])
+    # "wants to have sales of $4bn": the clause of the amount's noun, not of its holder
+    clause = (
+        verb
+        if verb is not None
+        else (_clause_verb(_root(ent)) or _clause_verb((reading.measured or [trigger])[0]))
+    )
     negated = ctx.negated(clause) if clause is not None else False
     # "would need not 350 people but 150": the amount itself is denied
     negated = negated or any(c.dep_ == "neg" for t in value for c in t.children)
     modality = _forecast(clause, ctx.modality(clause), ctx.lexicon) if clause is not None \
         else ASSERTED  # fmt: skip
     modality = _absolute(clause, modality, ctx)
+    if verb is None:
+        modality = _weighed(clause, modality, ctx.lexicon)
     own = not reading.counted and reading.rule == "passive-count"
     copula = verb is not None and verb.lemma_.lower() in ctx.lexicon.words.copulas
     compared = copula and ent.label_ == CARDINAL
@@ -836,6 +985,77 @@ def _hyphened(ent: Span) -> bool:
     )
 
 
+def _starting(ent: Span, lex: Lexicon) -> bool:
+    """The amount is a starting level: "up from 4%", "rose to 5% from 4%"."""
+    t = _root(ent)
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in lex.words.starting_prepositions:
+            return True
+        if t.dep_ not in _COUNT_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _rate_sized(verb: Token, ent: Span, lex: Lexicon) -> bool:
+    """The verb's change is given as a rate ("grew 15.7%", "rose by 4.3%", "grew at
+    4.6%", "were 11.8% higher"), not as a new level ("slowed to 0.3%")."""
+    levels = lex.words.change_prepositions - lex.words.change_size_prepositions
+    inside = range(ent.start, ent.end)
+    copula = verb.lemma_.lower() in lex.words.copulas
+    doc = verb.doc
+    for t in verb.subtree:
+        if t.ent_type_ != PERCENT or t.i in inside or not _numeric(t):
+            continue
+        if copula and t.head.i == verb.i or t.head.head.i == verb.i and t.head.dep_ == "attr":
+            continue  # "growth was 1.1%, up from 0.3%": a rate's level
+        if any(d.lower_ in levels for d in doc[max(0, t.i - 2) : t.i]):
+            continue  # "went up to 5.5%", one number to the parser: a level
+        up, hops = t, 0
+        while up.i != verb.i and hops < 4 and up.pos_ not in fr.VERBAL:
+            if up.dep_ == "pobj" and up.head.lower_ in levels or up.lower_ in levels:
+                break
+            if up.dep_ == "conj":
+                break  # "up from 0.3% in 2003 and 0.4% in 2002": a list repeats its role
+            up, hops = up.head, hops + 1
+        if up.i == verb.i:
+            return True
+    return False
+
+
+def _earlier_rate(ent: Span, reading: _Reading, lex: Lexicon) -> bool:
+    """ "output grew 15.7%, down from 23%", "prices were 11.8% higher, down from 16.3%":
+    after a change given as a rate, a percentage it is up or down from is the earlier
+    rate of change, not a level of the thing; said of the thing it would be false."""
+    verb = reading.verb
+    return (
+        verb is not None
+        and ent.label_ == PERCENT
+        and _starting(ent, lex)
+        and _rate_sized(verb, ent, lex)
+    )
+
+
+def _named_singular(ent: Span, head: Token, lex: Lexicon) -> bool:
+    """ "a rival to Brumco's 747 line", "the 3 series": a number before a singular noun
+    names a model or a series, it counts nothing (a count of more than one takes a
+    plural noun)."""
+    return (
+        ent.label_ == CARDINAL
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and head.i >= ent.end
+        and head.i == _root(ent).i + 1
+        and bool(_root(ent).whitespace_)  # "3km/h": a unit glued to its number
+        and not _is_scale(head)
+        and not _is_scale(_root(ent))  # "59.2 trillion rupiah": a model has no scale
+        and not _single(ent, lex)
+        and not any(t.lower_ in lex.words.fraction_words for t in ent)
+        and head.lemma_.lower() not in lex.words.collective_nouns | lex.words.level_nouns
+        and head.lower_ not in lex.words.currency_words
+    )
+
+
 def _measures(ctx: Context) -> Iterator[Fact]:
     lex = ctx.lexicon
     seen: set[int] = set()
@@ -856,7 +1076,8 @@ def _measures(ctx: Context) -> Iterator[Fact]:
         seen.add(key)
         toks = _number_tokens(ent, lex)
         reading = _reading(ent, head, lex, toks)
-        if reading is None or (_hyphened(ent) and reading.rule != CARDINAL.lower()):
+        if reading is None or (_hyphened(ent) and reading.rule != CARDINAL.lower()) \
+                or _earlier_rate(ent, reading, lex) or _named_singular(ent, head, lex):  # fmt: skip
             continue
         if (
             ent.label_ == CARDINAL

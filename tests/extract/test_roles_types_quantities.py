@@ -444,17 +444,18 @@ QUANTITY = [
     case("Kestrel floated on the stock market for £200m ($376m) in 1998.",
          {("Kestrel", "floatFor", "£200m", False), ("Kestrel", "float", "1998", False)}),
     # a change and the new level: the size of a change is the subject's ("by" as if
-    # none), the level is what changed (the clause fact keeps the object)
+    # none); size and level of a change made to an object are the object's (the clause
+    # fact keeps the object)
     case("Nordic crude rose 3% to $81 a barrel.",
          {("Nordic crude", "rise", "3%", False),
           ("Nordic crude", "riseTo", "$81 a barrel", False)}),
     case("The Riksbank cut its main rate by half a percentage point to 2%.",
-         {("Riksbank", "cutBy", "half a percentage point", False),
+         {("its main rate", "cutBy", "half a percentage point", False),
           ("its main rate", "cutTo", "2%", False)}),
-    # the size of a change made to an object, in its own slot (the clause keeps the
-    # object: Velmar Foods reduce overheads)
+    # the size of a change made to an object is the object's: the one who made it is
+    # not what shrank (the clause keeps Velmar Foods reduce overheads)
     case("Velmar Foods reduced its overheads by 20%.",
-         {("Velmar Foods", "reduceBy", "20%", False)}),
+         {("its overheads", "reduceBy", "20%", False)}),
     case("Velmar Foods grew by 20%.", {("Velmar Foods", "grow", "20%", False)}),
     # a comparison or a yardstick measures nothing the sentence names
     case("Velmar's profits were ten times higher than in 2003."),
