@@ -332,9 +332,14 @@ class _Resolver:
         if holder is None:
             return None
         owner = self.refs.by_token.get(holder.i) or self._argument_ref(holder, fact)
-        if owner is None:
+        untagged = self._untagged_subject(root) if holder.pos_ == "PROPN" else None
+        if owner is None and untagged is None:
             return None
-        text = f"{_genitive(owner.label)} {m.text[:1].lower()}{m.text[1:]}"
+        held = root.lower_ in w.equity_nouns or root.lemma_.lower() in w.holding_nouns
+        if owner is not None and owner.type == terms.PERSON and not held:
+            return None  # "the minister has to trim the deficit": not the minister's deficit
+        label = owner.label if owner is not None else untagged  # "OPEC+ cut production"
+        text = f"{_genitive(label)} {m.text[:1].lower()}{m.text[1:]}"
         return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
 
     def _with_detail(self, span: Span, subj: Mention) -> Mention:
@@ -706,7 +711,10 @@ class _Resolver:
         verb, w = figure.head, self.lex.words
         if figure.dep_ not in fr.OBJ or verb.pos_ not in fr.VERBAL or fr.is_passive(verb):
             return None
-        subjects = [c for c in verb.children if c.dep_ in fr.SUBJ]
+        # "agreed to cut production by 10%": the controller of an infinitive too
+        subjects = [c for c in verb.children if c.dep_ in fr.SUBJ] or (
+            fr.subjects(verb) if verb.dep_ == "xcomp" else []
+        )
         figures = w.owned_figure_nouns | w.change_nouns | w.amount_nouns
         if not subjects or subjects[0].lemma_.lower() in figures:
             return None  # "sales climbed, lifting revenue", "its rise included profits"

@@ -14,6 +14,15 @@ FIGURES = [
     case("Brumco Ltd posted a $676m loss.", {("Brumco Ltd's loss", "amount", "$676m", False)}),
     case("Ola Brenne and her family hold a stake of 28%.",
          {("Ola Brenne's stake", "percentage", "28%", False)}),
+    # ... also of an infinitive it controls, and when NER left its name untagged; a
+    # person owns no deficit or output ("the minister has to trim the deficit")
+    case("Brumco Holdings agreed to cut production by 10%.",
+         {("Brumco Holdings' production", "cutBy", "10%", False)}, only={"cutBy"}),
+    case("Prices rose after OPEC+ agreed to cut production by two million barrels a day.",
+         {("OPEC+'s production", "cutBy", "two million barrels a day", False)},
+         only={"cutBy"}),
+    case("Ola Brenne has to trim the deficit by 0.3 points each year.", set(),
+         only={"trimBy"}),
     # a possessive pronoun is its antecedent's, even where the value cut it off
     case("Halvex Group makes maps. Its profit rose 5%.",
          {("Halvex Group's profit", "rise", "5%", False)}),
