@@ -141,6 +141,15 @@ def _clause_subject(verb: Token, obj: Token, w) -> bool:
     return nxt.tag_ in w.finite_verb_tags and nxt.pos_ in fr.VERBAL
 
 
+def _no_relation(verb: Token, arg: fr.Arg, w) -> bool:
+    """ "Treharne has talent" ("has no display" is one), "Brumco followed suit" (an
+    idiom's noun, lexicon idiom_objects, is part of the verb): no relation."""
+    lemma = verb.lemma_.lower()
+    if f"{lemma} {arg.head.lemma_.lower()}" in w.idiom_objects:
+        return True
+    return lemma in w.vague_verbs and not arg.head.ent_type_ and not arg.negated
+
+
 def _takes_complement(arg: fr.Arg, frame: fr.Frame, w) -> bool:
     """An active verb's object, or the object of the preposition a control verb names
     its controller with ("called on the board to withdraw")."""
@@ -181,7 +190,6 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
         verb = frame.pred
         negated, modality = ctx.negated(verb), ctx.modality(verb)
         words = ctx.lexicon.words
-        vague = words.vague_verbs
         for s_head in frame.subjects:
             subj = sx.mention(_stretch_of(s_head, words), keep_preps=False)
             if subj is None:
@@ -197,8 +205,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                     continue
                 if _takes_complement(arg, frame, words):
                     obj = _with_complement(obj, verb, arg.head, words)
-                if verb.lemma_.lower() in vague and not arg.head.ent_type_ and not arg.negated:
-                    continue  # "Treharne has talent": no relation ("has no display" is one)
+                if _no_relation(verb, arg, words):
+                    continue
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 if (

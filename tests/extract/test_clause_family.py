@@ -180,8 +180,45 @@ CLIPPED = [
     case("Gatwick Airport was shut for most of Monday.", set()),
 ]  # fmt: skip
 
+MISPARSES = [
+    # a second verb phrase the parser read as an object ("fixed prices"): no reading
+    # beats "rigged fixed prices"; the first verb keeps its own object
+    case("Regulators asked whether the insurers rigged bids and fixed prices.",
+         {("insurers", "rig", "bids", False)}, only={"rig"}),
+    case("Halvex Motors admitted it illegally booked expenses and inflated profits.",
+         {("Halvex Motors", "book", "expenses", False)}, only={"book"}),
+    # ... an adjective in a present-tense list is the object's own
+    case("Brumco Inc sells cars and used trucks.",
+         {("Brumco Inc", "sells", "cars", False), ("Brumco Inc", "sells", "used trucks", False)},
+         only={"sells"}),
+    # an absolute clause: each conjunct is a noun and its participle ("demand dipping")
+    case("Profits fell, with Brumco Inc driving down fares and demand dipping after "
+         "the strike.", {("Brumco Inc", "driveDown", "fares", False)},
+         only={"driveDown", "demand"}),
+    case("Prices fell, with Brumco Inc cutting fares and Halvex Motors adding flights.",
+         {("Brumco Inc", "cut", "fares", False), ("Halvex Motors", "add", "flights", False)},
+         only={"cut", "add"}),
+    # a noun after "to" read as an infinitive: two bare objects, or the main verb's
+    # subject taken for its object
+    case("Halvex Motors lost out to luxury goods firm Brumco Inc.", set(),
+         only={"luxury"}),
+    case("Since Governor Ola Brenne came to office the state budget has swung to a deficit.",
+         set(), only={"office"}),
+    case("To win the contract, Halvex Motors cut its prices.",
+         {("Halvex Motors", "win", "contract", False)}, only={"win"}),
+    # a participle right after a noun deep in the clause modifies that noun, not the
+    # clause's subject; after a preposition on the verb it is the subject's
+    case("The Tarsand Securities Commission accused Brumco Inc of illegally paying $2m to "
+         "an agent in Velmora claiming ties with the president.", set(), only={"claim"}),
+    case("Ola Brenne came into office promising to halve unemployment.",
+         {("Ola Brenne", "halve", "unemployment", False)}, only={"halve"}),
+    # an idiom's noun is no participant (lexicon idiom_objects)
+    case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
+    case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
+]  # fmt: skip
+
 TABLES = {"relatives": RELATIVES, "participles": PARTICIPLES, "control": CONTROL,
-          "clipped": CLIPPED, "untagged": UNTAGGED}  # fmt: skip
+          "clipped": CLIPPED, "untagged": UNTAGGED, "misparses": MISPARSES}  # fmt: skip
 ROWS = [pytest.param(*p.values, marks=p.marks, id=f"{name}: {p.id}")
         for name, table in TABLES.items() for p in table]  # fmt: skip
 
