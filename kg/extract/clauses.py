@@ -127,8 +127,6 @@ def _clause_subject(verb: Token, obj: Token, w) -> bool:
     "accept A and B were not to blame": an "object" of a verb that takes a clause,
     followed at once by a finite verb, is the subject of a clause whose "that" was left
     out; the verb says nothing of the noun itself."""
-    if verb.lemma_.lower() not in w.clause_taking_verbs:
-        return False
     doc = obj.doc
     end = sx.phrase_tokens(sx.conjuncts(obj)[-1])[-1].i + 1
     if end >= len(doc):
@@ -136,6 +134,8 @@ def _clause_subject(verb: Token, obj: Token, w) -> bool:
     nxt = doc[end]
     if not verb.is_ancestor(nxt):
         return False  # "Any tenant accepting the lease must pay": the main clause
+    if verb.lemma_.lower() not in w.clause_taking_verbs:
+        return _subjectless_clause(verb, nxt)
     if nxt.tag_ == "VBN":
         return any(c.dep_ in {"xcomp", "ccomp"} for c in nxt.children)
     return nxt.tag_ in w.finite_verb_tags and nxt.pos_ in fr.VERBAL
@@ -148,6 +148,20 @@ def _no_relation(verb: Token, arg: fr.Arg, w) -> bool:
     if f"{lemma} {arg.head.lemma_.lower()}" in w.idiom_objects:
         return True
     return lemma in w.vague_verbs and not arg.head.ent_type_ and not arg.negated
+
+
+def _subjectless_clause(verb: Token, nxt: Token) -> bool:
+    """ "We regret the ministry has taken X": a verb the lexicon does not list takes a
+    clause too when the token after its "object" opens a clause the parser hung on the
+    verb with no subject of its own (its finite verb or an auxiliary of it)."""
+    clause = nxt if nxt.dep_ == "ccomp" else nxt.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.i == verb.i
+        and (nxt.i == clause.i or nxt.dep_ in {"aux", "auxpass"})
+        and nxt.tag_ in load_words().finite_verb_tags
+        and not any(c.dep_ in fr.SUBJ | fr.PASS_SUBJ for c in clause.children)
+    )
 
 
 def _takes_complement(arg: fr.Arg, frame: fr.Frame, w) -> bool:

@@ -123,9 +123,24 @@ def _stated_subjects(verb: Token, found: list[Token], w) -> list[Token]:  # noqa
     out: list[Token] = []
     for s in found:
         if s.lower_ in w.relative_subjects and verb.dep_ == "relcl":
-            s = _antecedent(verb)
+            out.extend(_relative_antecedents(verb))
+            continue
         out.extend(sx.conjuncts(s))
     return out
+
+
+def _relative_antecedents(relcl: Token) -> list[Token]:
+    """What a subject relative stands for: its noun and the nouns coordinated with it,
+    but one noun only when its verb is singular ("A and its owner B, who is facing a
+    trial": B, the nearest, not A)."""
+    members = sx.conjuncts(_antecedent(relcl))
+    finite = [relcl, *(c for c in relcl.children if c.dep_ in {"aux", "auxpass"})]
+    singular = any(t.morph.get("Number") == ["Sing"] and t.morph.get("VerbForm") == ["Fin"]
+                   for t in finite)  # fmt: skip
+    before = [m for m in members if m.i < relcl.i]
+    if singular and len(members) > 1 and before:
+        return before[-1:]
+    return members
 
 
 def _xcomp_subjects(verb: Token, w) -> list[Token]:  # noqa: ANN001 - the word lists
@@ -401,13 +416,14 @@ def _named_by_apposition(noun: Token) -> Token:
 
 
 def _clause_apposition(obj: Token, verb: Token) -> bool:
-    """ "lifted rates 0.25%, their first move in a year": a second object after a comma
-    names the act itself, not another thing it was done to."""
+    """ "lifted rates 0.25%, their first move in a year", "blamed fuel prices for weak
+    sales of trucks - the vehicles that ...": a second object after a comma or a dash
+    names the act, or a noun before it, not another thing it was done to."""
     doc = obj.doc
     edge = obj.left_edge.i
     return (
         edge > 0
-        and doc[edge - 1].text == ","
+        and doc[edge - 1].text in load_lexicon().words.apposition_marks
         and any(c.dep_ in OBJ and c.i < obj.i for c in verb.children)
     )
 

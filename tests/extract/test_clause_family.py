@@ -212,6 +212,22 @@ MISPARSES = [
          "an agent in Velmora claiming ties with the president.", set(), only={"claim"}),
     case("Ola Brenne came into office promising to halve unemployment.",
          {("Ola Brenne", "halve", "unemployment", False)}, only={"halve"}),
+    # a singular verb in a subject relative after a list is said of the nearest noun
+    case("The campaign aimed to ruin Halvex Motors and its founder Ola Brenne, who is "
+         "facing a prison term in Velmora.",
+         {("Ola Brenne", "face", "prison term in Velmora", False)}, only={"face"}),
+    case("The deal will enable Halvex and Brumco, which builds cheap phones, to "
+         "develop new chips.", {("Brumco", "build", "cheap phones", False)},
+         only={"build"}),
+    # a second object after a dash renames a noun before it
+    case("Halvex Motors and Brumco Inc blamed high fuel prices for weak sales of big "
+         "trucks - the vehicles that earn the biggest profits.",
+         {("Halvex Motors", "blame", "high fuel prices", False),
+          ("Brumco Inc", "blame", "high fuel prices", False)}, only={"blame"}),
+    # an "object" followed by the finite verb of a clause hung on the verb is that
+    # clause's subject
+    case("\"We regret the ministry has taken such a step,\" said Ola Brenne.", set(),
+         only={"regret"}),
     # an idiom's noun is no participant (lexicon idiom_objects)
     case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
     case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
