@@ -105,9 +105,16 @@ def _with_complement(obj: Mention, verb: Token, head: Token, w) -> Mention:
     the lenders calm" -> "lenders calm" ("keep the lenders" says nothing); one that
     does not ("keep, for now, X calm") is left out, as is one with punctuation."""
     comp = sorted(_complement(verb, head, w), key=lambda t: t.i)
-    if not comp or any(t.is_punct for t in comp):
+    while comp and comp[-1].is_punct and not comp[-1].is_quote:
+        comp.pop()  # 'as "investment grade",': the comma after is the sentence's
+    doc = verb.doc
+    if sum(t.is_quote for t in comp) % 2 and comp[-1].i + 1 < len(doc) \
+            and doc[comp[-1].i + 1].is_quote:  # fmt: skip
+        comp.append(doc[comp[-1].i + 1])  # 'as "pretty modest"': the closing quote
+    # quotes are the complement's own ('classed X as "investment grade"')
+    if not comp or any(t.is_punct and not t.is_quote for t in comp):
         return obj
-    doc, first, last = verb.doc, comp[0], comp[-1]
+    first, last = comp[0], comp[-1]
     before = doc[first.i - 1]
     # "enable Halvex and Brumco to develop X": after the last of coordinated objects
     tail = sx.phrase_tokens(sx.conjuncts(head)[-1])[-1]
@@ -143,9 +150,17 @@ def _clause_subject(verb: Token, obj: Token, w) -> bool:
 
 def _no_relation(verb: Token, arg: fr.Arg, w) -> bool:
     """ "Treharne has talent" ("has no display" is one), "Brumco followed suit" (an
-    idiom's noun, lexicon idiom_objects, is part of the verb): no relation."""
-    lemma = verb.lemma_.lower()
-    if f"{lemma} {arg.head.lemma_.lower()}" in w.idiom_objects:
+    idiom's noun, lexicon idiom_objects, is part of the verb), an adjective or adverb
+    the parser made an object: no relation."""
+    lemma, head = verb.lemma_.lower(), arg.head
+    if f"{lemma} {head.lemma_.lower()}" in w.idiom_objects:
+        return True
+    if head.pos_ in {"ADJ", "ADV"} and not any(
+        c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ in w.partitive_prepositions)
+        for c in head.children
+    ):
+        # "..., much to the anger of X": no noun ("helped the poor", "revisit many of
+        # the deals" name one)
         return True
     return lemma in w.vague_verbs and not arg.head.ent_type_ and not arg.negated
 

@@ -228,6 +228,17 @@ MISPARSES = [
     # clause's subject
     case("\"We regret the ministry has taken such a step,\" said Ola Brenne.", set(),
          only={"regret"}),
+    # an adjective or adverb the parser made an object names nothing; a partitive
+    # ("many of ...") does
+    case("Ola Brenne warned against reading too much into the data.", set(),
+         only={"read"}),
+    case("Ola Brenne is planning to revisit many of Velmora's recent deals.",
+         {("Ola Brenne", "revisit", "many of Velmora's recent deals", False)},
+         only={"revisit"}),
+    # a quoted complement of a verb of classing is the object's content
+    case("Brumco Inc has classed Norvia bonds as \"investment grade\", up from junk.",
+         {("Brumco Inc", "class", "Norvia bonds as \"investment grade\"", False)},
+         only={"class"}),
     # an idiom's noun is no participant (lexicon idiom_objects)
     case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
     case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
