@@ -239,6 +239,16 @@ MISPARSES = [
     case("Brumco Inc has classed Norvia bonds as \"investment grade\", up from junk.",
          {("Brumco Inc", "class", "Norvia bonds as \"investment grade\"", False)},
          only={"class"}),
+    # a relative clause set off by a comma in reported speech is the writer's
+    # background, not the speaker's claim; in a quotation it is the speaker's
+    case("Halvex Motors claimed that Velmora had forced the sale of Tarsand Mining, "
+         "which closed a smelter last year.",
+         {("Tarsand Mining", "close", "smelter", False, "asserted", None)},
+         only={"close"}),
+    case("\"Tarsand Mining, which closed a smelter last year, will cut prices,\" Ola "
+         "Brenne said.",
+         {("Tarsand Mining", "close", "smelter", False, "asserted",
+           "Ola Brenne")}, only={"close"}),
     # an idiom's noun is no participant (lexicon idiom_objects)
     case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
     case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
