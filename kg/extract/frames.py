@@ -778,6 +778,9 @@ def _with_members(lex: Lexicon, verb: Token, args: list[Arg]) -> list[Arg]:
 def _is_value(lex: Lexicon, head: Token) -> bool:
     if head.lower_ in lex.words.wh_words or head.pos_ == "NUM" or head.like_num:
         return True
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.like_num and not before.whitespace_:
+        return True  # "paying $2.1m": the tokenizer splits the unit off the number
     if head.ent_type_ in lex.value_labels:
         return True
     if head.tag_ in {"JJR", "JJS", "RBR", "RBS"}:

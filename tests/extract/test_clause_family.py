@@ -249,6 +249,10 @@ MISPARSES = [
          "Brenne said.",
          {("Tarsand Mining", "close", "smelter", False, "asserted",
            "Ola Brenne")}, only={"close"}),
+    # a unit the tokenizer split off its number ("$2.1m") is part of the amount (the
+    # quantities extractor's), no object of its own
+    case("The Tarsand Commission accused Brumco of illegally paying $2.1m to an unnamed "
+         "agent.", {("Brumco", "pay", "$2.1m", False)}, only={"pay"}),
     # an idiom's noun is no participant (lexicon idiom_objects)
     case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
     case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
