@@ -309,11 +309,22 @@ def _noun_controller(noun: Token, w) -> list[Token]:
         by = by_agents(noun)
         if by:
             return by
-        if noun.head.pos_ in VERBAL and noun.dep_ in OBJ:
+        if noun.head.pos_ in VERBAL and noun.dep_ in OBJ and not _someone_elses(noun, w):
             return subjects(noun.head)  # "X took the decision to": not "a plan to Y cut Z"
     if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "appos":
         return [noun.head]
     return []
+
+
+def _someone_elses(noun: Token, w) -> bool:  # noqa: ANN001 - the word lists
+    """ "Ministers support the plan to tax fuel": a definite intent noun that a verb
+    other than a light or support one takes as its object is a plan already known,
+    most likely another's; "X took the decision to", "unveiled a plan to" are X's."""
+    definite = any(c.dep_ == "det" and c.lower_ in w.definite_articles for c in noun.children)
+    infinitive = any(c.dep_ == "acl" and sx.has_to(c) for c in noun.children)
+    verb = noun.head.lemma_.lower()
+    return definite and infinitive \
+        and verb not in w.light_verbs | w.support_verbs | w.light_clause_verbs  # fmt: skip
 
 
 def by_agents(noun: Token) -> list[Token]:

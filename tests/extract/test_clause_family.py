@@ -253,6 +253,12 @@ MISPARSES = [
     # quantities extractor's), no object of its own
     case("The Tarsand Commission accused Brumco of illegally paying $2.1m to an unnamed "
          "agent.", {("Brumco", "pay", "$2.1m", False)}, only={"pay"}),
+    # "support the plan to X": a known plan, most likely another's; "unveiled a plan to X"
+    # is the subject's own
+    case("Halvex Motors and Brumco Inc support the plan to tax jet fuel.", set(),
+         only={"tax"}),
+    case("Halvex Motors unveiled a plan to close the Norvia plant.",
+         {("Halvex Motors", "close", "Norvia plant", False)}, only={"close"}),
     # an idiom's noun is no participant (lexicon idiom_objects)
     case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
     case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
