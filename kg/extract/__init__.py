@@ -33,7 +33,7 @@ from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Fact
 from . import syntax as sx
-from .attribution import Region
+from .attribution import QUOTE, Region
 from .clauses import characterization_facts, clause_facts, predicative_facts
 from .contests import contest_facts
 from .context import Context
@@ -118,9 +118,28 @@ def _furniture(ctx: Context, start: int, end: int) -> str | None:
     return TAG_LINE if tag_line and dateline(span) is None else None
 
 
-def _attribute(fact: Fact, regs: list[Region]) -> Fact:
+def _aside(doc: Doc, region: Region, anchor: int) -> bool:
+    """ "X claimed that the campaign targets Y, who is facing trial": a relative clause
+    set off by a comma inside reported speech (not a quotation) is the writer's
+    background on a noun, not part of what the speaker said."""
+    if region.kind == QUOTE or region.trigger is None:
+        return False
+    span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    while tok is not None and tok.i != region.trigger.i and tok.head.i != tok.i:
+        edge = tok.left_edge.i
+        # "..., where revenues dipped": a place of the speaker's own claim
+        if tok.dep_ == "relcl" and edge > 0 and doc[edge - 1].text == "," \
+                and doc[edge].tag_ != "WRB":  # fmt: skip
+            return True
+        tok = tok.head
+    return False
+
+
+def _attribute(fact: Fact, regs: list[Region], doc: Doc) -> Fact:
     """The innermost speaker or source whose stretch of text holds the fact's trigger."""
-    inside = [r for r in regs if r.start <= fact.anchor < r.end]
+    inside = [r for r in regs if r.start <= fact.anchor < r.end
+              and not _aside(doc, r, fact.anchor)]  # fmt: skip
     if not inside:
         return fact
     best = min(inside, key=lambda r: r.end - r.start)
@@ -179,7 +198,7 @@ def run(ctx: Context, extractors: Iterable[str] | None = None, *, doc_id: str = 
                 confidence=confidence(name, fact.rule),
             )  # fmt: skip
             if fact.predicate not in ctx.lexicon.speech:
-                fact = _attribute(fact, ctx.regions)
+                fact = _attribute(fact, ctx.regions, ctx.doc)
             found.append(fact)
     facts = _settle(found, chosen)
     facts.sort(key=lambda f: (f.sent_start, f.anchor, f.subject.start, f.predicate))

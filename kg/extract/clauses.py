@@ -105,9 +105,16 @@ def _with_complement(obj: Mention, verb: Token, head: Token, w) -> Mention:
     the lenders calm" -> "lenders calm" ("keep the lenders" says nothing); one that
     does not ("keep, for now, X calm") is left out, as is one with punctuation."""
     comp = sorted(_complement(verb, head, w), key=lambda t: t.i)
-    if not comp or any(t.is_punct for t in comp):
+    while comp and comp[-1].is_punct and not comp[-1].is_quote:
+        comp.pop()  # 'as "investment grade",': the comma after is the sentence's
+    doc = verb.doc
+    if sum(t.is_quote for t in comp) % 2 and comp[-1].i + 1 < len(doc) \
+            and doc[comp[-1].i + 1].is_quote:  # fmt: skip
+        comp.append(doc[comp[-1].i + 1])  # 'as "pretty modest"': the closing quote
+    # quotes are the complement's own ('classed X as "investment grade"')
+    if not comp or any(t.is_punct and not t.is_quote for t in comp):
         return obj
-    doc, first, last = verb.doc, comp[0], comp[-1]
+    first, last = comp[0], comp[-1]
     before = doc[first.i - 1]
     # "enable Halvex and Brumco to develop X": after the last of coordinated objects
     tail = sx.phrase_tokens(sx.conjuncts(head)[-1])[-1]
@@ -127,8 +134,6 @@ def _clause_subject(verb: Token, obj: Token, w) -> bool:
     "accept A and B were not to blame": an "object" of a verb that takes a clause,
     followed at once by a finite verb, is the subject of a clause whose "that" was left
     out; the verb says nothing of the noun itself."""
-    if verb.lemma_.lower() not in w.clause_taking_verbs:
-        return False
     doc = obj.doc
     end = sx.phrase_tokens(sx.conjuncts(obj)[-1])[-1].i + 1
     if end >= len(doc):
@@ -136,9 +141,42 @@ def _clause_subject(verb: Token, obj: Token, w) -> bool:
     nxt = doc[end]
     if not verb.is_ancestor(nxt):
         return False  # "Any tenant accepting the lease must pay": the main clause
+    if verb.lemma_.lower() not in w.clause_taking_verbs:
+        return _subjectless_clause(verb, nxt)
     if nxt.tag_ == "VBN":
         return any(c.dep_ in {"xcomp", "ccomp"} for c in nxt.children)
     return nxt.tag_ in w.finite_verb_tags and nxt.pos_ in fr.VERBAL
+
+
+def _no_relation(verb: Token, arg: fr.Arg, w) -> bool:
+    """ "Treharne has talent" ("has no display" is one), "Brumco followed suit" (an
+    idiom's noun, lexicon idiom_objects, is part of the verb), an adjective or adverb
+    the parser made an object: no relation."""
+    lemma, head = verb.lemma_.lower(), arg.head
+    if f"{lemma} {head.lemma_.lower()}" in w.idiom_objects:
+        return True
+    if head.pos_ in {"ADJ", "ADV"} and not any(
+        c.dep_ == "det" or (c.dep_ == "prep" and c.lower_ in w.partitive_prepositions)
+        for c in head.children
+    ):
+        # "..., much to the anger of X": no noun ("helped the poor", "revisit many of
+        # the deals" name one)
+        return True
+    return lemma in w.vague_verbs and not arg.head.ent_type_ and not arg.negated
+
+
+def _subjectless_clause(verb: Token, nxt: Token) -> bool:
+    """ "We regret the ministry has taken X": a verb the lexicon does not list takes a
+    clause too when the token after its "object" opens a clause the parser hung on the
+    verb with no subject of its own (its finite verb or an auxiliary of it)."""
+    clause = nxt if nxt.dep_ == "ccomp" else nxt.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.i == verb.i
+        and (nxt.i == clause.i or nxt.dep_ in {"aux", "auxpass"})
+        and nxt.tag_ in load_words().finite_verb_tags
+        and not any(c.dep_ in fr.SUBJ | fr.PASS_SUBJ for c in clause.children)
+    )
 
 
 def _takes_complement(arg: fr.Arg, frame: fr.Frame, w) -> bool:
@@ -196,7 +234,6 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
         verb = frame.pred
         negated, modality = ctx.negated(verb), ctx.modality(verb)
         words = ctx.lexicon.words
-        vague = words.vague_verbs
         for s_head in frame.subjects:
             subj = sx.mention(_stretch_of(s_head, words), keep_preps=False)
             if subj is None:
@@ -212,8 +249,8 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
                     continue
                 if _takes_complement(arg, frame, words):
                     obj = _with_complement(obj, verb, arg.head, words)
-                if verb.lemma_.lower() in vague and not arg.head.ent_type_ and not arg.negated:
-                    continue  # "Treharne has talent": no relation ("has no display" is one)
+                if _no_relation(verb, arg, words):
+                    continue
                 # "denied the allegations": a speech verb with an object is no speech
                 prop = None if arg.prop in ctx.lexicon.speech else arg.prop
                 if (

@@ -76,7 +76,7 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         return _xcomp_subjects(verb, w)
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
-        return subjects(verb.head)
+        return [] if _absolute_misparse(verb, w) else subjects(verb.head)
     if (
         verb.dep_ in {"advcl", "acl"}
         and verb.head.pos_ in VERBAL
@@ -92,6 +92,24 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+def absolute_clause(verb: Token, w) -> bool:  # noqa: ANN001 - the word lists
+    """ "with cheap rivals driving down prices": a participle with a subject of its own
+    after an absolute preposition."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ in w.absolute_prepositions
+        and any(c.dep_ in SUBJ for c in verb.children)
+    )
+
+
+def _absolute_misparse(verb: Token, w) -> bool:  # noqa: ANN001 - the word lists
+    """ "with rivals driving down prices and demand dipping": each conjunct of an absolute
+    clause is a noun and its participle; a conjunct the parser read as a finite verb
+    ("demand" with the object "dipping") is a noun it misread, with no subject to share."""
+    return absolute_clause(verb.head, w) and verb.tag_ != "VBG"
+
+
 def _possessor(tok: Token) -> bool:
     return any(c.tag_ == "POS" for c in tok.children)
 
@@ -105,9 +123,24 @@ def _stated_subjects(verb: Token, found: list[Token], w) -> list[Token]:  # noqa
     out: list[Token] = []
     for s in found:
         if s.lower_ in w.relative_subjects and verb.dep_ == "relcl":
-            s = _antecedent(verb)
+            out.extend(_relative_antecedents(verb))
+            continue
         out.extend(sx.conjuncts(s))
     return out
+
+
+def _relative_antecedents(relcl: Token) -> list[Token]:
+    """What a subject relative stands for: its noun and the nouns coordinated with it,
+    but one noun only when its verb is singular ("A and its owner B, who is facing a
+    trial": B, the nearest, not A)."""
+    members = sx.conjuncts(_antecedent(relcl))
+    finite = [relcl, *(c for c in relcl.children if c.dep_ in {"aux", "auxpass"})]
+    singular = any(t.morph.get("Number") == ["Sing"] and t.morph.get("VerbForm") == ["Fin"]
+                   for t in finite)  # fmt: skip
+    before = [m for m in members if m.i < relcl.i]
+    if singular and len(members) > 1 and before:
+        return before[-1:]
+    return members
 
 
 def _xcomp_subjects(verb: Token, w) -> list[Token]:  # noqa: ANN001 - the word lists
@@ -178,13 +211,29 @@ def _active_participle(verb: Token, w) -> bool:
     """ "..., Cavusoglu said, speaking at a conference", "Having sold its stake, Rivo
     bought ...": an active participle that modifies a clause is its subject's act."""
     if verb.tag_ == "VBG":
-        return True
+        return not _trailing_noun_participle(verb)
     deps = [(c.dep_, c.lower_) for c in verb.children]
     return (
         verb.dep_ == "advcl"
         and any(d == "aux" and t in w.perfect_auxiliaries for d, t in deps)
         and not any(d == "auxpass" for d, _ in deps)
     )
+
+
+def _trailing_noun_participle(verb: Token) -> bool:
+    """ "accused X of paying an agent in Velmora claiming ties with Y": a participle right
+    after a noun deep in the clause, with no comma to set it off, most likely modifies
+    that noun (the agent claims), however the parser hung it; the clause's subject is no
+    safe reading ("spent $5m buying X": the verb's own object is no such noun)."""
+    if verb.dep_ != "advcl" or verb.i < verb.head.i or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children):
+        return False  # "..., while seeking to", "when judging X": the subject's
+    before = verb.doc[verb.left_edge.i - 1]
+    # the object of a preposition on a noun ("an agent in Velmora"), not on the verb
+    # ("sent a letter on Thursday saying", "came into office promising")
+    return before.dep_ == "pobj" and before.pos_ in {"NOUN", "PROPN"} \
+        and before.head.head.pos_ in {"NOUN", "PROPN"}  # fmt: skip
 
 
 def antecedent(tok: Token, verb: Token) -> Token:
@@ -260,11 +309,22 @@ def _noun_controller(noun: Token, w) -> list[Token]:
         by = by_agents(noun)
         if by:
             return by
-        if noun.head.pos_ in VERBAL and noun.dep_ in OBJ:
+        if noun.head.pos_ in VERBAL and noun.dep_ in OBJ and not _someone_elses(noun, w):
             return subjects(noun.head)  # "X took the decision to": not "a plan to Y cut Z"
     if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "appos":
         return [noun.head]
     return []
+
+
+def _someone_elses(noun: Token, w) -> bool:  # noqa: ANN001 - the word lists
+    """ "Ministers support the plan to tax fuel": a definite intent noun that a verb
+    other than a light or support one takes as its object is a plan already known,
+    most likely another's; "X took the decision to", "unveiled a plan to" are X's."""
+    definite = any(c.dep_ == "det" and c.lower_ in w.definite_articles for c in noun.children)
+    infinitive = any(c.dep_ == "acl" and sx.has_to(c) for c in noun.children)
+    verb = noun.head.lemma_.lower()
+    return definite and infinitive \
+        and verb not in w.light_verbs | w.support_verbs | w.light_clause_verbs  # fmt: skip
 
 
 def by_agents(noun: Token) -> list[Token]:
@@ -367,13 +427,14 @@ def _named_by_apposition(noun: Token) -> Token:
 
 
 def _clause_apposition(obj: Token, verb: Token) -> bool:
-    """ "lifted rates 0.25%, their first move in a year": a second object after a comma
-    names the act itself, not another thing it was done to."""
+    """ "lifted rates 0.25%, their first move in a year", "blamed fuel prices for weak
+    sales of trucks - the vehicles that ...": a second object after a comma or a dash
+    names the act, or a noun before it, not another thing it was done to."""
     doc = obj.doc
     edge = obj.left_edge.i
     return (
         edge > 0
-        and doc[edge - 1].text == ","
+        and doc[edge - 1].text in load_lexicon().words.apposition_marks
         and any(c.dep_ in OBJ and c.i < obj.i for c in verb.children)
     )
 
@@ -386,7 +447,8 @@ def objects(verb: Token) -> list[Token]:
             continue
         if c.dep_ in OBJ:
             a = antecedent(c, verb)  # "Instagram, which Facebook bought"
-            out.extend(sx.conjuncts(c) if a.i == c.i else [a])
+            found = sx.conjuncts(c) if a.i == c.i else [a]
+            out.extend(m for m in found if not _verb_phrase_conjunct(m, verb))
     if not out:
         # the small model often labels a named object "npadvmod": "Bolivia supports Chile"
         named = load_lexicon().entity_labels
@@ -394,6 +456,23 @@ def objects(verb: Token) -> list[Token]:
             if c.dep_ == "npadvmod" and c.i > verb.i and c.ent_type_ in named:
                 out.extend(sx.conjuncts(c))
     return out
+
+
+def _verb_phrase_conjunct(noun: Token, verb: Token) -> bool:
+    """ "rigged bids and fixed prices", "booked expenses and inflated profits": after a
+    past-tense verb, a conjunct opening on a bare "-ed" word is most likely a second verb
+    with its own object, which the parser took for a participle modifying a noun; the
+    first verb did nothing to it (no reading beats "rigged fixed prices")."""
+    if noun.dep_ != "conj" or verb.tag_ != "VBD":
+        return False
+    first = noun.doc[noun.left_edge.i]
+    before = noun.doc[first.i - 1]
+    return (
+        before.dep_ == "cc"
+        and first.dep_ == "amod"
+        and first.head.i == noun.i
+        and (first.tag_ in {"VBN", "VBD"} or (first.tag_ == "JJ" and first.lower_.endswith("ed")))
+    )
 
 
 def datives(verb: Token) -> list[Token]:
@@ -710,6 +789,9 @@ def _with_members(lex: Lexicon, verb: Token, args: list[Arg]) -> list[Arg]:
 def _is_value(lex: Lexicon, head: Token) -> bool:
     if head.lower_ in lex.words.wh_words or head.pos_ == "NUM" or head.like_num:
         return True
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.like_num and not before.whitespace_:
+        return True  # "paying $2.1m": the tokenizer splits the unit off the number
     if head.ent_type_ in lex.value_labels:
         return True
     if head.tag_ in {"JJR", "JJS", "RBR", "RBS"}:
@@ -760,6 +842,45 @@ def _title_read_as_verb(verb: Token, lex: Lexicon) -> bool:
     return low in lex.words.title_words and low.endswith(("er", "or")) and low == verb.lemma_
 
 
+def _noun_read_as_verb(verb: Token) -> bool:
+    """ "lost out to luxury goods firm X", "since X came to office the budget has
+    swung": the small model reads a noun after "to" as an infinitive. Such a "verb"
+    shows by two bare noun objects side by side, or by an object that is the subject
+    its sentence's main verb, right after it, then lacks."""
+    if not sx.has_to(verb):
+        return False
+    objs = [c for c in verb.children if c.dep_ in OBJ and not _clause_apposition(c, verb)]
+    return _adjacent_nouns(objs) or _stolen_subject(verb, objs)
+
+
+def _adjacent_nouns(objs: list[Token]) -> bool:
+    """Two bare noun objects with nothing between them ("to luxury goods firm X")."""
+    lex = load_lexicon()
+    nouns = [
+        o
+        for o in objs
+        if o.pos_ in {"NOUN", "PROPN"}
+        and not o.like_num
+        and o.ent_type_ not in lex.date_labels
+        and o.lemma_.lower() not in lex.words.time_nouns
+    ]  # "spend $5m this year"
+    return any(b.left_edge.i == a.right_edge.i + 1 for a, b in zip(nouns, nouns[1:], strict=False))
+
+
+def _stolen_subject(verb: Token, objs: list[Token]) -> bool:
+    """A fronted clause's object followed at once by the main verb (or its auxiliary),
+    which has no subject of its own: "since X came to office the budget has swung"."""
+    head = verb
+    while head.dep_ == "advcl" and head.head.i != head.i:
+        head = head.head  # up the fronted clauses
+    if head.i <= verb.i or head.pos_ not in VERBAL or head.tag_ == "VB":
+        return False  # a bare "VB" main verb may be an imperative
+    if any(c.dep_ in SUBJ | PASS_SUBJ | {"expl"} for c in head.children):
+        return False
+    starts = {head.i} | {c.i for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    return any(o.right_edge.i + 1 in starts for o in objs)
+
+
 def _names_object(verb: Token) -> bool:
     """ "makes Lumo paint", "took Halden Rovers to court": a named object makes a light verb a
     relation of its own ("made a decision" stays light); so does a with-phrase ("comes
@@ -777,7 +898,7 @@ def _names_object(verb: Token) -> bool:
 
 def verb_frame(verb: Token, lex: Lexicon) -> Frame | None:
     """The frame of a verbal predicate, or None for a token that is not one."""
-    if verb.pos_ not in VERBAL or _title_read_as_verb(verb, lex):
+    if verb.pos_ not in VERBAL or _title_read_as_verb(verb, lex) or _noun_read_as_verb(verb):
         return None
     elided = _ellipsis(verb, lex)
     if elided is not None:

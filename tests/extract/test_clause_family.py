@@ -180,8 +180,92 @@ CLIPPED = [
     case("Gatwick Airport was shut for most of Monday.", set()),
 ]  # fmt: skip
 
+MISPARSES = [
+    # a second verb phrase the parser read as an object ("fixed prices"): no reading
+    # beats "rigged fixed prices"; the first verb keeps its own object
+    case("Regulators asked whether the insurers rigged bids and fixed prices.",
+         {("insurers", "rig", "bids", False)}, only={"rig"}),
+    case("Halvex Motors admitted it illegally booked expenses and inflated profits.",
+         {("Halvex Motors", "book", "expenses", False)}, only={"book"}),
+    # ... an adjective in a present-tense list is the object's own
+    case("Brumco Inc sells cars and used trucks.",
+         {("Brumco Inc", "sells", "cars", False), ("Brumco Inc", "sells", "used trucks", False)},
+         only={"sells"}),
+    # an absolute clause: each conjunct is a noun and its participle ("demand dipping")
+    case("Profits fell, with Brumco Inc driving down fares and demand dipping after "
+         "the strike.", {("Brumco Inc", "driveDown", "fares", False)},
+         only={"driveDown", "demand"}),
+    case("Prices fell, with Brumco Inc cutting fares and Halvex Motors adding flights.",
+         {("Brumco Inc", "cut", "fares", False), ("Halvex Motors", "add", "flights", False)},
+         only={"cut", "add"}),
+    # a noun after "to" read as an infinitive: two bare objects, or the main verb's
+    # subject taken for its object
+    case("Halvex Motors lost out to luxury goods firm Brumco Inc.", set(),
+         only={"luxury"}),
+    case("Since Governor Ola Brenne came to office the state budget has swung to a deficit.",
+         set(), only={"office"}),
+    case("To win the contract, Halvex Motors cut its prices.",
+         {("Halvex Motors", "win", "contract", False)}, only={"win"}),
+    # a participle right after a noun deep in the clause modifies that noun, not the
+    # clause's subject; after a preposition on the verb it is the subject's
+    case("The Tarsand Securities Commission accused Brumco Inc of illegally paying $2m to "
+         "an agent in Velmora claiming ties with the president.", set(), only={"claim"}),
+    case("Ola Brenne came into office promising to halve unemployment.",
+         {("Ola Brenne", "halve", "unemployment", False)}, only={"halve"}),
+    # a singular verb in a subject relative after a list is said of the nearest noun
+    case("The campaign aimed to ruin Halvex Motors and its founder Ola Brenne, who is "
+         "facing a prison term in Velmora.",
+         {("Ola Brenne", "face", "prison term in Velmora", False)}, only={"face"}),
+    case("The deal will enable Halvex and Brumco, which builds cheap phones, to "
+         "develop new chips.", {("Brumco", "build", "cheap phones", False)},
+         only={"build"}),
+    # a second object after a dash renames a noun before it
+    case("Halvex Motors and Brumco Inc blamed high fuel prices for weak sales of big "
+         "trucks - the vehicles that earn the biggest profits.",
+         {("Halvex Motors", "blame", "high fuel prices", False),
+          ("Brumco Inc", "blame", "high fuel prices", False)}, only={"blame"}),
+    # an "object" followed by the finite verb of a clause hung on the verb is that
+    # clause's subject
+    case("\"We regret the ministry has taken such a step,\" said Ola Brenne.", set(),
+         only={"regret"}),
+    # an adjective or adverb the parser made an object names nothing; a partitive
+    # ("many of ...") does
+    case("Ola Brenne warned against reading too much into the data.", set(),
+         only={"read"}),
+    case("Ola Brenne is planning to revisit many of Velmora's recent deals.",
+         {("Ola Brenne", "revisit", "many of Velmora's recent deals", False)},
+         only={"revisit"}),
+    # a quoted complement of a verb of classing is the object's content
+    case("Brumco Inc has classed Norvia bonds as \"investment grade\", up from junk.",
+         {("Brumco Inc", "class", "Norvia bonds as \"investment grade\"", False)},
+         only={"class"}),
+    # a relative clause set off by a comma in reported speech is the writer's
+    # background, not the speaker's claim; in a quotation it is the speaker's
+    case("Halvex Motors claimed that Velmora had forced the sale of Tarsand Mining, "
+         "which closed a smelter last year.",
+         {("Tarsand Mining", "close", "smelter", False, "asserted", None)},
+         only={"close"}),
+    case("\"Tarsand Mining, which closed a smelter last year, will cut prices,\" Ola "
+         "Brenne said.",
+         {("Tarsand Mining", "close", "smelter", False, "asserted",
+           "Ola Brenne")}, only={"close"}),
+    # a unit the tokenizer split off its number ("$2.1m") is part of the amount (the
+    # quantities extractor's), no object of its own
+    case("The Tarsand Commission accused Brumco of illegally paying $2.1m to an unnamed "
+         "agent.", {("Brumco", "pay", "$2.1m", False)}, only={"pay"}),
+    # "support the plan to X": a known plan, most likely another's; "unveiled a plan to X"
+    # is the subject's own
+    case("Halvex Motors and Brumco Inc support the plan to tax jet fuel.", set(),
+         only={"tax"}),
+    case("Halvex Motors unveiled a plan to close the Norvia plant.",
+         {("Halvex Motors", "close", "Norvia plant", False)}, only={"close"}),
+    # an idiom's noun is no participant (lexicon idiom_objects)
+    case("Brumco Inc followed suit on Monday.", set(), only={"follow"}),
+    case("Brumco Inc hit the headlines in 2002.", set(), only={"hit"}),
+]  # fmt: skip
+
 TABLES = {"relatives": RELATIVES, "participles": PARTICIPLES, "control": CONTROL,
-          "clipped": CLIPPED, "untagged": UNTAGGED}  # fmt: skip
+          "clipped": CLIPPED, "untagged": UNTAGGED, "misparses": MISPARSES}  # fmt: skip
 ROWS = [pytest.param(*p.values, marks=p.marks, id=f"{name}: {p.id}")
         for name, table in TABLES.items() for p in table]  # fmt: skip
 
