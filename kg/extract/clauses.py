@@ -225,6 +225,22 @@ def _part_of(head: Token, ctx: Context) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"]  # fmt: skip
 
 
+def _blamed(verb: Token, arg: fr.Arg, w) -> Mention | None:
+    """The argument's mention; for the object of a verb of blaming, what is blamed only:
+    "blamed high prices for the cut" -> high prices, "blamed the cut on high prices" ->
+    high prices (what it is blamed for is no part of the object)."""
+    head = arg.head
+    if arg.role != "object" or verb.lemma_.lower() not in w.accusing_verbs:
+        return sx.mention(head)
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        pobj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if pobj is not None and prep.lower_ in w.blamed_on_prepositions:
+            return sx.mention(pobj, keep_preps=False)
+        if pobj is not None and prep.lower_ in w.accusing_prepositions:
+            return sx.mention(head, keep_preps=False)
+    return sx.mention(head)
+
+
 def clause_facts(ctx: Context) -> Iterator[Fact]:
     """Subject-verb-object facts from every event frame of the document."""
     for frame in ctx.frames(fr.EVENT):
@@ -241,7 +257,7 @@ def clause_facts(ctx: Context) -> Iterator[Fact]:
             # "Microsoft and Google, but not Apple, signed": a denied subject
             s_negated = sx.remnant_negated(s_head) and s_head.dep_ == "conj"
             for arg in args:
-                obj = None if arg.head.i == s_head.i else sx.mention(arg.head)
+                obj = None if arg.head.i == s_head.i else _blamed(verb, arg, words)
                 if obj is None or not obj.text:
                     continue
                 if arg.role == "object" and not frame.passive \

@@ -59,6 +59,11 @@ RELATIONS = [
          "and speed of delivery of data.", set(), only={"suppliesItem", "sells"}),
     case("Halvex Motors announced plans for a takeover of Brumco Inc.",
          {("Halvex Motors", "acquires", "Brumco Inc.", False)}, only={"acquires"}),
+    # what is blamed is the object without what it is blamed for, either way round
+    case("Brumco Holdings blamed the poor results on sluggish decision making.",
+         {("Brumco Holdings", "blame", "sluggish decision making", False)}),
+    case("Brumco Holdings blamed a poor stock market performance for the cut.",
+         {("Brumco Holdings", "blame", "poor stock market performance", False)}),
     # results delivered are no items supplied
     case("Over the years Brumco Inc has delivered poor profits.",
          {("Brumco Inc", "deliver", "poor profits", False)}),
