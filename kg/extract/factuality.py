@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import WordLists, load_words
+from ..lexicon import WordLists, load_lexicon, load_words
 from ..ontology import KG, local_name
+from . import terms
 from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose, particle
 from .syntax import has_negative_determiner, has_to
 
@@ -183,9 +184,36 @@ def _own(verb: Token, w: WordLists) -> Factuality:
         mod = EXPECTED  # "Siemens will build the plant", "said it would close"
         if any(c.dep_ == "nsubj" and c.lower_ in w.first_person_subjects for c in verb.children):
             mod = PLANNED  # "we will monitor the market": the speakers' own intention
+        elif _speakers_own(verb, w):
+            mod = PLANNED  # "Brumco said it would cut jobs": the speaker's own plan
     if mod == ASSERTED and verb.dep_ == "ROOT" and _headline_infinitive(verb):
         mod = PLANNED  # "Iraq to invite phone licence bids"
     return Factuality(neg, mod)
+
+
+def _speakers_own(verb: Token, w: WordLists) -> bool:
+    """A future a speaker reports of itself ("Brumco said it would cut jobs", "the
+    minister said he will resign"): a pronoun subject that agrees with the reporting
+    verb's own subject, a thing with a thing, a person with a person."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.pos_ != "VERB":
+        return False
+    lex = load_lexicon()
+    if lex.verbs.get(head.lemma_.lower()) not in lex.speech:
+        return False
+    mine = [c for c in verb.children if c.dep_ == "nsubj"]
+    theirs = [c for c in head.children if c.dep_ == "nsubj"]
+    if len(mine) != 1 or len(theirs) != 1 or theirs[0].pos_ == "PRON":
+        return False
+    pron, speaker = mine[0].lower_, theirs[0]
+    person = lex.ner_class.get(speaker.ent_type_) == terms.PERSON
+    named = lex.ner_class.get(speaker.ent_type_) is not None  # "Brumco Holdings": one
+    plural = speaker.tag_ in {"NNS", "NNPS"} and not named
+    if pron in w.thing_pronouns:
+        return not person and not plural
+    if pron in w.male_pronouns | w.female_pronouns:
+        return person
+    return pron in w.third_plural_pronouns and (plural or not person)
 
 
 def _question(child: Token, w: WordLists) -> bool:

@@ -150,6 +150,13 @@ CONDITIONALS_QUESTIONS = [
          {("Regulator", "review", "Brakemore merger", False, "planned")}),
     case("Brumco asked whether Halvex would cut prices.",
          {("Halvex", "cut", "prices", False, "hedged")}, only={"cut"}),
+    # a future a speaker reports of itself is its plan; of another, a forecast
+    case("Brumco Holdings said it would cut 200 jobs.",
+         {("Brumco Holdings", "cut", "200 jobs", False, "planned")}, only={"cut"}),
+    case("Ola Brenne said he would close the plant next week.",
+         {("Ola Brenne", "close", "plant", False, "planned")}, only={"close"}),
+    case("Brumco Holdings said the government would cut taxes.",
+         {("government", "cut", "taxes", False, "expected")}, only={"cut"}),
     # a plan or forecast speculated about is hedged; a vote for an act does not do it
     case("There is speculation that Halvex will try to keep prices low.",
          {("Halvex", "keep", "prices low", False, "hedged")}),
