@@ -324,6 +324,8 @@ class _Resolver:
             # "the firm" the article does not name ("the Fiat-GM alliance" names itself)
             return subj if any(self._specifies(c) for c in root.children) else None
         name = root.pos_ == "PROPN" and not root.is_sent_start  # not "Sales" tagged a name
+        if root.lower_ in w.national_figures and not name:
+            return self._national_figure(root, m, subj)
         if root.lower_ not in w.owned_figure_nouns or name:
             return subj
         if any(self._specifies(c) for c in root.children):
@@ -340,6 +342,22 @@ class _Resolver:
             return None  # "the minister has to trim the deficit": not the minister's deficit
         label = owner.label if owner is not None else untagged  # "OPEC+ cut production"
         text = f"{_genitive(label)} {m.text[:1].lower()}{m.text[1:]}"
+        return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
+
+    def _national_figure(self, root: Token, m: Mention, subj: Mention) -> Mention:
+        """ "Growth slowed to 0.3%", "inflation rose to 3%": a country's figure, the
+        country's the article is about there (as for "the government"), when nothing
+        in the phrase says whose or which; left as written when no one country is."""
+        if any(self._specifies(c) for c in root.children):
+            return subj
+        # "Consumer spending fell 1.2% in Japan": the one country its sentence names
+        named = (self.refs.inner.get(t.i) or self.refs.by_token.get(t.i) for t in root.sent)
+        own = {r.key: r for r in named if r is not None and r.type == terms.COUNTRY}
+        country = next(iter(own.values())) if len(own) == 1 else None
+        country = country or (None if own else self._recent_country(root))
+        if country is None:
+            return subj
+        text = f"{_genitive(country.label)} {m.text[:1].lower()}{m.text[1:]}"
         return dataclasses.replace(subj, text=text, key="concept:" + norm(text))
 
     def _with_detail(self, span: Span, subj: Mention) -> Mention:

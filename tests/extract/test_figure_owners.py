@@ -23,6 +23,16 @@ FIGURES = [
          only={"cutBy"}),
     case("Ola Brenne has to trim the deficit by 0.3 points each year.", set(),
          only={"trimBy"}),
+    # a country's figure with no owner written is the country's the text is about there;
+    # with none, or several, it is left as written
+    case("Norway's central bank met on Tuesday. Growth slowed to 0.3% in the quarter.",
+         {("Norway's growth", "slowTo", "0.3%", False)}, only={"slowTo"}),
+    case("Inflation rose to 3% in Norway last month.",
+         {("Norway's inflation", "riseTo", "3%", False)}, only={"riseTo"}),
+    case("Growth slowed to 0.3% in the quarter.",
+         {("Growth", "slowTo", "0.3%", False)}, only={"slowTo"}),
+    case("Norway and Sweden met. Growth slowed to 0.3% in the quarter.",
+         {("Growth", "slowTo", "0.3%", False)}, only={"slowTo"}),
     # a possessive pronoun is its antecedent's, even where the value cut it off
     case("Halvex Group makes maps. Its profit rose 5%.",
          {("Halvex Group's profit", "rise", "5%", False)}),
