@@ -1295,12 +1295,20 @@ def _dates(ctx: Context) -> Iterator[Fact]:
             continue
         for s in subjects:
             subj = _measured(s, []) if verb is None else sx.mention(s, keep_preps=False)
-            if subj is None or not subj.text or s.i in range(ent.start, ent.end):
+            if subj is None or not subj.text or s.i in range(ent.start, ent.end) \
+                    or _nothing(s, lex):  # fmt: skip
                 continue
             yield sx.make_fact(subj, name, text, gov,
                                negated=ctx.negated(verb) if verb is not None else False,
                                modality_=ctx.modality(verb) if verb is not None else "asserted",
                                rule=DATE)  # fmt: skip
+
+
+def _nothing(head: Token, lex: Lexicon) -> bool:
+    """ "under 5 was expected in 2004", "one hinted on 16 March": a number, or a head
+    that names no thing of its own (``quantifier_heads``), is no event's subject."""
+    return head.like_num or head.ent_type_ in lex.value_labels or \
+        head.lower_ in lex.words.quantifier_heads  # fmt: skip
 
 
 def _completed(verb: Token) -> bool:

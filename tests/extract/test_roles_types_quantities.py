@@ -537,6 +537,8 @@ QUANTITY = [
     case("Fans did not forget the death of the singer in 1994.",
          {("death of the singer", "date", "1994", False)}),
     case("The treaty was signed in Oslo on Monday."),
+    # a head that names nothing of its own is no event's
+    case("One hinted on 16 March that Brumco would bid.", set(), only={"hint"}),
     # a verb with an object: the date dates the clause's fact, not (verb, date) alone
     case("Norvia imposed new tariffs on Brumco in 2005."),
     case("Ola Brenne became chairman in 2001."),
