@@ -391,7 +391,7 @@ def _step(tok: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
     if _factive_clause(tok, w):
         return None, False, None
     if _claimed(tok, w):
-        return None, False, HEDGED  # "no proof that X had found a buyer": X only claimed
+        return _claim_step(tok.head, w)
     if dep in {"advcl", "pcomp", "csubj"}:
         flip, mod = _clause_embedding(tok, w)
         return (head.head if dep == "pcomp" else head), flip, mod
@@ -414,16 +414,35 @@ def _wh_question(clause: Token, w: WordLists) -> bool:
     )
 
 
+def _claim_step(noun: Token, w: WordLists) -> tuple[Token | None, bool, str | None]:
+    """The step up from a claim noun's clause: "no proof that X had found a buyer" (X
+    only claimed: hedged); "rejected allegations he pressured X", "denied claims that
+    he sold it" (denied, with the rejecting verb's own modality); "did not deny claims
+    that ..." leaves them claims."""
+    if noun.dep_ in OBJ and noun.head.lemma_.lower() in w.rejecting_verbs:
+        if is_negated(noun.head, w):
+            return None, False, HEDGED
+        return noun.head, True, None
+    return None, False, HEDGED
+
+
 def _claimed(clause: Token, w: WordLists) -> bool:
     """ "reports that X will bid", "no proof that X had found a buyer": the
     that-clause of a noun of report, belief or evidence says what is claimed, not what
     the writer states."""
     noun = clause.head
+    marked = any(c.dep_ == "mark" and c.lower_ in w.complementisers for c in clause.children)
+    # "allegations he pressured X": a finite clause with its own subject, "that" left out
+    bare = (
+        clause.dep_ == "acl"
+        and clause.tag_ in {"VBD", "VBZ", "VBP"}
+        and any(c.dep_ in SUBJ | PASS_SUBJ for c in clause.children)
+    )
     return (
         clause.dep_ in {"acl", "ccomp"}
         and noun.pos_ == "NOUN"
         and noun.lemma_.lower() in w.claim_nouns
-        and any(c.dep_ == "mark" and c.lower_ in w.complementisers for c in clause.children)
+        and (marked or bare)
     )
 
 
@@ -478,7 +497,21 @@ def _inherits_negation(tok: Token, head: Token | None, w: WordLists) -> bool:
             c.dep_ == "cc" and c.lower_ in w.contrast_conjunctions and head.i < c.i < tok.i
             for c in head.children
         )
+    if tok.dep_ == "ccomp" and head is not None and _expletive_copula(head, w):
+        return True  # "it is not that the brokers are indifferent": they are not
     return tok.dep_ == "ccomp" and head is not None and head.lemma_ in w.ccomp_irrealis_verbs
+
+
+def _expletive_copula(head: Token, w: WordLists) -> bool:
+    """ "It is (not) that ...", "it is not true that ...": a copula whose subject is an
+    expletive "it" and which says only whether its clause is so."""
+    return (
+        head.lemma_ in w.copulas
+        and any(c.dep_ == "nsubj" and c.lower_ in w.expletive_subjects for c in head.children)
+        and all(  # "it is not true that ...", not "it is not clear that ..."
+            c.lower_ in w.truth_adjectives for c in head.children if c.dep_ in {"attr", "acomp"}
+        )
+    )
 
 
 def _compose(neg: bool, tok: Token, head: Token | None, flip: bool, above: Factuality,
