@@ -82,11 +82,14 @@ def _inside(idx: int, spans: list[tuple[int, int]]) -> bool:
 
 def _unsaid(verb: Token) -> bool:
     """A reporting verb under an adjective that withholds it: "too early to say how
-    many", "unable to say whether"."""
+    many", "unable to say whether"; or one whose object is a free relative ("whatever
+    Europe says"): it says nothing in particular, least of all a quotation nearby."""
+    w = load_words()
+    if any(c.dep_ in fr.OBJ and c.lower_ in w.free_relatives for c in verb.children):
+        return True
     head = verb.head
     if verb.dep_ != "xcomp" or head.pos_ != "ADJ":
         return False
-    w = load_words()
     return excessive(head, w) or head.lemma_.lower() in w.unsaying_adjectives
 
 

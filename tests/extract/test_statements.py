@@ -189,6 +189,10 @@ QUOTE_RUNS = [
     case('Ola Brenne said that the new cards would "reduce card fraud in the shops".',
          {("Ola Brenne", "said", 'the new cards would "reduce card fraud in the shops"',
            False, "asserted", None)}, only={"said"}),
+    # "whatever X says" reports nothing: the quotation before it is no one's
+    case('"If prices are not cut, the market will fall." Analysts point out that whatever '
+         "Norvia says, a weaker krone helps exporters.",
+         set(), only={"said"}),
     # a name's own abbreviation in brackets is the same speaker later
     case("The Institute for Fiscal Studies (IFS) said the rule might be missed. The IFS "
          "said growth was slow.",
