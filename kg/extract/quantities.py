@@ -446,6 +446,37 @@ def _change_of(noun: Token, lex: Lexicon) -> list[Token] | None:
 _COMPARATIVE = {"JJR", "RBR"}
 
 
+def _adverb_prep_reading(adv: Token, prep: str, lex: Lexicon) -> _Reading | None:
+    """ "were up 4% at $3bn": the level a change adverb's preposition gives."""
+    subjects = _changed(adv, _subjects(adv.head)[0], lex)
+    if subjects is None:
+        return None
+    return _Reading(adv.head, subjects, sx.camel(adv.lower_, prep), "change")
+
+
+def _changed(adv: Token, subjects: list[Token], lex: Lexicon) -> list[Token] | None:
+    """What a change adverb says is up or down: the noun of an absolute "with" clause
+    before it ("X said, with wine sales up 25%": the sales), else the verb's subjects;
+    None when the verb is one of saying (a speaker is not what is up)."""
+    absolute = _absolute_before(adv, lex)
+    if absolute is not None:
+        return [absolute]
+    return None if lex.verbs.get(adv.head.lemma_.lower()) in lex.speech else subjects
+
+
+def _absolute_before(adv: Token, lex: Lexicon) -> Token | None:
+    """The noun of an absolute "with" clause the parser split from its change adverb:
+    "said, with wine sales in 2003 up 25%" hangs "wine sales" and "up" on "said"."""
+    verb = adv.head
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < adv.i):
+        if prep.lower_ not in lex.words.absolute_prepositions:
+            continue
+        nouns = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
+        if nouns and nouns[-1].right_edge.i + 1 == adv.i:
+            return nouns[-1]
+    return None
+
+
 def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
     """A measure on an adverb or adjective of the verb: "were down 4%", "is 130cm tall"."""
     w = lex.words
@@ -460,7 +491,8 @@ def _on_modifier(head: Token, lex: Lexicon) -> _Reading | None:
                 # "figures showed exports at a high, up 35%", "pushed rates up 0.5%": the
                 # object is what is up, not the subject
                 subjects = [obj]
-            return _Reading(adv.head, subjects, adv.lower_, "change")
+            found = _changed(adv, subjects, lex)
+            return None if found is None else _Reading(adv.head, found, adv.lower_, "change")
     # NER may take the adjective into the amount ("130cm tall")
     adj = head if head.pos_ == "ADJ" else head.head if head.dep_ == "npadvmod" else None
     if adj is not None and adj.pos_ == "ADJ" and adj.dep_ == "acomp" \
@@ -577,8 +609,7 @@ def _on_prep(
         name = surface.lower_ if surface is not None and hops == 0 else prep.lower_
         gov = prep.head
         if gov.lower_ in w.change_adverbs and gov.head.pos_ in fr.VERBAL:
-            subjects, _ = _subjects(gov.head)
-            return _Reading(gov.head, subjects, sx.camel(gov.lower_, name), "change"), True
+            return _adverb_prep_reading(gov, name, lex), True
         if gov.pos_ in fr.VERBAL:
             if hops:  # "sold it for a sum of $5m": the verb's measure, in its role
                 if gov.lemma_.lower() in w.copulas or ent.label_ == CARDINAL:

@@ -9,6 +9,12 @@ import pytest
 from tests.conftest import case, rows
 
 READINGS = [
+    # what an absolute "with" clause says is up, wherever the parser hung the adverb; a
+    # speaker is never what is up
+    case("Wine sales are growing, the Norvian Farm Department said, with wine sales in "
+         "2003 up 25% at 61bn yuan.",
+         {("wine sales", "up", "25%", False), ("wine sales", "upAt", "61bn yuan", False)},
+         only={"up", "upAt"}),
     # the size of a change made to a thing is the thing's, not the changer's
     case("Velmora Foods reduced its overheads by 20%.",
          {("Velmora Foods' overheads", "reduceBy", "20%", False)}),
