@@ -281,6 +281,8 @@ def _verb_embedding(child: Token, head: Token, w: WordLists) -> tuple[bool, str 
             return flip, _planned_for_another(child, lemma, w) if mod == PLANNED else mod
     if _obliged(child, head, w):
         return flip, DEMANDED  # "needs to cut its debt": what it must do, not what it did
+    if lemma in w.alleging_verbs and child.dep_ == "ccomp":
+        return flip, HEDGED  # "prosecutors allege that X lied": alleged, not stated
     if lemma in w.hedging_verbs and child.dep_ == "xcomp":
         return flip, HEDGED  # "claimed to have evidence", "seems to favour"
     if lemma in w.arrangement_verbs and child.dep_ == "xcomp" and has_to(child):

@@ -195,8 +195,9 @@ CLAIMS = [
     case("A former engineer has said that Boeing ignored the warnings.",
          {("Boeing", "ignore", "warnings", False, "asserted", "former engineer")},
          only={"ignore"}),
+    # an allegation is hedged as well as attributed; what is said or argued is the speaker's
     case("The FTC alleges that Meta bought Instagram.",
-         {("Meta", "acquires", "Instagram", False, "asserted", "FTC")}, only={"acquires"}),
+         {("Meta", "acquires", "Instagram", False, "hedged", "FTC")}, only={"acquires"}),
     case("Nike confirmed that it had bought the startup.",
          {("Nike", "acquires", "startup", False, "asserted", "Nike")}, only={"acquires"}),
 ]  # fmt: skip
