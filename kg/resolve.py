@@ -1785,6 +1785,42 @@ class _Resolver:
                     return ref
         return None
 
+    def _owner_before(self, tok: Token) -> tuple[bool, Ref | None]:
+        """The thing an "its" takes up in its own sentence, and whether there is one:
+        the nearest before it, except that a name inside another noun's prepositional
+        phrase ("the consolidation of Brumco ... its stake") gives way to an earlier
+        subject or possessor (Halvex's), the thing the sentence is about."""
+        doc, nested = self.doc, None
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            if self._description_of_body(doc[i]) and doc[i].dep_ in fr.SUBJ:
+                return True, self._subject_ref(doc[i])  # "The firm said it ... its": the firm's
+            ref = self._owner_candidate(doc[i])
+            if ref is None or (nested is not None and ref.key == nested.key):
+                continue
+            root = self._name_span(doc[i]).root
+            if nested is None and self._in_noun_phrase(root):
+                nested = ref
+                continue
+            if nested is None or root.dep_ in fr.SUBJ | fr.PASS_SUBJ | {"poss"}:
+                return True, ref
+            return True, nested
+        return nested is not None, nested
+
+    def _owner_candidate(self, t: Token) -> Ref | None:
+        """A name that may own a thing: not a person, a group or a noun's modifier."""
+        ref = self.refs.by_token.get(t.i)
+        group = self.lex.ner_class.get(t.ent_type_) == terms.GROUP
+        if ref is None or ref.type == terms.PERSON or group or self._modifier(t):
+            return None
+        return ref
+
+    @staticmethod
+    def _in_noun_phrase(root: Token) -> bool:
+        """ "the stake in Brumco": the object of a preposition on a noun, a passing
+        mention inside another thing's description."""
+        prep = root.head
+        return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+
     def _thing(self, tok: Token) -> Ref | None:
         """it/its: the nearest thing before in the sentence ("X promises to support Y in
         its standoff"), else the subject of the previous sentence, if it named a thing."""
@@ -1794,14 +1830,9 @@ class _Resolver:
         if patient is not None:
             return refs.by_token.get(patient.i)  # no name there: no guess
         if tok.dep_ == "poss":
-            for i in range(tok.i - 1, sent.start - 1, -1):
-                if self._description_of_body(doc[i]) and doc[i].dep_ in fr.SUBJ:
-                    return self._subject_ref(doc[i])  # "The firm said it ... its": the firm's
-                ref = refs.by_token.get(i)
-                group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
-                if ref is not None and ref.type != terms.PERSON and not group \
-                        and not self._modifier(doc[i]):  # fmt: skip
-                    return ref
+            found, ref = self._owner_before(tok)
+            if found:
+                return ref
         owner = self._subject_possessor(tok)
         if owner is not None:
             return owner

@@ -411,3 +411,20 @@ def test_a_paper_that_reports_what_another_did_is_not_the_group(facts_of):
     assert _of(facts_of(text), "own") == {
         ("Halvex Capital", "own", "more than 5% of Norvia Bank", False)
     }
+
+
+def test_its_is_not_a_name_inside_another_nouns_phrase(facts_of):
+    """ "X's consolidation of Y ... its stake": a name in the prepositional phrase of a
+    noun is a passing mention; "its" takes up the possessor the sentence is about. With
+    no such possessor the name in the phrase stays."""
+    cases = {
+        "Halvex Motors's consolidation of Brumco Holdings will be slower because its stake "
+        "would be cut to 40%.": {("Halvex Motors' stake", "cutTo", "40%", False)},
+        "Halvex Motors said the ruling would slow the consolidation of Brumco Holdings "
+        "because its stake would be cut to 40%.": {("Halvex Motors' stake", "cutTo", "40%", False)},
+        "The consolidation of Brumco Holdings is slower because its stake was cut to 40%.": {
+            ("Brumco Holdings' stake", "cutTo", "40%", False)
+        },
+    }
+    for text, expected in cases.items():
+        assert _of(facts_of(text), "cutTo") == expected, text
