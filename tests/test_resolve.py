@@ -428,3 +428,19 @@ def test_its_is_not_a_name_inside_another_nouns_phrase(facts_of):
     }
     for text, expected in cases.items():
         assert _of(facts_of(text), "cutTo") == expected, text
+
+
+def test_he_after_an_untagged_subject_is_left_unresolved(facts_of):
+    """ "Boss Tarven Okoli blames ...", the name untagged by NER: the "he" after it most
+    likely means that subject, which kg has no entity for, so no name from an older
+    sentence (a founder, the company) takes its place; a tagged subject still does."""
+    founded = "Halvex Cranes was founded by Marcus Webb in 1990. "
+    cases = {
+        "Boss Tarven Okoli blames the low growth rate for the lack of orders.": set(),
+        "Economist Dara Venn, chief of Brumco Holdings, expects weak growth.": {
+            ("Dara Venn", "said", "Growth is weak", False)
+        },
+    }
+    for middle, expected in cases.items():
+        text = founded + middle + ' "Growth is weak," he says.'
+        assert _of(facts_of(text), "said") == expected, middle
