@@ -1683,28 +1683,34 @@ class _Resolver:
             best = min(found, key=lambda x: (x[0], x[1])) if found else None
             if best is not None and not best[0]:
                 return best[2]
-            if self._unnamed_subject(prev):
-                return None  # "Boss Tarven Okoli blames ...", Okoli untagged: no older name
+            stop, named = self._unnamed_subject(prev)
+            if stop:  # "Boss Tarven Okoli blames ...", Okoli untagged here: no older name
+                return named if named is not None and self._agrees(named, gender) else None
             if best is not None:
                 return best[2]
             start = prev.start
         return None
 
-    def _unnamed_subject(self, sent: Span) -> bool:
-        """A sentence whose main clause has for subject a proper noun NER left untagged
-        and no name of the article: likely the person a "he" after it means, and kg has
-        no entity for it, so no other name may take its place."""
+    def _unnamed_subject(self, sent: Span) -> tuple[bool, Ref | None]:
+        """A sentence whose main clause has for subject a proper noun NER left untagged:
+        likely the person a "he" after it means. If the article names that person
+        elsewhere ("Mr Okoli"), that one (whether to stop, the person); if it names
+        nothing so, kg has no entity for it, and no other name may take its place."""
         subj = fr.SUBJ | fr.PASS_SUBJ
         for t in sent:
             if t.dep_ not in subj or t.head.i != sent.root.i or t.pos_ != "PROPN":
                 continue
             if t.i in self.refs.quoted or t.lower_ in self.lex.words.pronouns:
                 continue
-            known = self.refs.by_token.get(t.i) or self.refs.surnames.get(norm(t.text))
             # "Norvia's President, Dara Venn, said": the title's apposition names them
             named = any(a.dep_ == "appos" and a.i in self.refs.by_token for a in t.children)
-            return known is None and not named and not self.refs.names.get(norm(t.text))
-        return False
+            if t.i in self.refs.by_token or named:
+                return False, None
+            ref = self.refs.surnames.get(norm(t.text)) or self.refs.names.get(norm(t.text))
+            if ref is None:
+                return True, None
+            return ref.type == terms.PERSON, ref if ref.type == terms.PERSON else None
+        return False, None
 
     def _speakers_side(self, tok: Token, fact: Fact) -> Ref | None:
         """ "we" in quoted words: the body the speaker speaks for: the one the article

@@ -433,7 +433,8 @@ def test_its_is_not_a_name_inside_another_nouns_phrase(facts_of):
 def test_he_after_an_untagged_subject_is_left_unresolved(facts_of):
     """ "Boss Tarven Okoli blames ...", the name untagged by NER: the "he" after it most
     likely means that subject, which kg has no entity for, so no name from an older
-    sentence (a founder, the company) takes its place; a tagged subject still does."""
+    sentence (a founder, the company) takes its place; a tagged subject still does, and
+    so does the person the article names by that surname elsewhere."""
     founded = "Halvex Cranes was founded by Marcus Webb in 1990. "
     cases = {
         "Boss Tarven Okoli blames the low growth rate for the lack of orders.": set(),
@@ -444,3 +445,6 @@ def test_he_after_an_untagged_subject_is_left_unresolved(facts_of):
     for middle, expected in cases.items():
         text = founded + middle + ' "Growth is weak," he says.'
         assert _of(facts_of(text), "said") == expected, middle
+    # named so later ("Mr Okoli"), the untagged subject is that person
+    text = founded + next(iter(cases)) + ' "Growth is weak," he says. Mr Okoli blames the euro.'
+    assert _of(facts_of(text), "said") == {("Okoli", "said", "Growth is weak", False)}
