@@ -1680,10 +1680,37 @@ class _Resolver:
                 for i in range(prev.start, prev.end)
                 if (ref := person(i)) is not None
             ]
-            if found:
-                return min(found, key=lambda x: (x[0], x[1]))[2]
+            best = min(found, key=lambda x: (x[0], x[1])) if found else None
+            if best is not None and not best[0]:
+                return best[2]
+            stop, named = self._unnamed_subject(prev)
+            if stop:  # "Boss Tarven Okoli blames ...", Okoli untagged here: no older name
+                return named if named is not None and self._agrees(named, gender) else None
+            if best is not None:
+                return best[2]
             start = prev.start
         return None
+
+    def _unnamed_subject(self, sent: Span) -> tuple[bool, Ref | None]:
+        """A sentence whose main clause has for subject a proper noun NER left untagged:
+        likely the person a "he" after it means. If the article names that person
+        elsewhere ("Mr Okoli"), that one (whether to stop, the person); if it names
+        nothing so, kg has no entity for it, and no other name may take its place."""
+        subj = fr.SUBJ | fr.PASS_SUBJ
+        for t in sent:
+            if t.dep_ not in subj or t.head.i != sent.root.i or t.pos_ != "PROPN":
+                continue
+            if t.i in self.refs.quoted or t.lower_ in self.lex.words.pronouns:
+                continue
+            # "Norvia's President, Dara Venn, said": the title's apposition names them
+            named = any(a.dep_ == "appos" and a.i in self.refs.by_token for a in t.children)
+            if t.i in self.refs.by_token or named:
+                return False, None
+            ref = self.refs.surnames.get(norm(t.text)) or self.refs.names.get(norm(t.text))
+            if ref is None:
+                return True, None
+            return ref.type == terms.PERSON, ref if ref.type == terms.PERSON else None
+        return False, None
 
     def _speakers_side(self, tok: Token, fact: Fact) -> Ref | None:
         """ "we" in quoted words: the body the speaker speaks for: the one the article
@@ -1785,6 +1812,42 @@ class _Resolver:
                     return ref
         return None
 
+    def _owner_before(self, tok: Token) -> tuple[bool, Ref | None]:
+        """The thing an "its" takes up in its own sentence, and whether there is one:
+        the nearest before it, except that a name inside another noun's prepositional
+        phrase ("the consolidation of Brumco ... its stake") gives way to an earlier
+        subject or possessor (Halvex's), the thing the sentence is about."""
+        doc, nested = self.doc, None
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            if self._description_of_body(doc[i]) and doc[i].dep_ in fr.SUBJ:
+                return True, self._subject_ref(doc[i])  # "The firm said it ... its": the firm's
+            ref = self._owner_candidate(doc[i])
+            if ref is None or (nested is not None and ref.key == nested.key):
+                continue
+            root = self._name_span(doc[i]).root
+            if nested is None and self._in_noun_phrase(root):
+                nested = ref
+                continue
+            if nested is None or root.dep_ in fr.SUBJ | fr.PASS_SUBJ | {"poss"}:
+                return True, ref
+            return True, nested
+        return nested is not None, nested
+
+    def _owner_candidate(self, t: Token) -> Ref | None:
+        """A name that may own a thing: not a person, a group or a noun's modifier."""
+        ref = self.refs.by_token.get(t.i)
+        group = self.lex.ner_class.get(t.ent_type_) == terms.GROUP
+        if ref is None or ref.type == terms.PERSON or group or self._modifier(t):
+            return None
+        return ref
+
+    @staticmethod
+    def _in_noun_phrase(root: Token) -> bool:
+        """ "the stake in Brumco": the object of a preposition on a noun, a passing
+        mention inside another thing's description."""
+        prep = root.head
+        return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+
     def _thing(self, tok: Token) -> Ref | None:
         """it/its: the nearest thing before in the sentence ("X promises to support Y in
         its standoff"), else the subject of the previous sentence, if it named a thing."""
@@ -1794,14 +1857,9 @@ class _Resolver:
         if patient is not None:
             return refs.by_token.get(patient.i)  # no name there: no guess
         if tok.dep_ == "poss":
-            for i in range(tok.i - 1, sent.start - 1, -1):
-                if self._description_of_body(doc[i]) and doc[i].dep_ in fr.SUBJ:
-                    return self._subject_ref(doc[i])  # "The firm said it ... its": the firm's
-                ref = refs.by_token.get(i)
-                group = self.lex.ner_class.get(doc[i].ent_type_) == terms.GROUP
-                if ref is not None and ref.type != terms.PERSON and not group \
-                        and not self._modifier(doc[i]):  # fmt: skip
-                    return ref
+            found, ref = self._owner_before(tok)
+            if found:
+                return ref
         owner = self._subject_possessor(tok)
         if owner is not None:
             return owner

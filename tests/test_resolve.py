@@ -411,3 +411,40 @@ def test_a_paper_that_reports_what_another_did_is_not_the_group(facts_of):
     assert _of(facts_of(text), "own") == {
         ("Halvex Capital", "own", "more than 5% of Norvia Bank", False)
     }
+
+
+def test_its_is_not_a_name_inside_another_nouns_phrase(facts_of):
+    """ "X's consolidation of Y ... its stake": a name in the prepositional phrase of a
+    noun is a passing mention; "its" takes up the possessor the sentence is about. With
+    no such possessor the name in the phrase stays."""
+    cases = {
+        "Halvex Motors's consolidation of Brumco Holdings will be slower because its stake "
+        "would be cut to 40%.": {("Halvex Motors' stake", "cutTo", "40%", False)},
+        "Halvex Motors said the ruling would slow the consolidation of Brumco Holdings "
+        "because its stake would be cut to 40%.": {("Halvex Motors' stake", "cutTo", "40%", False)},
+        "The consolidation of Brumco Holdings is slower because its stake was cut to 40%.": {
+            ("Brumco Holdings' stake", "cutTo", "40%", False)
+        },
+    }
+    for text, expected in cases.items():
+        assert _of(facts_of(text), "cutTo") == expected, text
+
+
+def test_he_after_an_untagged_subject_is_left_unresolved(facts_of):
+    """ "Boss Tarven Okoli blames ...", the name untagged by NER: the "he" after it most
+    likely means that subject, which kg has no entity for, so no name from an older
+    sentence (a founder, the company) takes its place; a tagged subject still does, and
+    so does the person the article names by that surname elsewhere."""
+    founded = "Halvex Cranes was founded by Marcus Webb in 1990. "
+    cases = {
+        "Boss Tarven Okoli blames the low growth rate for the lack of orders.": set(),
+        "Economist Dara Venn, chief of Brumco Holdings, expects weak growth.": {
+            ("Dara Venn", "said", "Growth is weak", False)
+        },
+    }
+    for middle, expected in cases.items():
+        text = founded + middle + ' "Growth is weak," he says.'
+        assert _of(facts_of(text), "said") == expected, middle
+    # named so later ("Mr Okoli"), the untagged subject is that person
+    text = founded + next(iter(cases)) + ' "Growth is weak," he says. Mr Okoli blames the euro.'
+    assert _of(facts_of(text), "said") == {("Okoli", "said", "Growth is weak", False)}
