@@ -116,9 +116,8 @@ def conform_fact(fact: Fact, entities: Mapping[str, Entity], lex: Lexicon) -> Fa
         return None
     if prop not in lex.relations or fits(prop, fact, entities, lex):
         return fact
-    item = lex.item_properties.get(prop)
+    item = lex.item_property(prop, fact.lemma)  # "sell" -> sells, "supply" -> suppliesItem
     if item is not None:
-        item = lex.item_verbs.get(fact.lemma.lower(), item)  # "sell" -> sells
         moved = dataclasses.replace(fact, predicate=item)
         if fits(item, moved, entities, lex):
             return moved

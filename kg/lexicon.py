@@ -86,6 +86,13 @@ class Lexicon:
     words: WordLists = field(default_factory=lambda: WordLists({}))
     nominalisations: dict[str, Nominalisation] = field(default_factory=dict)  # "arrest"
 
+    def item_property(self, prop: str, lemma: str) -> str | None:
+        """The property for what ``prop``'s trigger ``lemma`` gives: the word's own
+        (``kg:itemVerb``: "sell" -> sells), else the property's (``kg:itemProperty``:
+        supplies -> suppliesItem); None for a property with no thing given."""
+        item = self.item_properties.get(prop)
+        return None if item is None else self.item_verbs.get(lemma.lower(), item)
+
     def verb(self, lemma: str, prep: str = "") -> str | None:
         if prep and f"{lemma} {prep}" in self.verbs:
             return self.verbs[f"{lemma} {prep}"]

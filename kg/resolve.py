@@ -42,7 +42,7 @@ from .conform import conform
 from .extract import frames as fr
 from .extract import syntax as sx
 from .extract import terms
-from .extract.attribution import is_reporting
+from .extract.frames import is_reporting
 from .extract.references import (
     BY_NAME,
     Ref,
@@ -351,8 +351,7 @@ class _Resolver:
         if any(self._specifies(c) for c in root.children):
             return subj
         # "Consumer spending fell 1.2% in Japan": the one country its sentence names
-        named = (self.refs.inner.get(t.i) or self.refs.by_token.get(t.i) for t in root.sent)
-        own = {r.key: r for r in named if r is not None and r.type == terms.COUNTRY}
+        own = {r.key: r for t in root.sent if (r := self._named_country(t)) is not None}
         country = next(iter(own.values())) if len(own) == 1 else None
         country = country or (None if own else self._recent_country(root))
         if country is None:
@@ -987,11 +986,16 @@ class _Resolver:
         top = next(found[k] for k, n in counts.items() if n == ranked[0])
         return top if top.key in window else None
 
+    def _named_country(self, t: Token) -> Ref | None:
+        """The country a name at ``t`` is, or the one inside it ("the Iraqi army")."""
+        ref = self.refs.inner.get(t.i) or self.refs.by_token.get(t.i)
+        return ref if ref is not None and ref.type == terms.COUNTRY else None
+
     def _country_at(self, t: Token) -> Ref | None:
         """The country named at ``t``, unless as a place ("the war in X"): a government
         is that of a country the text talks about, not one where things happen."""
-        ref = self.refs.inner.get(t.i) or self.refs.by_token.get(t.i)
-        if ref is None or ref.type != terms.COUNTRY:
+        ref = self._named_country(t)
+        if ref is None:
             return None
         root = self._name_span(t).root
         while root.dep_ == "conj" and root.head.i != root.i:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import Lexicon, load_words
 from . import frames as fr
 from .factuality import excessive
+from .frames import is_reporting
 
 _QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are scare quotes or titles, not speech
@@ -70,10 +71,6 @@ def _opens(para: str, i: int) -> bool:
     before = para[i - 1] if i > 0 else " "
     after = para[i + 1] if i + 1 < len(para) else " "
     return before.isspace() and not after.isspace()
-
-
-def is_reporting(verb: Token, lexicon: Lexicon) -> bool:
-    return verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) in lexicon.speech
 
 
 def _inside(idx: int, spans: list[tuple[int, int]]) -> bool:

@@ -189,9 +189,7 @@ def _takes_complement(arg: fr.Arg, frame: fr.Frame, w) -> bool:
 def _item_property(prop: str, verb: Token, lex) -> str:
     """The property for what a verb gives: the trigger verb's own ("sold its stake" ->
     sells, ``kg:itemVerb``), else its property's (supplies -> suppliesItem)."""
-    if prop not in lex.item_properties:
-        return prop
-    return lex.item_verbs.get(verb.lemma_.lower()) or lex.item_properties[prop]
+    return lex.item_property(prop, verb.lemma_) or prop
 
 
 def _business_sold(verb: Token, args: list, ctx: Context) -> Token | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from ..lexicon import WordLists, load_lexicon, load_words
 from ..ontology import KG, local_name
 from . import terms
-from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose, particle
+from .frames import OBJ, PASS_SUBJ, SUBJ, bare_purpose, is_reporting, particle
 from .syntax import has_negative_determiner, has_to
 
 # the kg:Modality individuals of the ontology, by local name
@@ -195,11 +195,8 @@ def _speakers_own(verb: Token, w: WordLists) -> bool:
     """A future a speaker reports of itself ("Brumco said it would cut jobs", "the
     minister said he will resign"): a pronoun subject that agrees with the reporting
     verb's own subject, a thing with a thing, a person with a person."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.pos_ != "VERB":
-        return False
-    lex = load_lexicon()
-    if lex.verbs.get(head.lemma_.lower()) not in lex.speech:
+    head, lex = verb.head, load_lexicon()
+    if verb.dep_ != "ccomp" or not is_reporting(head, lex):
         return False
     mine = [c for c in verb.children if c.dep_ == "nsubj"]
     theirs = [c for c in head.children if c.dep_ == "nsubj"]

@@ -62,6 +62,11 @@ class Frame:
 # --------------------------------------------------------------- arguments of a verb
 
 
+def is_reporting(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying ("said", "told", "announced"): one whose property is kg:said."""
+    return verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) in lexicon.speech
+
+
 def subjects(verb: Token) -> list[Token]:
     """The heads of the verb's (logical) subjects, following control, coordination and
     relative clauses: "Turkey, which does not recognize X" -> Turkey."""

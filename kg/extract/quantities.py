@@ -461,7 +461,7 @@ def _changed(adv: Token, subjects: list[Token], lex: Lexicon) -> list[Token] | N
     absolute = _absolute_before(adv, lex)
     if absolute is not None:
         return [absolute]
-    return None if lex.verbs.get(adv.head.lemma_.lower()) in lex.speech else subjects
+    return None if fr.is_reporting(adv.head, lex) else subjects
 
 
 def _absolute_before(adv: Token, lex: Lexicon) -> Token | None:
