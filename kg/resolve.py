@@ -648,8 +648,8 @@ class _Resolver:
         """The first rule that applies to the mention: (its entity or None, its name)."""
         rules: list[Callable[[Span, Mention, Fact], tuple[Ref | None, str] | None]] = [
             self._reference, self._name, self._surname, self._pronoun_rule, self._position,
-            self._title, self._institution, self._national_government, self._place_named,
-            self._class_noun,
+            self._title, self._apposed_name, self._institution, self._national_government,
+            self._place_named, self._class_noun,
             self._their_body,
             self._description, self._person_description,
         ]  # fmt: skip
@@ -923,6 +923,24 @@ class _Resolver:
         if ref is not None and span.root.pos_ in {"PROPN", "NOUN"}:
             return ref, "title"
         return None
+
+    def _apposed_name(self, span: Span, m: Mention, fact: Fact):
+        """ "The carmaker Halvex Motors cut 300 jobs", "the regulator, Ofnet, said": a
+        common noun with a name in apposition is that name's, which says which one it
+        is; the copula and role facts that link the noun to the name keep it apart."""
+        root, doc = span.root, span.doc
+        if root.pos_ != "NOUN" or fact.extractor in {"copula", "role"}:
+            return None
+        named = [
+            c for c in root.children
+            if c.dep_ == "appos" and c.i in self.refs.by_token and not c.conjuncts
+            and all(t.text in {",", "-"} for t in doc[root.i + 1 : c.left_edge.i])
+            and not (root.tag_ == "NNS" and c.left_edge.i > root.i + 1)
+        ]  # fmt: skip
+        # next to the noun ("Shares in firm X" are not X), one name ("giants X and Y" are
+        # two; "four firms, X, ..." lists, "analysts X" names one), outside brackets ("its
+        # index (PMI)" is an index of its own)
+        return (self.refs.by_token[named[0].i], "apposed-name") if len(named) == 1 else None
 
     def _institution(self, span: Span, m: Mention, fact: Fact):
         root = span.root

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon, load_words
+from ..lexicon import Lexicon, load_lexicon, load_words
 from . import frames as fr
 from .factuality import excessive
 from .frames import is_reporting
@@ -25,6 +25,7 @@ CONTINUED_QUOTE_CHARS = 400  # how far after a speaker's quote an unattributed o
 CONTINUED_QUOTE_GAP = 3  # characters between a quotation and the sentence that reports it
 CONTINUED_QUOTE_TAIL = 12  # '"...," he said': a reporting verb this close after a quote is its own
 QUOTE = "quote"
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,29 @@ def _reported(verb: Token, speaker: Token, quotes: list[tuple[int, int]],
                 toks = toks[1:]  # the complementiser is not what was said
             if _relative_subject(c):
                 continue  # "X, who it says headed Y": the clause's subject is elsewhere
+            toks = _before_other_report(toks)
             reported.append(Region(toks[0].idx, toks[-1].idx + len(toks[-1]), speaker, lemma,
                                    "reported", verb))  # fmt: skip
     return _joined(reported, verb.doc.text)
+
+
+def _before_other_report(toks: list[Token]) -> list[Token]:
+    """ "X said prices rose and Y reported a fall": a report joined to the clause, with
+    a speaker of its own, is not part of what X said; the clause ends before it. Read
+    from the words ("and", a noun phrase, a finite verb of saying), as the parser often
+    hangs the second speaker on the last noun before it."""
+    lexicon, doc = load_lexicon(), toks[0].doc
+    for t in toks[1:]:
+        if t.tag_ not in _FINITE or not is_reporting(t, lexicon):
+            continue
+        j = t.i - 1
+        while j > toks[0].i and doc[j].pos_ in {"PROPN", "NOUN", "DET", "ADJ"}:
+            j -= 1
+        if j < t.i - 1 and doc[j].dep_ == "cc":
+            while j > toks[0].i and doc[j - 1].is_punct:
+                j -= 1
+            return [k for k in toks if k.i < j]
+    return toks
 
 
 def _relative_subject(clause: Token) -> bool:

@@ -181,6 +181,8 @@ def _described(noun: Token) -> Mention:
         hyphen = prev.text in _HYPHENS and not prev.whitespace_
         if not (describes or hyphen) or prev.pos_ in {"DET", "PART", "PRON"}:
             break
+        if prev.lower_ in load_lexicon().words.relating_modifiers:
+            break  # "the other US mortgage firm": a US mortgage firm
         start -= 1
     if start + 2 <= noun.i and doc[start].text in _HYPHENS:
         start += 2  # "Sony-made games console" cut at "Sony": no "-made"

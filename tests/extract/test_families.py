@@ -549,6 +549,16 @@ REFERENCES = [
     case('"She never misses a training session," Tomas Berg said of Ingrid Olsen.',
          {("Ingrid Olsen", "miss", "training session", True, "asserted", "Tomas Berg")},
          only={"miss"}),
+    # a common noun with a name in apposition is that name, with or without commas; the
+    # copula that links them keeps the noun, cut of words that relate it to others
+    case("The other big Norvian carmaker Halvex Motors closed the plant.",
+         {("Halvex Motors", "close", "plant", False),
+          ("Halvex Motors", "isA", "big Norvian carmaker", False)}),
+    case("The carmaker, Halvex Motors, closed the plant.",
+         {("Halvex Motors", "close", "plant", False),
+          ("Halvex Motors", "isA", "carmaker", False)}),
+    case("Brumco sold the plant to the carmaker Halvex Motors.",
+         {("Halvex Motors", "acquires", "plant", False)}, only={"acquires"}),
 ]  # fmt: skip
 
 # -- issue 19: relations ---------------------------------------------------------------------

@@ -77,6 +77,12 @@ STATEMENT = [
          {("Anna Lissel", "said", "both operationally and financially", False),
           ("Anna Lissel", "said", "the results were strong both operationally and "
            "financially", False)}),
+    # a second speaker's report joined by "and" is not part of the first one's words
+    case("Halvex said prices rose by 0.8% in May and Brumco reported a rise of 0.4%.",
+         {("Halvex", "said", "prices rose by 0.8% in May", False)}),
+    case("Halvex said prices rose by 0.8% in May, but the Brumco bank said they fell.",
+         {("Halvex", "said", "prices rose by 0.8% in May", False),
+          ("Brumco bank", "said", "they fell", False)}),
 ]  # fmt: skip
 
 
