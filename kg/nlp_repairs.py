@@ -102,6 +102,7 @@ def kg_repairs(doc: Doc) -> Doc:
     join_split_names(doc)
     join_modifying_names(doc)
     join_national_organisations(doc)
+    join_national_institutions(doc)
     join_place_named_companies(doc)
     extend_model_names(doc)
     retype_things_tagged_as_people(doc)
@@ -417,6 +418,34 @@ def join_national_organisations(doc: Doc) -> None:
             end = _name_tail(doc, end)  # "... Association for International Relations"
             drop.update(starts[j] for j in range(e.end, end) if j in starts)
             ents[k] = Span(doc, e.start, end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = [e for i, e in enumerate(ents) if i not in drop]
+
+
+def join_national_institutions(doc: Doc) -> None:
+    """ "the British Chamber of Commerce", "the Economic Commission for Latin America":
+    NER tags the nation and the body apart, or stops the body's name before the place it
+    is for; a body named by an organisation noun ("Chamber", "Commission") takes both.
+    Its nation is part of its name: the Norvian Chamber of Commerce is not Norvia's."""
+    lex = load_lexicon()
+    ents = list(doc.ents)
+    drop: set[int] = set()
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ != "ORG" or k in drop:
+            continue
+        start, end = e.start, e.end
+        before = ents[k - 1] if k > 0 else None
+        if lex.classes.get(doc[start].lower_) == ORGANIZATION_CLASS and before is not None \
+                and before.label_ in {"NORP", "GPE"} and before.end == start:  # fmt: skip
+            start = before.start
+            drop.add(k - 1)
+        if lex.classes.get(doc[end - 1].lower_) == ORGANIZATION_CLASS:
+            end = _name_tail(doc, end)  # "... Commission for Latin America"
+            drop.update(j for j, o in enumerate(ents) if j != k and e.end <= o.start < end)
+        if (start, end) != (e.start, e.end):
+            ents[k] = Span(doc, start, end, label="ORG")
             changed = True
     if changed:
         doc.ents = [e for i, e in enumerate(ents) if i not in drop]

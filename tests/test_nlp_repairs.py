@@ -122,10 +122,16 @@ def test_people_named_after_a_title(nlp, text, name, label):
             "It was organized by the Turkish Association for International Relations.",
             "Turkish Association for International Relations",
         ),
+        # a body the model tags apart from its nation, or cuts before the place it is for
+        ("Exports will fall, the British Chamber of Commerce said.", "British Chamber of Commerce"),
+        (
+            "Growth in the region slowed, said the Economic Commission for Western Asia.",
+            "Economic Commission for Western Asia",
+        ),
     ],
 )
 def test_organisations_named_after_a_nationality(nlp, text, name):
-    assert (name, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert (name, "ORG") in {(e.text.removeprefix("the "), e.label_) for e in nlp(text).ents}
     # the demonym alone is no longer an entity of its own
     assert not any(e.label_ == "NORP" for e in nlp(text).ents)
 
