@@ -528,10 +528,10 @@ def _apposition_affiliations(app: Token, lex: Lexicon, depth: int = 2) -> list[T
             named += found
             if not found and depth > 1:
                 named += _apposition_affiliations(o, lex, depth - 1)
-    places = {terms.COUNTRY, terms.LOCATION}
+    places = {terms.COUNTRY, terms.LOCATION, terms.GROUP}
     if any(lex.ner_class.get(t.ent_type_) == terms.ORGANIZATION for t in named):
-        # "UK economist at Brumco Bank": the country is what the employer's economist
-        # covers, not whom he works for
+        # "UK economist at Brumco Bank", "chief Turkish economist for Brumco Bank": the
+        # country is what the employer's economist covers, not whom he works for
         out = [c for c in out if lex.ner_class.get(c.ent_type_) not in places]
     return out + named
 

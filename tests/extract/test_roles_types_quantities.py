@@ -120,6 +120,14 @@ ROLE = [
          {("Ola Brenne", "holdsPosition", "Economist", False),
           ("Ola Brenne", "affiliatedWith", "Brumco Holdings", False)},
          only={"holdsPosition", "affiliatedWith"}),
+    case("Ali Demir, chief Turkish economist for Brumco Bank, said the lira was weak.",
+         {("Ali Demir", "holdsPosition", "Economist", False),
+          ("Ali Demir", "affiliatedWith", "Brumco Bank", False)},
+         only={"holdsPosition", "affiliatedWith"}),
+    # a nation's board is one body: its name keeps the nation
+    case("Hans Berg, a spokesman for the Danish Dairy Board, spoke.",
+         {("Hans Berg", "holdsPosition", "Spokesman", False),
+          ("Hans Berg", "affiliatedWith", "Danish Dairy Board", False)}),
     # a past title's organisation is a past affiliation; a country stays the person's
     case("Ola Brenne, a former director of Brumco Holdings, spoke.",
          {("Ola Brenne", "holdsPosition", "former Director", False),
