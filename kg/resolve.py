@@ -112,6 +112,16 @@ def _phrase(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _commanded(pronoun: Token) -> set[int]:
+    """The tokens of the clauses a subject pronoun's verb governs ('Mr Brenne "made the
+    decisions," he said'): a name there is never who the pronoun is (binding theory's
+    condition C), though it comes nearest before it."""
+    if pronoun.dep_ not in fr.SUBJ:
+        return set()
+    verb = pronoun.head
+    return {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
+
+
 def _non_restrictive(clause: Token) -> bool:
     """ "The company, which makes soap,", "The company, working with X,": a clause set
     off by a comma adds to a description, it does not say which one is meant."""
@@ -1689,8 +1699,9 @@ class _Resolver:
             return ref
 
         sent = tok.sent
+        commanded = _commanded(tok)
         for i in range(tok.i - 1, sent.start - 1, -1):
-            ref = person(i)
+            ref = person(i) if i not in commanded else None
             if ref is not None:
                 return ref
         start = sent.start

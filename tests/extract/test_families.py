@@ -549,6 +549,14 @@ REFERENCES = [
     case('"She never misses a training session," Tomas Berg said of Ingrid Olsen.',
          {("Ingrid Olsen", "miss", "training session", True, "asserted", "Tomas Berg")},
          only={"miss"}),
+    # a name in the clause "he" says is never "he" (binding theory's condition C)
+    case('John Miller took the stand on Monday. Mr Brenne "made all the accounting '
+         'decisions," he told the court.',
+         {("John Miller", "said", "made all the accounting decisions", False),
+          ("John Miller", "said", "Mr Brenne made all the accounting decisions", False)},
+         only={"said"}),
+    case("John Miller met Ola Brenne. Ola Brenne was happy, he said.",
+         {("John Miller", "said", "Ola Brenne was happy", False)}, only={"said"}),
     # a common noun with a name in apposition is that name, with or without commas; the
     # copula that links them keeps the noun, cut of words that relate it to others
     case("The other big Norvian carmaker Halvex Motors closed the plant.",
